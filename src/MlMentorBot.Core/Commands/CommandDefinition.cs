@@ -1,0 +1,80 @@
+namespace MlMentorBot.Core.Commands;
+
+/// <summary>
+/// One slash command in the catalog. The same definition drives <c>/help</c>, the text parser, Discord's registration JSON
+/// (https://discord.com/developers/docs/interactions/application-commands) and the Slack app manifest.
+/// Names are lowercase, 1–32 characters, <c>[a-z0-9_-]</c>; descriptions 1–100 characters (Discord's limits).
+/// A command has either <see cref="Options"/> or <see cref="Subcommands"/>, never both.
+/// </summary>
+public sealed record CommandDefinition(
+    string Name,
+    string Description,
+    IReadOnlyList<OptionDefinition> Options,
+    IReadOnlyList<SubcommandDefinition> Subcommands)
+{
+    /// <summary>Only moderators may run it (Discord: <c>default_member_permissions</c> plus a server-side check).</summary>
+    public bool IsModeratorOnly { get; init; }
+
+    /// <summary>Examples shown by <c>/help command</c>, typed as a member would.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    public SubcommandDefinition? FindSubcommand(string name) =>
+        Subcommands.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A subcommand (Discord option type 1). Options follow the same rules as a command's.</summary>
+public sealed record SubcommandDefinition(string Name, string Description, IReadOnlyList<OptionDefinition> Options)
+{
+    /// <summary>Only moderators (or, where the handler says so, group admins) may run it.</summary>
+    public bool IsModeratorOnly { get; init; }
+}
+
+/// <summary>
+/// One option. Required options come before optional ones (Discord rejects the other order). Positional text input fills
+/// options in declaration order; <c>name:value</c> sets one by name. <see cref="Choices"/> (≤ 25) restricts values;
+/// <see cref="Autocomplete"/> names where suggestions come from and is exclusive with <see cref="Choices"/>.
+/// </summary>
+public sealed record OptionDefinition(
+    string Name,
+    string Description,
+    OptionType Type = OptionType.String,
+    bool IsRequired = false)
+{
+    public IReadOnlyList<OptionChoice> Choices { get; init; } = [];
+
+    public AutocompleteSource Autocomplete { get; init; } = AutocompleteSource.None;
+
+    /// <summary>When true, a text parser gives this option all remaining words (for <c>/ask question</c>).</summary>
+    public bool TakesRest { get; init; }
+
+    /// <summary>Inclusive bounds for <see cref="OptionType.Integer"/>.</summary>
+    public int? MinValue { get; init; }
+
+    public int? MaxValue { get; init; }
+}
+
+/// <summary>Discord's option types we use: String = 3, Integer = 4, Boolean = 5, User = 6, Channel = 7.</summary>
+public enum OptionType { String = 3, Integer = 4, Boolean = 5, User = 6, Channel = 7 }
+
+/// <summary>A fixed or suggested value: <paramref name="Name"/> is shown (≤ 100 chars), <paramref name="Value"/> is sent.</summary>
+public sealed record OptionChoice(string Name, string Value);
+
+/// <summary>Where autocomplete suggestions for an option come from.</summary>
+public enum AutocompleteSource
+{
+    None,
+    /// <summary>Roadmap step ids (<c>roadmap.…</c>), the member's unfinished steps first.</summary>
+    RoadmapStep,
+    /// <summary>Roadmap stage keys.</summary>
+    RoadmapStage,
+    /// <summary>Salary level keys.</summary>
+    SalaryLevel,
+    /// <summary>Skill area keys.</summary>
+    SkillArea,
+    /// <summary>Resource topic keys.</summary>
+    ResourceTopic,
+    /// <summary>Any knowledge entry id.</summary>
+    KnowledgeEntry,
+    /// <summary>Study group names in the current workspace.</summary>
+    StudyGroup,
+}

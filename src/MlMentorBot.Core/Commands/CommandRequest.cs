@@ -1,0 +1,36 @@
+namespace MlMentorBot.Core.Commands;
+
+/// <summary>
+/// Identifies one member across restarts: <paramref name="Platform"/> is <c>discord</c>, <c>slack</c> or <c>local</c>;
+/// <paramref name="WorkspaceId"/> is the Discord guild id (empty in DMs), the Slack team id, or empty for the local chat;
+/// <paramref name="UserId"/> is the platform's user id (a snowflake, <c>U…</c>, or the local chat's <c>--user</c> name).
+/// </summary>
+public sealed record MemberKey(string Platform, string WorkspaceId, string UserId)
+{
+    public override string ToString() => $"{Platform}:{WorkspaceId}:{UserId}";
+}
+
+/// <summary>
+/// A parsed command on its way to a handler. <paramref name="Command"/> is the catalog name without the slash
+/// (<c>progress</c>); <paramref name="Subcommand"/> is set for commands that have them (<c>mark</c>);
+/// <paramref name="Options"/> maps option names to raw string values (user options hold the platform user id).
+/// </summary>
+public sealed record CommandRequest(
+    string Command,
+    string? Subcommand,
+    IReadOnlyDictionary<string, string> Options,
+    MemberKey Member)
+{
+    /// <summary>Platform channel id the command came from (Discord channel snowflake, Slack <c>C…</c>/<c>D…</c>, local: <c>console</c>).</summary>
+    public string? ChannelId { get; init; }
+
+    /// <summary>Set by the adapter after its own permission check (Discord permissions, Slack admin list, local <c>--moderator</c>).</summary>
+    public bool IsModerator { get; init; }
+
+    /// <summary>The member's display name when the platform sent one; never used as an identity.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>Returns the option's value, or null when it was not given or is blank.</summary>
+    public string? Option(string name) =>
+        Options.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+}

@@ -1,0 +1,42 @@
+using MlMentorBot.Core.Replies;
+
+namespace MlMentorBot.Core.Commands;
+
+/// <summary>
+/// The one entry point adapters call. Never throws for bad input: an unknown command, a missing option or a failing handler
+/// all come back as a helpful <see cref="BotReply"/>. Throws only <see cref="OperationCanceledException"/> when
+/// <paramref name="cancellationToken"/> is cancelled.
+/// </summary>
+public interface ICommandDispatcher
+{
+    /// <summary>Runs the handler for an already-parsed request.</summary>
+    Task<BotReply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Parses <paramref name="commandLine"/> as typed (for example <c>/salary level:entry</c>, or a button's stored command)
+    /// with <see cref="CommandTextParser"/> and runs it; parse problems come back as usage replies.
+    /// <paramref name="configure"/> lets the adapter set channel, moderator flag and display name.
+    /// </summary>
+    Task<BotReply> DispatchTextAsync(
+        string commandLine,
+        MemberKey member,
+        Func<CommandRequest, CommandRequest>? configure,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>One handler per catalog command (<see cref="CommandName"/> without the slash).</summary>
+public interface ICommandHandler
+{
+    string CommandName { get; }
+
+    Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Suggestions for options whose <see cref="OptionDefinition.Autocomplete"/> is set (Discord autocomplete, type 8;
+/// at most 25 choices; names and values at most 100 characters).
+/// </summary>
+public interface IAutocompleteProvider
+{
+    IReadOnlyList<OptionChoice> Suggest(AutocompleteSource source, string typed, MemberKey member);
+}
