@@ -5,7 +5,7 @@ namespace MlMentorBot.Core.Commands;
 /// <summary>
 /// The one entry point adapters call. Never throws for bad input: an unknown command, a missing option or a failing handler
 /// all come back as a helpful <see cref="BotReply"/>. Throws only <see cref="OperationCanceledException"/> when
-/// <paramref name="cancellationToken"/> is cancelled.
+/// the caller's cancellation token is cancelled.
 /// </summary>
 public interface ICommandDispatcher
 {

@@ -1,0 +1,59 @@
+namespace MlMentorBot.Core.Commands;
+
+/// <summary>"Did you mean" suggestions by Damerau–Levenshtein (optimal string alignment) distance, case-insensitive.</summary>
+public static class CloseMatches
+{
+    /// <summary>
+    /// Returns up to <paramref name="max"/> candidates within a distance that grows with the word's length
+    /// (1 for ≤ 4 characters, 2 for ≤ 8, 3 beyond), nearest first; candidates that start with <paramref name="typed"/> count as distance 0.
+    /// </summary>
+    public static IReadOnlyList<string> Find(string typed, IEnumerable<string> candidates, int max = 3)
+    {
+        var word = typed.Trim().ToLowerInvariant();
+        if (word.Length == 0)
+        {
+            return [];
+        }
+
+        var allowed = word.Length <= 4 ? 1 : word.Length <= 8 ? 2 : 3;
+        return candidates
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(c => (Candidate: c, Distance: c.StartsWith(word, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(word, c.ToLowerInvariant())))
+            .Where(x => x.Distance <= allowed)
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Candidate, StringComparer.Ordinal)
+            .Take(max)
+            .Select(x => x.Candidate)
+            .ToList();
+    }
+
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

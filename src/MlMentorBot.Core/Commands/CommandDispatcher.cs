@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using MlMentorBot.Core.Replies;
+
+namespace MlMentorBot.Core.Commands;
+
+/// <summary>
+/// Routes a <see cref="CommandRequest"/> to the one <see cref="ICommandHandler"/> registered for its command. Bad input and
+/// handler failures become replies, so adapters never have to catch anything but cancellation.
+/// </summary>
+public sealed class CommandDispatcher : ICommandDispatcher
+{
+    private readonly Dictionary<string, ICommandHandler> _handlers;
+    private readonly ILogger<CommandDispatcher> _logger;
+    private readonly CommandUsageRecorder? _usage;
+
+    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, ILogger<CommandDispatcher> logger, CommandUsageRecorder? usage = null)
+    {
+        _handlers = handlers.ToDictionary(h => h.CommandName, StringComparer.OrdinalIgnoreCase);
+        _logger = logger;
+        _usage = usage;
+    }
+
+    public async Task<BotReply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var definition = CommandCatalog.Find(request.Command);
+        if (definition is null || !_handlers.TryGetValue(definition.Name, out var handler))
+        {
+            // Parse the name so the member gets the same "did you mean" reply as for typed text.
+            return CommandTextParser.Parse("/" + request.Command, "", request.Member).Problem
+                ?? BotReply.Problem("Unknown command", $"`/{request.Command}` is not available here. Type `/help`.");
+        }
+
+        var sub = request.Subcommand is null ? null : definition.FindSubcommand(request.Subcommand);
+        if ((definition.IsModeratorOnly || sub?.IsModeratorOnly == true) && !request.IsModerator)
+        {
+            return BotReply.Problem("Moderators only", $"`/{definition.Name}{(sub is null ? "" : " " + sub.Name)}` is for moderators.");
+        }
+
+        try
+        {
+            var reply = await handler.HandleAsync(request, cancellationToken);
+            _usage?.Record(request);
+            return reply;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // The member gets a plain apology; the log gets the detail (never the member's private text).
+            _logger.LogError(ex, "Handler for /{Command} {Subcommand} failed", request.Command, request.Subcommand);
+            return new BotReply
+            {
+                Title = "Something went wrong",
+                Sections = [new ReplySection(null, "I could not answer that just now. Please try again in a moment.")],
+                IsPrivate = true,
+                Tone = ReplyTone.Error,
+            };
+        }
+    }
+
+    public Task<BotReply> DispatchTextAsync(
+        string commandLine,
+        MemberKey member,
+        Func<CommandRequest, CommandRequest>? configure,
+        CancellationToken cancellationToken)
+    {
+        var parsed = CommandTextParser.Parse(commandLine, member);
+        if (!parsed.IsSuccess)
+        {
+            return Task.FromResult(parsed.Problem!);
+        }
+
+        var request = configure is null ? parsed.Request! : configure(parsed.Request!);
+        return DispatchAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Hook for counting command use (the moderators' <c>/kb stats</c>). Records the command name and options' keys only, never
+/// who asked. The default does nothing.
+/// </summary>
+public class CommandUsageRecorder
+{
+    public virtual void Record(CommandRequest request)
+    {
+    }
+}

@@ -1,0 +1,265 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using MlMentorBot.Core.Replies;
+
+namespace MlMentorBot.Core.Commands;
+
+/// <summary>The outcome of parsing typed text: either a request (<see cref="Request"/>) or a usage reply (<see cref="Problem"/>).</summary>
+public sealed record CommandParseResult(CommandRequest? Request, BotReply? Problem)
+{
+    public bool IsSuccess => Request is not null;
+}
+
+/// <summary>
+/// Parses commands the way Slack and the local chat deliver them: <c>/salary entry</c>, <c>/salary level:entry</c>,
+/// <c>/progress mark roadmap.foundations.math done</c>, <c>/checkin done:"shipped it" next:'more'</c>.
+/// Positional words fill the options in catalog order; <c>name:value</c> sets one by name; double, single and curly quotes
+/// group words. Never throws for bad input: unknown commands, subcommands and choices, missing or surplus arguments come back
+/// as a <see cref="CommandParseResult.Problem"/> that shows the usage and the closest matches.
+/// </summary>
+public static partial class CommandTextParser
+{
+    /// <summary>Parses a whole line such as <c>/progress mark roadmap.foundations.math done</c>.</summary>
+    public static CommandParseResult Parse(string line, MemberKey member)
+    {
+        var trimmed = line.Trim();
+        var space = trimmed.IndexOfAny([' ', '\t']);
+        var name = space < 0 ? trimmed : trimmed[..space];
+        var text = space < 0 ? "" : trimmed[(space + 1)..];
+        return Parse(name, text, member);
+    }
+
+    /// <summary>Parses Slack's split form: <paramref name="commandName"/> is <c>/salary</c>, <paramref name="text"/> is <c>entry</c>.</summary>
+    public static CommandParseResult Parse(string commandName, string text, MemberKey member)
+    {
+        var name = commandName.Trim().TrimStart('/');
+        var command = CommandCatalog.Find(name);
+        if (command is null)
+        {
+            return Fail(UnknownCommand(name));
+        }
+
+        var tokens = Tokenize(text);
+        SubcommandDefinition? subcommand = null;
+        if (command.Subcommands.Count > 0)
+        {
+            if (tokens.Count == 0)
+            {
+                // A bare "/progress" means its first subcommand ("show"), as members expect.
+                subcommand = command.Subcommands[0];
+            }
+            else
+            {
+                subcommand = command.FindSubcommand(tokens[0].Value);
+                if (subcommand is null)
+                {
+                    var near = CloseMatches.Find(tokens[0].Value, command.Subcommands.Select(s => s.Name));
+                    return Fail(Usage(command, null, $"`/{command.Name}` has no subcommand `{tokens[0].Value}`.", near.Select(n => $"/{command.Name} {n}")));
+                }
+
+                tokens.RemoveAt(0);
+            }
+        }
+
+        var options = subcommand?.Options ?? command.Options;
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var positional = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var named = token.IsQuoted ? null : NamedOption().Match(token.Value);
+            if (named is { Success: true } && options.FirstOrDefault(o => o.Name.Equals(named.Groups[1].Value, StringComparison.OrdinalIgnoreCase)) is { } byName)
+            {
+                var value = named.Groups[2].Value;
+                if (value.Length == 0 && i + 1 < tokens.Count && tokens[i + 1].IsQuoted)
+                {
+                    value = tokens[++i].Value; // name: "quoted value" with a space after the colon
+                }
+
+                values[byName.Name] = value;
+                continue;
+            }
+
+            while (positional < options.Count && values.ContainsKey(options[positional].Name))
+            {
+                positional++;
+            }
+
+            if (positional >= options.Count)
+            {
+                return Fail(Usage(command, subcommand, $"I did not expect `{token.Value}` there.", []));
+            }
+
+            var option = options[positional];
+            if (option.TakesRest)
+            {
+                values[option.Name] = text[token.Start..].Trim().Trim('"', '“', '”');
+                break;
+            }
+
+            values[option.Name] = token.Value;
+        }
+
+        foreach (var option in options)
+        {
+            if (!values.TryGetValue(option.Name, out var raw) || string.IsNullOrWhiteSpace(raw))
+            {
+                if (option.IsRequired)
+                {
+                    return Fail(Usage(command, subcommand, $"`{option.Name}` is missing: {option.Description}.", []));
+                }
+
+                values.Remove(option.Name);
+                continue;
+            }
+
+            var (normalized, problem) = Normalize(option, raw.Trim());
+            if (problem is not null)
+            {
+                var near = option.Choices.Count > 0 ? CloseMatches.Find(raw, option.Choices.Select(c => c.Value)) : [];
+                return Fail(Usage(command, subcommand, problem, near.Select(n => $"{option.Name}:{n}")));
+            }
+
+            values[option.Name] = normalized!;
+        }
+
+        return new CommandParseResult(new CommandRequest(command.Name, subcommand?.Name, values, member), null);
+    }
+
+    private static (string? Value, string? Problem) Normalize(OptionDefinition option, string raw)
+    {
+        if (option.Choices.Count > 0)
+        {
+            var choice = option.Choices.FirstOrDefault(c =>
+                c.Value.Equals(raw, StringComparison.OrdinalIgnoreCase) || c.Name.Equals(raw, StringComparison.OrdinalIgnoreCase));
+            return choice is null
+                ? (null, $"`{raw}` is not a valid {option.Name}; choose one of {string.Join(", ", option.Choices.Select(c => $"`{c.Value}`"))}.")
+                : (choice.Value, null);
+        }
+
+        switch (option.Type)
+        {
+            case OptionType.Integer:
+                if (!long.TryParse(raw, out var n)
+                    || (option.MinValue is { } min && n < min)
+                    || (option.MaxValue is { } max && n > max))
+                {
+                    var range = option.MinValue is not null || option.MaxValue is not null
+                        ? $" from {option.MinValue?.ToString() ?? "any"} to {option.MaxValue?.ToString() ?? "any"}"
+                        : "";
+                    return (null, $"`{option.Name}` must be a whole number{range}.");
+                }
+
+                return (n.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+            case OptionType.Boolean:
+                return raw.ToLowerInvariant() switch
+                {
+                    "true" or "yes" or "on" or "1" => ("true", null),
+                    "false" or "no" or "off" or "0" => ("false", null),
+                    _ => (null, $"`{option.Name}` must be yes or no."),
+                };
+            case OptionType.User:
+                // Slack escapes mentions as <@U123|name>, Discord as <@123> or <@!123>; the local chat takes a plain name.
+                var mention = UserMention().Match(raw);
+                return (mention.Success ? mention.Groups[1].Value : raw.TrimStart('@'), null);
+            default:
+                return (raw, null);
+        }
+    }
+
+    private static BotReply UnknownCommand(string name)
+    {
+        var near = CloseMatches.Find(name, CommandCatalog.All.Select(c => c.Name));
+        var sb = new StringBuilder($"I don't know the command `/{name}`.");
+        if (near.Count > 0)
+        {
+            sb.Append(" Did you mean ").Append(string.Join(" or ", near.Select(n => $"`/{n}`"))).Append('?');
+        }
+
+        sb.Append("\n\nCommands: ").Append(string.Join(", ", CommandCatalog.All.Select(c => $"`/{c.Name}`"))).Append(". Type `/help` for more.");
+        return BotReply.Problem("Unknown command", sb.ToString(),
+            near.Select(n => new SuggestedAction($"/help {n}", $"/help {n}")).Append(new SuggestedAction("Help", "/help")).ToList());
+    }
+
+    private static BotReply Usage(CommandDefinition command, SubcommandDefinition? subcommand, string problem, IEnumerable<string> didYouMean)
+    {
+        var sb = new StringBuilder(problem);
+        var near = didYouMean.ToList();
+        if (near.Count > 0)
+        {
+            sb.Append(" Did you mean ").Append(string.Join(" or ", near.Select(n => $"`{n}`"))).Append('?');
+        }
+
+        sb.Append("\n\nUsage:\n```\n").Append(CommandUsage.Format(command, subcommand)).Append("\n```");
+        if (command.Examples.Count > 0)
+        {
+            sb.Append("\nFor example: ").Append(string.Join(", ", command.Examples.Select(e => $"`{e}`")));
+        }
+
+        return BotReply.Problem($"How to use /{command.Name}", sb.ToString(), [new SuggestedAction($"Help for /{command.Name}", $"/help {command.Name}")]);
+    }
+
+    private static CommandParseResult Fail(BotReply reply) => new(null, reply);
+
+    private readonly record struct Token(string Value, int Start, bool IsQuoted);
+
+    private static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                break;
+            }
+
+            var start = i;
+            var sb = new StringBuilder();
+            var quoted = false;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                var c = text[i];
+                // A quote opens a group only at the start of a word or right after "name:", so "what's" stays one word.
+                if (IsOpeningQuote(c) && (sb.Length == 0 || sb[^1] == ':'))
+                {
+                    var close = ClosingQuote(c);
+                    var end = text.IndexOfAny(close, i + 1);
+                    if (end > i)
+                    {
+                        sb.Append(text, i + 1, end - i - 1);
+                        quoted |= sb.Length == end - i - 1;
+                        i = end + 1;
+                        continue;
+                    }
+                }
+
+                sb.Append(c);
+                i++;
+            }
+
+            tokens.Add(new Token(sb.ToString(), start, quoted));
+        }
+
+        return tokens;
+    }
+
+    private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '“' or '‘';
+
+    private static char[] ClosingQuote(char c) => c switch
+    {
+        '"' or '“' => ['"', '”'],
+        _ => ['\'', '’'],
+    };
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_-]*):(.*)$", RegexOptions.Singleline)]
+    private static partial Regex NamedOption();
+
+    [GeneratedRegex(@"^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$")]
+    private static partial Regex UserMention();
+}

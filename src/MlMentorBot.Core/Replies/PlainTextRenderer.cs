@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MlMentorBot.Core.Replies;
+
+/// <summary>
+/// Renders a <see cref="BotReply"/> as readable plain text for the local chat and logs: Markdown emphasis and links are
+/// flattened (<c>[text](url)</c> becomes <c>text (url)</c>), fields become <c>name: value</c> lines, sources and suggested
+/// actions are listed at the end with the command to type.
+/// </summary>
+public static partial class PlainTextRenderer
+{
+    public static string Render(BotReply reply)
+    {
+        var sb = new StringBuilder();
+        var marker = reply.Tone switch
+        {
+            ReplyTone.Warning => "! ",
+            ReplyTone.Error => "✗ ",
+            ReplyTone.Success => "✓ ",
+            _ => "",
+        };
+        sb.Append(marker).Append(reply.Title).Append(reply.IsPrivate ? "  (only you can see this)" : "").AppendLine();
+        sb.Append('=', Math.Min(60, reply.Title.Length + marker.Length)).AppendLine();
+        if (reply.AimedAtUserId is { } aimed)
+        {
+            sb.Append("@").Append(aimed).AppendLine(", this one is for you:");
+        }
+
+        foreach (var section in reply.Sections)
+        {
+            sb.AppendLine();
+            if (section.Heading is { Length: > 0 } heading)
+            {
+                sb.AppendLine(heading);
+                sb.Append('-', Math.Min(60, heading.Length)).AppendLine();
+            }
+
+            sb.AppendLine(Flatten(section.Markdown).TrimEnd());
+        }
+
+        if (reply.Fields.Count > 0)
+        {
+            sb.AppendLine();
+            foreach (var field in reply.Fields)
+            {
+                sb.Append(field.Name).Append(": ").AppendLine(Flatten(field.Value).Trim());
+            }
+        }
+
+        if (reply.Modal is { } modal)
+        {
+            sb.AppendLine().Append("Form \"").Append(modal.Title).AppendLine("\" — answer as text:");
+            sb.Append("  ").Append(modal.CommandLine);
+            foreach (var f in modal.Fields)
+            {
+                sb.Append(' ').Append(f.Name).Append(":\"").Append(f.Value ?? "…").Append('"');
+            }
+
+            sb.AppendLine();
+        }
+
+        if (reply.Sources.Count > 0)
+        {
+            sb.AppendLine().AppendLine("Sources:");
+            foreach (var source in reply.Sources)
+            {
+                sb.Append("  - ").AppendLine(source.ToString());
+            }
+        }
+
+        if (reply.Actions.Count > 0)
+        {
+            sb.AppendLine().AppendLine("Next:");
+            foreach (var action in reply.Actions)
+            {
+                sb.Append("  → ").Append(action.Label).Append(": ").AppendLine(action.CommandLine);
+            }
+        }
+
+        return sb.ToString().TrimEnd() + "\n";
+    }
+
+    /// <summary>Strips Markdown emphasis and code fences, keeps list markers, turns links into "text (url)".</summary>
+    public static string Flatten(string markdown)
+    {
+        var text = Link().Replace(markdown, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
+        text = text.Replace("```", "", StringComparison.Ordinal);
+        text = Bold().Replace(text, "$1");
+        text = Italic().Replace(text, "$1");
+        return text.Replace("`", "", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*")]
+    private static partial Regex Bold();
+
+    [GeneratedRegex(@"(?<![\*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)")]
+    private static partial Regex Italic();
+}
