@@ -1,5 +1,6 @@
 using MlMentorBot.Cli;
 using MlMentorBot.Core;
+using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Discord;
 using MlMentorBot.Hosting;
@@ -19,6 +20,7 @@ builder.Services
     .AddKnowledge(builder.Configuration)
     .AddProgressStore(builder.Configuration)
     .AddCommands()
+    .AddCheckIns(builder.Configuration)
     .AddDiscordAdapter(builder.Configuration)
     .AddSlackAdapter(builder.Configuration)
     .AddLocalChat(builder.Configuration);

@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MlMentorBot.Core.CheckIns;
+
+/// <summary>
+/// Posts each running group's weekly prompt (at opening, with a "Check in" button), reminder (before close, to those who have
+/// neither checked in nor said they are away) and digest (at close). Driven by the injected <see cref="TimeProvider"/>: every
+/// <see cref="CheckInOptions.TickSeconds"/> it looks at the current and the previous week of each group.
+/// Each action is claimed in SQLite (unique group + week + kind) <em>before</em> it is sent, so a restart never posts it twice;
+/// an action that fell due while the bot was down is still sent while its window is open (prompt and reminder: until close;
+/// digest: until the next week opens) and recorded as skipped otherwise. A failed post is retried on later ticks
+/// (<see cref="CheckInStore.MaxAttempts"/> in all) while the window is open.
+/// </summary>
+public sealed class CheckInScheduler(
+    StudyGroupStore groups,
+    CheckInStore store,
+    CheckInPublisher publisher,
+    IOptions<CheckInOptions> options,
+    TimeProvider time,
+    ILogger<CheckInScheduler> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.IsSchedulerEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TickSeconds), time);
+        do
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A broken tick (database busy, …) must not stop the schedule; the next tick catches up.
+                logger.LogError(ex, "Check-in scheduler tick failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Runs every action that is due now. Safe to call from several places (the local chat calls it after moving its clock).</summary>
+    public async Task RunDueAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            // One read of what is already recorded keeps an idle tick to two queries, however many groups there are.
+            var recorded = await store.RecordedSinceAsync(CheckInCalendar.FormatKey(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-16)), cancellationToken);
+            foreach (var group in await groups.ListActiveAsync(cancellationToken))
+            {
+                var current = CheckInCalendar.Current(group.Schedule, now);
+                await RunWeekAsync(group, CheckInCalendar.Shift(group.Schedule, current, -1), now, recorded, cancellationToken);
+                await RunWeekAsync(group, current, now, recorded, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RunWeekAsync(StudyGroup group, CheckInWeek week, DateTimeOffset now, IReadOnlySet<(long, string, ScheduledKind)> recorded, CancellationToken cancellationToken)
+    {
+        if (week.ClosesAt <= group.CreatedAt)
+        {
+            return; // the week was over before the group existed
+        }
+
+        Task ActAsync(ScheduledKind kind, DateTimeOffset dueAt, DateTimeOffset openUntil, Func<CancellationToken, Task<string>> send) =>
+            recorded.Contains((group.Id, week.Key, kind)) ? Task.CompletedTask : this.ActAsync(group, week, kind, dueAt, openUntil, now, send, cancellationToken);
+
+        await ActAsync(ScheduledKind.Prompt, week.OpensAt, week.ClosesAt,
+            ct => publisher.PostAsync(group, CheckInMessages.Prompt(group, week), null, ct));
+
+        if (group.HasReminder && CheckInCalendar.ReminderAt(group.Schedule, week, options.Value.ReminderLeadHours) is { } remindAt)
+        {
+            await ActAsync(ScheduledKind.Reminder, remindAt, week.ClosesAt, async ct =>
+            {
+                var data = await store.LoadWeekAsync(group, week, ct);
+                var done = data.CheckIns.Select(c => c.MemberId).Concat(data.AwayMemberIds).ToHashSet();
+                var missing = data.Members.Where(m => !done.Contains(m.MemberId)).ToList();
+                // Nobody to remind: record it as sent without posting, so the channel stays quiet.
+                return missing.Count == 0 ? "" : await publisher.PostAsync(group, CheckInMessages.Reminder(group, week, missing), null, ct);
+            });
+        }
+
+        var next = CheckInCalendar.Shift(group.Schedule, week, 1);
+        await ActAsync(ScheduledKind.Digest, week.ClosesAt, next.OpensAt,
+            async ct => await publisher.PostAsync(group, await publisher.BuildDigestAsync(group, week, ct), null, ct));
+    }
+
+    private async Task ActAsync(
+        StudyGroup group, CheckInWeek week, ScheduledKind kind, DateTimeOffset dueAt, DateTimeOffset openUntil, DateTimeOffset now,
+        Func<CancellationToken, Task<string>> send, CancellationToken cancellationToken)
+    {
+        if (now < dueAt)
+        {
+            return;
+        }
+
+        if (now >= openUntil)
+        {
+            await store.SkipAsync(group.Id, week.Key, kind, dueAt, group.ChannelId, cancellationToken);
+            return;
+        }
+
+        if (!await store.TryClaimAsync(group.Id, week.Key, kind, dueAt, group.ChannelId, cancellationToken))
+        {
+            return;
+        }
+
+        string? messageId = null;
+        try
+        {
+            messageId = await send(cancellationToken);
+            logger.LogInformation("Posted {Kind} for group {GroupId} week {Week}", kind, group.Id, week.Key);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Posting {Kind} for group {GroupId} week {Week} failed", kind, group.Id, week.Key);
+        }
+        finally
+        {
+            await store.CompleteAsync(group.Id, week.Key, kind, messageId, CancellationToken.None);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,294 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Progress;
+using MlMentorBot.Core.Storage;
+using CommandDefinition = Dapper.CommandDefinition;
+
+namespace MlMentorBot.Core.CheckIns;
+
+/// <summary>Everything a digest or a streak needs about one week of one group, read in one go.</summary>
+public sealed record WeekData(
+    IReadOnlyList<GroupMember> Members,
+    IReadOnlyList<CheckIn> CheckIns,
+    IReadOnlySet<long> AwayMemberIds,
+    IReadOnlyDictionary<long, Streak> Streaks);
+
+/// <summary>
+/// Check-ins, away weeks and the scheduler's record of what it posted, on SQLite. Rows reference <c>members(id)</c> and
+/// <c>study_groups(id)</c> with <c>ON DELETE CASCADE</c>. Also the <c>checkins</c> section of <c>/progress export</c>.
+/// </summary>
+public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : IMemberDataExporter
+{
+    /// <summary>Schema versions 101–102 (the check-in feature owns 100–199).</summary>
+    public static readonly SchemaMigration[] Migrations =
+    [
+        new(101, "check-ins and away weeks", """
+            CREATE TABLE checkins (
+                group_id    INTEGER NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+                week_key    TEXT NOT NULL,
+                member_id   INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+                done        TEXT NOT NULL,
+                next        TEXT NOT NULL,
+                blockers    TEXT,
+                steps       TEXT NOT NULL DEFAULT '',
+                is_late     INTEGER NOT NULL DEFAULT 0,
+                created_at  TEXT NOT NULL,
+                updated_at  TEXT NOT NULL,
+                PRIMARY KEY (group_id, week_key, member_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX checkins_by_member ON checkins (member_id, week_key);
+            CREATE TABLE away_weeks (
+                group_id    INTEGER NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+                week_key    TEXT NOT NULL,
+                member_id   INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+                PRIMARY KEY (group_id, week_key, member_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX away_weeks_by_member ON away_weeks (member_id);
+            """),
+        new(102, "scheduled check-in actions", """
+            CREATE TABLE checkin_actions (
+                group_id    INTEGER NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+                week_key    TEXT NOT NULL,
+                kind        TEXT NOT NULL CHECK (kind IN ('prompt', 'reminder', 'digest')),
+                state       TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'skipped')),
+                attempts    INTEGER NOT NULL DEFAULT 0,
+                due_at      TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                channel_id  TEXT NOT NULL,
+                message_id  TEXT,
+                PRIMARY KEY (group_id, week_key, kind)
+            ) WITHOUT ROWID;
+            CREATE INDEX checkin_actions_by_week ON checkin_actions (week_key);
+            """),
+    ];
+
+    /// <summary>How many times a failed post is retried while its window is still open.</summary>
+    public const int MaxAttempts = 3;
+
+    public string Name => "checkins";
+
+    /// <summary>Stores or replaces the member's answers for the week, keeping the first submission time.</summary>
+    public async Task<CheckIn> SaveAsync(long groupId, long memberId, string weekKey, string done, string next, string? blockers, IReadOnlyList<string> steps, bool isLate, CancellationToken cancellationToken)
+    {
+        var now = SqliteProgressStore.Timestamp(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<CheckInRow>(new CommandDefinition($"""
+            INSERT INTO checkins (group_id, week_key, member_id, done, next, blockers, steps, is_late, created_at, updated_at)
+            VALUES (@groupId, @weekKey, @memberId, @done, @next, @blockers, @steps, @isLate, @now, @now)
+            ON CONFLICT (group_id, week_key, member_id) DO UPDATE SET
+                done = excluded.done, next = excluded.next, blockers = excluded.blockers, steps = excluded.steps, updated_at = excluded.updated_at
+            RETURNING {ReturningColumns}
+            """, new { groupId, weekKey, memberId, done, next, blockers, steps = string.Join(' ', steps), isLate, now }, cancellationToken: cancellationToken));
+        return row.ToCheckIn();
+    }
+
+    public async Task<CheckIn?> GetAsync(long groupId, long memberId, string weekKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<CheckInRow>(new CommandDefinition(
+            $"SELECT {CheckInColumns} FROM checkins c WHERE c.group_id = @groupId AND c.week_key = @weekKey AND c.member_id = @memberId",
+            new { groupId, weekKey, memberId }, cancellationToken: cancellationToken));
+        return row?.ToCheckIn();
+    }
+
+    /// <summary>The member's latest check-in in the group before <paramref name="weekKey"/> (whose plan pre-fills the form).</summary>
+    public async Task<CheckIn?> LatestBeforeAsync(long groupId, long memberId, string weekKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<CheckInRow>(new CommandDefinition($"""
+            SELECT {CheckInColumns} FROM checkins c WHERE c.member_id = @memberId AND c.group_id = @groupId AND c.week_key < @weekKey
+            ORDER BY c.week_key DESC LIMIT 1
+            """, new { groupId, weekKey, memberId }, cancellationToken: cancellationToken));
+        return row?.ToCheckIn();
+    }
+
+    /// <summary>The member's check-ins in every group, newest week first, at most <paramref name="limit"/>, with the group's name.</summary>
+    public async Task<IReadOnlyList<(string GroupName, CheckIn CheckIn)>> HistoryAsync(MemberKey member, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<CheckInRow>(new CommandDefinition($"""
+            SELECT {CheckInColumns} FROM checkins c JOIN members m ON m.id = c.member_id
+            WHERE m.platform = @Platform AND m.workspace_id = @WorkspaceId AND m.user_id = @UserId ORDER BY c.week_key DESC LIMIT @limit
+            """, new { member.Platform, member.WorkspaceId, member.UserId, limit }, cancellationToken: cancellationToken))).ToList();
+        var names = (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM study_groups WHERE id IN @ids", new { ids = rows.Select(r => r.GroupId).Distinct().ToArray() },
+            cancellationToken: cancellationToken))).ToDictionary(g => g.Id, g => g.Name);
+        return rows.Select(r => (names[r.GroupId], r.ToCheckIn())).ToList();
+    }
+
+    /// <summary>Members, check-ins, away members and streaks for one week of a group (the digest's data).</summary>
+    public async Task<WeekData> LoadWeekAsync(StudyGroup group, CheckInWeek week, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var members = await StudyGroupStore.MembersAsync(connection, group.Id, cancellationToken);
+        var checkIns = (await connection.QueryAsync<CheckInRow>(new CommandDefinition(
+            $"SELECT {CheckInColumns} FROM checkins c WHERE c.group_id = @Id AND c.week_key = @Key ORDER BY c.created_at",
+            new { group.Id, week.Key }, cancellationToken: cancellationToken))).Select(r => r.ToCheckIn()).ToList();
+        var away = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT member_id FROM away_weeks WHERE group_id = @Id AND week_key = @Key",
+            new { group.Id, week.Key }, cancellationToken: cancellationToken))).ToHashSet();
+        var streaks = await StreaksAsync(connection, group, week, members, cancellationToken);
+        return new WeekData(members, checkIns, away, streaks);
+    }
+
+    /// <summary>One member's current and best streak in the group as of <paramref name="week"/>.</summary>
+    public async Task<Streak> StreakAsync(StudyGroup group, CheckInWeek week, GroupMember member, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var streaks = await StreaksAsync(connection, group, week, [member], cancellationToken);
+        return streaks[member.MemberId];
+    }
+
+    private async Task<IReadOnlyDictionary<long, Streak>> StreaksAsync(SqliteConnection connection, StudyGroup group, CheckInWeek week, IReadOnlyList<GroupMember> members, CancellationToken cancellationToken)
+    {
+        // A week "ran" when its prompt went out or anyone checked in; weeks that never ran (paused, bot down) break nothing.
+        var ran = (await connection.QueryAsync<string>(new CommandDefinition("""
+            SELECT week_key FROM checkin_actions WHERE group_id = @Id AND kind = 'prompt' AND state <> 'skipped' AND week_key <= @Key
+            UNION SELECT DISTINCT week_key FROM checkins WHERE group_id = @Id AND week_key <= @Key
+            """, new { group.Id, week.Key }, cancellationToken: cancellationToken))).ToList();
+        var kept = (await connection.QueryAsync<(long MemberId, string WeekKey)>(new CommandDefinition("""
+            SELECT member_id, week_key FROM checkins WHERE group_id = @Id AND week_key <= @Key
+            UNION SELECT member_id, week_key FROM away_weeks WHERE group_id = @Id AND week_key <= @Key
+            """, new { group.Id, week.Key }, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.MemberId, r => r.WeekKey);
+        var isOpen = week.IsOpenAt(time.GetUtcNow());
+        return members.ToDictionary(m => m.MemberId, m => Streaks.Compute(ran, kept[m.MemberId].ToHashSet(StringComparer.Ordinal),
+            FirstWeekKey(group, m.JoinedAt), week.Key, isOpen));
+    }
+
+    /// <summary>The first week a member who joined at <paramref name="joinedAt"/> could take part in.</summary>
+    private static string FirstWeekKey(StudyGroup group, DateTimeOffset joinedAt)
+    {
+        var week = CheckInCalendar.Current(group.Schedule, joinedAt);
+        return (joinedAt < week.ClosesAt ? week : CheckInCalendar.Shift(group.Schedule, week, 1)).Key;
+    }
+
+    /// <summary>Marks the given weeks as away for the member (idempotent).</summary>
+    public async Task SetAwayAsync(long groupId, long memberId, IEnumerable<string> weekKeys, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var weekKey in weekKeys)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO away_weeks (group_id, week_key, member_id) VALUES (@groupId, @weekKey, @memberId) ON CONFLICT DO NOTHING",
+                new { groupId, weekKey, memberId }, tx, cancellationToken: cancellationToken));
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Removes the member's away weeks from <paramref name="fromWeekKey"/> on; returns how many.</summary>
+    public async Task<int> ClearAwayAsync(long groupId, long memberId, string fromWeekKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM away_weeks WHERE group_id = @groupId AND member_id = @memberId AND week_key >= @fromWeekKey",
+            new { groupId, memberId, fromWeekKey }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Claims a scheduled action before it is sent: inserts it as <c>sending</c>, or takes over a <c>failed</c> one with attempts
+    /// left. Returns false when it was already claimed (sent, sending, skipped, or out of attempts) — the caller must not send.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(long groupId, string weekKey, ScheduledKind kind, DateTimeOffset dueAt, string channelId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var claimed = await connection.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO checkin_actions (group_id, week_key, kind, state, attempts, due_at, recorded_at, channel_id)
+            VALUES (@groupId, @weekKey, @kind, 'sending', 1, @dueAt, @now, @channelId)
+            ON CONFLICT (group_id, week_key, kind) DO UPDATE SET state = 'sending', attempts = attempts + 1, recorded_at = excluded.recorded_at
+                WHERE state = 'failed' AND attempts < {MaxAttempts}
+            """, new
+        {
+            groupId,
+            weekKey,
+            kind = KindText(kind),
+            dueAt = SqliteProgressStore.Timestamp(dueAt),
+            now = SqliteProgressStore.Timestamp(time.GetUtcNow()),
+            channelId,
+        }, cancellationToken: cancellationToken));
+        return claimed == 1;
+    }
+
+    /// <summary>Records an action that fell due while the bot was down and whose window has passed, so it is never sent.</summary>
+    public async Task SkipAsync(long groupId, string weekKey, ScheduledKind kind, DateTimeOffset dueAt, string channelId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO checkin_actions (group_id, week_key, kind, state, due_at, recorded_at, channel_id)
+            VALUES (@groupId, @weekKey, @kind, 'skipped', @dueAt, @now, @channelId) ON CONFLICT DO NOTHING
+            """, new
+        {
+            groupId,
+            weekKey,
+            kind = KindText(kind),
+            dueAt = SqliteProgressStore.Timestamp(dueAt),
+            now = SqliteProgressStore.Timestamp(time.GetUtcNow()),
+            channelId,
+        }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Marks a claimed action <c>sent</c> (with the platform's message id) or <c>failed</c>.</summary>
+    public async Task CompleteAsync(long groupId, string weekKey, ScheduledKind kind, string? messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE checkin_actions SET state = CASE WHEN @messageId IS NULL THEN 'failed' ELSE 'sent' END, message_id = @messageId
+            WHERE group_id = @groupId AND week_key = @weekKey AND kind = @kind
+            """, new { groupId, weekKey, kind = KindText(kind), messageId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Actions recorded for weeks from <paramref name="fromWeekKey"/> on, except failed ones (which may be retried).</summary>
+    public async Task<IReadOnlySet<(long GroupId, string WeekKey, ScheduledKind Kind)>> RecordedSinceAsync(string fromWeekKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long GroupId, string WeekKey, string Kind)>(new CommandDefinition(
+            "SELECT group_id, week_key, kind FROM checkin_actions WHERE week_key >= @fromWeekKey AND state <> 'failed'",
+            new { fromWeekKey }, cancellationToken: cancellationToken));
+        return rows.Select(r => (r.GroupId, r.WeekKey, Enum.Parse<ScheduledKind>(r.Kind, ignoreCase: true))).ToHashSet();
+    }
+
+    /// <summary>The recorded action, or null when it has not been claimed.</summary>
+    public async Task<ScheduledAction?> GetActionAsync(long groupId, string weekKey, ScheduledKind kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string State, string? MessageId)?>(new CommandDefinition(
+            "SELECT state, message_id FROM checkin_actions WHERE group_id = @groupId AND week_key = @weekKey AND kind = @kind",
+            new { groupId, weekKey, kind = KindText(kind) }, cancellationToken: cancellationToken));
+        return row is { } r ? new ScheduledAction(groupId, weekKey, kind, r.State, r.MessageId) : null;
+    }
+
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(SqliteConnection connection, long memberId, CancellationToken cancellationToken)
+    {
+        var checkIns = await connection.QueryAsync(new CommandDefinition("""
+            SELECT 'checkin' AS type, g.name AS group_name, c.week_key, c.done, c.next, c.blockers, c.steps, c.is_late, c.created_at, c.updated_at
+            FROM checkins c JOIN study_groups g ON g.id = c.group_id WHERE c.member_id = @memberId
+            UNION ALL
+            SELECT 'away', g.name, a.week_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            FROM away_weeks a JOIN study_groups g ON g.id = a.group_id WHERE a.member_id = @memberId
+            UNION ALL
+            SELECT 'membership', g.name, NULL, NULL, NULL, NULL, NULL, sm.is_admin, sm.joined_at, NULL
+            FROM study_group_members sm JOIN study_groups g ON g.id = sm.group_id WHERE sm.member_id = @memberId
+            ORDER BY 1, 2, 3
+            """, new { memberId }, cancellationToken: cancellationToken));
+        return checkIns.Select(r => (IReadOnlyDictionary<string, object?>)((IDictionary<string, object?>)r).AsReadOnly()).ToList();
+    }
+
+    private static string KindText(ScheduledKind kind) => kind.ToString().ToLowerInvariant();
+
+    private const string CheckInColumns = """
+        c.group_id AS GroupId, c.member_id AS MemberId, c.week_key AS WeekKey, c.done AS Done, c.next AS Next, c.blockers AS Blockers,
+        c.steps AS Steps, c.is_late AS IsLate, c.created_at AS CreatedAt, c.updated_at AS UpdatedAt
+        """;
+
+    // RETURNING names the inserted row's columns without a table alias.
+    private static readonly string ReturningColumns = CheckInColumns.Replace("c.", "", StringComparison.Ordinal);
+
+    private sealed record CheckInRow(long GroupId, long MemberId, string WeekKey, string Done, string Next, string? Blockers, string Steps, long IsLate, string CreatedAt, string UpdatedAt)
+    {
+        public CheckIn ToCheckIn() => new(GroupId, MemberId, WeekKey, Done, Next, Blockers,
+            Steps.Split(' ', StringSplitOptions.RemoveEmptyEntries), IsLate != 0, SqliteProgressStore.Parse(CreatedAt), SqliteProgressStore.Parse(UpdatedAt));
+    }
+}

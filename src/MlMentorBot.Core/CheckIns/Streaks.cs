@@ -1,0 +1,45 @@
+namespace MlMentorBot.Core.CheckIns;
+
+/// <summary>A member's streak in one group: consecutive weeks with a check-in or an away week, now and at its longest.</summary>
+public sealed record Streak(int Current, int Best)
+{
+    public static readonly Streak None = new(0, 0);
+
+    /// <summary>"🔥 3 (best 5)", or empty when there is no streak at all.</summary>
+    public override string ToString() => Current == 0 && Best == 0 ? "" : $"🔥 {Current}" + (Best > Current ? $" (best {Best})" : "");
+}
+
+/// <summary>
+/// Streak arithmetic over week keys (local dates in the group's time zone, so they sort in time order). Only weeks that ran
+/// count: a paused week or one the bot was down for breaks nothing. An away week keeps the streak (and counts in it,
+/// as issue #5 defines a streak). The week still open does not break a streak before the member has had their chance.
+/// </summary>
+public static class Streaks
+{
+    /// <param name="ranWeeks">Keys of weeks the group ran (prompt posted or anyone checked in).</param>
+    /// <param name="keptWeeks">Keys of weeks the member checked in or was away.</param>
+    /// <param name="firstWeek">The member's first week (weeks before they joined are ignored).</param>
+    /// <param name="currentWeek">The week as of which to compute (later keys are ignored).</param>
+    /// <param name="isCurrentOpen">True while <paramref name="currentWeek"/>'s window is open.</param>
+    public static Streak Compute(IEnumerable<string> ranWeeks, IReadOnlySet<string> keptWeeks, string firstWeek, string currentWeek, bool isCurrentOpen)
+    {
+        var weeks = ranWeeks.Concat(keptWeeks)
+            .Where(k => string.CompareOrdinal(k, currentWeek) <= 0 && (string.CompareOrdinal(k, firstWeek) >= 0 || keptWeeks.Contains(k)))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (isCurrentOpen && weeks.Count > 0 && weeks[^1] == currentWeek && !keptWeeks.Contains(currentWeek))
+        {
+            weeks.RemoveAt(weeks.Count - 1);
+        }
+
+        int best = 0, run = 0;
+        foreach (var week in weeks)
+        {
+            run = keptWeeks.Contains(week) ? run + 1 : 0;
+            best = Math.Max(best, run);
+        }
+
+        return new Streak(run, best);
+    }
+}

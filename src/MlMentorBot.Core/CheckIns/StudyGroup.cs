@@ -1,0 +1,54 @@
+using MlMentorBot.Core.Commands;
+
+namespace MlMentorBot.Core.CheckIns;
+
+/// <summary>
+/// A study group bound to one channel of one workspace. <see cref="Questions"/> holds the labels of the three text questions
+/// (done, next, blockers) shown in the prompt and the form. <see cref="CreatedAt"/> is UTC; weeks that closed before it never run.
+/// </summary>
+public sealed record StudyGroup(
+    long Id,
+    string Platform,
+    string WorkspaceId,
+    string ChannelId,
+    string Name,
+    GroupSchedule Schedule,
+    IReadOnlyList<string> Questions,
+    bool IsQuiet,
+    bool HasReminder,
+    bool IsPaused,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Labels of the default questions (issue #5); Discord caps modal labels at 45 characters.</summary>
+    public static readonly IReadOnlyList<string> DefaultQuestions = ["What I did this week", "What I plan next week", "Blockers (optional)"];
+
+    public bool IsIn(MemberKey member) => member.Platform == Platform && member.WorkspaceId == WorkspaceId;
+}
+
+/// <summary>A member of a group: <paramref name="DisplayName"/> is the last name the platform sent (never an identity).</summary>
+public sealed record GroupMember(long MemberId, MemberKey Key, string? DisplayName, bool IsAdmin, DateTimeOffset JoinedAt)
+{
+    public string Name => string.IsNullOrWhiteSpace(DisplayName) ? Key.UserId : DisplayName;
+}
+
+/// <summary>
+/// One member's answers for one week of one group. <paramref name="Steps"/> are roadmap step ids as given;
+/// <paramref name="IsLate"/> is set when it arrived after the window closed. Times are UTC.
+/// </summary>
+public sealed record CheckIn(
+    long GroupId,
+    long MemberId,
+    string WeekKey,
+    string Done,
+    string Next,
+    string? Blockers,
+    IReadOnlyList<string> Steps,
+    bool IsLate,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>What the scheduler posts for a week: the prompt at opening, the reminder before close, the digest at close.</summary>
+public enum ScheduledKind { Prompt, Reminder, Digest }
+
+/// <summary>A scheduled action as recorded (before sending): <paramref name="MessageId"/> is set once the post succeeded.</summary>
+public sealed record ScheduledAction(long GroupId, string WeekKey, ScheduledKind Kind, string State, string? MessageId);
