@@ -286,8 +286,20 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
     // RETURNING names the inserted row's columns without a table alias.
     private static readonly string ReturningColumns = CheckInColumns.Replace("c.", "", StringComparison.Ordinal);
 
-    private sealed record CheckInRow(long GroupId, long MemberId, string WeekKey, string Done, string Next, string? Blockers, string Steps, long IsLate, string CreatedAt, string UpdatedAt)
+    // Properties rather than a positional record: a NULL in a RETURNING row has no declared type for Dapper to match a constructor by.
+    private sealed class CheckInRow
     {
+        public long GroupId { get; init; }
+        public long MemberId { get; init; }
+        public string WeekKey { get; init; } = "";
+        public string Done { get; init; } = "";
+        public string Next { get; init; } = "";
+        public string? Blockers { get; init; }
+        public string Steps { get; init; } = "";
+        public long IsLate { get; init; }
+        public string CreatedAt { get; init; } = "";
+        public string UpdatedAt { get; init; } = "";
+
         public CheckIn ToCheckIn() => new(GroupId, MemberId, WeekKey, Done, Next, Blockers,
             Steps.Split(' ', StringSplitOptions.RemoveEmptyEntries), IsLate != 0, SqliteProgressStore.Parse(CreatedAt), SqliteProgressStore.Parse(UpdatedAt));
     }

@@ -259,8 +259,17 @@ public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
             Questions.Split('|'), IsQuiet != 0, HasReminder != 0, IsPaused != 0, SqliteProgressStore.Parse(CreatedAt));
     }
 
-    private sealed record MemberRow(long MemberId, string Platform, string WorkspaceId, string UserId, string? DisplayName, long IsAdmin, string JoinedAt)
+    // Properties rather than a positional record, so a NULL display name maps whatever type SQLite reports for it.
+    private sealed class MemberRow
     {
+        public long MemberId { get; init; }
+        public string Platform { get; init; } = "";
+        public string WorkspaceId { get; init; } = "";
+        public string UserId { get; init; } = "";
+        public string? DisplayName { get; init; }
+        public long IsAdmin { get; init; }
+        public string JoinedAt { get; init; } = "";
+
         public GroupMember ToMember() => new(MemberId, new MemberKey(Platform, WorkspaceId, UserId), DisplayName, IsAdmin != 0, SqliteProgressStore.Parse(JoinedAt));
     }
 }
