@@ -16,6 +16,7 @@ public sealed class LocalChatService(
     IConfiguration configuration,
     ICommandDispatcher dispatcher,
     LocalConsole console,
+    LocalChatCommands localCommands,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,6 +39,7 @@ public sealed class LocalChatService(
         if (console.IsInteractive)
         {
             await output.WriteLineAsync($"MlMentorBot local chat as '{chat.User}'{(chat.IsModerator ? " (moderator)" : "")}. Type /help, or a question. Ctrl+D to quit.");
+            await output.WriteLineAsync("Local only: /clock advance 2d moves time (check-in prompts and digests post when due); /as NAME /command speaks as another member.");
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -69,8 +71,21 @@ public sealed class LocalChatService(
                 await output.WriteLineAsync("> " + text);
             }
 
-            var reply = await dispatcher.DispatchTextAsync(text, member,
-                r => r with { ChannelId = "console", IsModerator = chat.IsModerator, DisplayName = chat.User }, stoppingToken);
+            if (await localCommands.TryClockAsync(text, stoppingToken) is { } clockText)
+            {
+                await output.WriteLineAsync(clockText);
+                continue;
+            }
+
+            var speaker = member;
+            if (LocalChatCommands.SplitAs(text) is { } impersonated)
+            {
+                speaker = member with { UserId = impersonated.User };
+                text = impersonated.Line;
+            }
+
+            var reply = await dispatcher.DispatchTextAsync(text, speaker,
+                r => r with { ChannelId = "console", IsModerator = chat.IsModerator, DisplayName = speaker.UserId }, stoppingToken);
             await output.WriteLineAsync(PlainTextRenderer.Render(reply));
             await output.FlushAsync(stoppingToken);
         }

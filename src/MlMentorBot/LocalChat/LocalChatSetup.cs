@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Messaging;
 
 namespace MlMentorBot.LocalChat;
@@ -16,13 +18,19 @@ public sealed class LocalChatOptions
 
     /// <summary>Lets this chat run moderator commands (<c>--moderator</c>).</summary>
     public bool IsModerator { get; set; }
+
+    /// <summary>
+    /// Start the chat's clock at this instant (ISO 8601, e.g. <c>2026-11-23T07:55Z</c>; <c>--now</c>) instead of the real time,
+    /// to try study-group check-ins; <c>/clock advance 2d</c> then moves it. Unset: real time.
+    /// </summary>
+    public DateTimeOffset? Now { get; set; }
 }
 
 /// <summary>Registration and command-line shorthands for the local chat adapter.</summary>
 public static class LocalChatSetup
 {
     /// <summary>
-    /// Turns <c>chat [--user NAME] [--db PATH] [--knowledge DIR] [--moderator]</c> into configuration switches
+    /// Turns <c>chat [--user NAME] [--db PATH] [--knowledge DIR] [--moderator] [--now INSTANT]</c> into configuration switches
     /// (<c>--LocalChat:Enabled=true</c>, …). Paths are made absolute against the current directory. Other arguments pass through.
     /// </summary>
     public static string[] RewriteChatArguments(string[] args)
@@ -47,6 +55,9 @@ public static class LocalChatSetup
                 case "--knowledge" when Next() is { } dir:
                     result.Add($"--Knowledge:Path={Path.GetFullPath(dir)}");
                     break;
+                case "--now" when Next() is { } now:
+                    result.Add($"--LocalChat:Now={now}");
+                    break;
                 case "--moderator":
                     result.Add("--LocalChat:IsModerator=true");
                     break;
@@ -67,6 +78,14 @@ public static class LocalChatSetup
     public static IServiceCollection AddLocalChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LocalChatOptions>().Bind(configuration.GetSection("LocalChat"));
+        services.AddSingleton(sp => new LocalClock(sp.GetRequiredService<IOptions<LocalChatOptions>>().Value.Now));
+        if (IsChatMode(configuration))
+        {
+            // The chat's clock is the host's clock, so check-in schedules follow /clock.
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<LocalClock>()));
+        }
+
+        services.AddSingleton<LocalChatCommands>();
         services.AddSingleton<LocalConsole>();
         services.AddSingleton<IChannelMessenger, LocalChannelMessenger>();
         services.AddHostedService<LocalChatService>();
