@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +17,20 @@ namespace MlMentorBot.Benchmarks.CheckIns;
 /// Issue #5's store budget: with 100 000 members, 2 000 groups and 1 000 000 check-ins, building the digest of a 500-member
 /// group and reading one member's history must each take under 50 ms. Group 1 has members 1–500 with 40 weeks of check-ins
 /// each (20 000); the other 99 500 members are spread over groups 2–2000 with 10 weeks each (980 000 more, to 1 000 000).
-/// The database is built once into <c>$TMPDIR/mlmentorbot-bench/checkins.db</c> and reused by later runs.
+/// The database is built once into <c>$TMPDIR/mlmentorbot-checkins-bench/checkins.db</c> and reused by later runs.
 /// Run: <c>dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- --filter '*CheckIn*'</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 3, iterationCount: 15)]
+[Config(typeof(InProcessConfig))]
 public class CheckInStoreBenchmarks
 {
+    /// <summary>In-process: the seeded database is shared, and no per-run project build (which timed out on a small machine).</summary>
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() =>
+            AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private const int Members = 100_000;
     private const int Groups = 2_000;
     private const int BigGroupSize = 500;
@@ -38,7 +48,7 @@ public class CheckInStoreBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Path.Combine(Path.GetTempPath(), "mlmentorbot-bench", "checkins.db");
+        var path = Path.Combine(Path.GetTempPath(), "mlmentorbot-checkins-bench", "checkins.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Knowledge:Path"] = "knowledge",
