@@ -69,7 +69,10 @@ public static class CheckInCalendar
     }
 
     /// <summary>The zone for an IANA id; throws <see cref="TimeZoneNotFoundException"/> when the system does not know it.</summary>
-    public static TimeZoneInfo FindZone(string ianaId) => TimeZoneInfo.FindSystemTimeZoneById(ianaId);
+    /// <remarks>Cached: a digest computes a streak per member, and each lookup would otherwise read the tz file again.</remarks>
+    public static TimeZoneInfo FindZone(string ianaId) => Zones.GetOrAdd(ianaId, TimeZoneInfo.FindSystemTimeZoneById);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="ianaId"/> names a zone this machine knows (for validating settings).</summary>
     public static bool TryFindZone(string ianaId, out TimeZoneInfo? zone)

@@ -20,7 +20,7 @@ public sealed record WeekData(
 /// </summary>
 public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : IMemberDataExporter
 {
-    /// <summary>Schema versions 101–102 (the check-in feature owns 100–199).</summary>
+    /// <summary>Schema versions 101–103 (the check-in feature owns 100–199).</summary>
     public static readonly SchemaMigration[] Migrations =
     [
         new(101, "check-ins and away weeks", """
@@ -60,6 +60,12 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
                 PRIMARY KEY (group_id, week_key, kind)
             ) WITHOUT ROWID;
             CREATE INDEX checkin_actions_by_week ON checkin_actions (week_key);
+            """),
+        // Streaks read every (member, week) of a group: this index holds just those, so a 500-member digest does not scan
+        // the answers' text (issue #5's budget is 50 ms with a million check-ins).
+        new(103, "check-in weeks by group and member", """
+            CREATE INDEX checkins_weeks_by_group ON checkins (group_id, member_id, week_key);
+            CREATE INDEX away_weeks_by_group ON away_weeks (group_id, member_id, week_key);
             """),
     ];
 
@@ -143,25 +149,42 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
     private async Task<IReadOnlyDictionary<long, Streak>> StreaksAsync(SqliteConnection connection, StudyGroup group, CheckInWeek week, IReadOnlyList<GroupMember> members, CancellationToken cancellationToken)
     {
         // A week "ran" when its prompt went out or anyone checked in; weeks that never ran (paused, bot down) break nothing.
-        var ran = (await connection.QueryAsync<string>(new CommandDefinition("""
-            SELECT week_key FROM checkin_actions WHERE group_id = @Id AND kind = 'prompt' AND state <> 'skipped' AND week_key <= @Key
-            UNION SELECT DISTINCT week_key FROM checkins WHERE group_id = @Id AND week_key <= @Key
-            """, new { group.Id, week.Key }, cancellationToken: cancellationToken))).ToList();
-        var kept = (await connection.QueryAsync<(long MemberId, string WeekKey)>(new CommandDefinition("""
-            SELECT member_id, week_key FROM checkins WHERE group_id = @Id AND week_key <= @Key
-            UNION SELECT member_id, week_key FROM away_weeks WHERE group_id = @Id AND week_key <= @Key
-            """, new { group.Id, week.Key }, cancellationToken: cancellationToken)))
-            .ToLookup(r => r.MemberId, r => r.WeekKey);
-        var isOpen = week.IsOpenAt(time.GetUtcNow());
-        return members.ToDictionary(m => m.MemberId, m => Streaks.Compute(ran, kept[m.MemberId].ToHashSet(StringComparer.Ordinal),
-            FirstWeekKey(group, m.JoinedAt), week.Key, isOpen));
-    }
+        // Reads use the (group, member, week) indexes, never the answers' text, and bring back one row per member.
+        var parameters = new { group.Id, week.Key, Member = members.Count == 1 ? members[0].MemberId : 0 };
+        var ran = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT week_key FROM checkin_actions WHERE group_id = @Id AND kind = 'prompt' AND state <> 'skipped' AND week_key <= @Key",
+            parameters, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        // Both walk their (group, member, week) index in order, so GROUP BY needs no sort.
+        var memberFilter = members.Count == 1 ? "AND member_id = @Member" : "";
+        var checkedIn = (await connection.QueryAsync<(long MemberId, string Weeks)>(new CommandDefinition($"""
+            SELECT member_id, group_concat(week_key) FROM checkins INDEXED BY checkins_weeks_by_group
+            WHERE group_id = @Id {memberFilter} AND week_key <= @Key GROUP BY member_id
+            """, parameters, cancellationToken: cancellationToken))).ToDictionary(r => r.MemberId, r => r.Weeks.Split(','));
+        var away = (await connection.QueryAsync<(long MemberId, string Weeks)>(new CommandDefinition($"""
+            SELECT member_id, group_concat(week_key) FROM away_weeks INDEXED BY away_weeks_by_group
+            WHERE group_id = @Id {memberFilter} AND week_key <= @Key GROUP BY member_id
+            """, parameters, cancellationToken: cancellationToken))).ToDictionary(r => r.MemberId, r => r.Weeks.Split(','));
+        var kept = new Dictionary<long, IReadOnlySet<string>>();
+        foreach (var memberId in checkedIn.Keys.Union(away.Keys))
+        {
+            var weeks = checkedIn.GetValueOrDefault(memberId) ?? [];
+            ran.UnionWith(weeks);
+            kept[memberId] = weeks.Concat(away.GetValueOrDefault(memberId) ?? []).ToHashSet(StringComparer.Ordinal);
+        }
 
-    /// <summary>The first week a member who joined at <paramref name="joinedAt"/> could take part in.</summary>
-    private static string FirstWeekKey(StudyGroup group, DateTimeOffset joinedAt)
-    {
-        var week = CheckInCalendar.Current(group.Schedule, joinedAt);
-        return (joinedAt < week.ClosesAt ? week : CheckInCalendar.Shift(group.Schedule, week, 1)).Key;
+        if (members.Count == 1)
+        {
+            // Other members' check-ins also mark weeks that ran.
+            ran.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT DISTINCT week_key FROM checkins WHERE group_id = @Id AND week_key <= @Key", parameters, cancellationToken: cancellationToken)));
+        }
+
+        // A member's first week is the first that closed after they joined: one time-zone conversion per week, not per member.
+        var sorted = ran.Order(StringComparer.Ordinal).ToList();
+        var closes = sorted.Select(k => (Key: k, CheckInCalendar.WeekOf(group.Schedule, CheckInCalendar.ParseKey(k)).ClosesAt)).ToList();
+        var isOpen = week.IsOpenAt(time.GetUtcNow());
+        return members.ToDictionary(m => m.MemberId, m => Streaks.Compute(sorted, kept.GetValueOrDefault(m.MemberId) ?? new HashSet<string>(),
+            closes.FirstOrDefault(c => c.ClosesAt > m.JoinedAt).Key ?? week.Key, week.Key, isOpen));
     }
 
     /// <summary>Marks the given weeks as away for the member (idempotent).</summary>
@@ -200,15 +223,7 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
             VALUES (@groupId, @weekKey, @kind, 'sending', 1, @dueAt, @now, @channelId)
             ON CONFLICT (group_id, week_key, kind) DO UPDATE SET state = 'sending', attempts = attempts + 1, recorded_at = excluded.recorded_at
                 WHERE state = 'failed' AND attempts < {MaxAttempts}
-            """, new
-        {
-            groupId,
-            weekKey,
-            kind = KindText(kind),
-            dueAt = SqliteProgressStore.Timestamp(dueAt),
-            now = SqliteProgressStore.Timestamp(time.GetUtcNow()),
-            channelId,
-        }, cancellationToken: cancellationToken));
+            """, ActionRow(groupId, weekKey, kind, dueAt, channelId), cancellationToken: cancellationToken));
         return claimed == 1;
     }
 
@@ -219,16 +234,18 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO checkin_actions (group_id, week_key, kind, state, due_at, recorded_at, channel_id)
             VALUES (@groupId, @weekKey, @kind, 'skipped', @dueAt, @now, @channelId) ON CONFLICT DO NOTHING
-            """, new
-        {
-            groupId,
-            weekKey,
-            kind = KindText(kind),
-            dueAt = SqliteProgressStore.Timestamp(dueAt),
-            now = SqliteProgressStore.Timestamp(time.GetUtcNow()),
-            channelId,
-        }, cancellationToken: cancellationToken));
+            """, ActionRow(groupId, weekKey, kind, dueAt, channelId), cancellationToken: cancellationToken));
     }
+
+    private object ActionRow(long groupId, string weekKey, ScheduledKind kind, DateTimeOffset dueAt, string channelId) => new
+    {
+        groupId,
+        weekKey,
+        kind = KindText(kind),
+        dueAt = SqliteProgressStore.Timestamp(dueAt),
+        now = SqliteProgressStore.Timestamp(time.GetUtcNow()),
+        channelId,
+    };
 
     /// <summary>Marks a claimed action <c>sent</c> (with the platform's message id) or <c>failed</c>.</summary>
     public async Task CompleteAsync(long groupId, string weekKey, ScheduledKind kind, string? messageId, CancellationToken cancellationToken)
