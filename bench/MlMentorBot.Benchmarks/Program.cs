@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
-// Pick benchmarks with --filter, e.g. --filter '*CheckIn*'. Each feature keeps its benchmarks in its own folder.
-BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
+// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- --filter '*'   (or pick a class: --filter '*HandlerBenchmarks*', '*CheckIn*')
+BenchmarkSwitcher.FromAssembly(typeof(MlMentorBot.Benchmarks.Core.HandlerBenchmarks).Assembly).Run(args);
