@@ -228,7 +228,7 @@ public sealed class CheckInCommandTests : IDisposable
     [InlineData("/group settings day:friday")]
     [InlineData("/group pause")]
     [InlineData("/group delete confirm:yes")]
-    [InlineData("/group admin add bob")]
+    [InlineData("/group admin add @bob")]
     public async Task Members_who_are_not_admins_cannot_manage_the_group(string line)
     {
         await CreateGroupWithAdaAndBobAsync();
