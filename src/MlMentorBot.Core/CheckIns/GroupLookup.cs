@@ -34,9 +34,17 @@ public sealed class GroupLookup(StudyGroupStore groups)
         else
         {
             group = request.ChannelId is { Length: > 0 } channel ? await groups.FindByChannelAsync(request.Member, channel, cancellationToken) : null;
+            var mine = group is null || request.Command != "group"
+                ? (await groups.ListForMemberAsync(request.Member, cancellationToken)).Where(g => g.IsIn(request.Member)).ToList()
+                : [];
+            if (group is not null && request.Command != "group" && mine.Count == 1 && !mine.Any(g => g.Id == group.Id))
+            {
+                // "/checkin" typed in another group's channel (or a DM-like channel) means the asker's own group.
+                group = mine[0];
+            }
+
             if (group is null)
             {
-                var mine = (await groups.ListForMemberAsync(request.Member, cancellationToken)).ToList();
                 if (mine.Count != 1)
                 {
                     return (null, BotReply.Problem(mine.Count == 0 ? "You are not in a study group" : "Which study group?",

@@ -214,6 +214,47 @@ public sealed class CheckInCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Away_members_are_left_out_of_the_reminder()
+    {
+        await CreateGroupWithAdaAndBobAsync();
+        await _host.SayAsync("cy", "/group join study");
+        await _host.AdvanceToAsync(Opens);
+        await _host.SayAsync("cy", "/away weeks:1");
+
+        await _host.AdvanceToAsync(Utc("2026-11-25T02:00Z"));
+
+        var reminder = Text(Assert.Single(_host.Messenger.Titled("Reminder")).Reply);
+        Assert.Contains("@ada, @bob", reminder);
+        Assert.DoesNotContain("cy", reminder);
+    }
+
+    [Fact]
+    public async Task Away_weeks_zero_cancels_the_away_weeks_still_to_come()
+    {
+        await CreateGroupWithAdaAndBobAsync();
+        await _host.AdvanceToAsync(Opens);
+        await _host.SayAsync("bob", "/away weeks:3");
+
+        var reply = Text(await _host.SayAsync("bob", "/away weeks:0"));
+        await _host.AdvanceToAsync(Closes);
+
+        Assert.Contains("cancelled 3 away weeks", reply);
+        Assert.Contains("Not checked in: @ada, @bob", Text(Assert.Single(_host.Messenger.Titled("Check-in digest")).Reply));
+    }
+
+    [Fact]
+    public async Task A_check_in_typed_in_another_groups_channel_goes_to_the_members_own_group()
+    {
+        await CreateGroupWithAdaAndBobAsync();
+        await _host.SayAsync("ada", "/group create other", channel: "c2");
+        await _host.AdvanceToAsync(Opens);
+
+        var reply = await _host.SayAsync("bob", "/checkin done:a next:b", channel: "c2");
+
+        Assert.Equal("Checked in — study", reply.Title);
+    }
+
+    [Fact]
     public async Task Away_until_a_date_covers_every_week_opening_by_then()
     {
         await CreateGroupWithAdaAndBobAsync();
