@@ -4,7 +4,13 @@ using Microsoft.Data.Sqlite;
 
 namespace MlMentorBot.Core.Knowledge;
 
-/// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
+/// <summary>A word of a question the index did not know, and the indexed word it was read as.</summary>
+public sealed record QueryCorrection(string Typed, string Understood);
+
+/// <summary>A question as the index reads it: the words searched for (OR), and any typo corrections made.</summary>
+public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<QueryCorrection> Corrections);
+
+/// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search(string, int)"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
 public sealed record SearchHit(KnowledgeEntry Entry, string? Heading, string Markdown, string Snippet, double Score, RoadmapStep? Step);
 
 /// <summary>
@@ -30,12 +36,18 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
     private readonly SqliteConnection _connection;
     private readonly List<(KnowledgeEntry Entry, string? Heading, string Body, RoadmapStep? Step)> _rows = [];
     private readonly IReadOnlyDictionary<string, string> _synonyms;
+    private readonly List<(string Variant, string Canonical)> _phrases;
+    private readonly Dictionary<string, int> _vocabulary;
     private readonly Lock _gate = new();
 
     internal KnowledgeSearchIndex(IReadOnlyList<KnowledgeEntry> entries, IReadOnlyDictionary<string, string> synonyms)
     {
         SqliteProvider.EnsureInitialized();
         _synonyms = synonyms;
+        // Longest first, so "side projects" wins over "side project".
+        _phrases = synonyms.Where(kv => kv.Key.Contains(' ', StringComparison.Ordinal))
+            .Select(kv => (kv.Key.ToLowerInvariant(), kv.Value.ToLowerInvariant()))
+            .OrderByDescending(p => p.Item1.Length).ToList();
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
         Execute("""
@@ -76,39 +88,68 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         }
 
         tx.Commit();
+        _vocabulary = VocabularyOf(_rows.Select(r => $"{r.Entry.Title} {r.Heading} {r.Body} {string.Join(' ', r.Entry.Aliases)} {string.Join(' ', r.Entry.Tags)}")
+            .Concat(synonyms.Keys).Concat(synonyms.Values));
     }
 
-    /// <summary>The content words of a question after dropping stop words and mapping synonyms to the files' words.</summary>
-    public IReadOnlyList<string> Terms(string question)
+    /// <summary>The content words of a question after dropping stop words, mapping synonyms and correcting typos.</summary>
+    public IReadOnlyList<string> Terms(string question) => Interpret(question).Terms;
+
+    /// <summary>
+    /// Reads a question the way the index needs it: money signs count as "money"; multi-word synonyms ("where to learn",
+    /// "boot camp") become their canonical word; stop words go; each word is searched as typed plus its canonical word
+    /// ("pay" → pay, salary); a word the index has never seen is corrected to the nearest word it has ("salery" → salary:
+    /// one edit for words of four or five letters, two for longer ones; ties go to the more frequent word).
+    /// </summary>
+    public SearchQuery Interpret(string question)
     {
-        var terms = new List<string>();
-        foreach (Match m in Word().Matches(question.ToLowerInvariant()))
+        var text = " " + Money().Replace(question.ToLowerInvariant(), " money ") + " ";
+        foreach (var (variant, canonical) in _phrases)
         {
-            var word = m.Value.Trim('\'');
+            text = text.Replace(" " + variant + " ", " " + canonical + " ", StringComparison.Ordinal);
+        }
+
+        var terms = new List<string>();
+        var corrections = new List<QueryCorrection>();
+        foreach (Match m in Word().Matches(text))
+        {
+            var word = m.Value.Trim('\'', '-');
             if (word.Length == 0 || StopWords.Contains(word))
             {
                 continue;
             }
 
-            terms.Add(_synonyms.TryGetValue(word, out var canonical) ? canonical : word);
+            if (!_synonyms.ContainsKey(word) && !IsIndexed(word) && Correct(word) is { } corrected)
+            {
+                corrections.Add(new QueryCorrection(word, corrected));
+                word = corrected;
+            }
+
+            terms.Add(word);
+            if (_synonyms.TryGetValue(word, out var canonical))
+            {
+                terms.Add(canonical);
+            }
         }
 
-        return terms.Distinct().ToList();
+        return new SearchQuery(terms.Distinct().ToList(), corrections);
     }
 
     /// <summary>
     /// Finds up to <paramref name="max"/> passages matching any content word of <paramref name="question"/>, best first.
     /// Returns nothing for a question with no content words. Never throws for odd input: the words are quoted for FTS5.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(string question, int max = 3)
+    public IReadOnlyList<SearchHit> Search(string question, int max = 3) => Search(Interpret(question), max);
+
+    /// <summary>Runs an already interpreted query (see <see cref="Interpret"/>).</summary>
+    public IReadOnlyList<SearchHit> Search(SearchQuery query, int max = 3)
     {
-        var terms = Terms(question);
-        if (terms.Count == 0)
+        if (query.Terms.Count == 0)
         {
             return [];
         }
 
-        var match = string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        var match = string.Join(" OR ", query.Terms.Select(Quote));
         var hits = new List<SearchHit>();
         lock (_gate)
         {
@@ -130,6 +171,67 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         return hits;
     }
 
+    /// <summary>True when the word (after the index's own porter stemming) occurs anywhere in the index.</summary>
+    private bool IsIndexed(string word)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT 1 FROM passages WHERE passages MATCH $match LIMIT 1";
+            cmd.Parameters.AddWithValue("$match", Quote(word));
+            return cmd.ExecuteScalar() is not null;
+        }
+    }
+
+    private string? Correct(string word)
+    {
+        if (word.Length < 4 || word.Any(char.IsDigit))
+        {
+            return null;
+        }
+
+        var allowed = word.Length <= 5 ? 1 : 2;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestCount = 0;
+        foreach (var (candidate, count) in _vocabulary)
+        {
+            if (Math.Abs(candidate.Length - word.Length) > allowed)
+            {
+                continue;
+            }
+
+            var distance = Commands.CloseMatches.Distance(word, candidate);
+            if (distance <= allowed && (distance < bestDistance || (distance == bestDistance && count > bestCount)))
+            {
+                (best, bestDistance, bestCount) = (candidate, distance, count);
+            }
+        }
+
+        return best;
+    }
+
+    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Words of the indexed text, aliases and synonyms (four letters or more, not stop words) with how often each occurs.</summary>
+    private static Dictionary<string, int> VocabularyOf(IEnumerable<string> texts)
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (Match m in Word().Matches(text.ToLowerInvariant()))
+            {
+                var word = m.Value.Trim('\'', '-');
+                if (word.Length >= 4 && !StopWords.Contains(word) && !word.Any(char.IsDigit))
+                {
+                    vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+                }
+            }
+        }
+
+        return vocabulary;
+    }
+
     private void Execute(string sql)
     {
         using var cmd = _connection.CreateCommand();
@@ -141,4 +243,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\$+|€+|£+")]
+    private static partial Regex Money();
 }

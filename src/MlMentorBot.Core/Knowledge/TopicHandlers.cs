@@ -29,10 +29,15 @@ public abstract class TopicHandler(IKnowledgeProvider knowledge) : ICommandHandl
             return Task.FromResult(EntryReplies.List(ListTitle, ListIntro, snapshot.OfKind(Kind), request));
         }
 
-        var entry = snapshot.Find(Kind, typed);
-        return Task.FromResult(entry is null
-            ? EntryReplies.NotFound(Noun, typed, "/" + CommandName, snapshot.Suggest(Kind, typed), snapshot.OfKind(Kind).Select(e => e.Key))
-            : EntryReplies.Full(entry, snapshot, request));
+        if (snapshot.Find(Kind, typed) is { } entry)
+        {
+            return Task.FromResult(EntryReplies.Full(entry, snapshot, request));
+        }
+
+        // One clear near-miss ("framworks") is answered, saying what was understood; anything vaguer gets "did you mean".
+        return Task.FromResult(snapshot.FindClosest(Kind, typed) is { } close
+            ? EntryReplies.Corrected(EntryReplies.Full(close, snapshot, request), typed, close.Key)
+            : EntryReplies.NotFound(Noun, typed, "/" + CommandName, snapshot.Suggest(Kind, typed), snapshot.OfKind(Kind).Select(e => e.Key)));
     }
 }
 
@@ -89,7 +94,12 @@ public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandle
                 || f.Label.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
             if (shown.Count == 0)
             {
-                return Task.FromResult(EntryReplies.NotFound("salary level", typed, "/salary", CloseMatches.Find(typed, levels), levels));
+                // Suggest through synonyms too: "junor" is close to "junior", which means the "entry" level.
+                var names = levels.Concat(snapshot.Synonyms.Where(kv => levels.Contains(kv.Value, StringComparer.OrdinalIgnoreCase)).Select(kv => kv.Key));
+                var near = CloseMatches.Find(typed, names, 10)
+                    .Select(n => snapshot.Synonyms.TryGetValue(n, out var level) ? level : n)
+                    .Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+                return Task.FromResult(EntryReplies.NotFound("salary level", typed, "/salary", near, levels));
             }
         }
 
