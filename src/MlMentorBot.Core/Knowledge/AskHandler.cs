@@ -24,11 +24,14 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
     /// </summary>
     public const double ConfidenceThreshold = -2.0;
 
-    /// <summary>The passages that answer <paramref name="question"/> confidently, best first; empty when nothing does.</summary>
+    /// <summary>
+    /// The passages that answer <paramref name="question"/> confidently, best first; empty when nothing does. The best score
+    /// is weighed by <see cref="SearchQuery.Coverage"/>, so one known word in a question of unknown ones is not enough.
+    /// </summary>
     public static IReadOnlyList<SearchHit> Answer(KnowledgeSnapshot snapshot, SearchQuery question)
     {
         var hits = snapshot.Search.Search(question, 5);
-        return hits.Count == 0 || hits[0].Score > ConfidenceThreshold ? [] : hits;
+        return hits.Count == 0 || hits[0].Score * question.Coverage > ConfidenceThreshold ? [] : hits;
     }
 
     private const int MaxPassageLength = 700;
