@@ -65,10 +65,6 @@ public static class EntryReplies
             near.Select(n => new SuggestedAction($"{command} {n}", $"{command} {n}")).Append(new SuggestedAction($"All {what}s", command)).ToList());
     }
 
-    /// <summary>Adds a first line saying how a mistyped name was understood, so the member learns the right word.</summary>
-    public static BotReply Corrected(BotReply reply, string typed, string understood) =>
-        reply with { Sections = reply.Sections.Prepend(new ReplySection(null, $"_Showing `{understood}` (you typed `{typed.Trim()}`)._")).ToList() };
-
     /// <summary>Buttons to related entries that have a command of their own (at most four).</summary>
     public static IReadOnlyList<SuggestedAction> Related(KnowledgeEntry entry, KnowledgeSnapshot knowledge) =>
         entry.Related.Select(knowledge.FindById).OfType<KnowledgeEntry>()

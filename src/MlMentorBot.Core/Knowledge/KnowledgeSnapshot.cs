@@ -69,41 +69,13 @@ public sealed class KnowledgeSnapshot
 
     /// <summary>
     /// Finds an entry of <paramref name="kind"/> by what a member typed: key, full id, alias, title, an id it replaces, or a
-    /// synonym of one of those (case-insensitive). Returns null when nothing matches; see <see cref="FindClosest"/> for typos
-    /// and <see cref="Suggest"/> for "did you mean".
+    /// synonym of one of those (case-insensitive). Returns null when nothing matches; <see cref="Suggest"/> gives "did you mean".
     /// </summary>
     public KnowledgeEntry? Find(string kind, string typed)
     {
         var word = typed.Trim();
         var names = NamesOf(kind).ToList();
         return names.FirstOrDefault(n => n.Name.Equals(word, StringComparison.OrdinalIgnoreCase)).Entry;
-    }
-
-    /// <summary>
-    /// A typo-tolerant <see cref="Find"/>: the one entry whose name is a single edit away from <paramref name="typed"/>
-    /// (two for words of eight letters or more), e.g. <c>framworks</c> → frameworks. Null when none or several are that close.
-    /// </summary>
-    public KnowledgeEntry? FindClosest(string kind, string typed)
-    {
-        var word = typed.Trim().ToLowerInvariant();
-        if (word.Length < 4)
-        {
-            return null;
-        }
-
-        var allowed = word.Length >= 8 ? 2 : 1;
-        var close = NamesOf(kind)
-            .Select(n => (n.Entry, Distance: CloseMatches.Distance(word, n.Name.ToLowerInvariant())))
-            .Where(x => x.Distance <= allowed)
-            .ToList();
-        if (close.Count == 0)
-        {
-            return null;
-        }
-
-        var best = close.Min(x => x.Distance);
-        var entries = close.Where(x => x.Distance == best).Select(x => x.Entry).DistinctBy(e => e.Id).ToList();
-        return entries.Count == 1 ? entries[0] : null;
     }
 
     /// <summary>

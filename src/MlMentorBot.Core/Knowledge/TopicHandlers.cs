@@ -29,15 +29,10 @@ public abstract class TopicHandler(IKnowledgeProvider knowledge) : ICommandHandl
             return Task.FromResult(EntryReplies.List(ListTitle, ListIntro, snapshot.OfKind(Kind), request));
         }
 
-        if (snapshot.Find(Kind, typed) is { } entry)
-        {
-            return Task.FromResult(EntryReplies.Full(entry, snapshot, request));
-        }
-
-        // One clear near-miss ("framworks") is answered, saying what was understood; anything vaguer gets "did you mean".
-        return Task.FromResult(snapshot.FindClosest(Kind, typed) is { } close
-            ? EntryReplies.Corrected(EntryReplies.Full(close, snapshot, request), typed, close.Key)
-            : EntryReplies.NotFound(Noun, typed, "/" + CommandName, snapshot.Suggest(Kind, typed), snapshot.OfKind(Kind).Select(e => e.Key)));
+        var entry = snapshot.Find(Kind, typed);
+        return Task.FromResult(entry is null
+            ? EntryReplies.NotFound(Noun, typed, "/" + CommandName, snapshot.Suggest(Kind, typed), snapshot.OfKind(Kind).Select(e => e.Key))
+            : EntryReplies.Full(entry, snapshot, request));
     }
 }
 
