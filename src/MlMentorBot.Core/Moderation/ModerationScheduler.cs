@@ -13,7 +13,7 @@ namespace MlMentorBot.Core.Moderation;
 /// <summary>
 /// Once a minute (on the injected <see cref="TimeProvider"/>): writes usage counts to SQLite and, when a moderators' channel
 /// is configured and this week's digest time (<see cref="ModerationOptions.DigestDay"/>, <see cref="ModerationOptions.DigestHourUtc"/>)
-/// has passed, posts the week's most frequent unanswered questions once. Which weeks were posted is kept in SQLite, so a
+/// has passed, posts the week's most frequent unanswered questions once (nothing when there were none). Which weeks were posted is kept in SQLite, so a
 /// restart neither repeats nor skips a digest.
 /// </summary>
 public sealed class ModerationScheduler(
@@ -84,8 +84,9 @@ public sealed class ModerationScheduler(
             return false;
         }
 
+        // A week without gaps is marked done without a post: moderators hear about problems, not about their absence.
         var top = await gaps.TopAsync(now.AddDays(-7), DigestSize, cancellationToken);
-        return await alerts.PostAsync(Digest(top), cancellationToken);
+        return top.Count > 0 && await alerts.PostAsync(Digest(top), cancellationToken);
     }
 
     /// <summary>When the digest of the week starting <paramref name="weekStart"/> (a Monday) is due, UTC.</summary>
@@ -96,14 +97,12 @@ public sealed class ModerationScheduler(
     private static BotReply Digest(IReadOnlyList<AnswerGapSummary> top) => new()
     {
         Title = "Weekly digest: questions the bot could not answer",
-        Sections = top.Count == 0
-            ? [new ReplySection(null, "Every /ask of the last 7 days found a confident answer. Nothing to add this week.")]
-            :
-            [
-                new ReplySection(null, "The most frequent /ask questions of the last 7 days without a confident answer. " +
-                    "Consider adding an entry, an alias or a synonym for them (knowledge/README.md)."),
-                new ReplySection(null, string.Join("\n", top.Select(g => $"- {g.Count}× “{g.Question}”"))),
-            ],
+        Sections =
+        [
+            new ReplySection(null, "The most frequent /ask questions of the last 7 days without a confident answer. " +
+                "Consider adding an entry, an alias or a synonym for them (knowledge/README.md)."),
+            new ReplySection(null, string.Join("\n", top.Select(g => $"- {g.Count}× “{g.Question}”"))),
+        ],
         Actions = [new SuggestedAction("All gaps (30 days)", "/kb gaps")],
     };
 }
