@@ -23,6 +23,16 @@ public sealed class KnowledgeWatcher(
 
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    private string _lastSeen = "";
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Taken while the host starts, right after the start-up load, so an edit made once the host is up is never
+        // mistaken for the state that was loaded.
+        _lastSeen = Fingerprint();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -31,9 +41,6 @@ public sealed class KnowledgeWatcher(
             return;
         }
 
-        // Let start-up finish first: the host's start-up check loads the knowledge.
-        await Task.Yield();
-        var lastSeen = Fingerprint();
         using var watcher = TryWatch();
         var debounce = TimeSpan.FromMilliseconds(settings.ReloadDebounceMilliseconds);
         var poll = TimeSpan.FromSeconds(settings.PollSeconds);
@@ -48,12 +55,12 @@ public sealed class KnowledgeWatcher(
             }
 
             var now = Fingerprint();
-            if (now == lastSeen)
+            if (now == _lastSeen)
             {
                 continue;
             }
 
-            lastSeen = now;
+            _lastSeen = now;
             try
             {
                 knowledge.Reload(FileChangeTrigger);
