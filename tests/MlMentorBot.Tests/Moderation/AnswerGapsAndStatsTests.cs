@@ -4,6 +4,7 @@ using MlMentorBot.Core.Storage;
 
 namespace MlMentorBot.Tests.Moderation;
 
+[Collection(ModerationHost.Collection)]
 public sealed class AnswerGapsAndStatsTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Tests.Moderation;
 
+[Collection(ModerationHost.Collection)]
 public sealed class ConcurrentReloadTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MlMentorBot.Tests.Moderation;
 
+[Collection(ModerationHost.Collection)]
 public sealed class HotReloadTests
 {
     [Fact]

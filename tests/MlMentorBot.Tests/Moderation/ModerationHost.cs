@@ -12,6 +12,12 @@ namespace MlMentorBot.Tests.Moderation;
 /// </summary>
 public sealed class ModerationHost : IDisposable
 {
+    /// <summary>
+    /// Tests that start hosts run one at a time and not beside other tests: each host watches files and polls, and the
+    /// concurrency test keeps every core busy on purpose, which would starve timing-sensitive tests elsewhere.
+    /// </summary>
+    public const string Collection = "moderation hosts";
+
     private readonly TempDir _knowledge = new();
     private readonly BotFactory _factory;
 
@@ -75,3 +81,6 @@ public sealed class ModerationHost : IDisposable
         _knowledge.Dispose();
     }
 }
+
+[CollectionDefinition(ModerationHost.Collection, DisableParallelization = true)]
+public sealed class ModerationHostCollection;

@@ -5,6 +5,7 @@ using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Tests.Moderation;
 
+[Collection(ModerationHost.Collection)]
 public sealed class ModeratorPermissionTests
 {
     public static TheoryData<string, string, string> Members => new()

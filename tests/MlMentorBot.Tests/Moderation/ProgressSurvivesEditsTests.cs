@@ -4,6 +4,7 @@ using MlMentorBot.Core.Progress;
 
 namespace MlMentorBot.Tests.Moderation;
 
+[Collection(ModerationHost.Collection)]
 public sealed class ProgressSurvivesEditsTests
 {
     [Fact]
