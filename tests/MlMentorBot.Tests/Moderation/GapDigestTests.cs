@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Moq;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Moderation;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Tests.Hosting;
+using Moq;
 
 namespace MlMentorBot.Tests.Moderation;
 

@@ -1,8 +1,8 @@
-using Moq;
+using Microsoft.Extensions.DependencyInjection;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Moderation;
 using MlMentorBot.Core.Replies;
-using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace MlMentorBot.Tests.Moderation;
 

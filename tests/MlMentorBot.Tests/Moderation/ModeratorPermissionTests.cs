@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Replies;
+using Moq;
 
 namespace MlMentorBot.Tests.Moderation;
 
