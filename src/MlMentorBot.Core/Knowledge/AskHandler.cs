@@ -80,10 +80,14 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
     }
 
     /// <summary>"Searched for salary (you typed salery)", so a member sees how a typo was read.</summary>
-    private static IEnumerable<ReplySection> Understood(SearchQuery query) =>
-        query.Corrections.Count == 0
+    /// <remarks>A plural read as its singular ("juniors" → junior) is not worth a remark.</remarks>
+    private static IEnumerable<ReplySection> Understood(SearchQuery query)
+    {
+        var shown = query.Corrections.Where(c => c.Typed != c.Understood + "s" && c.Typed != c.Understood + "es").ToList();
+        return shown.Count == 0
             ? []
-            : [new ReplySection(null, "_Searched for " + string.Join(", ", query.Corrections.Select(c => $"**{c.Understood}** (you typed {c.Typed})")) + "._")];
+            : [new ReplySection(null, "_Searched for " + string.Join(", ", shown.Select(c => $"**{c.Understood}** (you typed {c.Typed})")) + "._")];
+    }
 
     private static string Truncate(string text, int max)
     {
