@@ -39,7 +39,7 @@ public sealed class KbHandler(
         var report = processor.LastReport;
         var errors = last is { IsApplied: false } ? last.Result.Problems.Where(p => p.Severity == ProblemSeverity.Error).ToList() : [];
         var warnings = (last?.IsApplied == true ? last.Result.Problems : [])
-            .Concat(report?.Outcome == last ? report!.ProgressWarnings : []).ToList();
+            .Concat(report is not null && ReferenceEquals(report.Outcome, last) ? report.ProgressWarnings : []).ToList();
         var settings = options.Value;
         var sections = new List<ReplySection>
         {
