@@ -2,6 +2,7 @@ using MlMentorBot.Cli;
 using MlMentorBot.Core;
 using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Moderation;
 using MlMentorBot.Discord;
 using MlMentorBot.Hosting;
 using MlMentorBot.LocalChat;
@@ -21,6 +22,7 @@ builder.Services
     .AddProgressStore(builder.Configuration)
     .AddCommands()
     .AddCheckIns(builder.Configuration)
+    .AddModeration(builder.Configuration)
     .AddDiscordAdapter(builder.Configuration)
     .AddSlackAdapter(builder.Configuration)
     .AddLocalChat(builder.Configuration);
