@@ -41,18 +41,32 @@ internal sealed class SignatureVerifier
         {
             Encoding.UTF8.GetBytes(timestamp, message);
             body.CopyTo(message.AsSpan(timestampLength));
+            return VerifyMessage(message, timestampLength + body.Length, signature);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message);
+        }
+    }
+
+    /// <summary>Plain Ed25519 (RFC 8032) verification of the first <paramref name="length"/> bytes of <paramref name="message"/>; false for any malformed signature.</summary>
+    internal bool VerifyMessage(byte[] message, int length, ReadOnlySpan<byte> signature)
+    {
+        if (signature.Length != SignatureLength)
+        {
+            return false;
+        }
+
+        try
+        {
             var signer = new Ed25519Signer();
             signer.Init(false, _publicKey);
-            signer.BlockUpdate(message, 0, timestampLength + body.Length);
+            signer.BlockUpdate(message, 0, length);
             return signer.VerifySignature(signature.ToArray());
         }
         catch (ArgumentException)
         {
             return false; // a signature whose point does not decode
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(message);
         }
     }
 }
