@@ -22,4 +22,17 @@ namespace MlMentorBot.Discord;
 [JsonSerializable(typeof(GatewayPayload))]
 [JsonSerializable(typeof(GatewayBotInfo))]
 [JsonSerializable(typeof(JsonElement))]
-internal sealed partial class DiscordJson : JsonSerializerContext;
+internal sealed partial class DiscordJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The same metadata, writing non-ASCII text (emoji, dashes) as UTF-8 instead of <c>\uXXXX</c> escapes: the output goes to
+    /// Discord's API, not into HTML, and replies full of emoji shrink by a third.
+    /// Created on first use: static initialisers of partial classes run in an unspecified order, and this one needs <c>Default</c>.
+    /// </summary>
+    public static DiscordJson Relaxed => s_relaxed ??= new(new JsonSerializerOptions(Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static DiscordJson? s_relaxed;
+}

@@ -254,7 +254,7 @@ internal sealed class DiscordGatewayService : BackgroundService
         try
         {
             await _rest.SendAsync(DiscordRoute.InteractionCallback(interaction.Id, interaction.Token),
-                JsonSerializer.SerializeToUtf8Bytes(response, DiscordJson.Default.InteractionResponse), cancellationToken);
+                JsonSerializer.SerializeToUtf8Bytes(response, DiscordJson.Relaxed.InteractionResponse), cancellationToken);
         }
         catch (DiscordApiException ex)
         {

@@ -99,7 +99,7 @@ internal sealed class InteractionEndpoint(
         }
 
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, initial.Task.Result, DiscordJson.Default.InteractionResponse, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, initial.Task.Result, DiscordJson.Relaxed.InteractionResponse, context.RequestAborted);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)

@@ -352,7 +352,7 @@ internal sealed class InteractionHandler
         return new(type, type == CallbackType.UpdateMessage ? payload with { Flags = null } : payload);
     }
 
-    private static byte[] Serialize(MessagePayload payload) => JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Default.MessagePayload);
+    private static byte[] Serialize(MessagePayload payload) => JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload);
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 }

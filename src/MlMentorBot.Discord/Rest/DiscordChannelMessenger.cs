@@ -25,7 +25,7 @@ internal sealed class DiscordChannelMessenger(DiscordRestClient rest, MessageRen
         }
 
         var created = await rest.SendAsync(DiscordRoute.CreateMessage(ParseId(channelId, nameof(channelId))),
-            JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Default.MessagePayload), cancellationToken);
+            JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload), cancellationToken);
         return created?.GetProperty("id").GetString() ?? throw new DiscordApiException(System.Net.HttpStatusCode.OK, null, "Discord returned no message id.");
     }
 
@@ -33,7 +33,7 @@ internal sealed class DiscordChannelMessenger(DiscordRestClient rest, MessageRen
     {
         var payload = renderer.Render(reply, allowEphemeral: false);
         await rest.SendAsync(DiscordRoute.EditMessage(ParseId(channelId, nameof(channelId)), ParseId(messageId, nameof(messageId))),
-            JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Default.MessagePayload), cancellationToken);
+            JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload), cancellationToken);
     }
 
     private static ulong ParseId(string value, string name) =>
