@@ -78,18 +78,19 @@ public sealed class DiscordRestClientTests
     public async Task A_global_429_pauses_requests_on_other_routes_too()
     {
         var api = new FakeDiscordApi()
-            .Respond("channels/1/messages", HttpStatusCode.TooManyRequests, """{"message":"You are being rate limited.","retry_after":0.5,"global":true}""",
+            .Respond("channels/1/messages", HttpStatusCode.TooManyRequests, """{"message":"You are being rate limited.","retry_after":1.0,"global":true}""",
                 ("X-RateLimit-Global", "true"), ("X-RateLimit-Scope", "global"));
         var rest = FakeRest.Client(api);
 
         var first = rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None);
-        await Task.Delay(100);
-        var watch = Stopwatch.StartNew();
+        await api.WaitForAsync("channels/1/messages");
+        await Task.Delay(200); // let the client read the 429
         await rest.SendAsync(DiscordRoute.CreateMessage(2), "{}"u8.ToArray(), CancellationToken.None);
-        var otherWaited = watch.Elapsed;
         await first;
 
-        Assert.True(otherWaited >= TimeSpan.FromMilliseconds(300), $"other route waited only {otherWaited.TotalMilliseconds} ms");
+        var limited = api.To("channels/1/messages")[0].At;
+        var other = api.To("channels/2/messages")[0].At;
+        Assert.True(other - limited >= TimeSpan.FromMilliseconds(900), $"the other route went out {(other - limited).TotalMilliseconds} ms after the global 429");
     }
 
     [Fact]
