@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Load test for POST /discord/interactions (HTTP mode): publishes the host in Release, starts it on 127.0.0.1 with a fresh
+# Ed25519 key, signs one guild /roadmap interaction (Discord's scheme does not check timestamp freshness, so one signature
+# can be replayed), runs wrk, and prints req/s, p50 and p99. Then measures one Ed25519 verification on its own, since
+# that fixed cost bounds throughput. Usage: bench/discord/load.sh [DURATION=15s] [CONNECTIONS=64] [THREADS=2]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+duration=${1:-15s}; connections=${2:-64}; threads=${3:-2}
+port=${PORT:-5099}
+work=$(mktemp -d)
+host_pid=""
+cleanup() { [[ -n $host_pid ]] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk…"
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "publishing the host (Release)…"
+dotnet publish "$repo/src/MlMentorBot" -c Release -o "$work/host" --nologo -v quiet >/dev/null
+
+public_key=$("$here/sign.sh" keygen "$work")
+body="$work/roadmap.json"
+# The guild /roadmap fixture, minified as Discord sends it.
+tr -d '\n' < "$repo/tests/MlMentorBot.Tests/Fixtures/Discord/command_roadmap_guild.json" | sed 's/  */ /g' > "$body"
+mapfile -t headers < <(TIMESTAMP=1732183200 "$here/sign.sh" headers "$work/key.pem" "$body")
+
+echo "starting the host on 127.0.0.1:$port (HTTP mode)…"
+(
+  cd "$work/host"
+  export ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1
+  export Discord__Enabled=true Discord__Mode=Http Discord__ApplicationId=1143372838210596935 Discord__PublicKey="$public_key"
+  export Knowledge__Path="$repo/knowledge" Storage__DatabasePath="$work/bot.db" LocalChat__Enabled=false
+  export Logging__LogLevel__Default=Warning
+  exec ./MlMentorBot
+) > "$work/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+check=$(curl -s -w ' %{http_code}' -H 'Content-Type: application/json' -H "${headers[0]}" -H "${headers[1]}" --data-binary "@$body" \
+  "http://127.0.0.1:$port/discord/interactions")
+[[ $check == *' 200' && $check == '{"type":4'* ]] || { echo "signed request failed: ${check:0:200}"; cat "$work/host.log"; exit 1; }
+
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Signature-Ed25519"] = "${headers[0]#X-Signature-Ed25519: }"
+wrk.headers["X-Signature-Timestamp"] = "${headers[1]#X-Signature-Timestamp: }"
+local f = io.open("$body", "rb"); wrk.body = f:read("*a"); f:close()
+LUA
+
+echo "warming up (3 s)…"
+wrk -t"$threads" -c"$connections" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" >/dev/null
+echo "wrk -t$threads -c$connections -d$duration --latency POST /discord/interactions (signed guild /roadmap)"
+wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" | tee "$work/wrk.txt"
+kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""
+
+rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
+p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+non2xx=$(awk '/Non-2xx/ {print $4}' "$work/wrk.txt")
+echo
+echo "RESULT req_per_s=$rps p50=$p50 p99=$p99 non_2xx=${non2xx:-0} cores=$(nproc)"
+
+echo "measuring one Ed25519 verification (BouncyCastle, stopwatch over 10 000 runs)…"
+dotnet run -c Release --project "$here/VerifyBench" --nologo -v quiet
