@@ -9,6 +9,14 @@ namespace MlMentorBot.Tests.Discord;
 
 public sealed class CommandRegistrationTests
 {
+    private static IConfiguration Configuration(TempDir temp) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Discord:ApplicationId"] = "1143372838210596935",
+        ["Discord:BotToken"] = "test-bot-token",
+        ["Discord:ApiBaseUrl"] = "https://discord.test/api/v10/",
+        ["Discord:RegistrationStateFile"] = temp.File("discord-commands.sha256"),
+    }).Build();
+
     [Fact]
     public void The_core_catalog_builds_registration_json_that_follows_discords_rules()
     {
@@ -90,13 +98,7 @@ public sealed class CommandRegistrationTests
     {
         using var temp = new TempDir();
         var api = new FakeDiscordApi().Respond("/commands", HttpStatusCode.OK, "[]");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Discord:ApplicationId"] = "1143372838210596935",
-            ["Discord:BotToken"] = "test-bot-token",
-            ["Discord:ApiBaseUrl"] = "https://discord.test/api/v10/",
-            ["Discord:RegistrationStateFile"] = temp.File("discord-commands.sha256"),
-        }).Build();
+        var configuration = Configuration(temp);
 
         var first = await RegisterCommandsVerb.RunAsync(["--guild", "1111111111111111111"], configuration, new StringWriter(), CancellationToken.None, api);
         var secondOutput = new StringWriter();
@@ -118,13 +120,7 @@ public sealed class CommandRegistrationTests
         using var temp = new TempDir();
         var api = new FakeDiscordApi().Respond("/commands", HttpStatusCode.BadRequest,
             """{"code":30034,"message":"Max number of daily application command creates has been reached (200)"}""");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Discord:ApplicationId"] = "1143372838210596935",
-            ["Discord:BotToken"] = "test-bot-token",
-            ["Discord:ApiBaseUrl"] = "https://discord.test/api/v10/",
-            ["Discord:RegistrationStateFile"] = temp.File("discord-commands.sha256"),
-        }).Build();
+        var configuration = Configuration(temp);
         var output = new StringWriter();
 
         var exit = await RegisterCommandsVerb.RunAsync([], configuration, output, CancellationToken.None, api);

@@ -65,6 +65,14 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         return connection;
     }
 
+    /// <summary>The client's next connection: Hello, then the first message with <paramref name="op"/> (6 Resume or 2 Identify).</summary>
+    private async Task<(GatewayConnection Connection, System.Text.Json.Nodes.JsonNode Message)> ReconnectedAsync(int op)
+    {
+        var next = await _gateway.NextConnectionAsync();
+        await next.HelloAsync();
+        return (next, await next.ReceiveAsync(op));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, int timeoutMs = 5000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
@@ -189,9 +197,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         var connection = await ConnectAndBecomeReadyAsync();
 
         await connection.SendAsync("""{"op":7,"d":null}""");
-        var next = await _gateway.NextConnectionAsync();
-        await next.HelloAsync();
-        var resume = await next.ReceiveAsync(6);
+        var (next, resume) = await ReconnectedAsync(6);
 
         Assert.Equal("/resume", next.Path);
         Assert.Equal("session-1", (string)resume["d"]!["session_id"]!);
@@ -203,9 +209,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         var connection = await ConnectAndBecomeReadyAsync();
 
         await connection.SendAsync("""{"op":9,"d":true}""");
-        var next = await _gateway.NextConnectionAsync();
-        await next.HelloAsync();
-        var resume = await next.ReceiveAsync(6);
+        var (next, resume) = await ReconnectedAsync(6);
 
         Assert.Equal("session-1", (string)resume["d"]!["session_id"]!);
     }
@@ -216,9 +220,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         var connection = await ConnectAndBecomeReadyAsync();
 
         await connection.SendAsync("""{"op":9,"d":false}""");
-        var next = await _gateway.NextConnectionAsync();
-        await next.HelloAsync();
-        var identify = await next.ReceiveAsync(2);
+        var (next, identify) = await ReconnectedAsync(2);
 
         Assert.Equal("/gw", next.Path);
         Assert.Equal(0, (int)identify["d"]!["intents"]!);
@@ -237,9 +239,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         var connection = await ConnectAndBecomeReadyAsync();
 
         await connection.CloseAsync(code);
-        var next = await _gateway.NextConnectionAsync();
-        await next.HelloAsync();
-        var resume = await next.ReceiveAsync(6);
+        var (next, resume) = await ReconnectedAsync(6);
 
         Assert.Equal("/resume", next.Path);
         Assert.Equal("session-1", (string)resume["d"]!["session_id"]!);
@@ -253,9 +253,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         var connection = await ConnectAndBecomeReadyAsync();
 
         await connection.CloseAsync(code);
-        var next = await _gateway.NextConnectionAsync();
-        await next.HelloAsync();
-        await next.ReceiveAsync(2);
+        var (next, _) = await ReconnectedAsync(2);
 
         Assert.Equal("/gw", next.Path);
     }
