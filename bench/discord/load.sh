@@ -54,18 +54,25 @@ wrk.headers["X-Signature-Timestamp"] = "${headers[1]#X-Signature-Timestamp: }"
 local f = io.open("$body", "rb"); wrk.body = f:read("*a"); f:close()
 LUA
 
+load_before=$(cut -d" " -f1 /proc/loadavg)
 echo "warming up (3 s)…"
 wrk -t"$threads" -c"$connections" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" >/dev/null
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
+ticks_before=$(cpu_ticks)
 echo "wrk -t$threads -c$connections -d$duration --latency POST /discord/interactions (signed guild /roadmap)"
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" | tee "$work/wrk.txt"
+ticks_after=$(cpu_ticks)
 kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""
 
 rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
 p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
 p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
 non2xx=$(awk '/Non-2xx/ {print $4}' "$work/wrk.txt")
+requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+# Host CPU time per request stays meaningful when other processes share the machine, unlike req/s.
+cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
 echo
-echo "RESULT req_per_s=$rps p50=$p50 p99=$p99 non_2xx=${non2xx:-0} cores=$(nproc)"
+echo "RESULT req_per_s=$rps p50=$p50 p99=$p99 non_2xx=${non2xx:-0} host_cpu_us_per_request=$cpu_us cores=$(nproc) load_avg_before=$load_before"
 
 echo "measuring one Ed25519 verification (BouncyCastle, stopwatch over 10 000 runs)…"
 dotnet run -c Release --project "$here/VerifyBench" --nologo -v quiet

@@ -186,6 +186,34 @@ public sealed class InteractionEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_slow_command_is_deferred_in_the_http_response_and_finished_by_editing_original_afterwards()
+    {
+        var dispatcher = new Mock<ICommandDispatcher>();
+        dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                await Task.Delay(300);
+                return new Core.Replies.BotReply { Title = "Worth the wait", IsPrivate = true };
+            });
+        using var factory = HttpModeFactory(_key, _api, s =>
+        {
+            s.AddSingleton(dispatcher.Object);
+            s.Configure<MlMentorBot.Discord.DiscordOptions>(o => o.DeferAfterMilliseconds = 50);
+        });
+        using var client = factory.CreateClient();
+        var body = DiscordFixtures.Bytes("command_roadmap_guild.json");
+
+        var (status, json) = await PostAsync(client, body, _key.Sign(Timestamp, body));
+        var edit = await _api.WaitForAsync("/messages/@original");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(5, (int)json!["type"]!);
+        Assert.Equal(64, (int)json["data"]!["flags"]!);
+        Assert.Equal("PATCH", edit.Method);
+        Assert.Contains("Worth the wait", edit.Body);
+    }
+
+    [Fact]
     public async Task When_discord_is_disabled_the_endpoint_is_404_even_for_a_signed_request()
     {
         using var factory = new BotFactory(new Dictionary<string, string?> { ["Discord:Enabled"] = "false", ["Discord:PublicKey"] = _key.PublicKeyHex });
