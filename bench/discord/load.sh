@@ -25,7 +25,6 @@ public_key=$("$here/sign.sh" keygen "$work")
 body="$work/roadmap.json"
 # The guild /roadmap fixture, minified as Discord sends it.
 tr -d '\n' < "$repo/tests/MlMentorBot.Tests/Fixtures/Discord/command_roadmap_guild.json" | sed 's/  */ /g' > "$body"
-mapfile -t headers < <(TIMESTAMP=1732183200 "$here/sign.sh" headers "$work/key.pem" "$body")
 
 echo "starting the host on 127.0.0.1:$port (HTTP mode)…"
 (
@@ -42,37 +41,46 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-check=$(curl -s -w ' %{http_code}' -H 'Content-Type: application/json' -H "${headers[0]}" -H "${headers[1]}" --data-binary "@$body" \
-  "http://127.0.0.1:$port/discord/interactions")
-[[ $check == *' 200' && $check == '{"type":4'* ]] || { echo "signed request failed: ${check:0:200}"; cat "$work/host.log"; exit 1; }
+check=$("$here/sign.sh" post "$work/key.pem" "$body" "http://127.0.0.1:$port/discord/interactions" | tr '\n' ' ')
+[[ $check == *'HTTP 200 ' && $check == '{"type":4'* ]] || { echo "signed request failed: ${check:0:200}"; cat "$work/host.log"; exit 1; }
 
-cat > "$work/post.lua" <<LUA
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
+
+# run_wrk LABEL BODY DURATION: signed POSTs of BODY; prints wrk's report and a RESULT line with host CPU per request.
+run_wrk() {
+  local label=$1 file=$2 length=$3 sig ts
+  mapfile -t signed < <(TIMESTAMP=1732183200 "$here/sign.sh" headers "$work/key.pem" "$file")
+  sig=${signed[0]#X-Signature-Ed25519: }; ts=${signed[1]#X-Signature-Timestamp: }
+  cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Signature-Ed25519"] = "${headers[0]#X-Signature-Ed25519: }"
-wrk.headers["X-Signature-Timestamp"] = "${headers[1]#X-Signature-Timestamp: }"
-local f = io.open("$body", "rb"); wrk.body = f:read("*a"); f:close()
+wrk.headers["X-Signature-Ed25519"] = "$sig"
+wrk.headers["X-Signature-Timestamp"] = "$ts"
+local f = io.open("$file", "rb"); wrk.body = f:read("*a"); f:close()
 LUA
+  wrk -t"$threads" -c"$connections" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" >/dev/null # warm-up
+  local load_before ticks_before ticks_after
+  load_before=$(cut -d" " -f1 /proc/loadavg)
+  ticks_before=$(cpu_ticks)
+  echo "wrk -t$threads -c$connections -d$length --latency POST /discord/interactions ($label)"
+  wrk -t"$threads" -c"$connections" -d"$length" --latency -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" | tee "$work/wrk.txt"
+  ticks_after=$(cpu_ticks)
+  local rps p50 p99 non2xx requests cpu_us
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+  non2xx=$(awk '/Non-2xx/ {print $4}' "$work/wrk.txt")
+  requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+  # Host CPU time per request stays meaningful when other processes share the machine, unlike req/s.
+  cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+  echo "RESULT $label req_per_s=$rps p50=$p50 p99=$p99 non_2xx=${non2xx:-0} host_cpu_us_per_request=$cpu_us cores=$(nproc) load_avg_before=$load_before"
+  echo
+}
 
-load_before=$(cut -d" " -f1 /proc/loadavg)
-echo "warming up (3 s)…"
-wrk -t"$threads" -c"$connections" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" >/dev/null
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
-ticks_before=$(cpu_ticks)
-echo "wrk -t$threads -c$connections -d$duration --latency POST /discord/interactions (signed guild /roadmap)"
-wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" | tee "$work/wrk.txt"
-ticks_after=$(cpu_ticks)
+run_wrk "guild /roadmap" "$body" "$duration"
+# PING is verification plus a constant answer: the floor every interaction pays.
+run_wrk "PING" "$repo/tests/MlMentorBot.Tests/Fixtures/Discord/ping.json" 10s
 kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""
 
-rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
-p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
-p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
-non2xx=$(awk '/Non-2xx/ {print $4}' "$work/wrk.txt")
-requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
-# Host CPU time per request stays meaningful when other processes share the machine, unlike req/s.
-cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
-echo
-echo "RESULT req_per_s=$rps p50=$p50 p99=$p99 non_2xx=${non2xx:-0} host_cpu_us_per_request=$cpu_us cores=$(nproc) load_avg_before=$load_before"
-
-echo "measuring one Ed25519 verification (BouncyCastle, stopwatch over 10 000 runs)…"
+echo "measuring one Ed25519 verification (BouncyCastle, process CPU time over 10 000 runs)…"
 dotnet run -c Release --project "$here/VerifyBench" --nologo -v quiet

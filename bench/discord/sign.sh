@@ -21,8 +21,10 @@ case "${1:-}" in
   headers)
     key=${2:?key}; body=${3:?body}
     ts=${TIMESTAMP:-$(date +%s)}
-    sig=$( { printf '%s' "$ts"; cat "$body"; } > "$body.signed-message" && openssl pkeyutl -sign -inkey "$key" -rawin -in "$body.signed-message" | hex)
-    rm -f "$body.signed-message"
+    message=$(mktemp)
+    { printf '%s' "$ts"; cat "$body"; } > "$message"
+    sig=$(openssl pkeyutl -sign -inkey "$key" -rawin -in "$message" | hex)
+    rm -f "$message"
     echo "X-Signature-Ed25519: $sig"
     echo "X-Signature-Timestamp: $ts"
     ;;
