@@ -32,7 +32,6 @@ internal sealed class DiscordGatewayService : BackgroundService
     private readonly ILogger<DiscordGatewayService> _logger;
     private readonly ConcurrentDictionary<ulong, byte> _seenInteractions = new();
     private long _lastIdentify;
-    private string? _gatewayUrl;
 
     public DiscordGatewayService(
         IOptions<DiscordOptions> options,
@@ -105,19 +104,20 @@ internal sealed class DiscordGatewayService : BackgroundService
                     break;
             }
 
-            backoff = wasReady ? _timings.InitialBackoff : backoff;
+            // A session that had been working reconnects at once (with a little jitter); repeated failures back off
+            // exponentially with jitter up to the cap, so a reconnect loop never hammers Discord (reference pain point 5).
+            var delay = wasReady
+                ? TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * 0.1 * _timings.InitialBackoff.TotalMilliseconds)
+                : backoff + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * 0.25 * backoff.TotalMilliseconds);
+            backoff = wasReady ? _timings.InitialBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _timings.MaxBackoff.Ticks));
             try
             {
-                // Jittered exponential backoff, capped: reconnect loops must not hammer Discord (reference pain point 5).
-                var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250) * backoff.TotalSeconds);
-                await Task.Delay(wasReady ? TimeSpan.FromMilliseconds(Random.Shared.Next(0, 100) * _timings.InitialBackoff.TotalSeconds) : backoff + jitter, _time, stoppingToken);
+                await Task.Delay(delay, _time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
-
-            backoff = wasReady ? _timings.InitialBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _timings.MaxBackoff.Ticks));
         }
     }
 
@@ -132,7 +132,6 @@ internal sealed class DiscordGatewayService : BackgroundService
             await Task.Delay(TimeSpan.FromMilliseconds(limit.ResetAfter), _time, cancellationToken);
         }
 
-        _gatewayUrl = info.Url;
         return info.Url;
     }
 

@@ -157,13 +157,13 @@ internal sealed class InteractionHandler
             : new InteractionResponse(CallbackType.DeferredChannelMessageWithSource, new MessagePayload { AllowedMentions = AllowedMentions.None, Flags = (int)MessageFlags.Ephemeral }));
 
         var late = await work;
-        if (late.Modal is not null)
+        if (late.Modal is not null && commandLine() is { } line)
         {
             // A modal must be the first response; offer a button that opens it instead (a press may answer with a modal).
             late = late with
             {
                 Modal = null,
-                Actions = commandLine is null ? late.Actions : [new SuggestedAction("Open the form", commandLine, ActionStyle.Primary), .. late.Actions],
+                Actions = [new SuggestedAction("Open the form", line, ActionStyle.Primary), .. late.Actions],
             };
         }
 
@@ -192,12 +192,12 @@ internal sealed class InteractionHandler
         }
     }
 
-    private (Task<BotReply> Work, string? CommandLine) StartDispatch(Interaction interaction, CancellationToken cancellationToken)
+    private (Task<BotReply> Work, Func<string?> CommandLine) StartDispatch(Interaction interaction, CancellationToken cancellationToken)
     {
         var invoker = interaction.Invoker;
         if (invoker is null || interaction.Data is null)
         {
-            return (Task.FromResult(BotReply.Problem("Unreadable request", "Discord sent an interaction I could not read.")), null);
+            return (Task.FromResult(BotReply.Problem("Unreadable request", "Discord sent an interaction I could not read.")), NoLine);
         }
 
         var member = new MemberKey("discord", interaction.GuildId == 0 ? "" : Id(interaction.GuildId), Id(invoker.Id));
@@ -211,47 +211,47 @@ internal sealed class InteractionHandler
         switch (interaction.Type)
         {
             case InteractionType.ApplicationCommand:
-            {
-                var request = Configure(ToRequest(interaction.Data, member));
-                return (_dispatcher.DispatchAsync(request, cancellationToken), CommandLines.Format(request));
-            }
+                {
+                    var request = Configure(ToRequest(interaction.Data, member));
+                    return (_dispatcher.DispatchAsync(request, cancellationToken), () => CommandLines.Format(request));
+                }
 
             case InteractionType.MessageComponent:
-            {
-                var line = _customIds.DecodeButton(interaction.Data.CustomId);
-                return line is null
-                    ? (Task.FromResult(BotReply.Problem("This button has expired", "Please run the command again, or type `/help`.")), null)
-                    : (_dispatcher.DispatchTextAsync(line, member, Configure, cancellationToken), line);
-            }
+                {
+                    var line = _customIds.DecodeButton(interaction.Data.CustomId);
+                    return line is null
+                        ? (Task.FromResult(BotReply.Problem("This button has expired", "Please run the command again, or type `/help`.")), NoLine)
+                        : (_dispatcher.DispatchTextAsync(line, member, Configure, cancellationToken), () => line);
+                }
 
             default:
-            {
-                var form = _customIds.DecodeModal(interaction.Data.CustomId);
-                if (form is null)
                 {
-                    return (Task.FromResult(BotReply.Problem("This form has expired", "Please run the command again.")), null);
-                }
-
-                var fields = ModalValues(interaction.Data.Components ?? []).ToList();
-                var line = CommandLines.WithOptions(form, fields);
-                if (line is not null)
-                {
-                    return (_dispatcher.DispatchTextAsync(line, member, Configure, cancellationToken), null);
-                }
-
-                // A value with both kinds of quote cannot be typed; parse placeholders, then put the real text back.
-                var placeholders = fields.Select((f, i) => KeyValuePair.Create(f.Key, $"field{i}")).ToList();
-                return (_dispatcher.DispatchTextAsync(CommandLines.WithOptions(form, placeholders)!, member, request =>
-                {
-                    var options = request.Options.ToDictionary(StringComparer.OrdinalIgnoreCase);
-                    foreach (var (name, value) in fields)
+                    var form = _customIds.DecodeModal(interaction.Data.CustomId);
+                    if (form is null)
                     {
-                        options[name] = value;
+                        return (Task.FromResult(BotReply.Problem("This form has expired", "Please run the command again.")), NoLine);
                     }
 
-                    return Configure(request with { Options = options });
-                }, cancellationToken), null);
-            }
+                    var fields = ModalValues(interaction.Data.Components ?? []).ToList();
+                    var line = CommandLines.WithOptions(form, fields);
+                    if (line is not null)
+                    {
+                        return (_dispatcher.DispatchTextAsync(line, member, Configure, cancellationToken), NoLine);
+                    }
+
+                    // A value with both kinds of quote cannot be typed; parse placeholders, then put the real text back.
+                    var placeholders = fields.Select((f, i) => KeyValuePair.Create(f.Key, $"field{i}")).ToList();
+                    return (_dispatcher.DispatchTextAsync(CommandLines.WithOptions(form, placeholders)!, member, request =>
+                    {
+                        var options = request.Options.ToDictionary(StringComparer.OrdinalIgnoreCase);
+                        foreach (var (name, value) in fields)
+                        {
+                            options[name] = value;
+                        }
+
+                        return Configure(request with { Options = options });
+                    }, cancellationToken), NoLine);
+                }
         }
     }
 
@@ -353,6 +353,8 @@ internal sealed class InteractionHandler
     }
 
     private static byte[] Serialize(MessagePayload payload) => JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload);
+
+    private static readonly Func<string?> NoLine = static () => null;
 
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace MlMentorBot.Discord.Rendering;
 /// </summary>
 internal static class DiscordMarkdown
 {
-    private const string Special = "\\*_~`|>#[]()-";
+    private const string Special = "\\*_~`|>[]";
 
     public static string Escape(string text)
     {

@@ -90,8 +90,10 @@ internal sealed class DiscordRestClient
                 {
                     response = await _httpFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
                 }
-                catch (HttpRequestException ex) when (attempt < MaxAttempts)
+                catch (Exception ex) when (attempt < MaxAttempts
+                    && (ex is HttpRequestException || ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
                 {
+                    // A connection failure or an HttpClient timeout: the request may not have reached Discord; retry with backoff.
                     _logger.LogWarning("Discord {Method} {Route} failed ({Error}); retrying", route.Method, route.Template, ex.Message);
                     await Task.Delay(Backoff(attempt), _time, cancellationToken);
                     continue;
