@@ -57,7 +57,9 @@ internal sealed class DiscordRestClient
         {
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
             client.Timeout = TimeSpan.FromSeconds(30);
-        });
+        })
+        // The default HttpClient logging writes full URLs, and interaction routes carry the interaction token in the path.
+        .RemoveAllLoggers();
         services.AddSingleton<DiscordRestClient>();
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Discord.Rest;
 using MlMentorBot.Tests.Hosting;
@@ -195,10 +196,12 @@ public sealed class InteractionEndpointTests : IDisposable
                 await Task.Delay(300);
                 return new Core.Replies.BotReply { Title = "Worth the wait", IsPrivate = true };
             });
+        var logs = new CapturingLoggerProvider();
         using var factory = HttpModeFactory(_key, _api, s =>
         {
             s.AddSingleton(dispatcher.Object);
             s.Configure<MlMentorBot.Discord.DiscordOptions>(o => o.DeferAfterMilliseconds = 50);
+            s.AddSingleton<ILoggerProvider>(logs);
         });
         using var client = factory.CreateClient();
         var body = DiscordFixtures.Bytes("command_roadmap_guild.json");
@@ -211,6 +214,29 @@ public sealed class InteractionEndpointTests : IDisposable
         Assert.Equal(64, (int)json["data"]!["flags"]!);
         Assert.Equal("PATCH", edit.Method);
         Assert.Contains("Worth the wait", edit.Body);
+        var token = (string)JsonNode.Parse(body)!["token"]!;
+        Assert.Contains(logs.Messages, m => m.Contains("deferred"));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(token)); // the edit URL carries the token; it must not reach the logs
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+        public IReadOnlyCollection<string> Messages => _messages;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _messages.Enqueue(formatter(state, exception) + exception);
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]
