@@ -30,20 +30,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
 
         _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new BotReply { Title = "Roadmap" });
-        var options = FakeRest.Options();
-        var rest = FakeRest.Client(_api, options);
-        var codec = new CustomIdCodec();
-        var handler = new InteractionHandler(_dispatcher.Object, new MessageRenderer(codec), codec, rest, Options.Create(options),
-            TimeProvider.System, NullLogger<InteractionHandler>.Instance);
-        _service = new DiscordGatewayService(Options.Create(options), rest, handler, TimeProvider.System, NullLogger<DiscordGatewayService>.Instance,
-            new GatewayTimings
-            {
-                InitialBackoff = TimeSpan.FromMilliseconds(20),
-                MaxBackoff = TimeSpan.FromMilliseconds(100),
-                InvalidSessionDelayMin = TimeSpan.FromMilliseconds(10),
-                InvalidSessionDelayMax = TimeSpan.FromMilliseconds(20),
-                IdentifySpacing = TimeSpan.Zero,
-            });
+        _service = CreateService(_api, FakeRest.Options());
         await _service.StartAsync(CancellationToken.None);
     }
 
@@ -52,6 +39,23 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         await _service.StopAsync(CancellationToken.None);
         _service.Dispose();
         await _gateway.DisposeAsync();
+    }
+
+    private DiscordGatewayService CreateService(FakeDiscordApi api, DiscordOptions options)
+    {
+        var rest = FakeRest.Client(api, options);
+        var codec = new CustomIdCodec();
+        var handler = new InteractionHandler(_dispatcher.Object, new MessageRenderer(codec), codec, rest, Options.Create(options),
+            TimeProvider.System, NullLogger<InteractionHandler>.Instance);
+        return new DiscordGatewayService(Options.Create(options), rest, handler, TimeProvider.System, NullLogger<DiscordGatewayService>.Instance,
+            new GatewayTimings
+            {
+                InitialBackoff = TimeSpan.FromMilliseconds(20),
+                MaxBackoff = TimeSpan.FromMilliseconds(100),
+                InvalidSessionDelayMin = TimeSpan.FromMilliseconds(10),
+                InvalidSessionDelayMax = TimeSpan.FromMilliseconds(20),
+                IdentifySpacing = TimeSpan.Zero,
+            });
     }
 
     /// <summary>Hello → Identify → READY on the first connection.</summary>
@@ -294,16 +298,29 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     [Fact]
     public async Task When_disabled_it_connects_nowhere()
     {
-        var options = FakeRest.Options(o => o.Enabled = false);
         var api = new FakeDiscordApi();
-        var rest = FakeRest.Client(api, options);
-        var codec = new CustomIdCodec();
-        var handler = new InteractionHandler(_dispatcher.Object, new MessageRenderer(codec), codec, rest, Options.Create(options), TimeProvider.System, NullLogger<InteractionHandler>.Instance);
-        using var service = new DiscordGatewayService(Options.Create(options), rest, handler, TimeProvider.System, NullLogger<DiscordGatewayService>.Instance);
+        using var service = CreateService(api, FakeRest.Options(o => o.Enabled = false));
 
         await service.StartAsync(CancellationToken.None);
         await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(2));
 
         Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task An_exhausted_session_start_limit_waits_for_its_reset_before_identifying()
+    {
+        var api = new FakeDiscordApi().Respond("gateway/bot", HttpStatusCode.OK,
+            $$$"""{"url":"{{{_gateway.GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":0,"reset_after":700,"max_concurrency":1}}""");
+        await _gateway.NextConnectionAsync(); // the shared service's connection
+        using var service = CreateService(api, FakeRest.Options());
+        var started = DateTime.UtcNow;
+
+        await service.StartAsync(CancellationToken.None);
+        await _gateway.NextConnectionAsync();
+        var waited = DateTime.UtcNow - started;
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.True(waited >= TimeSpan.FromMilliseconds(650), $"connected after {waited.TotalMilliseconds} ms");
     }
 }
