@@ -29,7 +29,7 @@ tr -d '\n' < "$repo/tests/MlMentorBot.Tests/Fixtures/Discord/command_roadmap_gui
 echo "starting the host on 127.0.0.1:$port (HTTP mode)…"
 (
   cd "$work/host"
-  export ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1
+  export ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=${GC_SERVER:-1}
   export Discord__Enabled=true Discord__Mode=Http Discord__ApplicationId=1143372838210596935 Discord__PublicKey="$public_key"
   export Knowledge__Path="$repo/knowledge" Storage__DatabasePath="$work/bot.db" LocalChat__Enabled=false
   export Logging__LogLevel__Default=Warning
