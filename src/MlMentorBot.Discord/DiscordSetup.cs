@@ -1,13 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Messaging;
+using MlMentorBot.Discord.Gateway;
+using MlMentorBot.Discord.Interactions;
+using MlMentorBot.Discord.Rendering;
+using MlMentorBot.Discord.Rest;
 
 namespace MlMentorBot.Discord;
 
-/// <summary>Registers the Discord adapter (issue #4 fills this in).</summary>
+/// <summary>Registers the Discord adapter (issue #4): options, REST client, interaction handling, Gateway, channel messenger.</summary>
 public static class DiscordSetup
 {
-    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>
+    /// Everything is registered whatever <c>Discord:Enabled</c> says, so the options are validated at start; when it is false the
+    /// Gateway service returns at once and the HTTP endpoint answers 404, so nothing connects anywhere.
+    /// </summary>
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        DiscordRestClient.Register(services);
+        services.AddSingleton<CustomIdCodec>();
+        services.AddSingleton<MessageRenderer>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<InteractionEndpoint>();
+        services.AddSingleton<IChannelMessenger, DiscordChannelMessenger>();
+        services.AddHostedService<DiscordGatewayService>();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Maps <c>POST /discord/interactions</c>, the URL to paste into the portal's "Interactions Endpoint URL" in HTTP mode.</summary>
+    public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/discord/interactions", static context => context.RequestServices.GetRequiredService<InteractionEndpoint>().HandleAsync(context))
+            .WithName("DiscordInteractions");
+        return endpoints;
+    }
 }

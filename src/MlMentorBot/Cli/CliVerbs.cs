@@ -20,6 +20,7 @@ internal static class CliVerbs
         return (args[0], args[1]) switch
         {
             ("knowledge", "validate") => await KnowledgeValidateVerb.RunAsync(args[2..], Console.Out, cancellationToken),
+            ("discord", "register-commands") => await Discord.Registration.RegisterCommandsVerb.RunAsync(args[2..], Console.Out, cancellationToken),
             _ => null,
         };
     }

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace MlMentorBot.Discord;
+
+/// <summary>How interactions reach the bot. https://discord.com/developers/docs/interactions/receiving-and-responding#receiving-an-interaction</summary>
+public enum DiscordMode
+{
+    /// <summary>A Gateway WebSocket delivers <c>INTERACTION_CREATE</c>; no public URL needed (the default).</summary>
+    Gateway,
+
+    /// <summary>Discord POSTs signed interactions to <c>/discord/interactions</c> (the portal's "Interactions Endpoint URL").</summary>
+    Http,
+}
+
+/// <summary>
+/// The <c>Discord</c> configuration section. Values come from the Developer Portal (https://discord.com/developers/applications):
+/// the application's "General Information" page holds the application id and public key, the "Bot" page the token.
+/// </summary>
+public sealed class DiscordOptions
+{
+    public const string SectionName = "Discord";
+
+    /// <summary>When false (the default) the adapter connects nowhere and the HTTP endpoint answers 404.</summary>
+    public bool Enabled { get; set; }
+
+    public DiscordMode Mode { get; set; } = DiscordMode.Gateway;
+
+    /// <summary>Application id (a snowflake), "General Information" → "Application ID".</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>Ed25519 public key as 64 hex characters, "General Information" → "Public Key". Required in <see cref="DiscordMode.Http"/> mode.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>Bot token, "Bot" → "Reset Token". Required in <see cref="DiscordMode.Gateway"/> mode and for <c>register-commands</c>. Never logged.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Optional guild (server) id: <c>register-commands</c> registers there (instant, for development) instead of globally.</summary>
+    public string? GuildId { get; set; }
+
+    /// <summary>REST base URL; tests point it at a fake. https://discord.com/developers/docs/reference#api-versioning</summary>
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10/";
+
+    /// <summary>
+    /// How long a command may run before the adapter sends a deferred response (type 5) instead, in milliseconds, measured from
+    /// when the interaction was received. Discord invalidates the token after 3 s without an initial response.
+    /// </summary>
+    public int DeferAfterMilliseconds { get; set; } = 2000;
+
+    /// <summary>File that remembers the hash of the last registered command set, so unchanged sets are not PUT again (200 creates/day).</summary>
+    public string RegistrationStateFile { get; set; } = "data/discord-commands.sha256";
+}
+
+/// <summary>Checks <see cref="DiscordOptions"/> at start-up; values are only required when the adapter is enabled.</summary>
+internal sealed partial class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DiscordOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        if (!IsSnowflake(options.ApplicationId))
+        {
+            failures.Add("Discord:ApplicationId is missing or not a numeric id (Developer Portal → General Information → Application ID).");
+        }
+
+        if (options.Mode == DiscordMode.Http && (options.PublicKey is null || !PublicKeyHex().IsMatch(options.PublicKey)))
+        {
+            failures.Add("Discord:PublicKey is missing or not 64 hex characters (Developer Portal → General Information → Public Key).");
+        }
+
+        if (options.Mode == DiscordMode.Gateway && string.IsNullOrWhiteSpace(options.BotToken))
+        {
+            failures.Add("Discord:BotToken is missing; Gateway mode needs it (Developer Portal → Bot → Reset Token). Or set Discord:Mode to Http.");
+        }
+
+        if (!string.IsNullOrEmpty(options.GuildId) && !IsSnowflake(options.GuildId))
+        {
+            failures.Add("Discord:GuildId is not a numeric id (right-click the server with Developer Mode on → Copy Server ID).");
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out _))
+        {
+            failures.Add("Discord:ApiBaseUrl is not an absolute URL.");
+        }
+
+        if (options.DeferAfterMilliseconds is < 0 or > 2800)
+        {
+            failures.Add("Discord:DeferAfterMilliseconds must be between 0 and 2800 (Discord's deadline is 3000 ms).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    internal static bool IsSnowflake(string? value) => ulong.TryParse(value, out var id) && id > 0;
+
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex PublicKeyHex();
+}
