@@ -1,0 +1,113 @@
+using MlMentorBot.Core.Replies;
+
+namespace MlMentorBot.Core.Knowledge;
+
+/// <summary>Entry kinds a knowledge file may declare (front matter <c>kind</c>).</summary>
+public static class KnowledgeKinds
+{
+    public const string Role = "role";
+    public const string RoadmapStage = "roadmap-stage";
+    public const string Salary = "salary";
+    public const string SkillArea = "skill-area";
+    public const string ResourceTopic = "resource-topic";
+    public const string Career = "career";
+    public const string Synonyms = "synonyms";
+
+    public static readonly IReadOnlySet<string> All =
+        new HashSet<string>([Role, RoadmapStage, Salary, SkillArea, ResourceTopic, Career, Synonyms], StringComparer.Ordinal);
+}
+
+/// <summary>
+/// One knowledge file: front matter plus Markdown body (format: <c>knowledge/README.md</c>). Immutable.
+/// <paramref name="FilePath"/> is relative to the knowledge folder with forward slashes; <paramref name="Line"/> is 1-based.
+/// </summary>
+public sealed record KnowledgeEntry(
+    string Id,
+    string Title,
+    string Kind,
+    string Summary,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Related,
+    IReadOnlyList<string> Replaces,
+    IReadOnlyList<KnowledgeSource> Sources,
+    IReadOnlyList<KnowledgeSection> Sections,
+    string FilePath,
+    int Line)
+{
+    /// <summary>Order of a roadmap stage (1-based); null for other kinds.</summary>
+    public int? Order { get; init; }
+
+    /// <summary>Checklist steps of a roadmap stage, in file order.</summary>
+    public IReadOnlyList<RoadmapStep> Steps { get; init; } = [];
+
+    /// <summary>Salary figures of a salary entry, in file order.</summary>
+    public IReadOnlyList<SalaryFigure> Figures { get; init; } = [];
+
+    /// <summary>Canonical word → words members use instead (kind <c>synonyms</c> only).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The word members type for it: the last segment of the id (<c>skills.frameworks</c> → <c>frameworks</c>).</summary>
+    public string Key => Id[(Id.LastIndexOf('.') + 1)..];
+
+    /// <summary>This entry's sources as reply citations.</summary>
+    public IReadOnlyList<SourceCitation> Citations => Sources.Select(s => s.ToCitation()).ToList();
+}
+
+/// <summary>A source article: <paramref name="Id"/> is the entry-local key figures refer to; <paramref name="Year"/> only when the article gives one.</summary>
+public sealed record KnowledgeSource(string Id, string Title, string Publisher, int? Year, string? Note)
+{
+    public SourceCitation ToCitation() => new(Title, Publisher, Year, Note);
+}
+
+/// <summary>A <c>## </c> section of an entry's body (the text before the first heading has a null heading). <paramref name="Line"/> is 1-based.</summary>
+public sealed record KnowledgeSection(string EntryId, string? Heading, string Markdown, int Line);
+
+/// <summary>
+/// A checklist step of a roadmap stage. Progress is stored per <paramref name="Id"/>, which starts with the stage id.
+/// <paramref name="Resources"/> are ids of entries that help with it.
+/// </summary>
+public sealed record RoadmapStep(
+    string Id,
+    string StageId,
+    string Title,
+    string Detail,
+    IReadOnlyList<string> Resources,
+    IReadOnlyList<string> Replaces,
+    string FilePath,
+    int Line);
+
+/// <summary>
+/// One salary figure as the source gives it. A band has <paramref name="Min"/> and <paramref name="Max"/>, an average has
+/// <paramref name="Amount"/>, a floor ("or more") has <paramref name="Min"/> only. Amounts are whole currency units per
+/// <paramref name="Period"/> (normally <c>year</c>). <paramref name="Year"/> is the year the source states for the figure.
+/// </summary>
+public sealed record SalaryFigure(
+    string Level,
+    string Label,
+    decimal? Min,
+    decimal? Max,
+    decimal? Amount,
+    string Currency,
+    string Period,
+    string? Region,
+    int? Year,
+    KnowledgeSource Source)
+{
+    /// <summary>"$70,000–$90,000 per year", "$118,000 per year (average)", "$160,000 or more per year".</summary>
+    public string Describe()
+    {
+        string Money(decimal v) => Currency == "USD"
+            ? "$" + v.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)
+            : v.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + " " + Currency;
+        var figure = (Min, Max, Amount) switch
+        {
+            (_, _, { } a) => Money(a),
+            ({ } lo, { } hi, _) => $"{Money(lo)}–{Money(hi)}",
+            ({ } lo, null, _) => $"{Money(lo)} or more",
+            _ => "not stated",
+        };
+        return $"{figure} per {Period}";
+    }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using MlMentorBot.Core.Commands;
+using CommandDefinition = Dapper.CommandDefinition;
+using MlMentorBot.Core.Storage;
+
+namespace MlMentorBot.Core.Progress;
+
+/// <summary>
+/// Adds a feature's rows to a member's export. Implementations read their own tables for the member id
+/// (the <c>members.id</c> their rows reference with <c>ON DELETE CASCADE</c>, which is how delete reaches them).
+/// </summary>
+public interface IMemberDataExporter
+{
+    /// <summary>Name of the section in the export JSON, e.g. <c>checkins</c>.</summary>
+    string Name { get; }
+
+    Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(SqliteConnection connection, long memberId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// <see cref="IProgressStore"/> on SQLite. Members live in <c>members</c> (unique platform, workspace, user); step rows in
+/// <c>step_progress</c>, deleted with their member by cascade. Timestamps are ISO 8601 UTC text from the injected clock.
+/// </summary>
+public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore
+{
+    /// <summary>Schema versions 1–99 belong to this store.</summary>
+    public static readonly SchemaMigration[] Migrations =
+    [
+        new(1, "members and step progress", """
+            CREATE TABLE members (
+                id           INTEGER PRIMARY KEY,
+                platform     TEXT NOT NULL,
+                workspace_id TEXT NOT NULL,
+                user_id      TEXT NOT NULL,
+                created_at   TEXT NOT NULL,
+                UNIQUE (platform, workspace_id, user_id)
+            );
+            CREATE TABLE step_progress (
+                member_id    INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+                step_id      TEXT NOT NULL COLLATE NOCASE,
+                status       TEXT NOT NULL CHECK (status IN ('todo', 'learning', 'done', 'skipped')),
+                first_set_at TEXT NOT NULL,
+                updated_at   TEXT NOT NULL,
+                PRIMARY KEY (member_id, step_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX step_progress_by_step ON step_progress (step_id);
+            """),
+    ];
+
+    public async Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
+            SELECT p.step_id AS StepId, p.status AS Status, p.first_set_at AS FirstSetAt, p.updated_at AS UpdatedAt
+            FROM step_progress p JOIN members m ON m.id = p.member_id
+            WHERE m.platform = @Platform AND m.workspace_id = @WorkspaceId AND m.user_id = @UserId
+            """, member, cancellationToken: cancellationToken));
+        return rows.Select(ToProgress).ToDictionary(p => p.StepId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public async Task<StepProgress> SetAsync(MemberKey member, string stepId, StepStatus status, CancellationToken cancellationToken)
+    {
+        var now = Timestamp(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var memberId = await MemberIds.GetOrCreateAsync(connection, member, time, tx, cancellationToken);
+        var row = await connection.QuerySingleAsync<Row>(new CommandDefinition("""
+            INSERT INTO step_progress (member_id, step_id, status, first_set_at, updated_at)
+            VALUES (@MemberId, @StepId, @Status, @Now, @Now)
+            ON CONFLICT (member_id, step_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
+            RETURNING step_id AS StepId, status AS Status, first_set_at AS FirstSetAt, updated_at AS UpdatedAt
+            """, new { MemberId = memberId, StepId = stepId, Status = ToText(status), Now = now }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return ToProgress(row);
+    }
+
+    public async Task<MemberExport> ExportAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var found = await connection.QuerySingleOrDefaultAsync<(long Id, string CreatedAt)?>(new CommandDefinition(
+            "SELECT id, created_at FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId",
+            member, cancellationToken: cancellationToken));
+        if (found is not { } m)
+        {
+            return new MemberExport(member, null, [], new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>());
+        }
+
+        var steps = (await connection.QueryAsync<Row>(new CommandDefinition("""
+            SELECT step_id AS StepId, status AS Status, first_set_at AS FirstSetAt, updated_at AS UpdatedAt
+            FROM step_progress WHERE member_id = @Id ORDER BY step_id
+            """, new { m.Id }, cancellationToken: cancellationToken))).Select(ToProgress).ToList();
+        var other = new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>();
+        foreach (var exporter in exporters)
+        {
+            other[exporter.Name] = await exporter.ExportAsync(connection, m.Id, cancellationToken);
+        }
+
+        return new MemberExport(member, Parse(m.CreatedAt), steps, other);
+    }
+
+    public async Task<int> DeleteAsync(MemberKey member, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT id FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId",
+            member, tx, cancellationToken: cancellationToken));
+        if (id is null)
+        {
+            return 0;
+        }
+
+        // Count what the cascade will take, so the member hears how much was removed.
+        var steps = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM step_progress WHERE member_id = @id", new { id }, tx, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM members WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return steps + 1;
+    }
+
+    public async Task<int> RenameStepAsync(string oldStepId, string newStepId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        // Where a member has both ids, keep the more advanced status (done > learning > skipped > todo) and the older first_set_at.
+        var merged = await connection.ExecuteAsync(new CommandDefinition($"""
+            UPDATE step_progress SET
+                status = (SELECT CASE WHEN {Rank("o.status")} > {Rank("step_progress.status")} THEN o.status ELSE step_progress.status END
+                          FROM step_progress o WHERE o.member_id = step_progress.member_id AND o.step_id = @Old),
+                first_set_at = min(first_set_at, (SELECT o.first_set_at FROM step_progress o WHERE o.member_id = step_progress.member_id AND o.step_id = @Old))
+            WHERE step_id = @New AND member_id IN (SELECT member_id FROM step_progress WHERE step_id = @Old)
+            """, new { Old = oldStepId, New = newStepId }, tx, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM step_progress WHERE step_id = @Old
+              AND member_id IN (SELECT member_id FROM step_progress WHERE step_id = @New)
+            """, new { Old = oldStepId, New = newStepId }, tx, cancellationToken: cancellationToken));
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE step_progress SET step_id = @New WHERE step_id = @Old",
+            new { Old = oldStepId, New = newStepId }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return merged + moved;
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountByStepAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string StepId, int Members)>(new CommandDefinition(
+            "SELECT step_id, count(*) FROM step_progress GROUP BY step_id", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.StepId, r => r.Members, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static string Rank(string column) =>
+        $"(CASE {column} WHEN 'done' THEN 3 WHEN 'learning' THEN 2 WHEN 'skipped' THEN 1 ELSE 0 END)";
+
+    public static StepStatus ParseStatus(string text) => text.ToLowerInvariant() switch
+    {
+        "done" => StepStatus.Done,
+        "learning" => StepStatus.Learning,
+        "skipped" => StepStatus.Skipped,
+        "todo" => StepStatus.Todo,
+        _ => throw new ArgumentOutOfRangeException(nameof(text), text, "Status must be done, learning, skipped or todo."),
+    };
+
+    public static string ToText(StepStatus status) => status.ToString().ToLowerInvariant();
+
+    internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset Parse(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private static StepProgress ToProgress(Row r) => new(r.StepId, ParseStatus(r.Status), Parse(r.FirstSetAt), Parse(r.UpdatedAt));
+
+    private sealed record Row(string StepId, string Status, string FirstSetAt, string UpdatedAt);
+}
+
+/// <summary>Looks up or creates the <c>members</c> row for a <see cref="MemberKey"/>; shared by every feature's store.</summary>
+public static class MemberIds
+{
+    public static async Task<long> GetOrCreateAsync(SqliteConnection connection, MemberKey member, TimeProvider time, System.Data.Common.DbTransaction? tx, CancellationToken cancellationToken)
+    {
+        return await connection.QuerySingleAsync<long>(new CommandDefinition("""
+            INSERT INTO members (platform, workspace_id, user_id, created_at) VALUES (@Platform, @WorkspaceId, @UserId, @Now)
+            ON CONFLICT (platform, workspace_id, user_id) DO UPDATE SET platform = excluded.platform
+            RETURNING id
+            """, new { member.Platform, member.WorkspaceId, member.UserId, Now = SqliteProgressStore.Timestamp(time.GetUtcNow()) }, tx, cancellationToken: cancellationToken));
+    }
+}
