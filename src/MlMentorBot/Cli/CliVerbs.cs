@@ -20,6 +20,7 @@ internal static class CliVerbs
         return (args[0], args[1]) switch
         {
             ("knowledge", "validate") => await KnowledgeValidateVerb.RunAsync(args[2..], Console.Out, cancellationToken),
+            ("slack", "manifest") => MlMentorBot.Slack.Manifest.SlackManifest.Run(args[2..], Console.Out, Console.Error),
             _ => null,
         };
     }
