@@ -1,5 +1,6 @@
 using MlMentorBot.Cli;
 using MlMentorBot.Core;
+using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Discord;
 using MlMentorBot.Hosting;
 using MlMentorBot.LocalChat;
@@ -12,8 +13,9 @@ if (await CliVerbs.TryRunAsync(args, CancellationToken.None) is { } exitCode)
 }
 
 var builder = WebApplication.CreateBuilder(LocalChatSetup.RewriteChatArguments(args));
-builder.AddLocalChatDefaults();
+builder.ConfigureMentorBotHost();
 builder.Services
+    .AddStartupChecks()
     .AddKnowledge(builder.Configuration)
     .AddProgressStore(builder.Configuration)
     .AddCommands()
@@ -25,7 +27,17 @@ var app = builder.Build();
 app.MapHealth();
 app.MapDiscordInteractions();
 app.MapSlackEndpoints();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (KnowledgeLoadException ex)
+{
+    // Start-up with broken knowledge: say exactly what to fix (file:line) instead of a stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
 return Environment.ExitCode;
 
 /// <summary>The host's entry point; public so <c>WebApplicationFactory&lt;Program&gt;</c> can start it in tests.</summary>

@@ -28,7 +28,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
     };
 
     private readonly SqliteConnection _connection;
-    private readonly List<(KnowledgeEntry Entry, KnowledgeSection? Section, RoadmapStep? Step)> _rows = [];
+    private readonly List<(KnowledgeEntry Entry, string? Heading, string Body, RoadmapStep? Step)> _rows = [];
     private readonly IReadOnlyDictionary<string, string> _synonyms;
     private readonly Lock _gate = new();
 
@@ -57,18 +57,18 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         {
             var aliases = string.Join(" ", entry.Aliases.Append(entry.Key.Replace('-', ' ')));
             var tags = string.Join(" ", entry.Tags);
-            var passages = entry.Sections.Select(s => (Section: (KnowledgeSection?)s, Step: (RoadmapStep?)null, Heading: s.Heading ?? entry.Summary, Body: s.Markdown))
-                .Concat(entry.Steps.Select(st => (Section: (KnowledgeSection?)null, Step: (RoadmapStep?)st, Heading: st.Title, Body: st.Detail)))
+            var passages = entry.Sections.Select(s => (Step: (RoadmapStep?)null, s.Heading, Body: s.Markdown))
+                .Concat(entry.Steps.Select(st => (Step: (RoadmapStep?)st, Heading: (string?)st.Title, Body: st.Detail)))
                 .Concat(entry.Figures.Count > 0
-                    ? [(null, null, entry.Summary, string.Join("\n", entry.Figures.Select(f => $"{f.Label}: {f.Describe()}")))]
+                    ? [(null, "Figures", string.Join("\n", entry.Figures.Select(f => $"- {f.Label}: {f.Describe()}")))]
                     : []);
-            foreach (var (section, step, heading, body) in passages)
+            foreach (var (step, heading, body) in passages)
             {
-                _rows.Add((entry, section, step));
+                _rows.Add((entry, heading, body, step));
                 pKey.Value = _rows.Count - 1;
                 pTitle.Value = entry.Title;
                 pAliases.Value = aliases;
-                pHeading.Value = heading;
+                pHeading.Value = heading ?? entry.Summary;
                 pBody.Value = body;
                 pTags.Value = tags;
                 insert.ExecuteNonQuery();
@@ -122,9 +122,8 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
             {
-                var (entry, section, step) = _rows[reader.GetInt32(0)];
-                hits.Add(new SearchHit(entry, step?.Title ?? section?.Heading, step?.Detail ?? section?.Markdown ?? "",
-                    reader.GetString(2), reader.GetDouble(1), step));
+                var (entry, heading, body, step) = _rows[reader.GetInt32(0)];
+                hits.Add(new SearchHit(entry, heading, body, reader.GetString(2), reader.GetDouble(1), step));
             }
         }
 

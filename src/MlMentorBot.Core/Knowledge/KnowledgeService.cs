@@ -7,7 +7,7 @@ namespace MlMentorBot.Core.Knowledge;
 /// <summary>Configuration section <c>Knowledge</c>.</summary>
 public sealed class KnowledgeOptions
 {
-    /// <summary>Folder of knowledge files; relative paths are resolved against the content root. Default <c>knowledge</c>.</summary>
+    /// <summary>Folder of knowledge files; a relative path is resolved by <see cref="ContentRoot.Resolve"/>. Default <c>knowledge</c>.</summary>
     [Required]
     public string Path { get; set; } = "knowledge";
 }
@@ -35,7 +35,7 @@ public sealed class KnowledgeService : IKnowledgeProvider
 
     public KnowledgeService(IOptions<KnowledgeOptions> options, ContentRoot root, TimeProvider time, ILogger<KnowledgeService> logger)
     {
-        Directory = System.IO.Path.GetFullPath(System.IO.Path.Combine(root.Path, options.Value.Path));
+        Directory = root.Resolve(options.Value.Path);
         _time = time;
         _logger = logger;
     }

@@ -33,7 +33,7 @@ public interface IProgressStore
     /// <summary>Everything stored about the member.</summary>
     Task<MemberExport> ExportAsync(MemberKey member, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every row of the member, in every feature's tables; returns how many rows went.</summary>
+    /// <summary>Deletes every row of the member, in every feature's tables; returns 0 when nothing was stored, else 1 (the member) plus their step rows.</summary>
     Task<int> DeleteAsync(MemberKey member, CancellationToken cancellationToken);
 
     /// <summary>

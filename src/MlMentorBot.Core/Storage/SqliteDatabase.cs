@@ -41,7 +41,7 @@ public sealed class SqliteDatabase
     public SqliteDatabase(IOptions<StorageOptions> options, ContentRoot root, IEnumerable<SchemaMigration> migrations, ILogger<SqliteDatabase> logger)
     {
         SqliteProvider.EnsureInitialized();
-        FilePath = Path.GetFullPath(Path.Combine(root.Path, options.Value.DatabasePath));
+        FilePath = Path.IsPathRooted(options.Value.DatabasePath) ? options.Value.DatabasePath : Path.GetFullPath(Path.Combine(root.Path, options.Value.DatabasePath));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,

@@ -1,0 +1,71 @@
+using System.Text;
+using MlMentorBot.Core.Replies;
+
+namespace MlMentorBot.Core.Commands;
+
+/// <summary><c>/help [command]</c>: built from <see cref="CommandCatalog"/>, so it never drifts from what is registered.</summary>
+public sealed class HelpHandler : ICommandHandler
+{
+    public string CommandName => "help";
+
+    public Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var visible = CommandCatalog.All.Where(c => !c.IsModeratorOnly || request.IsModerator).ToList();
+        if (request.Option("command") is { } typed)
+        {
+            var command = CommandCatalog.Find(typed);
+            if (command is null || !visible.Contains(command))
+            {
+                var near = CloseMatches.Find(typed.TrimStart('/'), visible.Select(c => c.Name));
+                return Task.FromResult(BotReply.Problem("Unknown command",
+                    $"There is no `/{typed.TrimStart('/')}`." + (near.Count > 0 ? $" Did you mean {string.Join(" or ", near.Select(n => $"`/{n}`"))}?" : "") +
+                    $"\n\nCommands: {string.Join(", ", visible.Select(c => $"`/{c.Name}`"))}.",
+                    near.Select(n => new SuggestedAction($"/help {n}", $"/help {n}")).ToList()));
+            }
+
+            return Task.FromResult(ForCommand(command));
+        }
+
+        var lines = visible.Select(c => $"- `/{c.Name}` — {c.Description}");
+        return Task.FromResult(new BotReply
+        {
+            Title = "MlMentorBot — your guide to becoming an ML engineer",
+            Sections =
+            [
+                new ReplySection(null, "Ask me about the role, the roadmap, salaries, skills and where to learn, and track your own progress step by step."),
+                new ReplySection("Commands", string.Join("\n", lines)),
+                new ReplySection("Start here", "`/roadmap` shows the path with your progress; `/progress mark <step id> done` ticks a step off."),
+            ],
+            IsPrivate = true,
+            Actions = [new SuggestedAction("Roadmap", "/roadmap", ActionStyle.Primary), new SuggestedAction("My progress", "/progress show"), new SuggestedAction("Salaries", "/salary")],
+        });
+    }
+
+    private static BotReply ForCommand(CommandDefinition command)
+    {
+        var sb = new StringBuilder(command.Description).Append(".\n\n```\n").Append(CommandUsage.Format(command)).Append("\n```");
+        var options = command.Subcommands.Count > 0
+            ? command.Subcommands.Select(s => $"- `{s.Name}` — {s.Description}" +
+                string.Concat(s.Options.Select(o => $"\n  - `{o.Name}`{(o.IsRequired ? "" : " (optional)")}: {o.Description}")))
+            : command.Options.Select(o => $"- `{o.Name}`{(o.IsRequired ? "" : " (optional)")}: {o.Description}");
+        var sections = new List<ReplySection> { new(null, sb.ToString()) };
+        var optionText = string.Join("\n", options);
+        if (optionText.Length > 0)
+        {
+            sections.Add(new ReplySection(command.Subcommands.Count > 0 ? "Subcommands" : "Options", optionText));
+        }
+
+        if (command.Examples.Count > 0)
+        {
+            sections.Add(new ReplySection("Examples", string.Join("\n", command.Examples.Select(e => $"`{e}`"))));
+        }
+
+        return new BotReply
+        {
+            Title = $"/{command.Name}",
+            Sections = sections,
+            IsPrivate = true,
+            Actions = command.Examples.Take(3).Select(e => new SuggestedAction(e.Length > 40 ? e[..39] + "…" : e, e)).ToList(),
+        };
+    }
+}

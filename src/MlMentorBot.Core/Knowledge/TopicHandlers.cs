@@ -1,0 +1,125 @@
+using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Replies;
+
+namespace MlMentorBot.Core.Knowledge;
+
+/// <summary>
+/// <c>/skills [area]</c> and <c>/resources [topic]</c>: without an argument, the list of entries of that kind; with one,
+/// the entry found by key, alias or synonym, or "did you mean".
+/// </summary>
+public abstract class TopicHandler(IKnowledgeProvider knowledge) : ICommandHandler
+{
+    public abstract string CommandName { get; }
+
+    protected abstract string Kind { get; }
+
+    protected abstract string OptionName { get; }
+
+    protected abstract string Noun { get; }
+
+    protected abstract string ListTitle { get; }
+
+    protected abstract string ListIntro { get; }
+
+    public Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var snapshot = knowledge.Current;
+        if (request.Option(OptionName) is not { } typed)
+        {
+            return Task.FromResult(EntryReplies.List(ListTitle, ListIntro, snapshot.OfKind(Kind), request));
+        }
+
+        var entry = snapshot.Find(Kind, typed);
+        return Task.FromResult(entry is null
+            ? EntryReplies.NotFound(Noun, typed, "/" + CommandName, snapshot.Suggest(Kind, typed), snapshot.OfKind(Kind).Select(e => e.Key))
+            : EntryReplies.Full(entry, snapshot, request));
+    }
+}
+
+/// <summary><c>/skills [area]</c>.</summary>
+public sealed class SkillsHandler(IKnowledgeProvider knowledge) : TopicHandler(knowledge)
+{
+    public override string CommandName => "skills";
+
+    protected override string Kind => KnowledgeKinds.SkillArea;
+
+    protected override string OptionName => "area";
+
+    protected override string Noun => "skill area";
+
+    protected override string ListTitle => "Skills an ML engineer needs";
+
+    protected override string ListIntro => "Pick an area to see what to learn and why:";
+}
+
+/// <summary><c>/resources [topic]</c>.</summary>
+public sealed class ResourcesHandler(IKnowledgeProvider knowledge) : TopicHandler(knowledge)
+{
+    public override string CommandName => "resources";
+
+    protected override string Kind => KnowledgeKinds.ResourceTopic;
+
+    protected override string OptionName => "topic";
+
+    protected override string Noun => "resource topic";
+
+    protected override string ListTitle => "Where to learn";
+
+    protected override string ListIntro => "Pick a topic for concrete places to learn:";
+}
+
+/// <summary>
+/// <c>/salary [level]</c>: every figure with its source and year, then what moves pay; or one level's figure.
+/// Figures are shown exactly as the source states them (https://… none: the seed articles are the sources).
+/// </summary>
+public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandler
+{
+    public string CommandName => "salary";
+
+    public Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var snapshot = knowledge.Current;
+        var figures = snapshot.SalaryFigures;
+        var levels = figures.Select(f => f.Level).Distinct().ToList();
+        IReadOnlyList<SalaryFigure> shown = figures;
+        if (request.Option("level") is { } typed)
+        {
+            var word = snapshot.Synonyms.TryGetValue(typed.Trim(), out var canonical) ? canonical : typed.Trim();
+            shown = figures.Where(f => f.Level.Equals(word, StringComparison.OrdinalIgnoreCase)
+                || f.Label.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (shown.Count == 0)
+            {
+                return Task.FromResult(EntryReplies.NotFound("salary level", typed, "/salary", CloseMatches.Find(typed, levels), levels));
+            }
+        }
+
+        var factors = snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0).ToList();
+        var sections = new List<ReplySection>();
+        if (shown.Count == figures.Count)
+        {
+            var figuresEntry = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0);
+            if (figuresEntry is not null)
+            {
+                sections.Add(new ReplySection(null, figuresEntry.Summary));
+            }
+        }
+
+        // The overview explains what moves pay in full; a single level gets the one-line version.
+        sections.AddRange(shown.Count == figures.Count
+            ? factors.SelectMany(f => f.Sections.Select(s => new ReplySection(s.Heading is null ? f.Title : $"{f.Title}: {s.Heading}", s.Markdown)))
+            : factors.Select(f => new ReplySection(f.Title, f.Summary)));
+        var reply = new BotReply
+        {
+            Title = shown.Count == 1 ? $"ML engineer salary: {shown[0].Label}" : "ML engineer salaries",
+            Fields = shown.Select(f => new ReplyField(
+                f.Label,
+                $"**{f.Describe()}**{(f.Region is null ? "" : $" · {f.Region}")}{(f.Year is null ? "" : $" · as of {f.Year}")}\nSource: _{EntryReplies.ShortName(f.Source)}{(f.Source.Note is { } n && n.StartsWith("citing", StringComparison.Ordinal) ? ", " + n.Split(';')[0] : "")}_",
+                IsInline: false)).ToList(),
+            Sections = sections,
+            Sources = shown.Select(f => f.Source.ToCitation()).Concat(EntryReplies.Cite(factors)).DistinctBy(c => (c.Title, c.Publisher)).ToList(),
+            Actions = levels.Where(l => shown.Count != 1 || l != shown[0].Level).Select(l => new SuggestedAction(l, $"/salary {l}"))
+                .Take(5).ToList(),
+        };
+        return Task.FromResult(EntryReplies.AimAt(reply, request));
+    }
+}

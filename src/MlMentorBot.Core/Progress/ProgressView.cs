@@ -1,0 +1,52 @@
+using MlMentorBot.Core.Knowledge;
+
+namespace MlMentorBot.Core.Progress;
+
+/// <summary>How far a member is along one stage: finished = done or skipped.</summary>
+public sealed record StageProgress(KnowledgeEntry Stage, int Done, int Skipped, int Learning, int Total)
+{
+    public int Finished => Done + Skipped;
+
+    /// <summary>Whole percent of the stage's steps that are done or skipped (0–100).</summary>
+    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Finished / Total, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>Progress arithmetic and the small text pieces every adapter shows the same way (icons, bars).</summary>
+public static class ProgressView
+{
+    public static StepStatus StatusOf(IReadOnlyDictionary<string, StepProgress> progress, string stepId) =>
+        progress.TryGetValue(stepId, out var p) ? p.Status : StepStatus.Todo;
+
+    public static StageProgress ForStage(KnowledgeEntry stage, IReadOnlyDictionary<string, StepProgress> progress)
+    {
+        var statuses = stage.Steps.Select(s => StatusOf(progress, s.Id)).ToList();
+        return new StageProgress(stage, statuses.Count(s => s == StepStatus.Done), statuses.Count(s => s == StepStatus.Skipped),
+            statuses.Count(s => s == StepStatus.Learning), statuses.Count);
+    }
+
+    /// <summary>
+    /// The step to take next: the first step being learned, else the first one still to do, in roadmap order;
+    /// null when every step is done or skipped.
+    /// </summary>
+    public static RoadmapStep? NextStep(KnowledgeSnapshot knowledge, IReadOnlyDictionary<string, StepProgress> progress) =>
+        knowledge.Steps.FirstOrDefault(s => StatusOf(progress, s.Id) == StepStatus.Learning)
+        ?? knowledge.Steps.FirstOrDefault(s => StatusOf(progress, s.Id) == StepStatus.Todo);
+
+    /// <summary>A ten-cell bar such as <c>▰▰▰▱▱▱▱▱▱▱ 30%</c>.</summary>
+    public static string Bar(int percent)
+    {
+        var filled = Math.Clamp((int)Math.Round(percent / 10.0, MidpointRounding.AwayFromZero), 0, 10);
+        return new string('▰', filled) + new string('▱', 10 - filled) + $" {percent}%";
+    }
+
+    public static string Icon(StepStatus status) => status switch
+    {
+        StepStatus.Done => "✅",
+        StepStatus.Learning => "📖",
+        StepStatus.Skipped => "⏭️",
+        _ => "⬜",
+    };
+
+    /// <summary>One checklist line: icon, title and the id to type in <c>/progress mark</c>.</summary>
+    public static string StepLine(RoadmapStep step, StepStatus status) => $"{Icon(status)} {step.Title} — `{step.Id}`";
+}

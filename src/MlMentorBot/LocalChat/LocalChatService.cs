@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Messaging;
+using MlMentorBot.Core.Replies;
+
+namespace MlMentorBot.LocalChat;
+
+/// <summary>
+/// The embedded chat adapter: each input line is a command as a member would type it (<c>/roadmap</c>,
+/// <c>/progress mark roadmap.foundations.math done</c>); a line without a slash is asked as a question (<c>/ask</c>).
+/// Replies are plain text (<see cref="PlainTextRenderer"/>). At end of input (piped input, Ctrl+D) it stops the host,
+/// which exits 0. Members are keyed as platform <c>local</c>, no workspace, user <see cref="LocalChatOptions.User"/>.
+/// </summary>
+public sealed class LocalChatService(
+    IOptions<LocalChatOptions> options,
+    IConfiguration configuration,
+    ICommandDispatcher dispatcher,
+    LocalConsole console,
+    IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!LocalChatSetup.IsChatMode(configuration))
+        {
+            return;
+        }
+
+        // Let the host finish starting (knowledge loaded, database migrated) before the first prompt.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+        var chat = options.Value;
+        var member = new MemberKey("local", "", chat.User);
+        var output = console.Out;
+        if (console.IsInteractive)
+        {
+            await output.WriteLineAsync($"MlMentorBot local chat as '{chat.User}'{(chat.IsModerator ? " (moderator)" : "")}. Type /help, or a question. Ctrl+D to quit.");
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (console.IsInteractive)
+            {
+                await output.WriteAsync("> ");
+            }
+
+            var line = await console.In.ReadLineAsync(stoppingToken);
+            if (line is null || line.Trim() is "/quit" or "/exit")
+            {
+                break;
+            }
+
+            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            var text = line.Trim();
+            if (!text.StartsWith('/'))
+            {
+                text = "/ask " + text;
+            }
+
+            if (!console.IsInteractive)
+            {
+                await output.WriteLineAsync("> " + text);
+            }
+
+            var reply = await dispatcher.DispatchTextAsync(text, member,
+                r => r with { ChannelId = "console", IsModerator = chat.IsModerator, DisplayName = chat.User }, stoppingToken);
+            await output.WriteLineAsync(PlainTextRenderer.Render(reply));
+            await output.FlushAsync(stoppingToken);
+        }
+
+        lifetime.StopApplication();
+    }
+}
+
+/// <summary>Bot-initiated posts (check-in prompts, digests) in the local chat: printed with the channel name.</summary>
+public sealed class LocalChannelMessenger(LocalConsole console) : IChannelMessenger
+{
+    private int _messageCount;
+
+    public string Platform => "local";
+
+    public async Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _messageCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await console.Out.WriteLineAsync($"[#{channelId}{(threadId is null ? "" : $" thread {threadId}")} · message {id}]\n{PlainTextRenderer.Render(reply)}");
+        return id;
+    }
+
+    public async Task UpdateAsync(string channelId, string messageId, BotReply reply, CancellationToken cancellationToken) =>
+        await console.Out.WriteLineAsync($"[#{channelId} · message {messageId} updated]\n{PlainTextRenderer.Render(reply)}");
+}

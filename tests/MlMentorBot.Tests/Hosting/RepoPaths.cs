@@ -1,0 +1,39 @@
+namespace MlMentorBot.Tests.Hosting;
+
+/// <summary>Paths in the repository the tests run from (found by walking up to MlMentorBot.sln).</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The real knowledge folder the bot ships with.</summary>
+    public static string Knowledge => Path.Combine(Root, "knowledge");
+
+    public static string Fixture(params string[] parts) =>
+        Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
+
+    /// <summary>Copies the real knowledge folder to <paramref name="target"/> so a test can edit or break it.</summary>
+    public static string CopyKnowledgeTo(string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(Knowledge, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(target, Path.GetRelativePath(Knowledge, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+
+        return target;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MlMentorBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("MlMentorBot.sln not found above " + AppContext.BaseDirectory);
+    }
+}
