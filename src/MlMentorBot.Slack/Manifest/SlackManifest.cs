@@ -50,7 +50,8 @@ public static class SlackManifest
                 ["command"] = "/" + command.Name,
                 ["description"] = command.Description,
                 ["usage_hint"] = UsageHint(command),
-                ["should_escape"] = false,
+                // Escaped, "@bob" arrives as <@U…|bob>: the only way to learn the id behind a typed mention (for the user option).
+                ["should_escape"] = true,
             };
             if (commandsUrl is not null)
             {
