@@ -8,7 +8,12 @@ namespace MlMentorBot.Slack.BlockKit;
 /// <summary>A text object: <c>plain_text</c> (headers, buttons, labels) or <c>mrkdwn</c> (sections, context).</summary>
 internal sealed record TextObject(string Type, string Text)
 {
-    public static TextObject Plain(string text) => new("plain_text", text);
+    /// <summary>
+    /// plain_text is not parsed for mentions (https://docs.slack.dev/reference/block-kit/composition-objects/text-object), but
+    /// angle brackets are swapped for look-alikes anyway so no payload we send ever contains a <c>&lt;!channel&gt;</c> sequence.
+    /// </summary>
+    public static TextObject Plain(string text) =>
+        new("plain_text", text.AsSpan().IndexOfAny('<', '>') < 0 ? text : text.Replace('<', '‹').Replace('>', '›'));
 
     public static TextObject Markdown(string text) => new("mrkdwn", text);
 }

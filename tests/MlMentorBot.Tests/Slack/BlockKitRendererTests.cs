@@ -15,10 +15,8 @@ public sealed class BlockKitRendererTests
 
     private static JsonArray Blocks(JsonObject wire) => wire["blocks"]!.AsArray();
 
-    /// <summary>Every text Slack parses for mentions: mrkdwn objects and the top-level fallback (plain_text is shown literally).</summary>
     private static IEnumerable<string> AllTexts(JsonNode node) => node switch
     {
-        JsonObject o when o["type"] is JsonValue t && t.GetValue<string>() == "plain_text" => [],
         JsonObject o => o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v ? [v.GetValue<string>()] : p.Value is null ? [] : AllTexts(p.Value)),
         JsonArray a => a.SelectMany(n => n is null ? [] : AllTexts(n)),
         _ => [],
