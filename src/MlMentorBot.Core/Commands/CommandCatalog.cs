@@ -4,7 +4,7 @@ namespace MlMentorBot.Core.Commands;
 /// The declarative list of every slash command. It is the single source for <c>/help</c>, <see cref="CommandTextParser"/>,
 /// Discord's registration JSON and the Slack manifest, so a command added here shows up everywhere.
 /// </summary>
-public static class CommandCatalog
+public static partial class CommandCatalog
 {
     /// <summary>Progress statuses a roadmap step can have.</summary>
     public static readonly IReadOnlyList<OptionChoice> StepStatuses =
@@ -16,10 +16,17 @@ public static class CommandCatalog
     ];
 
     /// <summary>The optional member an answer can be aimed at (posts publicly, mentions only that member).</summary>
-    private static readonly OptionDefinition AimAt =
+    internal static readonly OptionDefinition AimAt =
         new("user", "Post the answer publicly for this member (mentions only them)", OptionType.User);
 
-    public static IReadOnlyList<CommandDefinition> All { get; } =
+    /// <summary>Every command: the core ones, then each feature's (declared in that feature's partial file).</summary>
+    /// <remarks>Built on first use: static fields in the other partial files may initialise after this file's.</remarks>
+    public static IReadOnlyList<CommandDefinition> All => AllCommands.Value;
+
+    private static readonly Lazy<IReadOnlyList<CommandDefinition>> AllCommands =
+        new(() => [.. CoreCommands, .. StudyGroupCommands, .. ModerationCommands]);
+
+    private static IReadOnlyList<CommandDefinition> CoreCommands =>
     [
         new("help", "What the bot can do, or how to use one command",
             [new OptionDefinition("command", "A command name, e.g. progress")], [])

@@ -93,8 +93,23 @@ public static partial class CommandTextParser
             var option = options[positional];
             if (option.TakesRest)
             {
-                values[option.Name] = text[token.Start..].Trim().Trim('"', '“', '”');
+                var end = text.Length;
+                // "/ask how much do they earn @bob": a trailing mention aims the answer rather than being part of the question.
+                var userOption = options.FirstOrDefault(o => o.Type == OptionType.User && !values.ContainsKey(o.Name));
+                if (userOption is not null && tokens.Count > i + 1 && IsMention(tokens[^1].Value))
+                {
+                    values[userOption.Name] = tokens[^1].Value;
+                    end = tokens[^1].Start;
+                }
+
+                values[option.Name] = text[token.Start..end].Trim().Trim('"', '“', '”');
                 break;
+            }
+
+            if (option.Type == OptionType.User && !IsMention(token.Value))
+            {
+                // A stray word must not silently become "aim this at a member called <word>".
+                return Fail(Usage(command, subcommand, $"I did not expect `{token.Value}` there (to aim the answer at someone, mention them: `@name`).", []));
             }
 
             values[option.Name] = token.Value;
@@ -248,6 +263,8 @@ public static partial class CommandTextParser
 
         return tokens;
     }
+
+    private static bool IsMention(string token) => token.StartsWith('@') || UserMention().IsMatch(token);
 
     private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '“' or '‘';
 

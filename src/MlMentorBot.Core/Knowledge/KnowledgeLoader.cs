@@ -106,6 +106,12 @@ public static partial class KnowledgeLoader
             problems.Add(new(file, line, ProblemSeverity.Error, $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}"));
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (without a position) for some unterminated flow collections.
+            problems.Add(new(file, frontMatter.Line + 1, ProblemSeverity.Error, $"invalid YAML in the front matter (check brackets and quotes): {ex.Message}"));
+            return null;
+        }
 
         var reader = new FrontMatterReader(file, yamlFirstLine, map, problems);
         var id = reader.RequiredString("id");
@@ -156,7 +162,7 @@ public static partial class KnowledgeLoader
                 var markdown = text[start..end].Trim();
                 if (markdown.Length > 0)
                 {
-                    sections.Add(new KnowledgeSection(entryId, heading, markdown, line + 1));
+                    sections.Add(new KnowledgeSection(entryId, heading, markdown, line));
                 }
             }
         }
@@ -175,7 +181,7 @@ public static partial class KnowledgeLoader
             if (start < 0)
             {
                 start = block.Span.Start;
-                line = block.Line;
+                line = block.Line + 1;
             }
         }
 

@@ -82,8 +82,14 @@ public sealed class KnowledgeSnapshot
     }
 
     /// <summary>Close matches among the keys and aliases of <paramref name="kind"/>, for "did you mean".</summary>
-    public IReadOnlyList<string> Suggest(string kind, string typed) =>
-        CloseMatches.Find(typed, OfKind(kind).SelectMany(e => e.Aliases.Prepend(e.Key)));
+    /// <remarks>An alias that matches suggests its entry's key, so one entry is never suggested twice.</remarks>
+    public IReadOnlyList<string> Suggest(string kind, string typed)
+    {
+        var owners = OfKind(kind).SelectMany(e => e.Aliases.Prepend(e.Key).Select(name => (name, e.Key)))
+            .GroupBy(x => x.name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase);
+        return CloseMatches.Find(typed, owners.Keys, max: 10).Select(name => owners[name]).Distinct().Take(3).ToList();
+    }
 
     /// <summary>The stage a step belongs to.</summary>
     public KnowledgeEntry StageOf(RoadmapStep step) => _byId[step.StageId];

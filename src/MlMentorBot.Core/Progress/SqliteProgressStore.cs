@@ -2,8 +2,8 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MlMentorBot.Core.Commands;
-using CommandDefinition = Dapper.CommandDefinition;
 using MlMentorBot.Core.Storage;
+using CommandDefinition = Dapper.CommandDefinition;
 
 namespace MlMentorBot.Core.Progress;
 

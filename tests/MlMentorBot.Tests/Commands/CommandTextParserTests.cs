@@ -1,0 +1,145 @@
+using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Replies;
+
+namespace MlMentorBot.Tests.Commands;
+
+public sealed class CommandTextParserTests
+{
+    private static readonly MemberKey Member = new("local", "", "alice");
+
+    private static CommandRequest Parsed(string line)
+    {
+        var result = CommandTextParser.Parse(line, Member);
+        Assert.True(result.IsSuccess, result.Problem is null ? "" : PlainTextRenderer.Render(result.Problem));
+        return result.Request!;
+    }
+
+    private static string Problem(string line)
+    {
+        var result = CommandTextParser.Parse(line, Member);
+        Assert.False(result.IsSuccess);
+        Assert.True(result.Problem!.IsPrivate);
+        return PlainTextRenderer.Render(result.Problem);
+    }
+
+    [Theory]
+    [InlineData("/salary entry")]
+    [InlineData("/salary level:entry")]
+    [InlineData("/SALARY   level:\"entry\"")]
+    [InlineData("salary entry")]
+    public void Positional_and_named_options_mean_the_same(string line)
+    {
+        var request = Parsed(line);
+
+        Assert.Equal("salary", request.Command);
+        Assert.Equal("entry", request.Option("level"));
+    }
+
+    [Fact]
+    public void Subcommands_take_their_options_in_order_and_choices_are_normalised()
+    {
+        var request = Parsed("/progress mark roadmap.foundations.math DONE");
+
+        Assert.Equal("progress", request.Command);
+        Assert.Equal("mark", request.Subcommand);
+        Assert.Equal("roadmap.foundations.math", request.Option("step"));
+        Assert.Equal("done", request.Option("status"));
+    }
+
+    [Fact]
+    public void A_bare_command_with_subcommands_runs_the_first_one()
+    {
+        Assert.Equal("show", Parsed("/progress").Subcommand);
+    }
+
+    [Fact]
+    public void Ask_takes_the_rest_of_the_line_with_apostrophes_and_punctuation()
+    {
+        var request = Parsed("/ask what's the pay for a junior, in New York?");
+
+        Assert.Equal("what's the pay for a junior, in New York?", request.Option("question"));
+    }
+
+    [Fact]
+    public void Quoted_strings_group_words_including_curly_quotes_from_slack()
+    {
+        Assert.Equal("foundations", Parsed("/roadmap \"foundations\"").Option("stage"));
+        Assert.Equal("online courses", Parsed("/resources topic:“online courses”").Option("topic"));
+        Assert.Equal("online courses", Parsed("/resources 'online courses'").Option("topic"));
+    }
+
+    [Theory]
+    [InlineData("/ask how much do they earn <@U024BE7LH|bob>", "U024BE7LH")]
+    [InlineData("/ask user:<@U024BE7LH> how much do they earn", "U024BE7LH")]
+    [InlineData("/salary entry <@!80351110224678912>", "80351110224678912")]
+    [InlineData("/salary entry user:@bob", "bob")]
+    public void User_options_accept_platform_mentions_and_plain_names(string line, string userId)
+    {
+        Assert.Equal(userId, Parsed(line).Option("user"));
+    }
+
+    [Fact]
+    public void A_trailing_mention_on_ask_is_not_part_of_the_question()
+    {
+        Assert.Equal("how much do they earn", Parsed("/ask how much do they earn <@U024BE7LH|bob>").Option("question"));
+    }
+
+    [Fact]
+    public void An_unknown_command_suggests_the_closest_and_lists_all()
+    {
+        var text = Problem("/salery entry");
+
+        Assert.Contains("I don't know the command /salery", text);
+        Assert.Contains("Did you mean /salary?", text);
+        Assert.Contains("/roadmap", text);
+    }
+
+    [Fact]
+    public void An_unknown_choice_shows_the_valid_ones_and_the_closest()
+    {
+        var text = Problem("/progress mark roadmap.foundations.math dne");
+
+        Assert.Contains("dne is not a valid status", text);
+        Assert.Contains("Did you mean status:done?", text);
+        Assert.Contains("/progress mark <step> <done|learning|skipped|todo>", text);
+    }
+
+    [Fact]
+    public void A_missing_required_option_shows_the_usage()
+    {
+        var text = Problem("/progress mark");
+
+        Assert.Contains("step is missing", text);
+        Assert.Contains("Usage:", text);
+    }
+
+    [Fact]
+    public void An_unknown_subcommand_suggests_the_closest()
+    {
+        Assert.Contains("Did you mean /progress mark?", Problem("/progress makr x done"));
+    }
+
+    [Fact]
+    public void Surplus_words_are_refused_rather_than_ignored()
+    {
+        Assert.Contains("I did not expect extra there", Problem("/salary entry extra"));
+        Assert.Contains("I did not expect more there", Problem("/progress mark roadmap.foundations.math done more"));
+    }
+
+    [Fact]
+    public void Every_catalog_command_follows_discords_naming_rules()
+    {
+        foreach (var command in CommandCatalog.All)
+        {
+            Assert.Matches("^[a-z0-9_-]{1,32}$", command.Name);
+            Assert.InRange(command.Description.Length, 1, 100);
+            var optionLists = command.Subcommands.Select(s => s.Options).Prepend(command.Options);
+            foreach (var options in optionLists)
+            {
+                Assert.InRange(options.Count, 0, 25);
+                // Required options first: Discord rejects an optional option before a required one.
+                Assert.True(options.SkipWhile(o => o.IsRequired).All(o => !o.IsRequired), $"/{command.Name}: required options must come first");
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Progress;
+using MlMentorBot.Tests.Hosting;
+
+namespace MlMentorBot.Tests.Progress;
+
+public sealed class SqliteProgressStoreTests : IDisposable
+{
+    private static readonly MemberKey Discord = new("discord", "81384788765712384", "80351110224678912");
+    private static readonly MemberKey DiscordDm = new("discord", "", "80351110224678912");
+    private static readonly MemberKey Slack = new("slack", "T0001", "U2147483697");
+    private readonly CoreServices _core = new();
+
+    private IProgressStore Store => _core.Get<IProgressStore>();
+
+    public void Dispose() => _core.Dispose();
+
+    [Fact]
+    public async Task A_status_set_is_read_back_with_timestamps()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await Store.SetAsync(Discord, "roadmap.foundations.math", StepStatus.Learning, CancellationToken.None);
+        var progress = await Store.GetAsync(Discord, CancellationToken.None);
+
+        var row = progress["ROADMAP.foundations.math"];
+        Assert.Equal(StepStatus.Learning, row.Status);
+        Assert.InRange(row.FirstSetAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal(TimeSpan.Zero, row.UpdatedAt.Offset);
+    }
+
+    [Fact]
+    public async Task Changing_a_status_keeps_when_it_was_first_set()
+    {
+        var first = await Store.SetAsync(Slack, "roadmap.foundations.sql", StepStatus.Learning, CancellationToken.None);
+        await Task.Delay(5);
+
+        var second = await Store.SetAsync(Slack, "roadmap.foundations.sql", StepStatus.Done, CancellationToken.None);
+
+        Assert.Equal(StepStatus.Done, second.Status);
+        Assert.Equal(first.FirstSetAt, second.FirstSetAt);
+        Assert.True(second.UpdatedAt >= first.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Members_are_kept_apart_by_platform_workspace_and_user()
+    {
+        await Store.SetAsync(Discord, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+
+        Assert.Empty(await Store.GetAsync(DiscordDm, CancellationToken.None));
+        Assert.Empty(await Store.GetAsync(Slack, CancellationToken.None));
+        Assert.Single(await Store.GetAsync(Discord, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Progress_survives_a_new_store_on_the_same_file()
+    {
+        await Store.SetAsync(Discord, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+        var configuredPath = _core.DatabasePath;
+
+        // Same file, fresh services: as after a restart.
+        var database = new Core.Storage.SqliteDatabase(
+            Microsoft.Extensions.Options.Options.Create(new Core.Storage.StorageOptions { DatabasePath = configuredPath }),
+            new Core.ContentRoot("/"), SqliteProgressStore.Migrations, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Storage.SqliteDatabase>.Instance);
+        var store = new SqliteProgressStore(database, TimeProvider.System, []);
+
+        var progress = await store.GetAsync(Discord, CancellationToken.None);
+        Assert.Equal(StepStatus.Done, progress["roadmap.foundations.math"].Status);
+    }
+
+    [Fact]
+    public async Task The_database_runs_in_wal_mode_with_migrations_recorded()
+    {
+        await Store.GetAsync(Discord, CancellationToken.None);
+
+        await using var connection = new SqliteConnection($"Data Source={_core.DatabasePath}");
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await cmd.ExecuteScalarAsync());
+        cmd.CommandText = "SELECT count(*) FROM schema_migrations WHERE version = 1";
+        Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Export_and_delete_cover_every_row_of_the_member_only()
+    {
+        await Store.SetAsync(Discord, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+        await Store.SetAsync(Discord, "roadmap.foundations.sql", StepStatus.Skipped, CancellationToken.None);
+        await Store.SetAsync(Slack, "roadmap.foundations.sql", StepStatus.Done, CancellationToken.None);
+
+        var export = await Store.ExportAsync(Discord, CancellationToken.None);
+        var deleted = await Store.DeleteAsync(Discord, CancellationToken.None);
+
+        Assert.Equal(["roadmap.foundations.math", "roadmap.foundations.sql"], export.Steps.Select(s => s.StepId));
+        Assert.NotNull(export.FirstSeenAt);
+        Assert.Equal(3, deleted);
+        Assert.Empty(await Store.GetAsync(Discord, CancellationToken.None));
+        Assert.Null((await Store.ExportAsync(Discord, CancellationToken.None)).FirstSeenAt);
+        Assert.Single(await Store.GetAsync(Slack, CancellationToken.None));
+        Assert.Equal(0, await Store.DeleteAsync(Discord, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Renaming_a_step_moves_progress_and_keeps_the_more_advanced_status()
+    {
+        await Store.SetAsync(Discord, "roadmap.old.step", StepStatus.Done, CancellationToken.None);
+        await Store.SetAsync(Slack, "roadmap.old.step", StepStatus.Learning, CancellationToken.None);
+        await Store.SetAsync(Slack, "roadmap.new.step", StepStatus.Done, CancellationToken.None);
+
+        var moved = await Store.RenameStepAsync("roadmap.old.step", "roadmap.new.step", CancellationToken.None);
+
+        Assert.Equal(2, moved);
+        Assert.Equal(StepStatus.Done, (await Store.GetAsync(Discord, CancellationToken.None))["roadmap.new.step"].Status);
+        var slack = await Store.GetAsync(Slack, CancellationToken.None);
+        Assert.Equal(StepStatus.Done, slack["roadmap.new.step"].Status);
+        Assert.False(slack.ContainsKey("roadmap.old.step"));
+        Assert.Equal(2, (await Store.CountByStepAsync(CancellationToken.None))["roadmap.new.step"]);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_all_land()
+    {
+        var steps = Enumerable.Range(0, 40).Select(i => $"roadmap.load.s{i}").ToList();
+
+        await Task.WhenAll(steps.Select(s => Task.Run(() => Store.SetAsync(Discord, s, StepStatus.Done, CancellationToken.None))));
+
+        Assert.Equal(40, (await Store.GetAsync(Discord, CancellationToken.None)).Count);
+    }
+}
