@@ -105,52 +105,52 @@ internal sealed partial class SlackInbound
 
         var member = new MemberKey(Platform, teamId, userId);
         var userName = Text(Child(payload, "user"), "username") ?? Text(Child(payload, "user"), "name");
-        switch (type)
+        return type switch
         {
-            case "block_actions":
-            {
-                var action = Child(payload, "actions") is { ValueKind: JsonValueKind.Array } actions && actions.GetArrayLength() > 0 ? actions[0] : default;
-                if (Text(action, "action_id")?.StartsWith(BlockKitRenderer.ActionIdPrefix, StringComparison.Ordinal) != true
-                    || Text(action, "value") is not { Length: > 0 } commandLine)
-                {
-                    return SlackAck.Empty;
-                }
+            "block_actions" => await HandleBlockActionAsync(payload, member, userName, cancellationToken),
+            "view_submission" => await HandleViewSubmissionAsync(payload, member, userName, cancellationToken),
+            _ => SlackAck.Empty,
+        };
+    }
 
-                var channelId = Text(Child(payload, "channel"), "id") ?? Text(Child(payload, "container"), "channel_id");
-                var responseUrl = Text(payload, "response_url");
-                if (responseUrl is not null)
-                {
-                    _responseUrls.Register(responseUrl);
-                }
-
-                var work = _dispatcher.DispatchTextAsync(commandLine, member, r => Configure(r, channelId, userName), _stopping);
-                var target = new ReplyTarget(userId, channelId, responseUrl, Text(payload, "trigger_id"));
-                await DeliverWhenDoneAsync(work, target, cancellationToken);
-                return SlackAck.Empty;
-            }
-
-            case "view_submission":
-            {
-                var view = Child(payload, "view");
-                if (Text(view, "callback_id") != BlockKitRenderer.ModalCallbackId
-                    || Text(view, "private_metadata") is not { } json
-                    || JsonSerializer.Deserialize(json, SlackJsonContext.Default.ModalMetadata) is not { } metadata)
-                {
-                    return SlackAck.Empty;
-                }
-
-                var (commandLine, placeholders) = SubmissionCommandLine(metadata.Command, Child(Child(view, "state"), "values"));
-                var work = _dispatcher.DispatchTextAsync(commandLine, member, r => Configure(r, metadata.Channel, userName) with
-                {
-                    Options = r.Options.ToDictionary(o => o.Key, o => placeholders.GetValueOrDefault(o.Value, o.Value), StringComparer.OrdinalIgnoreCase),
-                }, _stopping);
-                await DeliverWhenDoneAsync(work, new ReplyTarget(userId, metadata.Channel, null, null), cancellationToken);
-                return SlackAck.Empty;
-            }
-
-            default:
-                return SlackAck.Empty;
+    private async Task<SlackAck> HandleBlockActionAsync(JsonElement payload, MemberKey member, string? userName, CancellationToken cancellationToken)
+    {
+        var action = Child(payload, "actions") is { ValueKind: JsonValueKind.Array } actions && actions.GetArrayLength() > 0 ? actions[0] : default;
+        if (Text(action, "action_id")?.StartsWith(BlockKitRenderer.ActionIdPrefix, StringComparison.Ordinal) != true
+            || Text(action, "value") is not { Length: > 0 } commandLine)
+        {
+            return SlackAck.Empty;
         }
+
+        var channelId = Text(Child(payload, "channel"), "id") ?? Text(Child(payload, "container"), "channel_id");
+        var responseUrl = Text(payload, "response_url");
+        if (responseUrl is not null)
+        {
+            _responseUrls.Register(responseUrl);
+        }
+
+        var work = _dispatcher.DispatchTextAsync(commandLine, member, r => Configure(r, channelId, userName), _stopping);
+        await DeliverWhenDoneAsync(work, new ReplyTarget(member.UserId, channelId, responseUrl, Text(payload, "trigger_id")), cancellationToken);
+        return SlackAck.Empty;
+    }
+
+    private async Task<SlackAck> HandleViewSubmissionAsync(JsonElement payload, MemberKey member, string? userName, CancellationToken cancellationToken)
+    {
+        var view = Child(payload, "view");
+        if (Text(view, "callback_id") != BlockKitRenderer.ModalCallbackId
+            || Text(view, "private_metadata") is not { } json
+            || JsonSerializer.Deserialize(json, SlackJsonContext.Default.ModalMetadata) is not { } metadata)
+        {
+            return SlackAck.Empty;
+        }
+
+        var (commandLine, placeholders) = SubmissionCommandLine(metadata.Command, Child(Child(view, "state"), "values"));
+        var work = _dispatcher.DispatchTextAsync(commandLine, member, r => Configure(r, metadata.Channel, userName) with
+        {
+            Options = r.Options.ToDictionary(o => o.Key, o => placeholders.GetValueOrDefault(o.Value, o.Value), StringComparer.OrdinalIgnoreCase),
+        }, _stopping);
+        await DeliverWhenDoneAsync(work, new ReplyTarget(member.UserId, metadata.Channel, null, null), cancellationToken);
+        return SlackAck.Empty;
     }
 
     /// <summary>

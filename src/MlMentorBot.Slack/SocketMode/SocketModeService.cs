@@ -139,7 +139,17 @@ internal sealed partial class SocketModeService : BackgroundService
                 LogUnrecoverable(ex.Error);
                 return null;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping while waiting for hello: close the half-open socket politely rather than leak it.
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+
+                throw;
+            }
+            catch (Exception ex)
             {
                 LogConnectFailed(ex.GetType().Name, ex.Message);
                 if (connection is not null)

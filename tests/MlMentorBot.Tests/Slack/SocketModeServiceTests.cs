@@ -231,6 +231,8 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
     {
         await _service.StartAsync(CancellationToken.None);
         var link = await _slack.NextLinkAsync();
+        await link.SendAsync(SlackFixtures.Read("socket-events-api.json"));
+        await link.ReceiveAsync(); // the connection is live (stopping mid-handshake just aborts it)
 
         await _service.StopAsync(CancellationToken.None);
 
