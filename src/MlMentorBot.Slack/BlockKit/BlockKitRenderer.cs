@@ -196,9 +196,9 @@ internal static partial class BlockKitRenderer
     public static string? MentionOf(string? userId) =>
         userId is not null && UserId().IsMatch(userId) ? $"<@{userId}>" : null;
 
+    /// <summary>Block Kit has no colour outside legacy attachments, so problems are marked in the header; success titles carry their own icon.</summary>
     private static string TonePrefix(ReplyTone tone) => tone switch
     {
-        ReplyTone.Success => "✅ ",
         ReplyTone.Warning => "⚠️ ",
         ReplyTone.Error => "❌ ",
         _ => "",
