@@ -166,7 +166,7 @@ internal static partial class BlockKitRenderer
     /// </summary>
     public static ModalView? RenderModal(ModalForm form, string? channelId)
     {
-        var metadata = JsonSerializer.Serialize(new ModalMetadata(form.CommandLine, channelId), SlackJsonContext.Default.ModalMetadata);
+        var metadata = JsonSerializer.Serialize(new ModalMetadata(form.CommandLine, channelId), SlackJsonContext.Wire.ModalMetadata);
         if (metadata.Length > MaxPrivateMetadata)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -41,6 +42,28 @@ internal static partial class Mrkdwn
     /// → <c>*Heading*</c>, <c>- item</c> → <c>• item</c>. Code spans and fences are escaped but otherwise left alone.
     /// </summary>
     public static string FromMarkdown(string markdown)
+    {
+        // A pure function of its input, so memoising it is always correct; replies repeat most of their text between members
+        // and requests (the hot path of every command). Bounded: the whole memo is dropped when it fills up.
+        if (Converted.TryGetValue(markdown, out var known))
+        {
+            return known;
+        }
+
+        var converted = Convert(markdown);
+        if (Converted.Count >= MaxMemoized)
+        {
+            Converted.Clear();
+        }
+
+        Converted.TryAdd(markdown, converted);
+        return converted;
+    }
+
+    private const int MaxMemoized = 4096;
+    private static readonly ConcurrentDictionary<string, string> Converted = new(StringComparer.Ordinal);
+
+    private static string Convert(string markdown)
     {
         var sb = new StringBuilder(markdown.Length + 32);
         var inFence = false;

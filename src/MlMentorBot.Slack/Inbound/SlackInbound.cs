@@ -21,7 +21,7 @@ internal sealed partial class SlackInbound
     public const string Platform = "slack";
 
     private static readonly SlackAck WorkingOnIt = SlackAck.Of(
-        new MessagePayload("ephemeral", "⏳ Working on it…", null), SlackJsonContext.Default.MessagePayload);
+        new MessagePayload("ephemeral", "⏳ Working on it…", null), SlackJsonContext.Wire.MessagePayload);
 
     private readonly ICommandDispatcher _dispatcher;
     private readonly SlackApiClient _api;
@@ -84,7 +84,7 @@ internal sealed partial class SlackInbound
             return SlackAck.Empty;
         }
 
-        return SlackAck.Of(MessagePayload.From(BlockKitRenderer.Render(reply)), SlackJsonContext.Default.MessagePayload);
+        return SlackAck.Of(MessagePayload.From(BlockKitRenderer.Render(reply)), SlackJsonContext.Wire.MessagePayload);
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ internal sealed partial class SlackInbound
         var view = Child(payload, "view");
         if (Text(view, "callback_id") != BlockKitRenderer.ModalCallbackId
             || Text(view, "private_metadata") is not { } json
-            || JsonSerializer.Deserialize(json, SlackJsonContext.Default.ModalMetadata) is not { } metadata)
+            || JsonSerializer.Deserialize(json, SlackJsonContext.Wire.ModalMetadata) is not { } metadata)
         {
             return SlackAck.Empty;
         }
@@ -163,7 +163,7 @@ internal sealed partial class SlackInbound
         switch (Text(body, "type"))
         {
             case "url_verification" when Text(body, "challenge") is { } challenge:
-                return SlackAck.Of(new ChallengeResponse(challenge), SlackJsonContext.Default.ChallengeResponse);
+                return SlackAck.Of(new ChallengeResponse(challenge), SlackJsonContext.Wire.ChallengeResponse);
             case "event_callback" when Text(body, "event_id") is { } eventId:
                 if (!_events.IsFirstDelivery(eventId))
                 {

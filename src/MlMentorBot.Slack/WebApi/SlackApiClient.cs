@@ -48,7 +48,7 @@ internal sealed partial class SlackApiClient
     {
         await _pacer.WaitTurnAsync(channel, cancellationToken);
         using var result = await CallBotAsync("chat.postMessage",
-            new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), SlackJsonContext.Default.ChatPostMessageRequest, cancellationToken);
+            new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostMessageRequest, cancellationToken);
         return result.RootElement.GetProperty("ts").GetString()!;
     }
 
@@ -57,33 +57,33 @@ internal sealed partial class SlackApiClient
     {
         await _pacer.WaitTurnAsync(channel, cancellationToken);
         using var _ = await CallBotAsync("chat.postEphemeral",
-            new ChatPostEphemeralRequest(channel, user, message.Text, message.Blocks, threadTs), SlackJsonContext.Default.ChatPostEphemeralRequest, cancellationToken);
+            new ChatPostEphemeralRequest(channel, user, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostEphemeralRequest, cancellationToken);
     }
 
     /// <summary>chat.update of a message the bot posted (ephemeral messages cannot be updated).</summary>
     public async Task UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
     {
         using var _ = await CallBotAsync("chat.update",
-            new ChatUpdateRequest(channel, ts, message.Text, message.Blocks), SlackJsonContext.Default.ChatUpdateRequest, cancellationToken);
+            new ChatUpdateRequest(channel, ts, message.Text, message.Blocks), SlackJsonContext.Wire.ChatUpdateRequest, cancellationToken);
     }
 
     /// <summary>views.open; the trigger id must be under 3 s old (<c>expired_trigger_id</c> otherwise). Returns the view id.</summary>
     public async Task<string> OpenViewAsync(string triggerId, ModalView view, CancellationToken cancellationToken)
     {
-        using var result = await CallBotAsync("views.open", new ViewsOpenRequest(triggerId, view), SlackJsonContext.Default.ViewsOpenRequest, cancellationToken);
+        using var result = await CallBotAsync("views.open", new ViewsOpenRequest(triggerId, view), SlackJsonContext.Wire.ViewsOpenRequest, cancellationToken);
         return result.RootElement.GetProperty("view").GetProperty("id").GetString()!;
     }
 
     /// <summary>views.update; pass the view's <paramref name="hash"/> to refuse overwriting a newer version.</summary>
     public async Task UpdateViewAsync(string viewId, ModalView view, string? hash, CancellationToken cancellationToken)
     {
-        using var _ = await CallBotAsync("views.update", new ViewsUpdateRequest(viewId, view, hash), SlackJsonContext.Default.ViewsUpdateRequest, cancellationToken);
+        using var _ = await CallBotAsync("views.update", new ViewsUpdateRequest(viewId, view, hash), SlackJsonContext.Wire.ViewsUpdateRequest, cancellationToken);
     }
 
     /// <summary>conversations.open with one user: returns the id (<c>D…</c>) of the bot's DM with them.</summary>
     public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
     {
-        using var result = await CallBotAsync("conversations.open", new ConversationsOpenRequest(userId), SlackJsonContext.Default.ConversationsOpenRequest, cancellationToken);
+        using var result = await CallBotAsync("conversations.open", new ConversationsOpenRequest(userId), SlackJsonContext.Wire.ConversationsOpenRequest, cancellationToken);
         return result.RootElement.GetProperty("channel").GetProperty("id").GetString()!;
     }
 
@@ -141,7 +141,7 @@ internal sealed partial class SlackApiClient
             return false;
         }
 
-        using var _ = await SendWithRetriesAsync("response_url", uri, () => JsonContent.Create(payload, SlackJsonContext.Default.MessagePayload),
+        using var _ = await SendWithRetriesAsync("response_url", uri, () => JsonContent.Create(payload, SlackJsonContext.Wire.MessagePayload),
             token: null, expectEnvelope: false, cancellationToken);
         return true;
     }

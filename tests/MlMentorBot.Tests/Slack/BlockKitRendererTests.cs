@@ -11,7 +11,7 @@ public sealed class BlockKitRendererTests
 {
     /// <summary>The JSON Slack would receive, so assertions read the wire format rather than our records.</summary>
     private static JsonObject Wire(BotReply reply) =>
-        JsonNode.Parse(JsonSerializer.Serialize(MessagePayload.From(BlockKitRenderer.Render(reply)), SlackJsonContext.Default.MessagePayload))!.AsObject();
+        JsonNode.Parse(JsonSerializer.Serialize(MessagePayload.From(BlockKitRenderer.Render(reply)), SlackJsonContext.Wire.MessagePayload))!.AsObject();
 
     private static JsonArray Blocks(JsonObject wire) => wire["blocks"]!.AsArray();
 
@@ -206,7 +206,7 @@ public sealed class BlockKitRendererTests
         var view = BlockKitRenderer.RenderModal(
             new ModalForm("/checkin", "Weekly check-in for the study group", [new ModalField("done", "What did you finish?", Placeholder: "Chapter 3")]),
             "C123")!;
-        var wire = JsonNode.Parse(JsonSerializer.Serialize(new ViewsOpenRequest("trigger", view), SlackJsonContext.Default.ViewsOpenRequest))!["view"]!;
+        var wire = JsonNode.Parse(JsonSerializer.Serialize(new ViewsOpenRequest("trigger", view), SlackJsonContext.Wire.ViewsOpenRequest))!["view"]!;
 
         Assert.Equal("modal", wire["type"]!.GetValue<string>());
         Assert.Equal(BlockKitRenderer.MaxModalTitle, wire["title"]!["text"]!.GetValue<string>().Length);
