@@ -95,16 +95,16 @@ internal sealed partial class SlackInbound
     /// </summary>
     public async Task<SlackAck> HandleInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
-        var type = Text(payload, "type");
-        var teamId = Text(Child(payload, "team"), "id") ?? Text(Child(payload, "user"), "team_id");
-        var userId = Text(Child(payload, "user"), "id");
+        var type = payload.Text("type");
+        var teamId = payload.Child("team").Text("id") ?? payload.Child("user").Text("team_id");
+        var userId = payload.Child("user").Text("id");
         if (teamId is null || userId is null)
         {
             return SlackAck.Empty;
         }
 
         var member = new MemberKey(Platform, teamId, userId);
-        var userName = Text(Child(payload, "user"), "username") ?? Text(Child(payload, "user"), "name");
+        var userName = payload.Child("user").Text("username") ?? payload.Child("user").Text("name");
         return type switch
         {
             "block_actions" => await HandleBlockActionAsync(payload, member, userName, cancellationToken),
@@ -115,36 +115,36 @@ internal sealed partial class SlackInbound
 
     private async Task<SlackAck> HandleBlockActionAsync(JsonElement payload, MemberKey member, string? userName, CancellationToken cancellationToken)
     {
-        var action = Child(payload, "actions") is { ValueKind: JsonValueKind.Array } actions && actions.GetArrayLength() > 0 ? actions[0] : default;
-        if (Text(action, "action_id")?.StartsWith(BlockKitRenderer.ActionIdPrefix, StringComparison.Ordinal) != true
-            || Text(action, "value") is not { Length: > 0 } commandLine)
+        var action = payload.Child("actions") is { ValueKind: JsonValueKind.Array } actions && actions.GetArrayLength() > 0 ? actions[0] : default;
+        if (action.Text("action_id")?.StartsWith(BlockKitRenderer.ActionIdPrefix, StringComparison.Ordinal) != true
+            || action.Text("value") is not { Length: > 0 } commandLine)
         {
             return SlackAck.Empty;
         }
 
-        var channelId = Text(Child(payload, "channel"), "id") ?? Text(Child(payload, "container"), "channel_id");
-        var responseUrl = Text(payload, "response_url");
+        var channelId = payload.Child("channel").Text("id") ?? payload.Child("container").Text("channel_id");
+        var responseUrl = payload.Text("response_url");
         if (responseUrl is not null)
         {
             _responseUrls.Register(responseUrl);
         }
 
         var work = _dispatcher.DispatchTextAsync(commandLine, member, r => Configure(r, channelId, userName), _stopping);
-        await DeliverWhenDoneAsync(work, new ReplyTarget(member.UserId, channelId, responseUrl, Text(payload, "trigger_id")), cancellationToken);
+        await DeliverWhenDoneAsync(work, new ReplyTarget(member.UserId, channelId, responseUrl, payload.Text("trigger_id")), cancellationToken);
         return SlackAck.Empty;
     }
 
     private async Task<SlackAck> HandleViewSubmissionAsync(JsonElement payload, MemberKey member, string? userName, CancellationToken cancellationToken)
     {
-        var view = Child(payload, "view");
-        if (Text(view, "callback_id") != BlockKitRenderer.ModalCallbackId
-            || Text(view, "private_metadata") is not { } json
+        var view = payload.Child("view");
+        if (view.Text("callback_id") != BlockKitRenderer.ModalCallbackId
+            || view.Text("private_metadata") is not { } json
             || JsonSerializer.Deserialize(json, SlackJsonContext.Wire.ModalMetadata) is not { } metadata)
         {
             return SlackAck.Empty;
         }
 
-        var (commandLine, placeholders) = SubmissionCommandLine(metadata.Command, Child(Child(view, "state"), "values"));
+        var (commandLine, placeholders) = SubmissionCommandLine(metadata.Command, view.Child("state").Child("values"));
         var work = _dispatcher.DispatchTextAsync(commandLine, member, r => Configure(r, metadata.Channel, userName) with
         {
             Options = r.Options.ToDictionary(o => o.Key, o => placeholders.GetValueOrDefault(o.Value, o.Value), StringComparer.OrdinalIgnoreCase),
@@ -160,18 +160,18 @@ internal sealed partial class SlackInbound
     /// </summary>
     public SlackAck HandleEvent(JsonElement body)
     {
-        switch (Text(body, "type"))
+        switch (body.Text("type"))
         {
-            case "url_verification" when Text(body, "challenge") is { } challenge:
+            case "url_verification" when body.Text("challenge") is { } challenge:
                 return SlackAck.Of(new ChallengeResponse(challenge), SlackJsonContext.Wire.ChallengeResponse);
-            case "event_callback" when Text(body, "event_id") is { } eventId:
+            case "event_callback" when body.Text("event_id") is { } eventId:
                 if (!_events.IsFirstDelivery(eventId))
                 {
                     LogDuplicateEvent(eventId);
                     return SlackAck.Empty;
                 }
 
-                LogEvent(Text(Child(body, "event"), "type") ?? "unknown", eventId);
+                LogEvent(body.Child("event").Text("type") ?? "unknown", eventId);
                 return SlackAck.Empty;
             default:
                 return SlackAck.Empty;
@@ -303,7 +303,7 @@ internal sealed partial class SlackInbound
 
             foreach (var element in block.Value.EnumerateObject())
             {
-                if (Text(element.Value, "value") is not { } value || string.IsNullOrWhiteSpace(value))
+                if (element.Value.Text("value") is not { } value || string.IsNullOrWhiteSpace(value))
                 {
                     continue;
                 }
@@ -327,12 +327,6 @@ internal sealed partial class SlackInbound
     private static bool IsOptionName(string name) =>
         name.Length is > 0 and <= 64 && (char.IsAsciiLetter(name[0]) || name[0] == '_')
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
-
-    private static JsonElement Child(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? child : default;
-
-    private static string? Text(JsonElement element, string name) =>
-        Child(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Command} took longer than the ack budget; answering through response_url")]
     private partial void LogDeferred(string command);

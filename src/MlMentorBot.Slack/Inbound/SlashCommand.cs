@@ -29,8 +29,7 @@ internal sealed record SlashCommand(
 
     public static SlashCommand? FromJson(JsonElement payload)
     {
-        string? Get(string key) => payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(key, out var v)
-            && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+        string? Get(string key) => payload.Text(key) is { Length: > 0 } s ? s : null;
         return Create(Get("team_id"), Get("enterprise_id"), Get("channel_id"), Get("user_id"), Get("user_name"), Get("command"),
             Get("text"), Get("response_url"), Get("trigger_id"));
     }

@@ -92,13 +92,13 @@ internal sealed partial class SlackApiClient
     {
         using var result = await CallAsync("users.info", () => new FormUrlEncodedContent([new("user", userId)]), _options.BotToken, cancellationToken);
         var user = result.RootElement.GetProperty("user");
-        var profile = user.TryGetProperty("profile", out var p) ? p : default;
+        var profile = user.Child("profile");
         return new SlackUser(
             user.GetProperty("id").GetString()!,
-            StringOrNull(user, "team_id") ?? "",
-            StringOrNull(user, "name") ?? "",
-            StringOrNull(user, "real_name"),
-            profile.ValueKind == JsonValueKind.Object ? StringOrNull(profile, "display_name") : null,
+            user.Text("team_id") ?? "",
+            user.Text("name") ?? "",
+            user.Text("real_name"),
+            profile.Text("display_name"),
             user.TryGetProperty("is_bot", out var bot) && bot.GetBoolean(),
             user.TryGetProperty("is_admin", out var admin) && admin.GetBoolean());
     }
@@ -109,8 +109,8 @@ internal sealed partial class SlackApiClient
         using var result = await CallAsync("auth.test", () => null, _options.BotToken, cancellationToken);
         var root = result.RootElement;
         return new SlackAuthInfo(
-            StringOrNull(root, "team_id") ?? "", StringOrNull(root, "user_id") ?? "", StringOrNull(root, "bot_id"),
-            StringOrNull(root, "enterprise_id"), StringOrNull(root, "url") ?? "");
+            root.Text("team_id") ?? "", root.Text("user_id") ?? "", root.Text("bot_id"),
+            root.Text("enterprise_id"), root.Text("url") ?? "");
     }
 
     /// <summary>
@@ -228,8 +228,8 @@ internal sealed partial class SlackApiClient
                     return document;
                 }
 
-                var error = StringOrNull(root, "error") ?? "unknown_error";
-                var needed = StringOrNull(root, "needed");
+                var error = root.Text("error") ?? "unknown_error";
+                var needed = root.Text("needed");
                 document.Dispose();
                 throw new SlackApiException(method, error, needed);
             }
@@ -239,11 +239,6 @@ internal sealed partial class SlackApiClient
     /// <summary>0.5 s, 1 s, 2 s … with up to 25 % jitter, for 5xx and network failures.</summary>
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt) * (1 + Random.Shared.NextDouble() / 4));
-
-    private static string? StringOrNull(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} was rate limited; retrying in {Seconds} s (retry {Retry})")]
     private partial void LogRateLimited(string method, double seconds, int retry);
