@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Slack;
 using MlMentorBot.Slack.Inbound;
@@ -125,6 +126,21 @@ public sealed class SlackInboundTests : IAsyncDisposable
         var open = Assert.Single(_slack.Requests);
         Assert.EndsWith("/views.open", open.Uri.AbsolutePath);
         Assert.Equal("trigger", JsonNode.Parse(open.Body)!["trigger_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_slack_channel_messenger_posts_in_threads_and_updates_through_the_web_api()
+    {
+        var messenger = _provider.GetServices<IChannelMessenger>().Single(m => m.Platform == "slack");
+
+        var ts = await messenger.PostAsync("C0CHECKIN", new BotReply { Title = "Weekly check-in", IsPrivate = true }, "1700000000.000001", CancellationToken.None);
+        await messenger.UpdateAsync("C0CHECKIN", ts, new BotReply { Title = "Weekly check-in (closed)" }, CancellationToken.None);
+
+        var requests = _slack.Requests.ToArray();
+        Assert.EndsWith("/chat.postMessage", requests[0].Uri.AbsolutePath);
+        Assert.Equal("1700000000.000001", JsonNode.Parse(requests[0].Body)!["thread_ts"]!.GetValue<string>());
+        Assert.EndsWith("/chat.update", requests[1].Uri.AbsolutePath);
+        Assert.Equal(ts, JsonNode.Parse(requests[1].Body)!["ts"]!.GetValue<string>());
     }
 
     [Fact]
