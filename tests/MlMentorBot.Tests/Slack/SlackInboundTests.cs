@@ -66,7 +66,7 @@ public sealed class SlackInboundTests : IAsyncDisposable
     [Fact]
     public async Task A_late_answer_acks_working_on_it_and_then_goes_to_the_response_url()
     {
-        Slow(TimeSpan.FromMilliseconds(600), new BotReply { Title = "Slow answer" });
+        Slow(TimeSpan.FromMilliseconds(1500), new BotReply { Title = "Slow answer" });
 
         var ack = await Inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
 
