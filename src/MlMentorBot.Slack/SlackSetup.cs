@@ -25,11 +25,15 @@ public static class SlackSetup
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
-        var options = configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions();
-        if (!options.Enabled)
+        // Only the two switches are read here; everything else is bound and validated at start (ValidateOnStart), where a bad
+        // value stops the host with a message naming it.
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        if (!bool.TryParse(section[nameof(SlackOptions.Enabled)], out var isEnabled) || !isEnabled)
         {
             return services;
         }
+
+        var mode = Enum.TryParse<SlackMode>(section[nameof(SlackOptions.Mode)], ignoreCase: true, out var configured) ? configured : SlackMode.SocketMode;
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
@@ -41,7 +45,7 @@ public static class SlackSetup
         services.AddSingleton<SlackInbound>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessenger, SlackChannelMessenger>());
 
-        if (options.Mode == SlackMode.SocketMode)
+        if (mode == SlackMode.SocketMode)
         {
             services.AddHostedService<SocketModeService>();
         }
