@@ -1,6 +1,7 @@
 using MlMentorBot.Cli;
 using MlMentorBot.Core;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Moderation;
 using MlMentorBot.Discord;
 using MlMentorBot.Hosting;
 using MlMentorBot.LocalChat;
@@ -19,6 +20,7 @@ builder.Services
     .AddKnowledge(builder.Configuration)
     .AddProgressStore(builder.Configuration)
     .AddCommands()
+    .AddModeration(builder.Configuration)
     .AddDiscordAdapter(builder.Configuration)
     .AddSlackAdapter(builder.Configuration)
     .AddLocalChat(builder.Configuration);

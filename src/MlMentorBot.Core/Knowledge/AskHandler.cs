@@ -20,9 +20,19 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
 {
     /// <summary>
     /// A best passage scoring above this bm25 value (scores are negative; nearer zero is weaker) is not a confident answer.
-    /// Tuned on the question set in tests/MlMentorBot.Tests/Knowledge/AskQuestions.txt.
+    /// Tuned on the question set in tests/MlMentorBot.Tests/Knowledge/ask-questions.tsv.
     /// </summary>
     public const double ConfidenceThreshold = -2.0;
+
+    /// <summary>
+    /// The passages that answer <paramref name="question"/> confidently, best first; empty when nothing does. The best score
+    /// is weighed by <see cref="SearchQuery.Coverage"/>, so one known word in a question of unknown ones is not enough.
+    /// </summary>
+    public static IReadOnlyList<SearchHit> Answer(KnowledgeSnapshot snapshot, SearchQuery question)
+    {
+        var hits = snapshot.Search.Search(question, 5);
+        return hits.Count == 0 || hits[0].Score * question.Coverage > ConfidenceThreshold ? [] : hits;
+    }
 
     private const int MaxPassageLength = 700;
 
@@ -32,8 +42,9 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
     {
         var question = request.Option("question") ?? "";
         var snapshot = knowledge.Current;
-        var hits = snapshot.Search.Search(question, 5);
-        if (hits.Count == 0 || hits[0].Score > ConfidenceThreshold)
+        var query = snapshot.Search.Interpret(question);
+        var hits = Answer(snapshot, query);
+        if (hits.Count == 0)
         {
             await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()), cancellationToken);
             return EntryReplies.AimAt(new BotReply
@@ -56,9 +67,9 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
         return EntryReplies.AimAt(new BotReply
         {
             Title = Truncate(question.TrimEnd('?', ' ') + "?", 200),
-            Sections = shown.Select(h => new ReplySection(
+            Sections = Understood(query).Concat(shown.Select(h => new ReplySection(
                 h.Heading is null ? h.Entry.Title : $"{h.Entry.Title} — {h.Heading}",
-                Truncate(h.Markdown, MaxPassageLength) + (h.Step is null ? "" : $"\nRoadmap step: `{h.Step.Id}`"))).ToList(),
+                Truncate(h.Markdown, MaxPassageLength) + (h.Step is null ? "" : $"\nRoadmap step: `{h.Step.Id}`")))).ToList(),
             Sources = EntryReplies.Cite(entries),
             Actions = entries.Where(e => e.Kind is not (KnowledgeKinds.Role or KnowledgeKinds.Career))
                 .Select(e => EntryReplies.CommandFor(e)).Distinct()
@@ -66,6 +77,16 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
                 .Concat(shown.Where(h => h.Step is not null).Take(1).Select(h => new SuggestedAction("Mark this step done", $"/progress mark {h.Step!.Id} done")))
                 .Take(4).ToList(),
         }, request);
+    }
+
+    /// <summary>"Searched for salary (you typed salery)", so a member sees how a typo was read.</summary>
+    /// <remarks>A plural read as its singular ("juniors" → junior) is not worth a remark.</remarks>
+    private static IEnumerable<ReplySection> Understood(SearchQuery query)
+    {
+        var shown = query.Corrections.Where(c => c.Typed != c.Understood + "s" && c.Typed != c.Understood + "es").ToList();
+        return shown.Count == 0
+            ? []
+            : [new ReplySection(null, "_Searched for " + string.Join(", ", shown.Select(c => $"**{c.Understood}** (you typed {c.Typed})")) + "._")];
     }
 
     private static string Truncate(string text, int max)

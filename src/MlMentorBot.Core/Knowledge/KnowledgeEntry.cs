@@ -48,6 +48,9 @@ public sealed record KnowledgeEntry(
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Short hash (hex) of the entry's file text; the audit log compares it to tell changed entries.</summary>
+    public string ContentHash { get; init; } = "";
+
     /// <summary>The word members type for it: the last segment of the id (<c>skills.frameworks</c> → <c>frameworks</c>).</summary>
     public string Key => Id[(Id.LastIndexOf('.') + 1)..];
 

@@ -39,12 +39,7 @@ public static partial class KnowledgeLoader
             throw new DirectoryNotFoundException($"Knowledge folder not found: {root}");
         }
 
-        var files = System.IO.Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
-            .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
-            .Where(f => !IsSkipped(f.Relative))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .ToList();
-
+        var files = Files(root);
         var problems = new List<KnowledgeProblem>();
         var entries = new List<KnowledgeEntry>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -55,7 +50,7 @@ public static partial class KnowledgeLoader
             var entry = ParseFile(relative, text, problems);
             if (entry is not null)
             {
-                entries.Add(entry);
+                entries.Add(entry with { ContentHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant() });
             }
         }
 
@@ -69,6 +64,14 @@ public static partial class KnowledgeLoader
         var ordered = problems.OrderByDescending(p => p.Severity).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
         return new KnowledgeLoadResult(entries, ordered, version, root);
     }
+
+    /// <summary>The knowledge files of <paramref name="root"/> (absolute and relative paths), in load order; skips README.md and <c>_</c>/<c>.</c> names.</summary>
+    internal static IReadOnlyList<(string Full, string Relative)> Files(string root) =>
+        System.IO.Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
+            .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
+            .Where(f => !IsSkipped(f.Relative))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .ToList();
 
     private static bool IsSkipped(string relative) =>
         relative.Equals("README.md", StringComparison.OrdinalIgnoreCase)
@@ -239,6 +242,8 @@ public static partial class KnowledgeLoader
             }
         }
 
+        ValidateReplaces(entries, ids, steps, problems);
+
         var stages = entries.Where(e => e.Kind == KnowledgeKinds.RoadmapStage).ToList();
         foreach (var group in stages.Where(s => s.Order is not null).GroupBy(s => s.Order).Where(g => g.Count() > 1))
         {
@@ -251,6 +256,33 @@ public static partial class KnowledgeLoader
         if (entries.Count > 0 && stages.Count == 0)
         {
             problems.Add(new(".", 1, ProblemSeverity.Warning, "no roadmap-stage entries: /roadmap and /progress will be empty"));
+        }
+    }
+
+    /// <summary>
+    /// <c>replaces</c> moves members' progress from old ids to the new one on load, so an old id must really be gone
+    /// (else progress would leave a step that still exists) and be claimed by one entry or step only.
+    /// </summary>
+    private static void ValidateReplaces(List<KnowledgeEntry> entries, Dictionary<string, KnowledgeEntry> ids, Dictionary<string, RoadmapStep> steps, List<KnowledgeProblem> problems)
+    {
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var claims = entries.SelectMany(e => e.Replaces.Select(old => (Old: old, New: e.Id, e.FilePath, e.Line)))
+            .Concat(entries.SelectMany(e => e.Steps).SelectMany(s => s.Replaces.Select(old => (Old: old, New: s.Id, s.FilePath, s.Line))));
+        foreach (var (old, replacement, file, line) in claims)
+        {
+            if (!IdPattern().IsMatch(old))
+            {
+                problems.Add(new(file, line, ProblemSeverity.Error, $"replaces '{old}': not a valid id"));
+            }
+            else if (ids.ContainsKey(old) || steps.ContainsKey(old))
+            {
+                problems.Add(new(file, line, ProblemSeverity.Error,
+                    $"'{replacement}' replaces '{old}', but '{old}' still exists; remove it or drop it from replaces"));
+            }
+            else if (!claimed.TryAdd(old, replacement) && claimed[old] != replacement)
+            {
+                problems.Add(new(file, line, ProblemSeverity.Error, $"'{old}' is replaced by both '{claimed[old]}' and '{replacement}'"));
+            }
         }
     }
 

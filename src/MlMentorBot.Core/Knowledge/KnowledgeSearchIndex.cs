@@ -4,7 +4,23 @@ using Microsoft.Data.Sqlite;
 
 namespace MlMentorBot.Core.Knowledge;
 
-/// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
+/// <summary>A word of a question the index did not know, and the indexed word it was read as.</summary>
+public sealed record QueryCorrection(string Typed, string Understood);
+
+/// <summary>A question as the index reads it: the words searched for (OR), and any typo corrections made.</summary>
+/// <remarks><see cref="Aliases"/> are entry aliases the question names outright ("online courses", "sql"); they count extra.</remarks>
+public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<QueryCorrection> Corrections)
+{
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// Share of the question's content words the knowledge knows at all (0–1). "best pizza topping" knows one word of two:
+    /// a question mostly made of words the files never use is off-topic, however well its one known word scores.
+    /// </summary>
+    public double Coverage { get; init; }
+}
+
+/// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search(string, int)"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
 public sealed record SearchHit(KnowledgeEntry Entry, string? Heading, string Markdown, string Snippet, double Score, RoadmapStep? Step);
 
 /// <summary>
@@ -23,19 +39,27 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         "but", "by", "can", "could", "do", "does", "for", "from", "get", "good", "have", "how", "i", "if", "in", "into", "is",
         "it", "its", "me", "more", "most", "much", "my", "need", "of", "on", "one", "or", "should", "so", "some", "that", "the",
         "their", "there", "these", "this", "to", "up", "was", "we", "what", "whats", "when", "where", "which", "who", "why",
-        "will", "with", "would", "you", "your", "ml", "machine", "learning", "engineer", "engineers", "engineering",
+        "will", "with", "would", "you", "your", "ml", "machine", "learning", "engineer", "engineers", "engineering", "mle", "mles",
         "tell", "know", "want", "really", "like", "s", "t", "im", "dont", "there's", "should", "give", "show", "list",
+        "anyone", "someone", "something", "anything", "stuff", "thing", "things", "actually", "please", "pls", "guys", "ok", "okay",
     };
 
     private readonly SqliteConnection _connection;
     private readonly List<(KnowledgeEntry Entry, string? Heading, string Body, RoadmapStep? Step)> _rows = [];
     private readonly IReadOnlyDictionary<string, string> _synonyms;
+    private readonly List<(string Variant, string Canonical)> _phrases;
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly List<(string Phrase, string Alias, bool IsGeneric)> _aliases;
     private readonly Lock _gate = new();
 
     internal KnowledgeSearchIndex(IReadOnlyList<KnowledgeEntry> entries, IReadOnlyDictionary<string, string> synonyms)
     {
         SqliteProvider.EnsureInitialized();
         _synonyms = synonyms;
+        // Longest first, so "side projects" wins over "side project".
+        _phrases = synonyms.Where(kv => kv.Key.Contains(' ', StringComparison.Ordinal))
+            .Select(kv => (kv.Key.ToLowerInvariant(), kv.Value.ToLowerInvariant()))
+            .OrderByDescending(p => p.Item1.Length).ToList();
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
         Execute("""
@@ -76,39 +100,92 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         }
 
         tx.Commit();
+        _aliases = entries.SelectMany(e => e.Aliases).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(a => (Phrase: Padded(a), Alias: a, IsGeneric: Word().Matches(a.ToLowerInvariant()).All(m => StopWords.Contains(m.Value))))
+            .ToList();
+        // Typos are corrected towards the words that name things (titles, aliases, keys, tags, synonyms), not towards every
+        // body word: "bread" must not become "read".
+        _vocabulary = VocabularyOf(entries.SelectMany(e => e.Aliases.Concat(e.Tags).Append(e.Title).Append(e.Key.Replace('-', ' ')))
+            .Concat(synonyms.Keys).Concat(synonyms.Values));
     }
 
-    /// <summary>The content words of a question after dropping stop words and mapping synonyms to the files' words.</summary>
-    public IReadOnlyList<string> Terms(string question)
+    /// <summary>The content words of a question after dropping stop words, mapping synonyms and correcting typos.</summary>
+    public IReadOnlyList<string> Terms(string question) => Interpret(question).Terms;
+
+    /// <summary>
+    /// Reads a question the way the index needs it: money signs count as "money"; multi-word synonyms ("where to learn",
+    /// "boot camp") become their canonical word; stop words go; each word is searched as typed plus its canonical word
+    /// ("pay" → pay, salary); a word the index has never seen is corrected to the nearest word that names something (a title,
+    /// alias, key, tag or synonym: "salery" → salary): one edit for words of five to seven letters, two for longer ones,
+    /// none for shorter ones; ties go to the more frequent word.
+    /// </summary>
+    public SearchQuery Interpret(string question)
     {
-        var terms = new List<string>();
-        foreach (Match m in Word().Matches(question.ToLowerInvariant()))
+        var lowered = Money().Replace(question.ToLowerInvariant().Replace('’', '\''), " money ");
+        var text = " " + lowered + " ";
+        foreach (var (variant, canonical) in _phrases)
         {
-            var word = m.Value.Trim('\'');
+            text = text.Replace(" " + variant + " ", " " + canonical + " ", StringComparison.Ordinal);
+        }
+
+        var terms = new List<string>();
+        var corrections = new List<QueryCorrection>();
+        int contentWords = 0, knownWords = 0;
+        foreach (Match m in Word().Matches(text))
+        {
+            // "don't", "what's" → dont, whats, which are stop words.
+            var word = m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-');
             if (word.Length == 0 || StopWords.Contains(word))
             {
                 continue;
             }
 
-            terms.Add(_synonyms.TryGetValue(word, out var canonical) ? canonical : word);
+            contentWords++;
+            if (_synonyms.ContainsKey(word) || IsIndexed(word))
+            {
+                knownWords++;
+            }
+            else if (Correct(word) is { } corrected)
+            {
+                corrections.Add(new QueryCorrection(word, corrected));
+                word = corrected;
+                knownWords++;
+            }
+
+            terms.Add(word);
+            if (_synonyms.TryGetValue(word, out var canonical))
+            {
+                terms.Add(canonical);
+            }
         }
 
-        return terms.Distinct().ToList();
+        // An alias made only of generic words ("ml engineer", "how much") names its entry only when nothing more specific does.
+        var padded = Padded(lowered);
+        var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal)).ToList();
+        var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric) : named).Select(a => a.Alias).ToList();
+        return new SearchQuery(terms.Distinct().ToList(), corrections)
+        {
+            Aliases = aliases,
+            Coverage = contentWords == 0 ? (aliases.Count > 0 ? 1 : 0) : (double)knownWords / contentWords,
+        };
     }
 
     /// <summary>
     /// Finds up to <paramref name="max"/> passages matching any content word of <paramref name="question"/>, best first.
     /// Returns nothing for a question with no content words. Never throws for odd input: the words are quoted for FTS5.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(string question, int max = 3)
+    public IReadOnlyList<SearchHit> Search(string question, int max = 3) => Search(Interpret(question), max);
+
+    /// <summary>Runs an already interpreted query (see <see cref="Interpret"/>).</summary>
+    public IReadOnlyList<SearchHit> Search(SearchQuery query, int max = 3)
     {
-        var terms = Terms(question);
-        if (terms.Count == 0)
+        if (query.Terms.Count == 0 && query.Aliases.Count == 0)
         {
             return [];
         }
 
-        var match = string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        // A named alias is searched again as a phrase in the aliases column, so bm25 counts it a second time there.
+        var match = string.Join(" OR ", query.Terms.Select(Quote).Concat(query.Aliases.Select(a => "(aliases : " + Quote(a) + ")")));
         var hits = new List<SearchHit>();
         lock (_gate)
         {
@@ -130,6 +207,70 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         return hits;
     }
 
+    /// <summary>True when the word (after the index's own porter stemming) occurs anywhere in the index.</summary>
+    private bool IsIndexed(string word)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT 1 FROM passages WHERE passages MATCH $match LIMIT 1";
+            cmd.Parameters.AddWithValue("$match", Quote(word));
+            return cmd.ExecuteScalar() is not null;
+        }
+    }
+
+    private string? Correct(string word)
+    {
+        if (word.Length < 5 || word.Any(char.IsDigit))
+        {
+            return null;
+        }
+
+        var allowed = word.Length < 8 ? 1 : 2;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestCount = 0;
+        foreach (var (candidate, count) in _vocabulary)
+        {
+            if (Math.Abs(candidate.Length - word.Length) > allowed)
+            {
+                continue;
+            }
+
+            var distance = Commands.CloseMatches.Distance(word, candidate);
+            if (distance <= allowed && (distance < bestDistance || (distance == bestDistance && count > bestCount)))
+            {
+                (best, bestDistance, bestCount) = (candidate, distance, count);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Lowercase words separated by single spaces, with a space at each end, for whole-phrase matching.</summary>
+    private static string Padded(string text) => " " + string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)) + " ";
+
+    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Words of <paramref name="texts"/> (four letters or more, not stop words) with how often each occurs.</summary>
+    private static Dictionary<string, int> VocabularyOf(IEnumerable<string> texts)
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (Match m in Word().Matches(text.ToLowerInvariant()))
+            {
+                var word = m.Value.Trim('\'', '-');
+                if (word.Length >= 4 && !StopWords.Contains(word) && !word.Any(char.IsDigit))
+                {
+                    vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+                }
+            }
+        }
+
+        return vocabulary;
+    }
+
     private void Execute(string sql)
     {
         using var cmd = _connection.CreateCommand();
@@ -141,4 +282,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\$+|€+|£+")]
+    private static partial Regex Money();
 }

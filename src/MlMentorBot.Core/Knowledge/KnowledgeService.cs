@@ -18,8 +18,18 @@ public interface IKnowledgeProvider
     KnowledgeSnapshot Current { get; }
 }
 
-/// <summary>What a (re)load did: the result of reading the files, and whether the new snapshot replaced the old one.</summary>
-public sealed record KnowledgeReloadOutcome(KnowledgeLoadResult Result, bool IsApplied, KnowledgeSnapshot Current, KnowledgeSnapshot? Previous);
+/// <summary>
+/// What a (re)load did: the result of reading the files, and whether the new snapshot replaced the old one.
+/// <see cref="Current"/> is the snapshot serving after the attempt (null only when the very first load failed).
+/// </summary>
+public sealed record KnowledgeReloadOutcome(KnowledgeLoadResult Result, bool IsApplied, KnowledgeSnapshot Current, KnowledgeSnapshot? Previous)
+{
+    /// <summary>Who or what asked for the load: <c>start-up</c>, <c>file change</c>, <c>/kb reload by …</c>.</summary>
+    public string Trigger { get; init; } = "";
+
+    /// <summary>When the attempt finished (UTC, from the injected clock).</summary>
+    public DateTimeOffset AttemptedAt { get; init; }
+}
 
 /// <summary>
 /// Holds the current <see cref="KnowledgeSnapshot"/> and swaps it atomically on <see cref="Reload"/>. A load with errors is
@@ -32,6 +42,7 @@ public sealed class KnowledgeService : IKnowledgeProvider
     private readonly TimeProvider _time;
     private readonly Lock _reloadGate = new();
     private KnowledgeSnapshot? _current;
+    private KnowledgeReloadOutcome? _lastOutcome;
 
     public KnowledgeService(IOptions<KnowledgeOptions> options, ContentRoot root, TimeProvider time, ILogger<KnowledgeService> logger)
     {
@@ -45,6 +56,9 @@ public sealed class KnowledgeService : IKnowledgeProvider
 
     /// <summary>The problems of the most recent load attempt (empty when it was clean).</summary>
     public IReadOnlyList<KnowledgeProblem> LastProblems { get; private set; } = [];
+
+    /// <summary>The most recent load attempt, applied or not; null before the first.</summary>
+    public KnowledgeReloadOutcome? LastOutcome => Volatile.Read(ref _lastOutcome);
 
     /// <summary>Raised after every load attempt, applied or not (audit log, moderator alerts, progress migration).</summary>
     public event Action<KnowledgeReloadOutcome, string>? Reloaded;
@@ -97,7 +111,7 @@ public sealed class KnowledgeService : IKnowledgeProvider
 
                 _logger.LogError("Knowledge load ({Trigger}) rejected; {State}", trigger,
                     previous is null ? "nothing loaded yet" : $"still serving version {previous.Version}");
-                outcome = new KnowledgeReloadOutcome(result, false, previous!, previous);
+                outcome = new KnowledgeReloadOutcome(result, false, previous!, previous) { Trigger = trigger, AttemptedAt = _time.GetUtcNow() };
             }
             else
             {
@@ -107,11 +121,14 @@ public sealed class KnowledgeService : IKnowledgeProvider
                 }
 
                 var snapshot = new KnowledgeSnapshot(result.Entries, result.Version, _time.GetUtcNow());
+                // Build the search index here, off the request path, so the first /ask after a swap does not pay for it.
+                _ = snapshot.Search;
                 Volatile.Write(ref _current, snapshot);
                 _logger.LogInformation("Knowledge version {Version} loaded ({Trigger}): {Count} entries", snapshot.Version, trigger, snapshot.Entries.Count);
-                outcome = new KnowledgeReloadOutcome(result, true, snapshot, previous);
+                outcome = new KnowledgeReloadOutcome(result, true, snapshot, previous) { Trigger = trigger, AttemptedAt = snapshot.LoadedAt };
             }
 
+            Volatile.Write(ref _lastOutcome, outcome);
             Reloaded?.Invoke(outcome, trigger);
             return outcome;
         }

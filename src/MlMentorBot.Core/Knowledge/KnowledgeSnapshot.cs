@@ -35,6 +35,7 @@ public sealed class KnowledgeSnapshot
         }
 
         Synonyms = synonyms;
+        StepRenames = RenamesOf(Stages, _steps);
         // Built on first use so validation-only runs (the CLI) pay nothing for it.
         _index = new Lazy<KnowledgeSearchIndex>(() => new KnowledgeSearchIndex(entries, synonyms), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -60,37 +61,90 @@ public sealed class KnowledgeSnapshot
 
     public KnowledgeEntry? FindById(string id) => _byId.GetValueOrDefault(id);
 
-    public RoadmapStep? FindStep(string id) => _steps.GetValueOrDefault(id.Trim());
+    /// <summary>A step by its id, or by an old id it replaces (so members' saved commands keep working).</summary>
+    public RoadmapStep? FindStep(string id) =>
+        _steps.GetValueOrDefault(id.Trim()) ?? (StepRenames.TryGetValue(id.Trim(), out var renamed) ? _steps.GetValueOrDefault(renamed) : null);
 
     public IEnumerable<KnowledgeEntry> OfKind(string kind) => Entries.Where(e => e.Kind == kind);
 
     /// <summary>
-    /// Finds an entry of <paramref name="kind"/> by what a member typed: key, full id, alias, title, or a synonym of one of
-    /// those (case-insensitive). Returns null when nothing matches; use <see cref="Suggest"/> for "did you mean".
+    /// Finds an entry of <paramref name="kind"/> by what a member typed: key, full id, alias, title, an id it replaces, or a
+    /// synonym of one of those (case-insensitive). Returns null when nothing matches; <see cref="Suggest"/> gives "did you mean".
     /// </summary>
     public KnowledgeEntry? Find(string kind, string typed)
     {
         var word = typed.Trim();
-        var candidates = OfKind(kind).ToList();
-        bool Matches(KnowledgeEntry e, string w) =>
-            e.Key.Equals(w, StringComparison.OrdinalIgnoreCase)
-            || e.Id.Equals(w, StringComparison.OrdinalIgnoreCase)
-            || e.Title.Equals(w, StringComparison.OrdinalIgnoreCase)
-            || e.Aliases.Any(a => a.Equals(w, StringComparison.OrdinalIgnoreCase));
-        return candidates.FirstOrDefault(e => Matches(e, word))
-            ?? (Synonyms.TryGetValue(word, out var canonical) ? candidates.FirstOrDefault(e => Matches(e, canonical)) : null);
+        var names = NamesOf(kind).ToList();
+        return names.FirstOrDefault(n => n.Name.Equals(word, StringComparison.OrdinalIgnoreCase)).Entry;
     }
 
-    /// <summary>Close matches among the keys and aliases of <paramref name="kind"/>, for "did you mean".</summary>
-    /// <remarks>An alias that matches suggests its entry's key, so one entry is never suggested twice.</remarks>
+    /// <summary>
+    /// "Did you mean": keys of up to three entries of <paramref name="kind"/> whose key, alias, title or synonym is close to
+    /// <paramref name="typed"/>; when none is, the entries of that kind that a full-text search for it ranks highest.
+    /// </summary>
     public IReadOnlyList<string> Suggest(string kind, string typed)
     {
-        var owners = OfKind(kind).SelectMany(e => e.Aliases.Prepend(e.Key).Select(name => (name, e.Key)))
-            .GroupBy(x => x.name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase);
-        return CloseMatches.Find(typed, owners.Keys, max: 10).Select(name => owners[name]).Distinct().Take(3).ToList();
+        var names = NamesOf(kind).ToList();
+        var close = CloseMatches.Find(typed, names.Select(n => n.Name), 10)
+            .SelectMany(name => names.Where(n => n.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(n => n.Entry.Key))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(3)
+            .ToList();
+        return close.Count > 0
+            ? close
+            : Search.Search(typed, 10).Where(h => h.Entry.Kind == kind && h.Score <= AskHandler.ConfidenceThreshold)
+                .Select(h => h.Entry.Key).Distinct().Take(3).ToList();
     }
+
+    /// <summary>Every name that resolves to an entry of <paramref name="kind"/>, exact matches first.</summary>
+    private IEnumerable<(string Name, KnowledgeEntry Entry)> NamesOf(string kind)
+    {
+        var entries = OfKind(kind).ToList();
+        var direct = entries.SelectMany(e => new[] { e.Key, e.Id, e.Title }.Concat(e.Aliases)
+                .Concat(e.Replaces).Concat(e.Replaces.Select(r => r[(r.LastIndexOf('.') + 1)..]))
+                .Select(name => (Name: name, Entry: e)))
+            .ToList();
+        // A synonym whose canonical word names an entry names it too ("maths" → mathematics → skills.math-statistics).
+        var viaSynonyms = Synonyms
+            .SelectMany(kv => direct.Where(d => d.Name.Equals(kv.Value, StringComparison.OrdinalIgnoreCase)).Select(d => (Name: kv.Key, d.Entry)));
+        return direct.Concat(viaSynonyms);
+    }
+
+    /// <summary>
+    /// Old step id → new step id, from <c>replaces</c> on steps, and from <c>replaces</c> on a renamed stage (each of its steps
+    /// takes over the same step under the old stage id, e.g. <c>roadmap.basics.math</c> → <c>roadmap.foundations.math</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StepRenames { get; }
 
     /// <summary>The stage a step belongs to.</summary>
     public KnowledgeEntry StageOf(RoadmapStep step) => _byId[step.StageId];
+
+    private static Dictionary<string, string> RenamesOf(IReadOnlyList<KnowledgeEntry> stages, Dictionary<string, RoadmapStep> steps)
+    {
+        var renames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var step in stages.SelectMany(s => s.Steps))
+        {
+            foreach (var old in step.Replaces)
+            {
+                renames.TryAdd(old, step.Id);
+            }
+        }
+
+        foreach (var stage in stages)
+        {
+            foreach (var oldStage in stage.Replaces)
+            {
+                foreach (var step in stage.Steps)
+                {
+                    var old = oldStage + step.Id[stage.Id.Length..];
+                    if (!steps.ContainsKey(old))
+                    {
+                        renames.TryAdd(old, step.Id);
+                    }
+                }
+            }
+        }
+
+        return renames;
+    }
 }

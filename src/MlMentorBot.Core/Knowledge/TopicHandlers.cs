@@ -89,7 +89,12 @@ public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandle
                 || f.Label.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
             if (shown.Count == 0)
             {
-                return Task.FromResult(EntryReplies.NotFound("salary level", typed, "/salary", CloseMatches.Find(typed, levels), levels));
+                // Suggest through synonyms too: "junor" is close to "junior", which means the "entry" level.
+                var names = levels.Concat(snapshot.Synonyms.Where(kv => levels.Contains(kv.Value, StringComparer.OrdinalIgnoreCase)).Select(kv => kv.Key));
+                var near = CloseMatches.Find(typed, names, 10)
+                    .Select(n => snapshot.Synonyms.TryGetValue(n, out var level) ? level : n)
+                    .Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+                return Task.FromResult(EntryReplies.NotFound("salary level", typed, "/salary", near, levels));
             }
         }
 

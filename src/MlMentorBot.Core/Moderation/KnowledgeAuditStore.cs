@@ -1,0 +1,124 @@
+using Dapper;
+using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Progress;
+using MlMentorBot.Core.Storage;
+using CommandDefinition = Dapper.CommandDefinition;
+
+namespace MlMentorBot.Core.Moderation;
+
+/// <summary>
+/// One knowledge load in the audit log (<c>/kb history</c>). <paramref name="TriggeredBy"/> is who or what asked
+/// (<c>start-up</c>, <c>file change</c>, <c>/kb reload by …</c>); <paramref name="Added"/>, <paramref name="Changed"/> and
+/// <paramref name="Removed"/> are entry ids compared with the previous applied load (empty when the load was rejected);
+/// <paramref name="Problems"/> are <c>file:line: severity: message</c> lines; <paramref name="ProgressMoved"/> counts
+/// progress rows moved by <c>replaces</c>.
+/// </summary>
+public sealed record KnowledgeLoadRecord(
+    long Id,
+    DateTimeOffset AttemptedAt,
+    string TriggeredBy,
+    string Version,
+    bool IsApplied,
+    int EntryCount,
+    IReadOnlyList<string> Added,
+    IReadOnlyList<string> Changed,
+    IReadOnlyList<string> Removed,
+    IReadOnlyList<string> Problems,
+    int ProgressMoved);
+
+/// <summary>
+/// The knowledge audit log in SQLite. Besides one row per load, it keeps the content hash of every entry of the last applied
+/// load, so "changed" is exact even across restarts (an edit made while the bot was down shows up at the next start-up).
+/// </summary>
+public sealed class KnowledgeAuditStore(SqliteDatabase database)
+{
+    /// <summary>Schema versions 200–299 belong to knowledge moderation; this store has 200.</summary>
+    public static readonly SchemaMigration Migration = new(200, "knowledge load audit log", """
+        CREATE TABLE knowledge_loads (
+            id             INTEGER PRIMARY KEY,
+            attempted_at   TEXT NOT NULL,
+            triggered_by   TEXT NOT NULL,
+            version        TEXT NOT NULL,
+            is_applied     INTEGER NOT NULL,
+            entry_count    INTEGER NOT NULL,
+            added          TEXT NOT NULL,
+            changed        TEXT NOT NULL,
+            removed        TEXT NOT NULL,
+            problems       TEXT NOT NULL,
+            progress_moved INTEGER NOT NULL
+        );
+        CREATE TABLE knowledge_entries (
+            entry_id     TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """);
+
+    /// <summary>
+    /// Records a load attempt. For an applied load, compares its entries with the last applied set and makes them the new
+    /// baseline, in the same transaction. <paramref name="extraProblems"/> are findings made after loading (progress checks).
+    /// </summary>
+    public async Task<KnowledgeLoadRecord> RecordAsync(
+        KnowledgeReloadOutcome outcome, int progressMoved, IReadOnlyList<KnowledgeProblem> extraProblems, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        List<string> added = [], changed = [], removed = [];
+        if (outcome.IsApplied)
+        {
+            var before = (await connection.QueryAsync<(string Id, string Hash)>(new CommandDefinition(
+                    "SELECT entry_id, content_hash FROM knowledge_entries", transaction: tx, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.Id, r => r.Hash, StringComparer.Ordinal);
+            var now = outcome.Current.Entries.ToDictionary(e => e.Id, e => e.ContentHash, StringComparer.Ordinal);
+            added = now.Keys.Where(id => !before.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+            changed = now.Where(kv => before.TryGetValue(kv.Key, out var hash) && hash != kv.Value).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+            removed = before.Keys.Where(id => !now.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM knowledge_entries", transaction: tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO knowledge_entries (entry_id, content_hash) VALUES (@Key, @Value)", now, tx, cancellationToken: cancellationToken));
+        }
+
+        var problems = outcome.Result.Problems.Concat(extraProblems).Select(p => p.ToString()).ToList();
+        var record = new KnowledgeLoadRecord(0, outcome.AttemptedAt, outcome.Trigger, outcome.Result.Version, outcome.IsApplied,
+            outcome.Result.Entries.Count, added, changed, removed, problems, progressMoved);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO knowledge_loads (attempted_at, triggered_by, version, is_applied, entry_count, added, changed, removed, problems, progress_moved)
+            VALUES (@At, @TriggeredBy, @Version, @IsApplied, @EntryCount, @Added, @Changed, @Removed, @Problems, @ProgressMoved)
+            RETURNING id
+            """, new
+        {
+            At = SqliteProgressStore.Timestamp(record.AttemptedAt),
+            record.TriggeredBy,
+            record.Version,
+            record.IsApplied,
+            record.EntryCount,
+            Added = Lines(added),
+            Changed = Lines(changed),
+            Removed = Lines(removed),
+            Problems = Lines(problems),
+            record.ProgressMoved,
+        }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return record with { Id = id };
+    }
+
+    /// <summary>The most recent <paramref name="count"/> loads, newest first.</summary>
+    public async Task<IReadOnlyList<KnowledgeLoadRecord>> HistoryAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
+            SELECT id AS Id, attempted_at AS AttemptedAt, triggered_by AS TriggeredBy, version AS Version, is_applied AS IsApplied,
+                   entry_count AS EntryCount, added AS Added, changed AS Changed, removed AS Removed, problems AS Problems,
+                   progress_moved AS ProgressMoved
+            FROM knowledge_loads ORDER BY id DESC LIMIT @count
+            """, new { count }, cancellationToken: cancellationToken));
+        return rows.Select(r => new KnowledgeLoadRecord(r.Id, SqliteProgressStore.Parse(r.AttemptedAt), r.TriggeredBy, r.Version, r.IsApplied != 0,
+            (int)r.EntryCount, Split(r.Added), Split(r.Changed), Split(r.Removed), Split(r.Problems), (int)r.ProgressMoved)).ToList();
+    }
+
+    private static string Lines(IEnumerable<string> items) => string.Join("\n", items);
+
+    private static IReadOnlyList<string> Split(string text) => text.Length == 0 ? [] : text.Split('\n');
+
+    private sealed record Row(long Id, string AttemptedAt, string TriggeredBy, string Version, long IsApplied, long EntryCount,
+        string Added, string Changed, string Removed, string Problems, long ProgressMoved);
+}

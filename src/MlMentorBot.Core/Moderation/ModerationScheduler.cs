@@ -1,0 +1,108 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Progress;
+using MlMentorBot.Core.Replies;
+using MlMentorBot.Core.Storage;
+using CommandDefinition = Dapper.CommandDefinition;
+
+namespace MlMentorBot.Core.Moderation;
+
+/// <summary>
+/// Once a minute (on the injected <see cref="TimeProvider"/>): writes usage counts to SQLite and, when a moderators' channel
+/// is configured and this week's digest time (<see cref="ModerationOptions.DigestDay"/>, <see cref="ModerationOptions.DigestHourUtc"/>)
+/// has passed, posts the week's most frequent unanswered questions once (nothing when there were none). Which weeks were posted is kept in SQLite, so a
+/// restart neither repeats nor skips a digest.
+/// </summary>
+public sealed class ModerationScheduler(
+    UsageStats usage,
+    AnswerGapStore gaps,
+    ModeratorAlerts alerts,
+    SqliteDatabase database,
+    IOptions<ModerationOptions> options,
+    TimeProvider time,
+    ILogger<ModerationScheduler> logger) : BackgroundService
+{
+    public const int DigestSize = 10;
+
+    public static readonly SchemaMigration Migration = new(203, "weekly gap digests posted", """
+        CREATE TABLE gap_digests (
+            week_start TEXT PRIMARY KEY,
+            posted_at  TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await RunDueWorkAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "Moderation housekeeping failed; trying again in a minute");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await usage.FlushAsync(cancellationToken); // keep the last minute's counts
+    }
+
+    /// <summary>Flushes usage counts and posts this week's gap digest when it is due. Returns true when a digest was posted.</summary>
+    public async Task<bool> RunDueWorkAsync(CancellationToken cancellationToken)
+    {
+        await usage.FlushAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var week = UsageStats.WeekStart(now);
+        if (!alerts.IsConfigured || now < DigestTime(week))
+        {
+            return false;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var weekText = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO gap_digests (week_start, posted_at) VALUES (@weekText, @at) ON CONFLICT DO NOTHING",
+            new { weekText, at = SqliteProgressStore.Timestamp(now) }, cancellationToken: cancellationToken));
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        // A week without gaps is marked done without a post: moderators hear about problems, not about their absence.
+        var top = await gaps.TopAsync(now.AddDays(-7), DigestSize, cancellationToken);
+        return top.Count > 0 && await alerts.PostAsync(Digest(top), cancellationToken);
+    }
+
+    /// <summary>When the digest of the week starting <paramref name="weekStart"/> (a Monday) is due, UTC.</summary>
+    public DateTimeOffset DigestTime(DateOnly weekStart) =>
+        new DateTimeOffset(weekStart.AddDays(((int)options.Value.DigestDay + 6) % 7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            .AddHours(options.Value.DigestHourUtc);
+
+    private static BotReply Digest(IReadOnlyList<AnswerGapSummary> top) => new()
+    {
+        Title = "Weekly digest: questions the bot could not answer",
+        Sections =
+        [
+            new ReplySection(null, "The most frequent /ask questions of the last 7 days without a confident answer. " +
+                "Consider adding an entry, an alias or a synonym for them (knowledge/README.md)."),
+            new ReplySection(null, string.Join("\n", top.Select(g => $"- {g.Count}× “{g.Question}”"))),
+        ],
+        Actions = [new SuggestedAction("All gaps (30 days)", "/kb gaps")],
+    };
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Dapper;
+using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Storage;
+using CommandDefinition = Dapper.CommandDefinition;
+
+namespace MlMentorBot.Core.Moderation;
+
+/// <summary>How often a command (<c>/progress mark</c>) or a knowledge entry (<c>skills.frameworks</c>) was used in one week.</summary>
+public sealed record UsageCount(DateOnly WeekStart, string Kind, string Name, int Count);
+
+/// <summary>
+/// Counts command and entry use per ISO week (weeks start on Monday, UTC) for <c>/kb stats</c>. Records the command and
+/// subcommand name and the entry shown, never who asked or what they typed. Counts are kept in memory on the request path and
+/// written to SQLite by <see cref="FlushAsync"/> (every minute from <see cref="ModerationScheduler"/>, at shutdown, and
+/// before <c>/kb stats</c> reads them).
+/// </summary>
+public sealed class UsageStats(SqliteDatabase database, IKnowledgeProvider knowledge, TimeProvider time) : CommandUsageRecorder
+{
+    public const string CommandKind = "command";
+    public const string EntryKind = "entry";
+
+    public static readonly SchemaMigration Migration = new(202, "weekly command and entry usage counts", """
+        CREATE TABLE usage_counts (
+            week_start TEXT NOT NULL,
+            kind       TEXT NOT NULL CHECK (kind IN ('command', 'entry')),
+            name       TEXT NOT NULL,
+            count      INTEGER NOT NULL,
+            PRIMARY KEY (week_start, kind, name)
+        ) WITHOUT ROWID;
+        """);
+
+    private readonly ConcurrentDictionary<(DateOnly Week, string Kind, string Name), int> _pending = new();
+
+    public override void Record(CommandRequest request)
+    {
+        var week = WeekStart(time.GetUtcNow());
+        Count(week, CommandKind, "/" + request.Command + (request.Subcommand is null ? "" : " " + request.Subcommand));
+        if (EntryOf(request) is { } entry)
+        {
+            Count(week, EntryKind, entry);
+        }
+    }
+
+    /// <summary>Writes the counts gathered in memory to SQLite.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<(DateOnly Week, string Kind, string Name, int Count)>();
+        foreach (var key in _pending.Keys)
+        {
+            if (_pending.TryRemove(key, out var count))
+            {
+                batch.Add((key.Week, key.Kind, key.Name, count));
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO usage_counts (week_start, kind, name, count) VALUES (@Week, @Kind, @Name, @Count)
+            ON CONFLICT (week_start, kind, name) DO UPDATE SET count = count + excluded.count
+            """, batch.Select(b => new { Week = Day(b.Week), b.Kind, b.Name, b.Count }), tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>For each of the last <paramref name="weeks"/> weeks (this one included), the top <paramref name="max"/> of each kind; newest week first.</summary>
+    public async Task<IReadOnlyList<UsageCount>> TopAsync(int weeks, int max, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        var since = WeekStart(time.GetUtcNow()).AddDays(-7 * (weeks - 1));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Week, string Kind, string Name, long Count)>(new CommandDefinition("""
+            SELECT week_start, kind, name, count FROM (
+                SELECT week_start, kind, name, count,
+                       row_number() OVER (PARTITION BY week_start, kind ORDER BY count DESC, name) AS place
+                FROM usage_counts WHERE week_start >= @since)
+            WHERE place <= @max ORDER BY week_start DESC, kind, count DESC, name
+            """, new { since = Day(since), max }, cancellationToken: cancellationToken));
+        return rows.Select(r => new UsageCount(DateOnly.ParseExact(r.Week, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.Kind, r.Name, (int)r.Count)).ToList();
+    }
+
+    /// <summary>The Monday (UTC) of the week <paramref name="at"/> falls in.</summary>
+    public static DateOnly WeekStart(DateTimeOffset at)
+    {
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    }
+
+    private void Count(DateOnly week, string kind, string name) => _pending.AddOrUpdate((week, kind, name), 1, (_, n) => n + 1);
+
+    /// <summary>The entry a command showed: the topic it named, the salary figures, or /ask's confident best answer.</summary>
+    private string? EntryOf(CommandRequest request)
+    {
+        var snapshot = knowledge.Current;
+        return request.Command switch
+        {
+            "skills" => request.Option("area") is { } area ? snapshot.Find(KnowledgeKinds.SkillArea, area)?.Id : null,
+            "resources" => request.Option("topic") is { } topic ? snapshot.Find(KnowledgeKinds.ResourceTopic, topic)?.Id : null,
+            "roadmap" => request.Option("stage") is { } stage ? snapshot.Find(KnowledgeKinds.RoadmapStage, stage)?.Id : null,
+            "salary" => snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0)?.Id,
+            "ask" => request.Option("question") is { } question
+                ? AskHandler.Answer(snapshot, snapshot.Search.Interpret(question)).FirstOrDefault()?.Entry.Id
+                : null,
+            _ => null,
+        };
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
