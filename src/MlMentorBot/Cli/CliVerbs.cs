@@ -21,6 +21,7 @@ internal static class CliVerbs
         {
             ("knowledge", "validate") => await KnowledgeValidateVerb.RunAsync(args[2..], Console.Out, cancellationToken),
             ("discord", "register-commands") => await Discord.Registration.RegisterCommandsVerb.RunAsync(args[2..], Console.Out, cancellationToken),
+            ("slack", "manifest") => MlMentorBot.Slack.Manifest.SlackManifest.Run(args[2..], Console.Out, Console.Error),
             _ => null,
         };
     }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Load test for POST /slack/commands (issue #3): publishes the host in Release, starts it in Slack HTTP mode on loopback,
+# signs one /roadmap slash command (v0 HMAC-SHA256; the timestamp stays inside Slack's 300 s window for the whole run),
+# and drives it with wrk. Prints req/s, p50 and p99, then stops the host. Target: >= 40 000 req/s, p99 < 5 ms.
+#   bench/slack/load.sh            (env: DURATION=15s CONNECTIONS=64 THREADS=2 PORT=5091 COMMAND=roadmap TEXT=)
+# COMMAND=help gives a cheaper handler for comparison; UNSIGNED=1 measures the 401 path (body read + HMAC, no handler).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+PORT=${PORT:-5091}
+COMMAND=${COMMAND:-roadmap}
+TEXT=${TEXT:-}
+SECRET=bench-signing-secret
+work=$(mktemp -d)
+host_pid=""
+cleanup() {
+  if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
+    kill "$host_pid"
+    wait "$host_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "publishing the host (Release)…"
+dotnet publish src/MlMentorBot -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+Slack__Enabled=true Slack__Mode=Http Slack__SigningSecret=$SECRET Slack__BotToken=xoxb-bench \
+  Storage__DatabasePath="$work/bench.db" Knowledge__Path="$PWD/knowledge" LocalChat__Enabled=false \
+  Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
+  "$work/app/MlMentorBot" >"$work/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || { echo "host did not start:"; cat "$work/host.log"; exit 1; }
+
+body="token=bench&team_id=T0BENCH01&team_domain=bench&channel_id=C0BENCH01&channel_name=general&user_id=U0BENCH01&user_name=bench&command=%2F$COMMAND&text=$TEXT&api_app_id=A0BENCH01&is_enterprise_install=false&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH01%2F1%2Fbench&trigger_id=1.2.bench"
+ts=$(date +%s)
+sig="v0=$(printf 'v0:%s:%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$SECRET" -r | cut -d' ' -f1)"
+expected=200
+if [ -n "${UNSIGNED:-}" ]; then
+  sig="v0=$(printf '%064d' 0)"
+  expected=401
+fi
+cat >"$work/roadmap.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "$body"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["X-Slack-Request-Timestamp"] = "$ts"
+wrk.headers["X-Slack-Signature"] = "$sig"
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT req/s=%.0f p50=%.2fms p99=%.2fms requests=%d socket_errors=%d non2xx=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests, errors,
+    summary.errors.status))
+end
+LUA
+
+# One signed request first: it must be a 200 with Block Kit, or the numbers below mean nothing.
+status=$(curl -s -o "$work/first.json" -w '%{http_code}' "http://127.0.0.1:$PORT/slack/commands" \
+  -H "X-Slack-Request-Timestamp: $ts" -H "X-Slack-Signature: $sig" -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "$body")
+[ "$status" = "$expected" ] && { [ "$expected" = 401 ] || { grep -q '"blocks"' "$work/first.json" && ! grep -q 'Unknown command' "$work/first.json"; }; } \
+  || { echo "/$COMMAND: expected HTTP $expected, got $status"; cat "$work/first.json"; exit 1; }
+
+echo "answer: $(head -c 160 "$work/first.json")…  ($(wc -c <"$work/first.json") bytes)"
+echo "warming up…"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$work/roadmap.lua" "http://127.0.0.1:$PORT/slack/commands" >/dev/null
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency POST /slack/commands (/$COMMAND, expecting $expected)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/roadmap.lua" "http://127.0.0.1:$PORT/slack/commands"

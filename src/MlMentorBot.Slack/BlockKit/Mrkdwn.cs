@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MlMentorBot.Slack.BlockKit;
+
+/// <summary>
+/// Slack's <c>mrkdwn</c> (https://docs.slack.dev/messaging/formatting-message-text): only <c>&amp;</c>, <c>&lt;</c> and
+/// <c>&gt;</c> are escaped; <c>*bold*</c>, <c>_italic_</c>, <c>`code`</c>, <c>&lt;url|text&gt;</c>. Because every
+/// <c>&lt;</c> in the source text is escaped before anything else, user text can never form a control sequence such as
+/// <c>&lt;!channel&gt;</c>, <c>&lt;!here&gt;</c>, <c>&lt;!everyone&gt;</c> or <c>&lt;@U…&gt;</c>; the only angle-bracket
+/// sequences in the output are the links this converter writes itself.
+/// </summary>
+internal static partial class Mrkdwn
+{
+    /// <summary>Escapes the three characters Slack reserves. Nothing else is entity-encoded.</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => sb.Append("&amp;"),
+                '<' => sb.Append("&lt;"),
+                '>' => sb.Append("&gt;"),
+                _ => sb.Append(c),
+            };
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Converts the core's CommonMark-ish Markdown (see <c>BotReply</c>) to escaped mrkdwn: <c>**b**</c> → <c>*b*</c>,
+    /// <c>*i*</c>/<c>_i_</c> → <c>_i_</c>, <c>[t](url)</c> → <c>&lt;url|t&gt;</c> (http/https/mailto only), <c># Heading</c>
+    /// → <c>*Heading*</c>, <c>- item</c> → <c>• item</c>. Code spans and fences are escaped but otherwise left alone.
+    /// </summary>
+    public static string FromMarkdown(string markdown)
+    {
+        // A pure function of its input, so memoising it is always correct; replies repeat most of their text between members
+        // and requests (the hot path of every command). Bounded: the whole memo is dropped when it fills up.
+        if (Converted.TryGetValue(markdown, out var known))
+        {
+            return known;
+        }
+
+        var converted = Convert(markdown);
+        if (Converted.Count >= MaxMemoized)
+        {
+            Converted.Clear();
+        }
+
+        Converted.TryAdd(markdown, converted);
+        return converted;
+    }
+
+    private const int MaxMemoized = 4096;
+    private static readonly ConcurrentDictionary<string, string> Converted = new(StringComparer.Ordinal);
+
+    private static string Convert(string markdown)
+    {
+        var sb = new StringBuilder(markdown.Length + 32);
+        var inFence = false;
+        foreach (var rawLine in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            if (rawLine.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+                sb.Append(Escape(rawLine.TrimStart()));
+                continue;
+            }
+
+            if (inFence)
+            {
+                sb.Append(Escape(rawLine));
+                continue;
+            }
+
+            var line = rawLine;
+            var heading = Heading().Match(line);
+            if (heading.Success)
+            {
+                sb.Append('*').Append(ConvertInline(heading.Groups[1].Value.Replace("**", "", StringComparison.Ordinal))).Append('*');
+                continue;
+            }
+
+            var bullet = Bullet().Match(line);
+            if (bullet.Success)
+            {
+                sb.Append(bullet.Groups[1].Value).Append("• ");
+                line = line[bullet.Length..];
+            }
+
+            sb.Append(ConvertInline(line));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Converts one line outside code fences; code spans are kept verbatim (escaped only).</summary>
+    private static string ConvertInline(string line)
+    {
+        var sb = new StringBuilder(line.Length + 16);
+        var parts = line.Split('`');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append('`');
+            }
+
+            // Odd parts sit between backticks: code. An unmatched trailing backtick leaves the last part as text.
+            var isCode = i % 2 == 1 && i < parts.Length - (parts.Length % 2 == 0 ? 1 : 0);
+            sb.Append(isCode ? Escape(parts[i]) : ConvertText(parts[i]));
+        }
+
+        return sb.ToString();
+    }
+
+    private static string ConvertText(string text)
+    {
+        // Links first, on the raw text, so their URLs are escaped once and their labels get emphasis like any text.
+        var result = new StringBuilder(text.Length + 16);
+        var last = 0;
+        foreach (Match link in Link().Matches(text))
+        {
+            result.Append(Emphasis(Escape(text[last..link.Index])));
+            var label = Emphasis(Escape(link.Groups[1].Value)).Replace("|", "¦", StringComparison.Ordinal);
+            result.Append('<').Append(Escape(link.Groups[2].Value)).Append('|').Append(label).Append('>');
+            last = link.Index + link.Length;
+        }
+
+        result.Append(Emphasis(Escape(text[last..])));
+        return result.ToString();
+    }
+
+    private static string Emphasis(string text)
+    {
+        if (text.IndexOf('*') < 0)
+        {
+            return text;
+        }
+
+        // **bold** → \u0001bold\u0001, then *italic* → _italic_, then the placeholder → *.
+        var bolded = Bold().Replace(text, "\u0001$1\u0001");
+        var italics = Italic().Replace(bolded, "_$1_");
+        return italics.Replace('\u0001', '*');
+    }
+
+    [GeneratedRegex(@"\[([^\]]+)\]\(((?:https?://|mailto:)[^)\s]+)\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"\*\*(?=\S)(.+?)(?<=\S)\*\*")]
+    private static partial Regex Bold();
+
+    [GeneratedRegex(@"(?<![\*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![\*\w])")]
+    private static partial Regex Italic();
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^(\s*)[-*+]\s+")]
+    private static partial Regex Bullet();
+}

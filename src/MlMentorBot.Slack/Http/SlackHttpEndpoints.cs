@@ -1,0 +1,156 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MlMentorBot.Slack.Inbound;
+using MlMentorBot.Slack.Signing;
+
+namespace MlMentorBot.Slack.Http;
+
+/// <summary>
+/// HTTP mode's request URLs. Each request's raw body is read once (413 past <see cref="SlackOptions.MaxRequestBodyBytes"/>),
+/// its signature verified (401 and nothing parsed when it fails; https://docs.slack.dev/authentication/verifying-requests-from-slack),
+/// and only then parsed and handed to <see cref="SlackInbound"/>. The one unsigned request answered is Slack's <c>ssl_check=1</c>
+/// probe, with an empty 200 and no handler.
+/// </summary>
+internal static partial class SlackHttpEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var slack = endpoints.MapGroup("/slack");
+        slack.MapPost("/commands", (HttpContext http) => HandleAsync(http, CommandsAsync));
+        slack.MapPost("/interactivity", (HttpContext http) => HandleAsync(http, InteractivityAsync));
+        slack.MapPost("/events", (HttpContext http) => HandleAsync(http, EventsAsync));
+        // The legacy docs describe ssl_check as a GET on the command URL.
+        slack.MapGet("/commands", (HttpContext http) => http.Request.Query["ssl_check"] == "1" ? Results.Ok() : Results.NotFound());
+    }
+
+    private delegate Task<SlackAck> BodyHandler(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken);
+
+    private static async Task HandleAsync(HttpContext http, BodyHandler handler)
+    {
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var request = http.Request;
+        if (request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var (body, length) = await ReadBodyAsync(request.Body, request.ContentLength, options.MaxRequestBodyBytes, http.RequestAborted);
+        if (body is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var verifier = services.GetRequiredService<SlackSignatureVerifier>();
+        var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body.AsSpan(0, length));
+        if (check != SignatureCheck.Valid)
+        {
+            if (IsSslCheck(body.AsSpan(0, length)))
+            {
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
+
+            LogRejected(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints)), request.Path, check);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        SlackAck ack;
+        try
+        {
+            ack = await handler(services.GetRequiredService<SlackInbound>(), body, length, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        if (ack.Json is { } json)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentLength = json.Length;
+            await http.Response.Body.WriteAsync(json, http.RequestAborted);
+        }
+    }
+
+    private static async Task<SlackAck> CommandsAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
+    {
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body, 0, length));
+        return SlashCommand.FromForm(form) is { } command
+            ? await inbound.HandleSlashCommandAsync(command, cancellationToken)
+            : throw new FormatException("Not a slash command.");
+    }
+
+    private static async Task<SlackAck> InteractivityAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
+    {
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body, 0, length));
+        if (!form.TryGetValue("payload", out var payload) || payload.Count != 1)
+        {
+            throw new FormatException("No payload field.");
+        }
+
+        using var document = JsonDocument.Parse(payload.ToString());
+        return await inbound.HandleInteractionAsync(document.RootElement, cancellationToken);
+    }
+
+    private static Task<SlackAck> EventsAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(body.AsMemory(0, length));
+        return Task.FromResult(inbound.HandleEvent(document.RootElement));
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; a null buffer means the body was larger.</summary>
+    private static async Task<(byte[]? Body, int Length)> ReadBodyAsync(Stream stream, long? contentLength, int limit, CancellationToken cancellationToken)
+    {
+        // One spare byte tells "exactly Content-Length" from "more than announced" without a second buffer.
+        var buffer = new byte[(int)Math.Min(limit + 1, (contentLength ?? 4095) + 1)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > limit)
+                {
+                    return (null, 0);
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, limit + 1));
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return length > limit ? (null, 0) : (buffer, length);
+            }
+
+            length += read;
+        }
+    }
+
+    /// <summary>Slack's certificate probe: a form body with <c>ssl_check=1</c> (and, at most, the deprecated token).</summary>
+    private static bool IsSslCheck(ReadOnlySpan<byte> body)
+    {
+        if (body.Length > 256 || body.IndexOf("ssl_check=1"u8) < 0)
+        {
+            return false;
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        return form.TryGetValue("ssl_check", out var value) && value == "1" && form.Keys.All(k => k is "ssl_check" or "token");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an unverified request to {Path}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, PathString path, SignatureCheck reason);
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Extensions.Primitives;
+
+namespace MlMentorBot.Slack.Inbound;
+
+/// <summary>
+/// The fields of a slash-command invocation the bot uses (https://docs.slack.dev/interactivity/implementing-slash-commands):
+/// form-encoded in HTTP mode, a JSON object in a Socket Mode <c>slash_commands</c> envelope. <c>user_name</c> is deprecated and
+/// only ever a display hint; identity is <c>team_id</c> + <c>user_id</c>.
+/// </summary>
+internal sealed record SlashCommand(
+    string TeamId,
+    string? EnterpriseId,
+    string ChannelId,
+    string UserId,
+    string? UserName,
+    string Command,
+    string Text,
+    string? ResponseUrl,
+    string? TriggerId)
+{
+    /// <summary>Null when a required field (team, user, channel, command) is missing.</summary>
+    public static SlashCommand? FromForm(IReadOnlyDictionary<string, StringValues> form)
+    {
+        string? Get(string key) => form.TryGetValue(key, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString() : null;
+        return Create(Get("team_id"), Get("enterprise_id"), Get("channel_id"), Get("user_id"), Get("user_name"), Get("command"),
+            Get("text"), Get("response_url"), Get("trigger_id"));
+    }
+
+    public static SlashCommand? FromJson(JsonElement payload)
+    {
+        string? Get(string key) => payload.Text(key) is { Length: > 0 } s ? s : null;
+        return Create(Get("team_id"), Get("enterprise_id"), Get("channel_id"), Get("user_id"), Get("user_name"), Get("command"),
+            Get("text"), Get("response_url"), Get("trigger_id"));
+    }
+
+    private static SlashCommand? Create(
+        string? team, string? enterprise, string? channel, string? user, string? userName, string? command, string? text,
+        string? responseUrl, string? triggerId) =>
+        team is null || channel is null || user is null || command is null
+            ? null
+            : new SlashCommand(team, enterprise, channel, user, userName, command, Unescape(text ?? ""), responseUrl, triggerId);
+
+    /// <summary>
+    /// Slack escapes <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> in <c>text</c> (https://docs.slack.dev/messaging/formatting-message-text#escaping),
+    /// and with <c>should_escape</c> turns typed mentions into <c>&lt;@U…|name&gt;</c>, which the core's parser reads as a user id.
+    /// Undo the entities so the member's words reach the handler as typed; the renderer escapes them again on the way out.
+    /// </summary>
+    private static string Unescape(string text) =>
+        text.Contains('&', StringComparison.Ordinal)
+            ? text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal)
+            : text;
+}

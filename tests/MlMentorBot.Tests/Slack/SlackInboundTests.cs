@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Messaging;
+using MlMentorBot.Core.Replies;
+using MlMentorBot.Slack;
+using MlMentorBot.Slack.Inbound;
+using MlMentorBot.Slack.WebApi;
+using Moq;
+
+namespace MlMentorBot.Tests.Slack;
+
+/// <summary>The dispatcher both modes share: the ack budget and where late answers go.</summary>
+public sealed class SlackInboundTests : IAsyncDisposable
+{
+    private readonly Mock<ICommandDispatcher> _dispatcher = new();
+    private readonly FakeSlackHandler _slack = new();
+    private readonly ServiceProvider _provider;
+
+    public SlackInboundTests()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:Enabled"] = "true",
+            ["Slack:Mode"] = "Http",
+            ["Slack:SigningSecret"] = "secret",
+            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:AckBudget"] = "00:00:00.200",
+            ["Slack:AdminUserIds:0"] = "UADMIN001",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config)
+            .AddSingleton(_dispatcher.Object).AddSingleton(Mock.Of<IHostApplicationLifetime>());
+        services.AddSlackAdapter(config);
+        services.AddHttpClient(SlackApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _slack);
+        _provider = services.BuildServiceProvider();
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    private SlackInbound Inbound => _provider.GetRequiredService<SlackInbound>();
+
+    private static SlashCommand Command(string user = "U2CERLKJA", string? responseUrl = "https://hooks.slack.com/commands/T0001/1/abc") =>
+        new("T0001", "E0001", "C2147483705", user, "steve", "/roadmap", "", responseUrl, "trigger");
+
+    private void Slow(TimeSpan delay, BotReply reply) =>
+        _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                await Task.Delay(delay);
+                return reply;
+            });
+
+    [Fact]
+    public async Task An_answer_ready_within_the_budget_is_the_ack_itself()
+    {
+        Slow(TimeSpan.Zero, new BotReply { Title = "Quick" });
+
+        var ack = await Inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
+
+        Assert.Equal("Quick", JsonNode.Parse(ack.Json!)!["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Empty(_slack.Requests);
+    }
+
+    [Fact]
+    public async Task A_late_answer_acks_working_on_it_and_then_goes_to_the_response_url()
+    {
+        Slow(TimeSpan.FromMilliseconds(1500), new BotReply { Title = "Slow answer" });
+
+        var ack = await Inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
+
+        Assert.Contains("Working on it", JsonNode.Parse(ack.Json!)!["text"]!.GetValue<string>());
+        Assert.Empty(_slack.Requests);
+        var followUp = Assert.Single(await _slack.WaitForAsync(1));
+        Assert.Equal("https://hooks.slack.com/commands/T0001/1/abc", followUp.Uri.ToString());
+        Assert.Equal("Slow answer", JsonNode.Parse(followUp.Body)!["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_late_answer_without_a_response_url_is_posted_to_the_channel()
+    {
+        Slow(TimeSpan.FromMilliseconds(400), new BotReply { Title = "Slow answer", IsPrivate = true });
+
+        await Inbound.HandleSlashCommandAsync(Command(responseUrl: null), CancellationToken.None);
+
+        var posted = Assert.Single(await _slack.WaitForAsync(1));
+        Assert.EndsWith("/chat.postEphemeral", posted.Uri.AbsolutePath);
+        Assert.Equal("U2CERLKJA", JsonNode.Parse(posted.Body)!["user"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_failed_response_url_is_retried_a_bounded_number_of_times()
+    {
+        Slow(TimeSpan.FromMilliseconds(300), new BotReply { Title = "Slow answer" });
+        _slack.Default = _ => FakeSlackHandler.Json("", System.Net.HttpStatusCode.BadGateway);
+
+        await Inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
+
+        await _slack.WaitForAsync(4, TimeSpan.FromSeconds(15));
+        await Task.Delay(500);
+        Assert.Equal(4, _slack.Requests.Count); // the first try and 3 retries, then it gives up
+    }
+
+    [Fact]
+    public async Task Members_on_the_admin_list_are_moderators_and_others_are_not()
+    {
+        var requests = new List<CommandRequest>();
+        _dispatcher.Setup(d => d.DispatchAsync(Capture.In(requests), It.IsAny<CancellationToken>())).ReturnsAsync(new BotReply { Title = "ok" });
+
+        await Inbound.HandleSlashCommandAsync(Command(user: "UADMIN001"), CancellationToken.None);
+        await Inbound.HandleSlashCommandAsync(Command(user: "U2CERLKJA"), CancellationToken.None);
+
+        Assert.Equal([true, false], requests.Select(r => r.IsModerator));
+        Assert.All(requests, r => Assert.Equal("steve", r.DisplayName));
+    }
+
+    [Fact]
+    public async Task A_reply_with_a_form_opens_a_modal_with_the_trigger_id_and_acks_empty()
+    {
+        Slow(TimeSpan.Zero, new BotReply { Title = "Check in", Modal = new ModalForm("/checkin", "Weekly check-in", [new ModalField("done", "Done")]) });
+
+        var ack = await Inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
+
+        Assert.Null(ack.Json);
+        var open = Assert.Single(_slack.Requests);
+        Assert.EndsWith("/views.open", open.Uri.AbsolutePath);
+        Assert.Equal("trigger", JsonNode.Parse(open.Body)!["trigger_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_slack_channel_messenger_posts_in_threads_and_updates_through_the_web_api()
+    {
+        var messenger = _provider.GetServices<IChannelMessenger>().Single(m => m.Platform == "slack");
+
+        var ts = await messenger.PostAsync("C0CHECKIN", new BotReply { Title = "Weekly check-in", IsPrivate = true }, "1700000000.000001", CancellationToken.None);
+        await messenger.UpdateAsync("C0CHECKIN", ts, new BotReply { Title = "Weekly check-in (closed)" }, CancellationToken.None);
+
+        var requests = _slack.Requests.ToArray();
+        Assert.EndsWith("/chat.postMessage", requests[0].Uri.AbsolutePath);
+        Assert.Equal("1700000000.000001", JsonNode.Parse(requests[0].Body)!["thread_ts"]!.GetValue<string>());
+        Assert.EndsWith("/chat.update", requests[1].Uri.AbsolutePath);
+        Assert.Equal(ts, JsonNode.Parse(requests[1].Body)!["ts"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Event_ids_are_handled_once()
+    {
+        var dedupe = _provider.GetRequiredService<EventDeduplicator>();
+
+        Assert.True(dedupe.IsFirstDelivery("Ev1"));
+        Assert.False(dedupe.IsFirstDelivery("Ev1"));
+        Assert.True(dedupe.IsFirstDelivery("Ev2"));
+    }
+
+    [Fact]
+    public void Modal_values_with_spaces_and_quotes_reach_the_handler_unchanged()
+    {
+        var values = JsonNode.Parse("""
+            {"done":{"done":{"type":"plain_text_input","value":"Read \"Deep Learning\" ch. 3\nand 'more'"}},
+             "next":{"next":{"type":"plain_text_input","value":"chapter4"}},
+             "empty":{"empty":{"type":"plain_text_input","value":null}}}
+            """)!;
+        using var document = System.Text.Json.JsonDocument.Parse(values.ToJsonString());
+
+        var (line, placeholders) = SlackInbound.SubmissionCommandLine("/checkin", document.RootElement);
+        var parsed = line.Split(' ');
+
+        Assert.Equal("/checkin", parsed[0]);
+        Assert.Contains("next:chapter4", parsed);
+        var key = parsed.Single(p => p.StartsWith("done:", StringComparison.Ordinal))["done:".Length..];
+        Assert.Equal("Read \"Deep Learning\" ch. 3\nand 'more'", placeholders[key]);
+        Assert.DoesNotContain(parsed, p => p.StartsWith("empty:", StringComparison.Ordinal));
+    }
+}
