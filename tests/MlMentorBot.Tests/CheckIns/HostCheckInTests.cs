@@ -8,9 +8,9 @@ using MlMentorBot.Tests.Hosting;
 namespace MlMentorBot.Tests.CheckIns;
 
 /// <summary>
-/// The check-in feature inside the real host (<c>Program</c> via <see cref="BotFactory"/>). The signed Discord modal submit and
-/// Slack <c>view_submission</c> tests wait for the adapters on main; until then these go through the dispatcher, which is
-/// where both adapters hand a submitted form (its command line plus each field as a named option).
+/// The check-in feature inside the real host (<c>Program</c> via <see cref="BotFactory"/>), through the dispatcher, which is
+/// where every adapter hands a submitted form (its command line plus each field as a named option). Signed platform requests:
+/// <see cref="DiscordCheckInTests"/>.
 /// </summary>
 public sealed class HostCheckInTests
 {
