@@ -80,4 +80,19 @@ public sealed class DiscordCheckInTests : IDisposable
         var progress = await _factory.Services.GetRequiredService<IProgressStore>().GetAsync(Ada, CancellationToken.None);
         Assert.Equal(StepStatus.Done, progress["roadmap.foundations.math"].Status);
     }
+
+    [Fact]
+    public async Task The_weekly_prompt_is_posted_through_Discord_REST_with_a_check_in_button_and_no_pings()
+    {
+        // Created at 10:00 while this week's window (Monday 09:00 UTC + 48 h) is open: the prompt is caught up at once.
+        await CreateGroupAsync();
+
+        await _factory.Services.GetRequiredService<CheckInScheduler>().RunDueAsync(CancellationToken.None);
+
+        var post = await _api.WaitForAsync("/channels/2222222222222222222/messages");
+        Assert.Equal("POST", post.Method);
+        var body = JsonNode.Parse(post.Body!)!;
+        Assert.Empty(body["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Contains("c:/checkin group:ml-101", body["components"]!.ToJsonString());
+    }
 }
