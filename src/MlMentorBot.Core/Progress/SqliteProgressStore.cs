@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Storage;
 using CommandDefinition = Dapper.CommandDefinition;
@@ -22,9 +23,20 @@ public interface IMemberDataExporter
 /// <summary>
 /// <see cref="IProgressStore"/> on SQLite. Members live in <c>members</c> (unique platform, workspace, user); step rows in
 /// <c>step_progress</c>, deleted with their member by cascade. Timestamps are ISO 8601 UTC text from the injected clock.
+/// Reads go through a bounded in-memory cache (most recently used members, <see cref="CachedMembers"/> at most) that every
+/// write of this store invalidates, so <c>/roadmap</c> does not query SQLite on each request. One bot process owns a
+/// database file; a second process writing the same file would not invalidate this cache.
 /// </summary>
-public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore
+public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore, IDisposable
 {
+    /// <summary>How many members' progress the read cache holds (each entry counts as one).</summary>
+    public const int CachedMembers = 20_000;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedMembers, CompactionPercentage = 0.25 });
+
+    // Bumped after every committed write. A read that raced a write does not cache what it read.
+    private long _generation;
+
     /// <summary>Schema versions 1–99 belong to this store.</summary>
     public static readonly SchemaMigration[] Migrations =
     [
@@ -51,6 +63,38 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
 
     public async Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken)
     {
+        if (_cache.TryGetValue(member, out IReadOnlyDictionary<string, StepProgress>? cached))
+        {
+            return cached!;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var progress = await ReadAsync(member, cancellationToken);
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            _cache.Set(member, progress, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+
+        return progress;
+    }
+
+    private void Invalidate(MemberKey? member)
+    {
+        Interlocked.Increment(ref _generation);
+        if (member is null)
+        {
+            _cache.Compact(1.0);
+        }
+        else
+        {
+            _cache.Remove(member);
+        }
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private async Task<IReadOnlyDictionary<string, StepProgress>> ReadAsync(MemberKey member, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT p.step_id AS StepId, p.status AS Status, p.first_set_at AS FirstSetAt, p.updated_at AS UpdatedAt
@@ -73,6 +117,7 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
             RETURNING step_id AS StepId, status AS Status, first_set_at AS FirstSetAt, updated_at AS UpdatedAt
             """, new { MemberId = memberId, StepId = stepId, Status = ToText(status), Now = now }, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
+        Invalidate(member);
         return ToProgress(row);
     }
 
@@ -117,6 +162,7 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
             "SELECT count(*) FROM step_progress WHERE member_id = @id", new { id }, tx, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM members WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
+        Invalidate(member);
         return steps + 1;
     }
 
@@ -140,6 +186,7 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
             "UPDATE step_progress SET step_id = @New WHERE step_id = @Old",
             new { Old = oldStepId, New = newStepId }, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
+        Invalidate(null);
         return merged + moved;
     }
 

@@ -120,6 +120,22 @@ public sealed class SqliteProgressStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Cached_reads_follow_every_kind_of_write()
+    {
+        await Store.SetAsync(Discord, "roadmap.old.step", StepStatus.Learning, CancellationToken.None);
+        Assert.Equal(StepStatus.Learning, (await Store.GetAsync(Discord, CancellationToken.None))["roadmap.old.step"].Status);
+
+        await Store.SetAsync(Discord, "roadmap.old.step", StepStatus.Done, CancellationToken.None);
+        Assert.Equal(StepStatus.Done, (await Store.GetAsync(Discord, CancellationToken.None))["roadmap.old.step"].Status);
+
+        await Store.RenameStepAsync("roadmap.old.step", "roadmap.new.step", CancellationToken.None);
+        Assert.Equal(["roadmap.new.step"], (await Store.GetAsync(Discord, CancellationToken.None)).Keys);
+
+        await Store.DeleteAsync(Discord, CancellationToken.None);
+        Assert.Empty(await Store.GetAsync(Discord, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Concurrent_writers_all_land()
     {
         var steps = Enumerable.Range(0, 40).Select(i => $"roadmap.load.s{i}").ToList();
