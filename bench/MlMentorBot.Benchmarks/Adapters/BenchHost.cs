@@ -20,15 +20,14 @@ internal sealed class BenchHost : IDisposable
 {
     public const string SlackSecret = "bench-signing-secret";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mlmentorbot-bench", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = BenchFiles.NewTempFolder();
 
     public BenchHost()
     {
-        Directory.CreateDirectory(_folder);
         DiscordKey = new Ed25519PrivateKeyParameters(new SecureRandom());
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = FindRepositoryFolder("knowledge"),
+            ["Knowledge:Path"] = BenchFiles.InRepository("knowledge"),
             ["Storage:DatabasePath"] = Path.Combine(_folder, "bench.db"),
             ["Discord:Enabled"] = "true",
             ["Discord:Mode"] = "Http",
@@ -70,32 +69,7 @@ internal sealed class BenchHost : IDisposable
         return Convert.ToHexStringLower(signer.GenerateSignature());
     }
 
-    public static string FindRepositoryFolder(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(Path.Combine(dir.FullName, "MlMentorBot.sln")) && Path.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"Run the benchmarks from inside the repository: {relative} not found.");
-    }
-
-    public void Dispose()
-    {
-        Provider.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => BenchFiles.Release(Provider, _folder);
 
     private sealed class NeverStopping : IHostApplicationLifetime
     {

@@ -38,7 +38,7 @@ public class DiscordBenchmarks
     public void Setup()
     {
         _host = new BenchHost();
-        var fixture = File.ReadAllText(BenchHost.FindRepositoryFolder("tests/MlMentorBot.Tests/Fixtures/Discord/command_roadmap_guild.json"));
+        var fixture = File.ReadAllText(BenchFiles.InRepository("tests/MlMentorBot.Tests/Fixtures/Discord/command_roadmap_guild.json"));
         _body = JsonSerializer.SerializeToUtf8Bytes(JsonDocument.Parse(fixture).RootElement); // minified, as Discord sends it
         _signature = _host.SignDiscord(Timestamp, _body);
         _interaction = JsonSerializer.Deserialize(_body, DiscordJson.Default.Interaction)!;
