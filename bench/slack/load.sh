@@ -75,4 +75,11 @@ echo "answer: $(head -c 160 "$work/first.json")…  ($(wc -c <"$work/first.json"
 echo "warming up…"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$work/roadmap.lua" "http://127.0.0.1:$PORT/slack/commands" >/dev/null
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency POST /slack/commands (/$COMMAND, expecting $expected)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/roadmap.lua" "http://127.0.0.1:$PORT/slack/commands"
+# Host CPU time per request (user and kernel) stays meaningful when other processes share the machine, unlike req/s.
+load_before=$(cut -d" " -f1 /proc/loadavg)
+read -r user_before sys_before < <(awk '{print $14, $15}' "/proc/$host_pid/stat")
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/roadmap.lua" "http://127.0.0.1:$PORT/slack/commands" | tee "$work/wrk.txt"
+read -r user_after sys_after < <(awk '{print $14, $15}' "/proc/$host_pid/stat")
+awk -v u=$((user_after - user_before)) -v s=$((sys_after - sys_before)) -v hz="$(getconf CLK_TCK)" -v load="$load_before" \
+  -v n="$(sed -n 's/^RESULT.* requests=\([0-9]*\).*/\1/p' "$work/wrk.txt")" \
+  'BEGIN { printf "CPU host_cpu_us_per_request=%.0f user=%.0f sys=%.0f load_avg_before=%s\n", (u + s) / hz * 1e6 / n, u / hz * 1e6 / n, s / hz * 1e6 / n, load }'

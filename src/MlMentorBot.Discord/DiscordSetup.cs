@@ -38,7 +38,10 @@ public static class DiscordSetup
     /// <summary>Maps <c>POST /discord/interactions</c>, the URL to paste into the portal's "Interactions Endpoint URL" in HTTP mode.</summary>
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/discord/interactions", static context => context.RequestServices.GetRequiredService<InteractionEndpoint>().HandleAsync(context))
+        // A singleton, resolved from the root provider on first use: context.RequestServices would create a DI scope per request.
+        var services = endpoints.ServiceProvider;
+        InteractionEndpoint? endpoint = null;
+        endpoints.MapPost("/discord/interactions", context => (endpoint ??= services.GetRequiredService<InteractionEndpoint>()).HandleAsync(context))
             .WithName("DiscordInteractions");
         return endpoints;
     }

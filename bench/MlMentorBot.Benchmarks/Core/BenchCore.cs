@@ -8,14 +8,13 @@ namespace MlMentorBot.Benchmarks.Core;
 /// <summary>The real core on a throw-away SQLite file and the repository's knowledge folder.</summary>
 internal sealed class BenchCore : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mlmentorbot-bench", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = BenchFiles.NewTempFolder();
 
     public BenchCore()
     {
-        Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = FindKnowledge(),
+            ["Knowledge:Path"] = BenchFiles.InRepository("knowledge"),
             ["Storage:DatabasePath"] = Path.Combine(_folder, "bench.db"),
         }).Build();
         Provider = new ServiceCollection()
@@ -36,30 +35,5 @@ internal sealed class BenchCore : IDisposable
 
     public Task Type(string line) => Dispatcher.DispatchTextAsync(line, Member, null, CancellationToken.None);
 
-    public void Dispose()
-    {
-        Provider.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static string FindKnowledge()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "knowledge");
-            if (File.Exists(Path.Combine(dir.FullName, "MlMentorBot.sln")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository: knowledge/ not found.");
-    }
+    public void Dispose() => BenchFiles.Release(Provider, _folder);
 }

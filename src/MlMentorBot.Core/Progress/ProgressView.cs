@@ -19,9 +19,24 @@ public static class ProgressView
 
     public static StageProgress ForStage(KnowledgeEntry stage, IReadOnlyDictionary<string, StepProgress> progress)
     {
-        var statuses = stage.Steps.Select(s => StatusOf(progress, s.Id)).ToList();
-        return new StageProgress(stage, statuses.Count(s => s == StepStatus.Done), statuses.Count(s => s == StepStatus.Skipped),
-            statuses.Count(s => s == StepStatus.Learning), statuses.Count);
+        int done = 0, skipped = 0, learning = 0;
+        foreach (var step in stage.Steps)
+        {
+            switch (StatusOf(progress, step.Id))
+            {
+                case StepStatus.Done:
+                    done++;
+                    break;
+                case StepStatus.Skipped:
+                    skipped++;
+                    break;
+                case StepStatus.Learning:
+                    learning++;
+                    break;
+            }
+        }
+
+        return new StageProgress(stage, done, skipped, learning, stage.Steps.Count);
     }
 
     /// <summary>
@@ -33,7 +48,12 @@ public static class ProgressView
         ?? knowledge.Steps.FirstOrDefault(s => StatusOf(progress, s.Id) == StepStatus.Todo);
 
     /// <summary>A ten-cell bar such as <c>▰▰▰▱▱▱▱▱▱▱ 30%</c>.</summary>
-    public static string Bar(int percent)
+    public static string Bar(int percent) => percent is >= 0 and <= 100 ? Bars[percent] : FormatBar(percent);
+
+    /// <summary>Every bar a stage can show, built once: a /roadmap shows one per stage on every call.</summary>
+    private static readonly string[] Bars = Enumerable.Range(0, 101).Select(FormatBar).ToArray();
+
+    private static string FormatBar(int percent)
     {
         var filled = Math.Clamp((int)Math.Round(percent / 10.0, MidpointRounding.AwayFromZero), 0, 10);
         return new string('▰', filled) + new string('▱', 10 - filled) + $" {percent}%";

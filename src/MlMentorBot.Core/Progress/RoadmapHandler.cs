@@ -1,3 +1,4 @@
+using System.Text;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Replies;
@@ -10,6 +11,13 @@ namespace MlMentorBot.Core.Progress;
 /// </summary>
 public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore store) : ICommandHandler
 {
+    private static readonly ReplySection Legend = new(null,
+        "Your path in ordered stages. ✅ done · 📖 learning · ⏭️ skipped · ⬜ to do. " +
+        "Mark a step with `/progress mark <step id> done`.");
+
+    /// <summary>The text that depends on the knowledge only, for the snapshot it was built from (replaced on reload).</summary>
+    private Layout? _layout;
+
     public string CommandName => "roadmap";
 
     public async Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -18,60 +26,105 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
         // Aimed at someone else, the roadmap shows no one's progress: it is public and the statuses are the asker's own.
         var aimed = request.Option("user") is not null;
         var progress = aimed ? new Dictionary<string, StepProgress>() : await store.GetAsync(request.Member, cancellationToken);
+        var layout = LayoutOf(snapshot);
         if (request.Option("stage") is not { } typed)
         {
-            return EntryReplies.AimAt(Overview(snapshot, progress), request);
+            return EntryReplies.AimAt(Overview(layout, progress), request);
         }
 
         var stage = snapshot.Find(KnowledgeKinds.RoadmapStage, typed)
             ?? snapshot.Stages.FirstOrDefault(s => s.Order.ToString() == typed.Trim());
         return stage is null
             ? EntryReplies.NotFound("roadmap stage", typed, "/roadmap", snapshot.Suggest(KnowledgeKinds.RoadmapStage, typed), snapshot.Stages.Select(s => s.Key))
-            : EntryReplies.AimAt(Stage(snapshot, stage, progress), request);
+            : EntryReplies.AimAt(Stage(layout, layout.Stages[IndexOf(snapshot, stage)], progress), request);
     }
 
-    private static BotReply Overview(KnowledgeSnapshot snapshot, IReadOnlyDictionary<string, StepProgress> progress)
+    private Layout LayoutOf(KnowledgeSnapshot snapshot)
     {
-        var stages = snapshot.Stages.Select(s => ProgressView.ForStage(s, progress)).ToList();
-        var finished = stages.Sum(s => s.Finished);
-        var total = stages.Sum(s => s.Total);
-        var next = ProgressView.NextStep(snapshot, progress);
-        var sections = stages.Select(s => new ReplySection(
-            $"{s.Stage.Order}. {StageName(s.Stage)}  {ProgressView.Bar(s.Percent)}",
-            $"`/roadmap {s.Stage.Key}`\n" + string.Join("\n", s.Stage.Steps.Select(step => ProgressView.StepLine(step, ProgressView.StatusOf(progress, step.Id))))))
-            .ToList();
+        var layout = _layout;
+        if (layout?.Snapshot != snapshot)
+        {
+            // A race builds it twice at worst; each copy is complete and immutable.
+            layout = new Layout(snapshot);
+            _layout = layout;
+        }
+
+        return layout;
+    }
+
+    private static BotReply Overview(Layout layout, IReadOnlyDictionary<string, StepProgress> progress)
+    {
+        var sections = new List<ReplySection>(layout.Stages.Count + 1) { Legend };
+        var finished = 0;
+        var total = 0;
+        var body = new StringBuilder(1024);
+        foreach (var stage in layout.Stages)
+        {
+            var p = ProgressView.ForStage(stage.Stage, progress);
+            finished += p.Finished;
+            total += p.Total;
+            body.Clear().Append(stage.Command);
+            AppendStepLines(body, stage, progress, withDetail: false);
+            sections.Add(new ReplySection(stage.Heading + ProgressView.Bar(p.Percent), body.ToString()));
+        }
+
         return new BotReply
         {
             Title = $"ML engineer roadmap — {finished}/{total} steps finished",
-            Sections = sections.Prepend(new ReplySection(null,
-                "Your path in ordered stages. ✅ done · 📖 learning · ⏭️ skipped · ⬜ to do. " +
-                "Mark a step with `/progress mark <step id> done`.")).ToList(),
-            Sources = EntryReplies.Cite(snapshot.Stages),
-            Actions = NextActions(snapshot, next, null),
+            Sections = sections,
+            Sources = layout.Sources,
+            Actions = NextActions(layout.Snapshot, ProgressView.NextStep(layout.Snapshot, progress), null),
         };
     }
 
-    private static BotReply Stage(KnowledgeSnapshot snapshot, KnowledgeEntry stage, IReadOnlyDictionary<string, StepProgress> progress)
+    private static BotReply Stage(Layout layout, StageLayout stage, IReadOnlyDictionary<string, StepProgress> progress)
     {
-        var p = ProgressView.ForStage(stage, progress);
-        var steps = stage.Steps.Select(step =>
-        {
-            var learn = step.Resources.Select(snapshot.FindById).OfType<KnowledgeEntry>()
-                .Select(e => $"[{e.Title}] `{EntryReplies.CommandFor(e)}`");
-            return $"{ProgressView.StepLine(step, ProgressView.StatusOf(progress, step.Id))}\n  {step.Detail}" +
-                (step.Resources.Count > 0 ? $"\n  Where to learn: {string.Join(", ", learn)}" : "");
-        });
-        var nextInStage = stage.Steps.FirstOrDefault(s => ProgressView.StatusOf(progress, s.Id) == StepStatus.Learning)
-            ?? stage.Steps.FirstOrDefault(s => ProgressView.StatusOf(progress, s.Id) == StepStatus.Todo);
-        var following = snapshot.Stages.SkipWhile(s => s.Id != stage.Id).Skip(1).FirstOrDefault();
+        var p = ProgressView.ForStage(stage.Stage, progress);
+        var steps = new StringBuilder(2048);
+        AppendStepLines(steps, stage, progress, withDetail: true);
+        var sections = new List<ReplySection>(stage.Sections.Count + 2) { stage.Summary, new("Steps", steps.ToString()) };
+        sections.AddRange(stage.Sections);
+        var nextInStage = stage.Stage.Steps.FirstOrDefault(s => ProgressView.StatusOf(progress, s.Id) == StepStatus.Learning)
+            ?? stage.Stage.Steps.FirstOrDefault(s => ProgressView.StatusOf(progress, s.Id) == StepStatus.Todo);
         return new BotReply
         {
-            Title = $"{stage.Title} — {ProgressView.Bar(p.Percent)}",
-            Sections = new[] { new ReplySection(null, $"*{stage.Summary}*"), new ReplySection("Steps", string.Join("\n", steps)) }
-                .Concat(stage.Sections.Select(s => new ReplySection(s.Heading, s.Markdown))).ToList(),
+            Title = $"{stage.Stage.Title} — {ProgressView.Bar(p.Percent)}",
+            Sections = sections,
             Sources = stage.Citations,
-            Actions = NextActions(snapshot, nextInStage, following),
+            Actions = NextActions(layout.Snapshot, nextInStage, stage.Following),
         };
+    }
+
+    /// <summary>One <see cref="ProgressView.StepLine"/> per step, newline-separated; with details, each step's detail and where to learn it.</summary>
+    private static void AppendStepLines(StringBuilder sb, StageLayout stage, IReadOnlyDictionary<string, StepProgress> progress, bool withDetail)
+    {
+        var steps = stage.Stage.Steps;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(ProgressView.Icon(ProgressView.StatusOf(progress, steps[i].Id))).Append(stage.StepTails[i]);
+            if (withDetail)
+            {
+                sb.Append(stage.StepDetails[i]);
+            }
+        }
+    }
+
+    private static int IndexOf(KnowledgeSnapshot snapshot, KnowledgeEntry stage)
+    {
+        for (var i = 0; i < snapshot.Stages.Count; i++)
+        {
+            if (snapshot.Stages[i].Id == stage.Id)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{stage.Id} is not a stage of this snapshot.");
     }
 
     private static List<SuggestedAction> NextActions(KnowledgeSnapshot snapshot, RoadmapStep? next, KnowledgeEntry? followingStage)
@@ -101,5 +154,67 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
     {
         var colon = stage.Title.IndexOf(": ", StringComparison.Ordinal);
         return colon > 0 && stage.Title.StartsWith("Stage", StringComparison.OrdinalIgnoreCase) ? stage.Title[(colon + 2)..] : stage.Title;
+    }
+
+    /// <summary>
+    /// Everything of a roadmap reply that is the same for every member, built once per snapshot: a /roadmap used to format
+    /// ~29 KB of it per call. Only the status icons, bars and counts are left for each request.
+    /// </summary>
+    private sealed class Layout
+    {
+        public Layout(KnowledgeSnapshot snapshot)
+        {
+            Snapshot = snapshot;
+            Sources = EntryReplies.Cite(snapshot.Stages);
+            Stages = snapshot.Stages
+                .Select((stage, i) => new StageLayout(snapshot, stage, i + 1 < snapshot.Stages.Count ? snapshot.Stages[i + 1] : null))
+                .ToList();
+        }
+
+        public KnowledgeSnapshot Snapshot { get; }
+
+        public IReadOnlyList<SourceCitation> Sources { get; }
+
+        public IReadOnlyList<StageLayout> Stages { get; }
+    }
+
+    private sealed class StageLayout
+    {
+        public StageLayout(KnowledgeSnapshot snapshot, KnowledgeEntry stage, KnowledgeEntry? following)
+        {
+            Stage = stage;
+            Following = following;
+            Heading = $"{stage.Order}. {StageName(stage)}  ";
+            Command = $"`/roadmap {stage.Key}`\n";
+            // ProgressView.StepLine without its icon.
+            StepTails = stage.Steps.Select(step => $" {step.Title} — `{step.Id}`").ToArray();
+            StepDetails = stage.Steps.Select(step =>
+            {
+                var learn = step.Resources.Select(snapshot.FindById).OfType<KnowledgeEntry>()
+                    .Select(e => $"[{e.Title}] `{EntryReplies.CommandFor(e)}`");
+                return $"\n  {step.Detail}" + (step.Resources.Count > 0 ? $"\n  Where to learn: {string.Join(", ", learn)}" : "");
+            }).ToArray();
+            Summary = new ReplySection(null, $"*{stage.Summary}*");
+            Sections = stage.Sections.Select(s => new ReplySection(s.Heading, s.Markdown)).ToList();
+            Citations = stage.Citations;
+        }
+
+        public KnowledgeEntry Stage { get; }
+
+        public KnowledgeEntry? Following { get; }
+
+        public string Heading { get; }
+
+        public string Command { get; }
+
+        public string[] StepTails { get; }
+
+        public string[] StepDetails { get; }
+
+        public ReplySection Summary { get; }
+
+        public IReadOnlyList<ReplySection> Sections { get; }
+
+        public IReadOnlyList<SourceCitation> Citations { get; }
     }
 }

@@ -98,8 +98,12 @@ internal sealed class InteractionEndpoint(
             return;
         }
 
+        // One buffer with a Content-Length, written once: cheaper than streaming a few KB through the serializer's async path
+        // and chunked framing.
+        var json = JsonSerializer.SerializeToUtf8Bytes(initial.Task.Result, DiscordJson.Relaxed.InteractionResponse);
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, initial.Task.Result, DiscordJson.Relaxed.InteractionResponse, context.RequestAborted);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)

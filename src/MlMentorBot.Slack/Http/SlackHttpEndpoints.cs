@@ -22,19 +22,20 @@ internal static partial class SlackHttpEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
+        // Everything HandleAsync needs is a singleton: resolving it from the root provider spares every request a DI scope.
+        var services = endpoints.ServiceProvider;
         var slack = endpoints.MapGroup("/slack");
-        slack.MapPost("/commands", (HttpContext http) => HandleAsync(http, CommandsAsync));
-        slack.MapPost("/interactivity", (HttpContext http) => HandleAsync(http, InteractivityAsync));
-        slack.MapPost("/events", (HttpContext http) => HandleAsync(http, EventsAsync));
+        slack.MapPost("/commands", (HttpContext http) => HandleAsync(http, services, CommandsAsync));
+        slack.MapPost("/interactivity", (HttpContext http) => HandleAsync(http, services, InteractivityAsync));
+        slack.MapPost("/events", (HttpContext http) => HandleAsync(http, services, EventsAsync));
         // The legacy docs describe ssl_check as a GET on the command URL.
         slack.MapGet("/commands", (HttpContext http) => http.Request.Query["ssl_check"] == "1" ? Results.Ok() : Results.NotFound());
     }
 
     private delegate Task<SlackAck> BodyHandler(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken);
 
-    private static async Task HandleAsync(HttpContext http, BodyHandler handler)
+    private static async Task HandleAsync(HttpContext http, IServiceProvider services, BodyHandler handler)
     {
-        var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
         var request = http.Request;
         if (request.ContentLength > options.MaxRequestBodyBytes)
