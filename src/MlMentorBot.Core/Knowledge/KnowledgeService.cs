@@ -73,8 +73,19 @@ public sealed class KnowledgeService : IKnowledgeProvider
                 return current;
             }
 
-            var outcome = Reload("start-up");
-            return outcome.IsApplied ? outcome.Current : throw new KnowledgeLoadException(outcome.Result.Problems);
+            lock (_reloadGate)
+            {
+                // Several first callers (the start-up check, an early request) must not each load: a second "start-up"
+                // load would pick up a file edited in between and mislabel it. The lock is re-entrant for Reload.
+                current = Volatile.Read(ref _current);
+                if (current is not null)
+                {
+                    return current;
+                }
+
+                var outcome = Reload("start-up");
+                return outcome.IsApplied ? outcome.Current : throw new KnowledgeLoadException(outcome.Result.Problems);
+            }
         }
     }
 
