@@ -8,6 +8,7 @@ namespace MlMentorBot.Benchmarks.Core;
 /// holding the member's progress. Targets (issue #2): knowledge commands &lt; 1 ms, /ask &lt; 5 ms, /progress mark &lt; 5 ms.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class HandlerBenchmarks
 {
     private BenchCore _core = null!;
