@@ -14,7 +14,7 @@ public sealed class SlackApiClientTests
 {
     private readonly FakeSlackHandler _slack = new();
     private readonly ManualTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
-    private readonly SlackOptions _options = new() { Enabled = true, BotToken = "xoxb-test-token", AppToken = "xapp-test-token", MaxRetries = 3 };
+    private readonly SlackOptions _options = new() { Enabled = true, BotToken = "xoxb-placeholder-token", AppToken = "xapp-placeholder-token", MaxRetries = 3 };
 
     private SlackApiClient Client()
     {
@@ -34,7 +34,7 @@ public sealed class SlackApiClientTests
         Assert.Equal("1700000000.000100", ts);
         var request = Assert.Single(_slack.Requests);
         Assert.Equal("https://slack.com/api/chat.postMessage", request.Uri.ToString());
-        Assert.Equal("Bearer xoxb-test-token", request.Authorization);
+        Assert.Equal("Bearer xoxb-placeholder-token", request.Authorization);
         Assert.Equal("application/json; charset=utf-8", request.ContentType);
         var body = JsonNode.Parse(request.Body)!;
         Assert.Equal("C1", body["channel"]!.GetValue<string>());
@@ -140,7 +140,7 @@ public sealed class SlackApiClientTests
 
         Assert.Equal("wss", url.Scheme);
         var request = Assert.Single(_slack.Requests);
-        Assert.Equal("Bearer xapp-test-token", request.Authorization);
+        Assert.Equal("Bearer xapp-placeholder-token", request.Authorization);
         Assert.EndsWith("/apps.connections.open", request.Uri.AbsolutePath);
     }
 

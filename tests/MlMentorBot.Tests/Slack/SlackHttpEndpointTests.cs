@@ -38,7 +38,7 @@ public sealed class SlackHttpEndpointTests : IDisposable
             ["Slack:Enabled"] = "true",
             ["Slack:Mode"] = "Http",
             ["Slack:SigningSecret"] = Secret,
-            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:BotToken"] = "xoxb-placeholder-token",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -332,8 +332,8 @@ public sealed class SlackHttpEndpointTests : IDisposable
             ["Slack:Enabled"] = "true",
             ["Slack:Mode"] = mode,
             ["Slack:SigningSecret"] = Secret,
-            ["Slack:BotToken"] = "xoxb-test-token",
-            ["Slack:AppToken"] = "xapp-test-token",
+            ["Slack:BotToken"] = "xoxb-placeholder-token",
+            ["Slack:AppToken"] = "xapp-placeholder-token",
             [missing] = "",
         };
         using var factory = new BotFactory(settings);

@@ -26,7 +26,7 @@ public sealed class SlackInboundTests : IAsyncDisposable
             ["Slack:Enabled"] = "true",
             ["Slack:Mode"] = "Http",
             ["Slack:SigningSecret"] = "secret",
-            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:BotToken"] = "xoxb-placeholder-token",
             ["Slack:AckBudget"] = "00:00:00.200",
             ["Slack:AdminUserIds:0"] = "UADMIN001",
         }).Build();

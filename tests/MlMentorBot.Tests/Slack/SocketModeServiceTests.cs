@@ -29,8 +29,8 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
         {
             ["Slack:Enabled"] = "true",
             ["Slack:Mode"] = "SocketMode",
-            ["Slack:BotToken"] = "xoxb-test-token",
-            ["Slack:AppToken"] = "xapp-test-token",
+            ["Slack:BotToken"] = "xoxb-placeholder-token",
+            ["Slack:AppToken"] = "xapp-placeholder-token",
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.ToString(),
         }).Build();
         var services = new ServiceCollection()
@@ -74,7 +74,7 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
         Assert.Equal("1d3c3e7b-1c7a-4d5e-9a3b-0b7a7f6a9c2e", ack["envelope_id"]!.GetValue<string>());
         Assert.Equal("ephemeral", ack["payload"]!["response_type"]!.GetValue<string>());
         Assert.Equal("Entry-level salary", ack["payload"]!["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
-        Assert.Equal("Bearer xapp-test-token", _slack.LastAuthorization);
+        Assert.Equal("Bearer xapp-placeholder-token", _slack.LastAuthorization);
         _dispatcher.Verify(d => d.DispatchAsync(
             It.Is<CommandRequest>(r => r.Command == "salary" && r.Options["level"] == "entry"
                 && r.Member == new MemberKey("slack", "T0001", "U2CERLKJA") && r.ChannelId == "C2147483705"),
