@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MlMentorBot.Cli;
 using MlMentorBot.Core;
 using MlMentorBot.Core.CheckIns;
@@ -28,17 +29,23 @@ builder.Services
     .AddLocalChat(builder.Configuration);
 
 var app = builder.Build();
-app.MapHealth();
-app.MapDiscordInteractions();
-app.MapSlackEndpoints();
 try
 {
+    app.MapHealth();
+    app.MapDiscordInteractions();
+    app.MapSlackEndpoints();
     await app.RunAsync();
 }
 catch (KnowledgeLoadException ex)
 {
     // Start-up with broken knowledge: say exactly what to fix (file:line) instead of a stack trace.
     await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+catch (OptionsValidationException ex)
+{
+    // A platform switched on but misconfigured: name every missing setting, then stop.
+    await Console.Error.WriteLineAsync("Configuration error:\n" + string.Join("\n", ex.Failures.Select(f => "- " + f)));
     return 1;
 }
 

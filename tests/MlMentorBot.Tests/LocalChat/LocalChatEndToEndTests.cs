@@ -89,4 +89,16 @@ public sealed class LocalChatEndToEndTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("skills/programming.md:2: error: missing required field 'kind'", errors);
     }
+
+    [Fact]
+    public async Task An_enabled_but_misconfigured_platform_stops_start_up_naming_the_missing_settings()
+    {
+        var (exit, _, errors) = await ChatAsync("/help\n", "--Slack:Enabled=true", "--Slack:Mode=Http");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Configuration error:", errors);
+        Assert.Contains("Slack:BotToken is required", errors);
+        Assert.Contains("Slack:SigningSecret is required", errors);
+        Assert.DoesNotContain("Unhandled exception", errors);
+    }
 }
