@@ -39,7 +39,7 @@ public sealed class CommandDispatcher : ICommandDispatcher
         try
         {
             var reply = await handler.HandleAsync(request, cancellationToken);
-            _usage?.Record(request);
+            _usage?.Record(request, reply);
             return reply;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -83,7 +83,9 @@ public sealed class CommandDispatcher : ICommandDispatcher
 /// </summary>
 public class CommandUsageRecorder
 {
-    public virtual void Record(CommandRequest request)
+    /// <param name="request">The command that ran.</param>
+    /// <param name="reply">What it answered; <see cref="BotReply.EntryId"/> names the knowledge entry shown, if any.</param>
+    public virtual void Record(CommandRequest request, BotReply reply)
     {
     }
 }

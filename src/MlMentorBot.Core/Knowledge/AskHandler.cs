@@ -71,6 +71,7 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
                 h.Heading is null ? h.Entry.Title : $"{h.Entry.Title} — {h.Heading}",
                 Truncate(h.Markdown, MaxPassageLength) + (h.Step is null ? "" : $"\nRoadmap step: `{h.Step.Id}`")))).ToList(),
             Sources = EntryReplies.Cite(entries),
+            EntryId = hits[0].Entry.Id,
             Actions = entries.Where(e => e.Kind is not (KnowledgeKinds.Role or KnowledgeKinds.Career))
                 .Select(e => EntryReplies.CommandFor(e)).Distinct()
                 .Select(command => new SuggestedAction($"More: {command}", command))

@@ -24,6 +24,7 @@ public static class EntryReplies
             Sections = entry.Sections.Prepend(new KnowledgeSection(entry.Id, null, $"*{entry.Summary}*", entry.Line))
                 .Select(s => new ReplySection(s.Heading, s.Markdown)).ToList(),
             Sources = entry.Citations,
+            EntryId = entry.Id,
             Actions = Related(entry, knowledge),
         }, request);
 

@@ -122,6 +122,7 @@ public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandle
                 IsInline: false)).ToList(),
             Sections = sections,
             Sources = shown.Select(f => f.Source.ToCitation()).Concat(EntryReplies.Cite(factors)).DistinctBy(c => (c.Title, c.Publisher)).ToList(),
+            EntryId = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0)?.Id,
             Actions = levels.Where(l => shown.Count != 1 || l != shown[0].Level).Select(l => new SuggestedAction(l, $"/salary {l}"))
                 .Take(5).ToList(),
         };

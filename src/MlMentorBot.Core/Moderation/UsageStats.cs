@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using MlMentorBot.Core.Commands;
-using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Storage;
 using CommandDefinition = Dapper.CommandDefinition;
 
@@ -17,7 +17,7 @@ public sealed record UsageCount(DateOnly WeekStart, string Kind, string Name, in
 /// written to SQLite by <see cref="FlushAsync"/> (every minute from <see cref="ModerationScheduler"/>, at shutdown, and
 /// before <c>/kb stats</c> reads them).
 /// </summary>
-public sealed class UsageStats(SqliteDatabase database, IKnowledgeProvider knowledge, TimeProvider time) : CommandUsageRecorder
+public sealed class UsageStats(SqliteDatabase database, TimeProvider time) : CommandUsageRecorder
 {
     public const string CommandKind = "command";
     public const string EntryKind = "entry";
@@ -34,11 +34,11 @@ public sealed class UsageStats(SqliteDatabase database, IKnowledgeProvider knowl
 
     private readonly ConcurrentDictionary<(DateOnly Week, string Kind, string Name), int> _pending = new();
 
-    public override void Record(CommandRequest request)
+    public override void Record(CommandRequest request, BotReply reply)
     {
         var week = WeekStart(time.GetUtcNow());
         Count(week, CommandKind, "/" + request.Command + (request.Subcommand is null ? "" : " " + request.Subcommand));
-        if (EntryOf(request) is { } entry)
+        if (reply.EntryId is { } entry)
         {
             Count(week, EntryKind, entry);
         }
@@ -94,23 +94,6 @@ public sealed class UsageStats(SqliteDatabase database, IKnowledgeProvider knowl
     }
 
     private void Count(DateOnly week, string kind, string name) => _pending.AddOrUpdate((week, kind, name), 1, (_, n) => n + 1);
-
-    /// <summary>The entry a command showed: the topic it named, the salary figures, or /ask's confident best answer.</summary>
-    private string? EntryOf(CommandRequest request)
-    {
-        var snapshot = knowledge.Current;
-        return request.Command switch
-        {
-            "skills" => request.Option("area") is { } area ? snapshot.Find(KnowledgeKinds.SkillArea, area)?.Id : null,
-            "resources" => request.Option("topic") is { } topic ? snapshot.Find(KnowledgeKinds.ResourceTopic, topic)?.Id : null,
-            "roadmap" => request.Option("stage") is { } stage ? snapshot.Find(KnowledgeKinds.RoadmapStage, stage)?.Id : null,
-            "salary" => snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0)?.Id,
-            "ask" => request.Option("question") is { } question
-                ? AskHandler.Answer(snapshot, snapshot.Search.Interpret(question)).FirstOrDefault()?.Entry.Id
-                : null,
-            _ => null,
-        };
-    }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

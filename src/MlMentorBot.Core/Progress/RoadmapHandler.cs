@@ -91,6 +91,7 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
             Title = $"{stage.Stage.Title} — {ProgressView.Bar(p.Percent)}",
             Sections = sections,
             Sources = stage.Citations,
+            EntryId = stage.Stage.Id,
             Actions = NextActions(layout.Snapshot, nextInStage, stage.Following),
         };
     }

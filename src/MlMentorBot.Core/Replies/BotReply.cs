@@ -42,6 +42,12 @@ public sealed record BotReply
     /// </summary>
     public string? AimedAtUserId { get; init; }
 
+    /// <summary>
+    /// Id of the knowledge entry this reply shows (a topic, a roadmap stage, the salary figures, /ask's best answer), so
+    /// usage statistics need not look it up again. Not rendered.
+    /// </summary>
+    public string? EntryId { get; init; }
+
     /// <summary>Builds a short private error or usage reply.</summary>
     public static BotReply Problem(string title, string markdown, IReadOnlyList<SuggestedAction>? actions = null) => new()
     {
