@@ -80,8 +80,8 @@ public static class EntryReplies
     /// </summary>
     public static BotReply AimAt(BotReply reply, CommandRequest request) =>
         request.Option("user") is { } user
-            ? reply with { IsPrivate = false, AimedAtUserId = user }
-            : reply with { IsPrivate = true };
+            ? reply with { IsPrivate = false, AimedAtUserId = user, IsReused = false }
+            : reply.IsPrivate ? reply : reply with { IsPrivate = true, IsReused = false };
 
     private static string Shorten(string title)
     {

@@ -24,7 +24,11 @@ public sealed record MemberExport(
 /// <summary>Persists each member's roadmap progress (SQLite in production and tests).</summary>
 public interface IProgressStore
 {
-    /// <summary>All of the member's step statuses, keyed by step id (case-insensitive). Unknown members get an empty map.</summary>
+    /// <summary>
+    /// All of the member's step statuses, keyed by step id (case-insensitive). Unknown members get an empty map. The map is
+    /// never changed once returned: a write makes later calls return a new map, so callers may key what they derive from it
+    /// on its identity (the roadmap reuses replies that way).
+    /// </summary>
     Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken);
 
     /// <summary>Sets one step's status (creating the member on first use) and returns the stored row.</summary>

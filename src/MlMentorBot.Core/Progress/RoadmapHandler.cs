@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Knowledge;
@@ -8,9 +9,15 @@ namespace MlMentorBot.Core.Progress;
 /// <summary>
 /// <c>/roadmap [stage]</c>: the ordered stages with the asker's own status on every step, each step's id (to type in
 /// <c>/progress mark</c>) and a progress bar per stage; with a stage, that stage's steps in detail with where to learn each.
+/// A reply is a function of the knowledge snapshot and the member's progress record only, so it is built once per pair and
+/// reused: <see cref="IProgressStore.GetAsync"/> hands out the same unchanging map until the member's next write, and adapters
+/// in turn reuse what they rendered from the same <see cref="BotReply"/> instance.
 /// </summary>
 public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore store) : ICommandHandler
 {
+    /// <summary>What an aimed roadmap shows: nobody's statuses. One shared instance, so its replies are reused too.</summary>
+    private static readonly IReadOnlyDictionary<string, StepProgress> NoProgress = new Dictionary<string, StepProgress>();
+
     private static readonly ReplySection Legend = new(null,
         "Your path in ordered stages. ✅ done · 📖 learning · ⏭️ skipped · ⬜ to do. " +
         "Mark a step with `/progress mark <step id> done`.");
@@ -25,18 +32,23 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
         var snapshot = knowledge.Current;
         // Aimed at someone else, the roadmap shows no one's progress: it is public and the statuses are the asker's own.
         var aimed = request.Option("user") is not null;
-        var progress = aimed ? new Dictionary<string, StepProgress>() : await store.GetAsync(request.Member, cancellationToken);
+        var progress = aimed ? NoProgress : await store.GetAsync(request.Member, cancellationToken);
         var layout = LayoutOf(snapshot);
+        var built = layout.RepliesFor(progress);
         if (request.Option("stage") is not { } typed)
         {
-            return EntryReplies.AimAt(Overview(layout, progress), request);
+            return EntryReplies.AimAt(built.Overview ??= Overview(layout, progress), request);
         }
 
         var stage = snapshot.Find(KnowledgeKinds.RoadmapStage, typed)
             ?? snapshot.Stages.FirstOrDefault(s => s.Order.ToString() == typed.Trim());
-        return stage is null
-            ? EntryReplies.NotFound("roadmap stage", typed, "/roadmap", snapshot.Suggest(KnowledgeKinds.RoadmapStage, typed), snapshot.Stages.Select(s => s.Key))
-            : EntryReplies.AimAt(Stage(layout, layout.Stages[IndexOf(snapshot, stage)], progress), request);
+        if (stage is null)
+        {
+            return EntryReplies.NotFound("roadmap stage", typed, "/roadmap", snapshot.Suggest(KnowledgeKinds.RoadmapStage, typed), snapshot.Stages.Select(s => s.Key));
+        }
+
+        var index = IndexOf(snapshot, stage);
+        return EntryReplies.AimAt(built.Stages[index] ??= Stage(layout, layout.Stages[index], progress), request);
     }
 
     private Layout LayoutOf(KnowledgeSnapshot snapshot)
@@ -74,6 +86,8 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
             Sections = sections,
             Sources = layout.Sources,
             Actions = NextActions(layout.Snapshot, ProgressView.NextStep(layout.Snapshot, progress), null),
+            IsPrivate = true,
+            IsReused = true,
         };
     }
 
@@ -93,6 +107,8 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
             Sources = stage.Citations,
             EntryId = stage.Stage.Id,
             Actions = NextActions(layout.Snapshot, nextInStage, stage.Following),
+            IsPrivate = true,
+            IsReused = true,
         };
     }
 
@@ -177,6 +193,26 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
         public IReadOnlyList<SourceCitation> Sources { get; }
 
         public IReadOnlyList<StageLayout> Stages { get; }
+
+        /// <summary>
+        /// The replies built so far for one progress record. Keyed by the map's identity, so an entry lives exactly as long as
+        /// the store keeps handing that map out; the layout itself (and every entry) is dropped when the snapshot is replaced.
+        /// </summary>
+        public MemberReplies RepliesFor(IReadOnlyDictionary<string, StepProgress> progress) =>
+            _replies.GetValue(progress, _ => new MemberReplies(Stages.Count));
+
+        private readonly ConditionalWeakTable<IReadOnlyDictionary<string, StepProgress>, MemberReplies> _replies = new();
+    }
+
+    /// <summary>
+    /// Replies for one progress record under one layout, filled on first use. Two racing requests may both build one; each copy
+    /// is complete and immutable, and the last write wins.
+    /// </summary>
+    private sealed class MemberReplies(int stageCount)
+    {
+        public BotReply? Overview { get; set; }
+
+        public BotReply?[] Stages { get; } = new BotReply?[stageCount];
     }
 
     private sealed class StageLayout

@@ -101,7 +101,8 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
             FROM step_progress p JOIN members m ON m.id = p.member_id
             WHERE m.platform = @Platform AND m.workspace_id = @WorkspaceId AND m.user_id = @UserId
             """, member, cancellationToken: cancellationToken));
-        return rows.Select(ToProgress).ToDictionary(p => p.StepId, StringComparer.OrdinalIgnoreCase);
+        // Read-only, because callers may key derived values on this map's identity (see IProgressStore.GetAsync).
+        return rows.Select(ToProgress).ToDictionary(p => p.StepId, StringComparer.OrdinalIgnoreCase).AsReadOnly();
     }
 
     public async Task<StepProgress> SetAsync(MemberKey member, string stepId, StepStatus status, CancellationToken cancellationToken)

@@ -48,6 +48,13 @@ public sealed record BotReply
     /// </summary>
     public string? EntryId { get; init; }
 
+    /// <summary>
+    /// True when the handler hands out this same instance again for the same answer (a member's roadmap until their next
+    /// write), so an adapter may keep what it renders from it, keyed on the instance. A copy made with <c>with</c> is a new
+    /// instance that nobody hands out again: clear the flag on it. Not rendered.
+    /// </summary>
+    public bool IsReused { get; init; }
+
     /// <summary>Builds a short private error or usage reply.</summary>
     public static BotReply Problem(string title, string markdown, IReadOnlyList<SuggestedAction>? actions = null) => new()
     {

@@ -140,6 +140,44 @@ public sealed class HandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Roadmap_reuses_its_reply_until_the_member_changes_their_progress()
+    {
+        var first = await _core.TypeAsync("/roadmap");
+        var again = await _core.TypeAsync("/roadmap");
+        var stageFirst = await _core.TypeAsync("/roadmap foundations");
+        var stageAgain = await _core.TypeAsync("/roadmap foundations");
+
+        Assert.True(first.IsReused);
+        Assert.Same(first, again);
+        Assert.Same(stageFirst, stageAgain);
+        Assert.NotSame(first, await _core.TypeAsync("/roadmap", new MemberKey("local", "", "bob")));
+
+        await _core.TypeAsync("/progress mark roadmap.foundations.math done");
+
+        var afterMark = await _core.TypeAsync("/roadmap");
+        var stageAfterMark = await _core.TypeAsync("/roadmap foundations");
+        Assert.NotSame(first, afterMark);
+        Assert.Contains("1/35 steps finished", afterMark.Title);
+        Assert.Contains("✅ Linear algebra", PlainTextRenderer.Render(stageAfterMark));
+        Assert.Contains("0/35 steps finished", first.Title);
+    }
+
+    [Fact]
+    public async Task A_roadmap_aimed_at_someone_is_a_fresh_public_copy_showing_no_statuses()
+    {
+        await _core.TypeAsync("/progress mark roadmap.foundations.math done");
+
+        var aimed = await _core.TypeAsync("/roadmap user:U0BOB");
+        var again = await _core.TypeAsync("/roadmap user:U0BOB");
+
+        Assert.False(aimed.IsPrivate);
+        Assert.False(aimed.IsReused);
+        Assert.Equal("U0BOB", aimed.AimedAtUserId);
+        Assert.NotSame(aimed, again);
+        Assert.Contains("0/35 steps finished", aimed.Title);
+    }
+
+    [Fact]
     public async Task Roadmap_for_one_stage_shows_details_where_to_learn_and_next_actions()
     {
         var reply = await _core.TypeAsync("/roadmap foundations");
