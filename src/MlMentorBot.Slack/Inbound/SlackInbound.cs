@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,17 @@ internal sealed partial class SlackInbound
     private readonly EventDeduplicator _events;
     private readonly CancellationToken _stopping;
     private readonly ILogger<SlackInbound> _logger;
+
+    /// <summary>
+    /// Block Kit JSON already rendered, per <see cref="BotReply.IsReused"/> reply instance: replies are immutable and such a
+    /// handler hands out the same instance for the same answer (a member's /roadmap until their next write), so repeating the
+    /// command skips rendering and serialising. Entries go when their reply is collected. Read-only once stored: the bytes are
+    /// written to many responses.
+    /// </summary>
+    private readonly ConditionalWeakTable<BotReply, byte[]> _rendered = new();
+
+    private static byte[] Render(BotReply reply) =>
+        JsonSerializer.SerializeToUtf8Bytes(MessagePayload.From(BlockKitRenderer.Render(reply)), SlackJsonContext.Wire.MessagePayload);
 
     public SlackInbound(
         ICommandDispatcher dispatcher,
@@ -84,7 +96,7 @@ internal sealed partial class SlackInbound
             return SlackAck.Empty;
         }
 
-        return SlackAck.Of(MessagePayload.From(BlockKitRenderer.Render(reply)), SlackJsonContext.Wire.MessagePayload);
+        return new SlackAck(reply.IsReused ? _rendered.GetValue(reply, Render) : Render(reply));
     }
 
     /// <summary>

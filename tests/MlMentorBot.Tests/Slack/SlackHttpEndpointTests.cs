@@ -154,6 +154,22 @@ public sealed class SlackHttpEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repeated_roadmap_is_the_same_answer_until_the_member_marks_a_step()
+    {
+        // The rendered Block Kit is reused per reply; this guards against serving a stale copy after a write.
+        var first = (await CommandAsync("/roadmap", "")).ToJsonString();
+        var second = (await CommandAsync("/roadmap", "")).ToJsonString();
+        Assert.Equal(first, second);
+
+        var progress = await CommandAsync("/progress", "mark roadmap.foundations.math done");
+        Assert.Contains(": done", Header(progress));
+
+        var after = await CommandAsync("/roadmap", "");
+        Assert.StartsWith("ML engineer roadmap — 1/", Header(after));
+        Assert.Contains("✅ Linear algebra, calculus and probability", after["blocks"]!.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
     public async Task Progress_is_kept_per_member()
     {
         var roadmap = await CommandAsync("/roadmap", "");
