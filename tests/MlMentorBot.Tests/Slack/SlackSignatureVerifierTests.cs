@@ -22,6 +22,30 @@ public sealed class SlackSignatureVerifierTests
     }
 
     [Fact]
+    public void One_verifier_used_from_many_threads_at_once_judges_every_request_correctly()
+    {
+        // The verifier keeps one keyed HMAC per thread and resets it after each use; interleaved valid and tampered requests
+        // on many threads must not leak state from one request into the next.
+        using var verifier = new SlackSignatureVerifier(DocsSecret, new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DocsTimestamp)));
+        var valid = Encoding.UTF8.GetBytes(DocsBody);
+        var tampered = Encoding.UTF8.GetBytes(DocsBody.Replace("user_name=roadrunner", "user_name=roadrunnes", StringComparison.Ordinal));
+        Assert.NotEqual(valid, tampered);
+        var wrong = 0;
+
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var isValid = i % 3 != 0;
+            var check = verifier.Verify("1531420618", DocsSignature, isValid ? valid : tampered);
+            if (check != (isValid ? SignatureCheck.Valid : SignatureCheck.BadSignature))
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+
+        Assert.Equal(0, wrong);
+    }
+
+    [Fact]
     public void A_tampered_body_is_refused()
     {
         var tampered = DocsBody.Replace("user_id=U2CERLKJA", "user_id=U2CERLKJB", StringComparison.Ordinal);
