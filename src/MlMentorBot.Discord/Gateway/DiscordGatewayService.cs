@@ -253,7 +253,7 @@ internal sealed class DiscordGatewayService : BackgroundService
         try
         {
             await _rest.SendAsync(DiscordRoute.InteractionCallback(interaction.Id, interaction.Token),
-                JsonSerializer.SerializeToUtf8Bytes(response, DiscordJson.Relaxed.InteractionResponse), cancellationToken);
+                response.ToJson(), cancellationToken);
         }
         catch (DiscordApiException ex)
         {

@@ -100,7 +100,7 @@ internal sealed class InteractionEndpoint(
 
         // One buffer with a Content-Length, written once: cheaper than streaming a few KB through the serializer's async path
         // and chunked framing.
-        var json = JsonSerializer.SerializeToUtf8Bytes(initial.Task.Result, DiscordJson.Relaxed.InteractionResponse);
+        var json = initial.Task.Result.ToJson();
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = json.Length;
         await context.Response.Body.WriteAsync(json, context.RequestAborted);

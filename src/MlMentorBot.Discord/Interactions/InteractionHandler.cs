@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,14 @@ internal sealed class InteractionHandler
     private readonly DiscordOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionHandler> _logger;
+
+    /// <summary>
+    /// Responses already built from <see cref="BotReply.IsReused"/> replies (type 4, and type 7 for button updates): such a
+    /// handler hands out the same reply instance for the same answer, so a repeat skips rendering, and
+    /// <see cref="InteractionResponse.ToJson"/> skips serialising. Entries go when their reply is collected.
+    /// </summary>
+    private readonly ConditionalWeakTable<BotReply, InteractionResponse> _keptMessages = new();
+    private readonly ConditionalWeakTable<BotReply, InteractionResponse> _keptUpdates = new();
 
     public InteractionHandler(
         ICommandDispatcher dispatcher,
@@ -346,6 +355,17 @@ internal sealed class InteractionHandler
         && (bits & (Administrator | ManageGuild)) != 0;
 
     private InteractionResponse Message(BotReply reply, CallbackType type)
+    {
+        if (!reply.IsReused)
+        {
+            return Build(reply, type);
+        }
+
+        var kept = type == CallbackType.UpdateMessage ? _keptUpdates : _keptMessages;
+        return kept.GetValue(reply, r => Build(r, type) with { IsReused = true });
+    }
+
+    private InteractionResponse Build(BotReply reply, CallbackType type)
     {
         var payload = _renderer.Render(reply);
         // An update keeps the message's flags; Discord does not let an edit change EPHEMERAL.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MlMentorBot.Discord.Rendering;
@@ -21,7 +23,25 @@ internal enum CallbackType
 /// <see cref="ModalPayload"/> or an <see cref="AutocompletePayload"/>.
 /// https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object
 /// </summary>
-internal sealed record InteractionResponse(CallbackType Type, object? Data = null);
+internal sealed record InteractionResponse(CallbackType Type, object? Data = null)
+{
+    /// <summary>
+    /// True when this same instance is sent again for the same answer (it was built from a <c>BotReply.IsReused</c> reply), so
+    /// its JSON may be kept: see <see cref="ToJson"/>. Not sent.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsReused { get; init; }
+
+    private static readonly ConditionalWeakTable<InteractionResponse, byte[]> Kept = new();
+
+    /// <summary>
+    /// The response as UTF-8 JSON (relaxed escaping, <see cref="DiscordJson.Relaxed"/>). For a reused response the bytes are
+    /// serialised once and shared, so callers must not change them; entries go when the response is collected.
+    /// </summary>
+    public byte[] ToJson() => IsReused ? Kept.GetValue(this, static r => r.Serialize()) : Serialize();
+
+    private byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(this, DiscordJson.Relaxed.InteractionResponse);
+}
 
 /// <summary>Message flags we set. https://discord.com/developers/docs/resources/message#message-object-message-flags</summary>
 [Flags]

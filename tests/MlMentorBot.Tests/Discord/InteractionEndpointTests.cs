@@ -133,6 +133,32 @@ public sealed class InteractionEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repeated_roadmap_is_the_same_response_until_the_member_marks_a_step()
+    {
+        // Responses built from a reused reply are kept; this guards against serving a stale copy after a write.
+        var (_, first) = await PostSignedAsync(DiscordFixtures.Bytes("command_roadmap_guild.json"));
+        var (_, again) = await PostSignedAsync(Edit("command_roadmap_guild.json", n => n["id"] = "1300000000000000002"));
+        Assert.Equal(first!.ToJsonString(), again!.ToJsonString());
+        Assert.Contains("⬜ Linear algebra", Embeds(first));
+
+        var (status, marked) = await PostSignedAsync(Edit("command_roadmap_guild.json", n =>
+        {
+            n["id"] = "1300000000000000003";
+            n["data"]!["name"] = "progress";
+            n["data"]!["options"] = JsonNode.Parse(
+                """[{"name":"mark","type":1,"options":[{"name":"step","type":3,"value":"roadmap.foundations.math"},{"name":"status","type":3,"value":"done"}]}]""");
+        }));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("done", Embeds(marked!));
+
+        var (_, after) = await PostSignedAsync(Edit("command_roadmap_guild.json", n => n["id"] = "1300000000000000004"));
+        Assert.Contains("✅ Linear algebra", Embeds(after!));
+    }
+
+    private static string Embeds(JsonNode response) =>
+        response["data"]!["embeds"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    [Fact]
     public async Task A_dm_progress_mark_is_stored_for_the_dm_member_and_shows_in_their_progress()
     {
         var (_, marked) = await PostSignedAsync(DiscordFixtures.Bytes("command_progress_mark_dm.json"));

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Discord;
@@ -163,5 +164,19 @@ public sealed class MessageRendererTests
         Assert.Equal(4000, modal.Components[1].Child!.MaxLength);
         Assert.Contains("\"type\":9", json);
         Assert.Contains("\"component\":{\"type\":4,\"style\":2,\"custom_id\":\"done\"", json);
+    }
+
+    [Fact]
+    public void A_reused_response_is_serialised_once_and_the_flag_is_never_sent()
+    {
+        var reply = new BotReply { Title = "Roadmap", Sections = [new ReplySection(null, "steps")], IsReused = true };
+        var reused = new InteractionResponse(CallbackType.ChannelMessageWithSource, Renderer.Render(reply)) { IsReused = true };
+        var oneOff = reused with { IsReused = false };
+
+        Assert.Same(reused.ToJson(), reused.ToJson());
+        Assert.NotSame(oneOff.ToJson(), oneOff.ToJson());
+        Assert.Equal(oneOff.ToJson(), reused.ToJson());
+        Assert.DoesNotContain("reused", Encoding.UTF8.GetString(reused.ToJson()), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("{\"type\":4,\"data\":{", Encoding.UTF8.GetString(reused.ToJson()));
     }
 }
