@@ -44,42 +44,9 @@ done
 check=$("$here/sign.sh" post "$work/key.pem" "$body" "http://127.0.0.1:$port/discord/interactions" | tr '\n' ' ')
 [[ $check == *'HTTP 200 ' && $check == '{"type":4'* ]] || { echo "signed request failed: ${check:0:200}"; cat "$work/host.log"; exit 1; }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$host_pid/stat"; }
-sys_ticks() { awk '{print $15}' "/proc/$host_pid/stat"; }
-
-# run_wrk LABEL BODY DURATION: signed POSTs of BODY; prints wrk's report and a RESULT line with host CPU per request.
-run_wrk() {
-  local label=$1 file=$2 length=$3 sig ts
-  mapfile -t signed < <(TIMESTAMP=1732183200 "$here/sign.sh" headers "$work/key.pem" "$file")
-  sig=${signed[0]#X-Signature-Ed25519: }; ts=${signed[1]#X-Signature-Timestamp: }
-  cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Signature-Ed25519"] = "$sig"
-wrk.headers["X-Signature-Timestamp"] = "$ts"
-local f = io.open("$file", "rb"); wrk.body = f:read("*a"); f:close()
-LUA
-  wrk -t"$threads" -c"$connections" -d3s -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" >/dev/null # warm-up
-  local load_before ticks_before ticks_after
-  load_before=$(cut -d" " -f1 /proc/loadavg)
-  ticks_before=$(cpu_ticks)
-  sys_before=$(sys_ticks)
-  echo "wrk -t$threads -c$connections -d$length --latency POST /discord/interactions ($label)"
-  wrk -t"$threads" -c"$connections" -d"$length" --latency -s "$work/post.lua" "http://127.0.0.1:$port/discord/interactions" | tee "$work/wrk.txt"
-  ticks_after=$(cpu_ticks)
-  sys_after=$(sys_ticks)
-  local rps p50 p99 non2xx requests cpu_us sys_us
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
-  non2xx=$(awk '/Non-2xx/ {print $4}' "$work/wrk.txt")
-  requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
-  # Host CPU time per request stays meaningful when other processes share the machine, unlike req/s.
-  cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
-  sys_us=$(awk -v t=$((sys_after - sys_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
-  echo "RESULT $label req_per_s=$rps p50=$p50 p99=$p99 non_2xx=${non2xx:-0} host_cpu_us_per_request=$cpu_us (kernel $sys_us) cores=$(nproc) load_avg_before=$load_before"
-  echo
-}
+url="http://127.0.0.1:$port/discord/interactions"
+# shellcheck source=wrk-signed.sh
+. "$here/wrk-signed.sh"
 
 run_wrk "guild /roadmap" "$body" "$duration"
 # PING is verification plus a constant answer: the floor every interaction pays.
