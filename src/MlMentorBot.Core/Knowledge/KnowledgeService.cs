@@ -123,6 +123,7 @@ public sealed class KnowledgeService : IKnowledgeProvider
                 _logger.LogError("Knowledge load ({Trigger}) rejected; {State}", trigger,
                     previous is null ? "nothing loaded yet" : $"still serving version {previous.Version}");
                 outcome = new KnowledgeReloadOutcome(result, false, previous!, previous) { Trigger = trigger, AttemptedAt = _time.GetUtcNow() };
+                Volatile.Write(ref _lastOutcome, outcome);
             }
             else
             {
@@ -134,12 +135,13 @@ public sealed class KnowledgeService : IKnowledgeProvider
                 var snapshot = new KnowledgeSnapshot(result.Entries, result.Version, _time.GetUtcNow());
                 // Build the search index here, off the request path, so the first /ask after a swap does not pay for it.
                 _ = snapshot.Search;
+                outcome = new KnowledgeReloadOutcome(result, true, snapshot, previous) { Trigger = trigger, AttemptedAt = snapshot.LoadedAt };
+                // The outcome first: whoever sees the new snapshot also sees how it got there (/kb status, the audit log).
+                Volatile.Write(ref _lastOutcome, outcome);
                 Volatile.Write(ref _current, snapshot);
                 _logger.LogInformation("Knowledge version {Version} loaded ({Trigger}): {Count} entries", snapshot.Version, trigger, snapshot.Entries.Count);
-                outcome = new KnowledgeReloadOutcome(result, true, snapshot, previous) { Trigger = trigger, AttemptedAt = snapshot.LoadedAt };
             }
 
-            Volatile.Write(ref _lastOutcome, outcome);
             Reloaded?.Invoke(outcome, trigger);
             return outcome;
         }
