@@ -66,12 +66,15 @@ public sealed class SlackInboundTests : IAsyncDisposable
     [Fact]
     public async Task A_late_answer_acks_working_on_it_and_then_goes_to_the_response_url()
     {
-        Slow(TimeSpan.FromMilliseconds(1500), new BotReply { Title = "Slow answer" });
+        // The answer is held back until the ack has been checked, so a slow machine cannot reorder the two.
+        var answer = new TaskCompletionSource<BotReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>())).Returns(answer.Task);
 
         var ack = await Inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
 
         Assert.Contains("Working on it", JsonNode.Parse(ack.Json!)!["text"]!.GetValue<string>());
         Assert.Empty(_slack.Requests);
+        answer.SetResult(new BotReply { Title = "Slow answer" });
         var followUp = Assert.Single(await _slack.WaitForAsync(1));
         Assert.Equal("https://hooks.slack.com/commands/T0001/1/abc", followUp.Uri.ToString());
         Assert.Equal("Slow answer", JsonNode.Parse(followUp.Body)!["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
