@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using MlMentorBot.Core.Replies;
 
@@ -23,11 +24,24 @@ public sealed class HelpHandler : ICommandHandler
                     near.Select(n => new SuggestedAction($"/help {n}", $"/help {n}")).ToList()));
             }
 
-            return Task.FromResult(ForCommand(command));
+            return Task.FromResult(PerCommand.GetOrAdd(command.Name, static (_, c) => ForCommand(c) with { IsReused = true }, command));
         }
 
+        var overview = request.IsModerator ? ModeratorOverview : MemberOverview;
+        return Task.FromResult(overview.Value);
+    }
+
+    /// <summary>The catalog is fixed at build time, so each answer is built once and reused (<see cref="BotReply.IsReused"/>).</summary>
+    private static readonly Lazy<BotReply> MemberOverview = new(() => Overview(CommandCatalog.All.Where(c => !c.IsModeratorOnly).ToList()));
+
+    private static readonly Lazy<BotReply> ModeratorOverview = new(() => Overview(CommandCatalog.All));
+
+    private static readonly ConcurrentDictionary<string, BotReply> PerCommand = new(StringComparer.Ordinal);
+
+    private static BotReply Overview(IReadOnlyList<CommandDefinition> visible)
+    {
         var lines = visible.Select(c => $"- `/{c.Name}` — {c.Description}");
-        return Task.FromResult(new BotReply
+        return new BotReply
         {
             Title = "MlMentorBot — your guide to becoming an ML engineer",
             Sections =
@@ -38,7 +52,8 @@ public sealed class HelpHandler : ICommandHandler
             ],
             IsPrivate = true,
             Actions = [new SuggestedAction("Roadmap", "/roadmap", ActionStyle.Primary), new SuggestedAction("My progress", "/progress show"), new SuggestedAction("Salaries", "/salary")],
-        });
+            IsReused = true,
+        };
     }
 
     private static BotReply ForCommand(CommandDefinition command)

@@ -18,28 +18,37 @@ public static class EntryReplies
 
     /// <summary>The whole entry: summary, every section, its sources, and buttons to up to four related entries.</summary>
     public static BotReply Full(KnowledgeEntry entry, KnowledgeSnapshot knowledge, CommandRequest request) =>
-        AimAt(new BotReply
-        {
-            Title = entry.Title,
-            Sections = entry.Sections.Prepend(new KnowledgeSection(entry.Id, null, $"*{entry.Summary}*", entry.Line))
-                .Select(s => new ReplySection(s.Heading, s.Markdown)).ToList(),
-            Sources = entry.Citations,
-            EntryId = entry.Id,
-            Actions = Related(entry, knowledge),
-        }, request);
+        AimAt(Full(entry, knowledge), request);
+
+    /// <summary><see cref="Full(KnowledgeEntry, KnowledgeSnapshot, CommandRequest)"/> as the asker sees it privately.</summary>
+    public static BotReply Full(KnowledgeEntry entry, KnowledgeSnapshot knowledge) => new()
+    {
+        Title = entry.Title,
+        Sections = entry.Sections.Prepend(new KnowledgeSection(entry.Id, null, $"*{entry.Summary}*", entry.Line))
+            .Select(s => new ReplySection(s.Heading, s.Markdown)).ToList(),
+        Sources = entry.Citations,
+        EntryId = entry.Id,
+        Actions = Related(entry, knowledge),
+        IsPrivate = true,
+    };
 
     /// <summary>A list of entries of one kind: title, the command that opens it, and its summary.</summary>
-    public static BotReply List(string title, string intro, IEnumerable<KnowledgeEntry> entries, CommandRequest request)
+    public static BotReply List(string title, string intro, IEnumerable<KnowledgeEntry> entries, CommandRequest request) =>
+        AimAt(List(title, intro, entries), request);
+
+    /// <summary><see cref="List(string, string, IEnumerable{KnowledgeEntry}, CommandRequest)"/> as the asker sees it privately.</summary>
+    public static BotReply List(string title, string intro, IEnumerable<KnowledgeEntry> entries)
     {
         var list = entries.ToList();
         var lines = list.Select(e => $"- **{e.Title}** — `{CommandFor(e)}`\n  {e.Summary}");
-        return AimAt(new BotReply
+        return new BotReply
         {
             Title = title,
             Sections = [new ReplySection(null, intro + "\n\n" + string.Join("\n", lines))],
             Sources = Cite(list),
             Actions = list.Take(5).Select(e => new SuggestedAction(e.Title.Length > 40 ? e.Key : e.Title, CommandFor(e))).ToList(),
-        }, request);
+            IsPrivate = true,
+        };
     }
 
     /// <summary>

@@ -5,10 +5,12 @@ namespace MlMentorBot.Core.Knowledge;
 
 /// <summary>
 /// <c>/skills [area]</c> and <c>/resources [topic]</c>: without an argument, the list of entries of that kind; with one,
-/// the entry found by key, alias or synonym, or "did you mean".
+/// the entry found by key, alias or synonym, or "did you mean". Lists and entries are built once per snapshot and reused.
 /// </summary>
 public abstract class TopicHandler(IKnowledgeProvider knowledge) : ICommandHandler
 {
+    private readonly KnowledgeReplyCache _replies = new();
+
     public abstract string CommandName { get; }
 
     protected abstract string Kind { get; }
@@ -26,13 +28,14 @@ public abstract class TopicHandler(IKnowledgeProvider knowledge) : ICommandHandl
         var snapshot = knowledge.Current;
         if (request.Option(OptionName) is not { } typed)
         {
-            return Task.FromResult(EntryReplies.List(ListTitle, ListIntro, snapshot.OfKind(Kind), request));
+            var list = _replies.GetOrAdd(snapshot, "", () => EntryReplies.List(ListTitle, ListIntro, snapshot.OfKind(Kind)));
+            return Task.FromResult(EntryReplies.AimAt(list, request));
         }
 
         var entry = snapshot.Find(Kind, typed);
         return Task.FromResult(entry is null
             ? EntryReplies.NotFound(Noun, typed, "/" + CommandName, snapshot.Suggest(Kind, typed), snapshot.OfKind(Kind).Select(e => e.Key))
-            : EntryReplies.Full(entry, snapshot, request));
+            : EntryReplies.AimAt(_replies.GetOrAdd(snapshot, entry.Id, () => EntryReplies.Full(entry, snapshot)), request));
     }
 }
 
@@ -74,6 +77,9 @@ public sealed class ResourcesHandler(IKnowledgeProvider knowledge) : TopicHandle
 /// </summary>
 public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandler
 {
+    /// <summary>The overview and each level's answer, built once per snapshot (keyed by level, never by typed text).</summary>
+    private readonly KnowledgeReplyCache _replies = new();
+
     public string CommandName => "salary";
 
     public Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -98,6 +104,13 @@ public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandle
             }
         }
 
+        var key = shown.Count == figures.Count ? "" : string.Join("|", shown.Select(f => f.Level + "/" + f.Label));
+        return Task.FromResult(EntryReplies.AimAt(_replies.GetOrAdd(snapshot, key, () => Build(snapshot, shown, levels)), request));
+    }
+
+    private static BotReply Build(KnowledgeSnapshot snapshot, IReadOnlyList<SalaryFigure> shown, List<string> levels)
+    {
+        var figures = snapshot.SalaryFigures;
         var factors = snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0).ToList();
         var sections = new List<ReplySection>();
         if (shown.Count == figures.Count)
@@ -113,7 +126,7 @@ public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandle
         sections.AddRange(shown.Count == figures.Count
             ? factors.SelectMany(f => f.Sections.Select(s => new ReplySection(s.Heading is null ? f.Title : $"{f.Title}: {s.Heading}", s.Markdown)))
             : factors.Select(f => new ReplySection(f.Title, f.Summary)));
-        var reply = new BotReply
+        return new BotReply
         {
             Title = shown.Count == 1 ? $"ML engineer salary: {shown[0].Label}" : "ML engineer salaries",
             Fields = shown.Select(f => new ReplyField(
@@ -125,7 +138,7 @@ public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandle
             EntryId = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0)?.Id,
             Actions = levels.Where(l => shown.Count != 1 || l != shown[0].Level).Select(l => new SuggestedAction(l, $"/salary {l}"))
                 .Take(5).ToList(),
+            IsPrivate = true,
         };
-        return Task.FromResult(EntryReplies.AimAt(reply, request));
     }
 }

@@ -1,4 +1,5 @@
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Tests.Hosting;
 
@@ -160,6 +161,52 @@ public sealed class HandlerTests : IDisposable
         Assert.Contains("1/35 steps finished", afterMark.Title);
         Assert.Contains("✅ Linear algebra", PlainTextRenderer.Render(stageAfterMark));
         Assert.Contains("0/35 steps finished", first.Title);
+    }
+
+    [Theory]
+    [InlineData("/skills frameworks", "/skills area:frameworks")]
+    [InlineData("/skills", "/skills")]
+    [InlineData("/resources certifications", "/resources certifications")]
+    [InlineData("/salary", "/salary")]
+    [InlineData("/salary entry", "/salary level:entry")]
+    public async Task Knowledge_answers_are_built_once_per_snapshot_and_reused(string line, string sameAnswer)
+    {
+        var first = await _core.TypeAsync(line);
+        var second = await _core.TypeAsync(sameAnswer, new MemberKey("local", "", "bob"));
+
+        Assert.True(first.IsReused);
+        Assert.True(first.IsPrivate);
+        Assert.Same(first, second);
+
+        _core.Get<KnowledgeService>().Reload("test");
+        var afterReload = await _core.TypeAsync(line);
+        Assert.Equal(first.Title, afterReload.Title);
+        Assert.NotSame(first, afterReload);
+    }
+
+    [Fact]
+    public async Task Help_is_built_once_from_the_catalog_and_reused()
+    {
+        Assert.Same(await _core.TypeAsync("/help"), await _core.TypeAsync("/help", new MemberKey("local", "", "bob")));
+        Assert.Same(await _core.TypeAsync("/help progress"), await _core.TypeAsync("/help /progress"));
+        Assert.True((await _core.TypeAsync("/help")).IsReused);
+        Assert.NotSame(await _core.TypeAsync("/help"), await _core.TypeAsync("/help", isModerator: true));
+        Assert.DoesNotContain("/kb", PlainTextRenderer.Render(await _core.TypeAsync("/help")));
+    }
+
+    [Fact]
+    public async Task A_reused_answer_aimed_at_someone_is_a_public_copy_and_the_private_one_is_untouched()
+    {
+        var own = await _core.TypeAsync("/skills frameworks");
+
+        var aimed = await _core.TypeAsync("/skills frameworks user:U0BOB");
+
+        Assert.False(aimed.IsPrivate);
+        Assert.False(aimed.IsReused);
+        Assert.Equal("U0BOB", aimed.AimedAtUserId);
+        Assert.True(own.IsPrivate);
+        Assert.Null(own.AimedAtUserId);
+        Assert.Same(own, await _core.TypeAsync("/skills frameworks"));
     }
 
     [Fact]
