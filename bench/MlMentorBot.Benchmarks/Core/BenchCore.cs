@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlMentorBot.Core;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Knowledge;
 
 namespace MlMentorBot.Benchmarks.Core;
 
@@ -31,9 +32,13 @@ internal sealed class BenchCore : IDisposable
 
     public ICommandDispatcher Dispatcher { get; }
 
+    public KnowledgeService Knowledge => Provider.GetRequiredService<KnowledgeService>();
+
     public static MemberKey Member { get; } = new("discord", "81384788765712384", "80351110224678912");
 
-    public Task Type(string line) => Dispatcher.DispatchTextAsync(line, Member, null, CancellationToken.None);
+    public Task Type(string line) => Type(line, Member);
+
+    public Task Type(string line, MemberKey member) => Dispatcher.DispatchTextAsync(line, member, null, CancellationToken.None);
 
     public void Dispose() => BenchFiles.Release(Provider, _folder);
 }

@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Benchmarks.Core;
 
@@ -30,6 +33,38 @@ public class HandlerBenchmarks
 
     [Benchmark]
     public Task Warm() => _core.Type(Command);
+}
+
+/// <summary>
+/// <see cref="HandlerBenchmarks"/> repeats one member's command, so /roadmap, /salary, /skills and /resources measure handing
+/// out a reused reply. These build the reply every time: each invocation is a member the bot has not seen since start-up
+/// (progress read from SQLite, roadmap built), or, for the knowledge commands, a freshly built answer for the current snapshot.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class FirstViewBenchmarks
+{
+    private BenchCore _core = null!;
+    private int _member;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _core = new BenchCore();
+        _core.Type("/roadmap").GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _core.Dispose();
+
+    [Benchmark(Description = "/roadmap, a member's first")]
+    public Task RoadmapForANewMember() => _core.Type("/roadmap", new MemberKey("bench", "", "m" + _member++));
+
+    [Benchmark(Description = "/roadmap foundations, a member's first")]
+    public Task StageForANewMember() => _core.Type("/roadmap foundations", new MemberKey("bench", "", "m" + _member++));
+
+    [Benchmark(Description = "/skills frameworks, built")]
+    public BotReply SkillsBuilt() => EntryReplies.Full(_core.Knowledge.Current.Find(KnowledgeKinds.SkillArea, "frameworks")!, _core.Knowledge.Current);
 }
 
 /// <summary>
