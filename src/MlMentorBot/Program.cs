@@ -31,6 +31,9 @@ builder.Services
 var app = builder.Build();
 try
 {
+    // Settings first, before any service is built: a misconfigured platform then stops with every failure listed below,
+    // not with the first constructor that happens to read its options.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     app.MapHealth();
     app.MapDiscordInteractions();
     app.MapSlackEndpoints();
@@ -42,15 +45,23 @@ catch (KnowledgeLoadException ex)
     await Console.Error.WriteLineAsync(ex.Message);
     return 1;
 }
-catch (OptionsValidationException ex) when (!app.Environment.IsDevelopment())
+catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
 {
-    // A platform switched on but misconfigured: name every missing setting, then stop. (Development, which the test host
-    // uses, keeps the exception so callers can inspect it.)
-    await Console.Error.WriteLineAsync("Configuration error:\n" + string.Join("\n", ex.Failures.Select(f => "- " + f)));
+    // A platform switched on but misconfigured: name every missing setting (of every platform), then stop.
+    await Console.Error.WriteLineAsync("Configuration error:\n" + string.Join("\n", failures.Select(f => "- " + f)));
     return 1;
 }
 
 return Environment.ExitCode;
+
+// Options validation throws one OptionsValidationException per options type, wrapped together when several are wrong.
+static List<string> ConfigurationFailures(Exception ex) => ex switch
+{
+    OptionsValidationException invalid => [.. invalid.Failures],
+    AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
+        [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+    _ => [],
+};
 
 /// <summary>The host's entry point; public so <c>WebApplicationFactory&lt;Program&gt;</c> can start it in tests.</summary>
 public partial class Program;

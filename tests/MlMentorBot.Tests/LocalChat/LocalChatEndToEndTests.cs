@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MlMentorBot.Tests.Hosting;
 
 namespace MlMentorBot.Tests.LocalChat;
@@ -13,30 +12,8 @@ public sealed class LocalChatEndToEndTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<(int ExitCode, string Output, string Errors)> ChatAsync(string input, params string[] extraArgs)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "MlMentorBot.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _temp.Path,
-        };
-        foreach (var arg in new[] { dll, "chat", "--user", "alice", "--db", _temp.File("chat.db"), "--knowledge", RepoPaths.Knowledge }.Concat(extraArgs))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> ChatAsync(string input, params string[] extraArgs) =>
+        HostProcess.RunAsync(_temp.Path, ["chat", "--user", "alice", "--db", _temp.File("chat.db"), "--knowledge", RepoPaths.Knowledge, .. extraArgs], input);
 
     [Fact]
     public async Task Piped_commands_are_all_answered_and_the_chat_exits_zero()
