@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Replies;
@@ -13,8 +13,17 @@ namespace MlMentorBot.Core.Progress;
 /// reused: <see cref="IProgressStore.GetAsync"/> hands out the same unchanging map until the member's next write, and adapters
 /// in turn reuse what they rendered from the same <see cref="BotReply"/> instance.
 /// </summary>
-public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore store) : ICommandHandler
+public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore store) : ICommandHandler, IDisposable
 {
+    /// <summary>
+    /// How many members' roadmap replies are kept at once. Each holds up to one overview and one reply per stage (a few KB each,
+    /// plus what adapters render from them), so this bounds the memory; the least recently used are dropped first.
+    /// </summary>
+    public const int MaxMembersWithKeptReplies = 2_000;
+
+    /// <summary>Kept replies per (layout, progress map), both compared by reference; see <see cref="MaxMembersWithKeptReplies"/>.</summary>
+    private readonly MemoryCache _replies = new(new MemoryCacheOptions { SizeLimit = MaxMembersWithKeptReplies });
+
     /// <summary>What an aimed roadmap shows: nobody's statuses. One shared instance, so its replies are reused too.</summary>
     private static readonly IReadOnlyDictionary<string, StepProgress> NoProgress = new Dictionary<string, StepProgress>();
 
@@ -34,7 +43,12 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
         var aimed = request.Option("user") is not null;
         var progress = aimed ? NoProgress : await store.GetAsync(request.Member, cancellationToken);
         var layout = LayoutOf(snapshot);
-        var built = layout.RepliesFor(progress);
+        var built = _replies.GetOrCreate((layout, progress), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new MemberReplies(layout.Stages.Count);
+        })!;
         if (request.Option("stage") is not { } typed)
         {
             return EntryReplies.AimAt(built.Overview ??= Overview(layout, progress), request);
@@ -51,6 +65,8 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
         return EntryReplies.AimAt(built.Stages[index] ??= Stage(layout, layout.Stages[index], progress), request);
     }
 
+    public void Dispose() => _replies.Dispose();
+
     private Layout LayoutOf(KnowledgeSnapshot snapshot)
     {
         var layout = _layout;
@@ -59,6 +75,7 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
             // A race builds it twice at worst; each copy is complete and immutable.
             layout = new Layout(snapshot);
             _layout = layout;
+            _replies.Compact(1.0); // replies of the replaced snapshot
         }
 
         return layout;
@@ -193,15 +210,6 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
         public IReadOnlyList<SourceCitation> Sources { get; }
 
         public IReadOnlyList<StageLayout> Stages { get; }
-
-        /// <summary>
-        /// The replies built so far for one progress record. Keyed by the map's identity, so an entry lives exactly as long as
-        /// the store keeps handing that map out; the layout itself (and every entry) is dropped when the snapshot is replaced.
-        /// </summary>
-        public MemberReplies RepliesFor(IReadOnlyDictionary<string, StepProgress> progress) =>
-            _replies.GetValue(progress, _ => new MemberReplies(Stages.Count));
-
-        private readonly ConditionalWeakTable<IReadOnlyDictionary<string, StepProgress>, MemberReplies> _replies = new();
     }
 
     /// <summary>
