@@ -4,9 +4,22 @@ namespace MlMentorBot.Core.Commands;
 /// Identifies one member across restarts: <paramref name="Platform"/> is <c>discord</c>, <c>slack</c> or <c>local</c>;
 /// <paramref name="WorkspaceId"/> is the Discord guild id (empty in DMs), the Slack team id, or empty for the local chat;
 /// <paramref name="UserId"/> is the platform's user id (a snowflake, <c>U…</c>, or the local chat's <c>--user</c> name).
+/// Equality and hashing use those three only.
 /// </summary>
 public sealed record MemberKey(string Platform, string WorkspaceId, string UserId)
 {
+    /// <summary>
+    /// The Slack Enterprise Grid organisation (<c>E…</c>) when the platform sends one (<c>enterprise_id</c>,
+    /// https://docs.slack.dev/enterprise/developing-for-enterprise-orgs). Stored with the member and exported, but not part of
+    /// the identity: Slack omits it on some payloads, and the same member must not split in two.
+    /// </summary>
+    public string? EnterpriseId { get; init; }
+
+    public bool Equals(MemberKey? other) =>
+        other is not null && Platform == other.Platform && WorkspaceId == other.WorkspaceId && UserId == other.UserId;
+
+    public override int GetHashCode() => HashCode.Combine(Platform, WorkspaceId, UserId);
+
     public override string ToString() => $"{Platform}:{WorkspaceId}:{UserId}";
 }
 

@@ -144,7 +144,13 @@ public sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressStore
         var export = await store.ExportAsync(request.Member, cancellationToken);
         var json = JsonSerializer.Serialize(new
         {
-            member = new { platform = export.Member.Platform, workspace_id = export.Member.WorkspaceId, user_id = export.Member.UserId },
+            member = new
+            {
+                platform = export.Member.Platform,
+                workspace_id = export.Member.WorkspaceId,
+                user_id = export.Member.UserId,
+                enterprise_id = export.Member.EnterpriseId,
+            },
             first_seen_at = export.FirstSeenAt,
             steps = export.Steps,
             other = export.Other,

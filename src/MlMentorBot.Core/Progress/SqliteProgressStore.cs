@@ -59,6 +59,9 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
             ) WITHOUT ROWID;
             CREATE INDEX step_progress_by_step ON step_progress (step_id);
             """),
+        new(2, "Slack Enterprise Grid organisation of a member", """
+            ALTER TABLE members ADD COLUMN enterprise_id TEXT;
+            """),
     ];
 
     public async Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken)
@@ -125,9 +128,9 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
     public async Task<MemberExport> ExportAsync(MemberKey member, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var found = await connection.QuerySingleOrDefaultAsync<(long Id, string CreatedAt)?>(new CommandDefinition(
-            "SELECT id, created_at FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId",
-            member, cancellationToken: cancellationToken));
+        var found = await connection.QuerySingleOrDefaultAsync<(long Id, string CreatedAt, string? EnterpriseId)?>(new CommandDefinition(
+            "SELECT id, created_at, enterprise_id FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId",
+            new { member.Platform, member.WorkspaceId, member.UserId }, cancellationToken: cancellationToken));
         if (found is not { } m)
         {
             return new MemberExport(member, null, [], new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>());
@@ -143,7 +146,7 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
             other[exporter.Name] = await exporter.ExportAsync(connection, m.Id, cancellationToken);
         }
 
-        return new MemberExport(member, Parse(m.CreatedAt), steps, other);
+        return new MemberExport(member with { EnterpriseId = m.EnterpriseId ?? member.EnterpriseId }, Parse(m.CreatedAt), steps, other);
     }
 
     public async Task<int> DeleteAsync(MemberKey member, CancellationToken cancellationToken)
@@ -229,9 +232,10 @@ public static class MemberIds
     public static async Task<long> GetOrCreateAsync(SqliteConnection connection, MemberKey member, TimeProvider time, System.Data.Common.DbTransaction? tx, CancellationToken cancellationToken)
     {
         return await connection.QuerySingleAsync<long>(new CommandDefinition("""
-            INSERT INTO members (platform, workspace_id, user_id, created_at) VALUES (@Platform, @WorkspaceId, @UserId, @Now)
-            ON CONFLICT (platform, workspace_id, user_id) DO UPDATE SET platform = excluded.platform
+            INSERT INTO members (platform, workspace_id, user_id, enterprise_id, created_at)
+            VALUES (@Platform, @WorkspaceId, @UserId, @EnterpriseId, @Now)
+            ON CONFLICT (platform, workspace_id, user_id) DO UPDATE SET enterprise_id = coalesce(excluded.enterprise_id, enterprise_id)
             RETURNING id
-            """, new { member.Platform, member.WorkspaceId, member.UserId, Now = SqliteProgressStore.Timestamp(time.GetUtcNow()) }, tx, cancellationToken: cancellationToken));
+            """, new { member.Platform, member.WorkspaceId, member.UserId, member.EnterpriseId, Now = SqliteProgressStore.Timestamp(time.GetUtcNow()) }, tx, cancellationToken: cancellationToken));
     }
 }

@@ -70,7 +70,7 @@ internal sealed partial class SlackInbound
     /// <summary>Runs a slash command; the returned ack is the immediate response (HTTP body or Socket Mode ack payload).</summary>
     public async Task<SlackAck> HandleSlashCommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        var member = new MemberKey(Platform, command.TeamId, command.UserId);
+        var member = new MemberKey(Platform, command.TeamId, command.UserId) { EnterpriseId = command.EnterpriseId };
         var parsed = CommandTextParser.Parse(command.Command, command.Text, member);
         var target = new ReplyTarget(command.UserId, command.ChannelId, command.ResponseUrl, command.TriggerId);
         if (command.ResponseUrl is not null)
@@ -115,7 +115,8 @@ internal sealed partial class SlackInbound
             return SlackAck.Empty;
         }
 
-        var member = new MemberKey(Platform, teamId, userId);
+        // Enterprise Grid: "enterprise": {"id": "E…"} on interaction payloads (null outside a grid org).
+        var member = new MemberKey(Platform, teamId, userId) { EnterpriseId = payload.Child("enterprise").Text("id") ?? payload.Child("user").Text("enterprise_id") };
         var userName = payload.Child("user").Text("username") ?? payload.Child("user").Text("name");
         return type switch
         {

@@ -161,6 +161,11 @@ public sealed class HandlerTests : IDisposable
         Assert.Contains("1/35 steps finished", afterMark.Title);
         Assert.Contains("✅ Linear algebra", PlainTextRenderer.Render(stageAfterMark));
         Assert.Contains("0/35 steps finished", first.Title);
+
+        _core.Get<KnowledgeService>().Reload("test");
+        var afterReload = await _core.TypeAsync("/roadmap");
+        Assert.NotSame(afterMark, afterReload);
+        Assert.Equal(afterMark.Title, afterReload.Title);
     }
 
     [Theory]

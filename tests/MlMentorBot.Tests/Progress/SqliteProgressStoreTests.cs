@@ -17,6 +17,26 @@ public sealed class SqliteProgressStoreTests : IDisposable
     public void Dispose() => _core.Dispose();
 
     [Fact]
+    public async Task A_slack_enterprise_id_is_stored_kept_and_not_part_of_the_identity()
+    {
+        var inGrid = Slack with { EnterpriseId = "E0001" };
+        Assert.Equal(Slack, inGrid);
+        Assert.Equal(Slack.GetHashCode(), inGrid.GetHashCode());
+
+        await Store.SetAsync(inGrid, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+        await Store.SetAsync(Slack, "roadmap.foundations.sql", StepStatus.Done, CancellationToken.None); // a payload without it
+
+        var export = await Store.ExportAsync(Slack, CancellationToken.None);
+        Assert.Equal("E0001", export.Member.EnterpriseId);
+        Assert.Equal(2, export.Steps.Count);
+        await using var connection = new SqliteConnection($"Data Source={_core.DatabasePath}");
+        await connection.OpenAsync();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM members WHERE platform = 'slack'";
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task A_status_set_is_read_back_with_timestamps()
     {
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);

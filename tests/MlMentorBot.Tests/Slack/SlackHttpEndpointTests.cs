@@ -170,6 +170,23 @@ public sealed class SlackHttpEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task The_enterprise_id_is_kept_with_the_member_and_a_payload_without_it_is_the_same_member()
+    {
+        // The slash-command fixture comes from an Enterprise Grid org (enterprise_id=E0001); the button payload has
+        // "enterprise": null. Both are one member, and the organisation stays recorded.
+        await CommandAsync("/progress", "mark roadmap.foundations.math done");
+        using var press = await _client.SendAsync(Signed("/slack/interactivity", BlockAction("/progress mark roadmap.foundations.sql done")));
+        await _slack.WaitForAsync(1);
+
+        var reply = await CommandAsync("/progress", "export");
+        var export = string.Join("\n", reply["blocks"]!.AsArray().Select(b => b?["text"]?["text"]?.GetValue<string>()).OfType<string>());
+
+        Assert.Contains("\"enterprise_id\": \"E0001\"", export);
+        Assert.Contains("roadmap.foundations.math", export);
+        Assert.Contains("roadmap.foundations.sql", export);
+    }
+
+    [Fact]
     public async Task Progress_is_kept_per_member()
     {
         var roadmap = await CommandAsync("/roadmap", "");
