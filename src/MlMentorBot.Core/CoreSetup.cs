@@ -34,8 +34,10 @@ public static class CoreSetup
             services.AddSingleton(migration);
         }
 
+        services.AddSingleton(ComponentStateStore.Migration);
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<IProgressStore, SqliteProgressStore>();
+        services.TryAddSingleton<ComponentStateStore>();
         return services;
     }
 
