@@ -1,14 +1,8 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using MlMentorBot.Tests.Hosting;
 
 namespace MlMentorBot.Tests.Discord;
 
@@ -19,10 +13,8 @@ namespace MlMentorBot.Tests.Discord;
 /// </summary>
 internal sealed class FakeGateway : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly Channel<GatewayConnection> _connections = Channel.CreateUnbounded<GatewayConnection>();
-
-    private FakeGateway(WebApplication app) => _app = app;
+    private readonly Arrivals<GatewayConnection> _connections = new();
+    private WebApplication _app = null!;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -34,13 +26,8 @@ internal sealed class FakeGateway : IAsyncDisposable
 
     public static async Task<FakeGateway> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var gateway = new FakeGateway(app);
-        app.UseWebSockets();
-        app.Run(async context =>
+        var gateway = new FakeGateway();
+        gateway._app = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
@@ -51,35 +38,17 @@ internal sealed class FakeGateway : IAsyncDisposable
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var connection = new GatewayConnection(socket, context.Request.Path, context.Request.QueryString.Value ?? "");
             gateway.ConnectionCount++;
-            await gateway._connections.Writer.WriteAsync(connection);
+            await gateway._connections.AddAsync(connection);
             await connection.RunAsync();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        gateway.BaseUrl = address.Replace("http://", "ws://");
+        }));
+        gateway.BaseUrl = gateway._app.Urls.First().Replace("http://", "ws://");
         return gateway;
     }
 
-    public async Task<GatewayConnection> NextConnectionAsync(int timeoutMs = 5000)
-    {
-        using var timeout = new CancellationTokenSource(timeoutMs);
-        return await _connections.Reader.ReadAsync(timeout.Token);
-    }
+    public Task<GatewayConnection> NextConnectionAsync(int timeoutMs = 5000) => _connections.NextAsync(TimeSpan.FromMilliseconds(timeoutMs));
 
     /// <summary>True when no further connection arrives within <paramref name="ms"/>.</summary>
-    public async Task<bool> StaysQuietAsync(int ms)
-    {
-        using var timeout = new CancellationTokenSource(ms);
-        try
-        {
-            await _connections.Reader.WaitToReadAsync(timeout.Token);
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            return true;
-        }
-    }
+    public Task<bool> StaysQuietAsync(int ms) => _connections.NoneWithinAsync(TimeSpan.FromMilliseconds(ms));
 
     public async ValueTask DisposeAsync()
     {
@@ -89,11 +58,9 @@ internal sealed class FakeGateway : IAsyncDisposable
 }
 
 /// <summary>One client connection as the server sees it.</summary>
-internal sealed class GatewayConnection(WebSocket socket, string path, string query)
+internal sealed class GatewayConnection(WebSocket socket, string path, string query) : WebSocketPeer(socket)
 {
     private readonly Channel<JsonNode> _received = Channel.CreateUnbounded<JsonNode>();
-    private readonly TaskCompletionSource<WebSocketCloseStatus?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private int _sequence;
 
     public string Path { get; } = path.TrimEnd('/');
@@ -105,31 +72,13 @@ internal sealed class GatewayConnection(WebSocket socket, string path, string qu
 
     public List<JsonNode> All { get; } = [];
 
-    public Task<WebSocketCloseStatus?> Closed => _closed.Task;
-
     public async Task RunAsync()
     {
-        var buffer = new byte[64 * 1024];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (Socket.State == WebSocketState.Open && await ReadMessageAsync() is { } text)
             {
-                var sb = new StringBuilder();
-                WebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        _closed.TrySetResult(result.CloseStatus);
-                        return;
-                    }
-
-                    sb.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-                }
-                while (!result.EndOfMessage);
-
-                var message = JsonNode.Parse(sb.ToString())!;
+                var message = JsonNode.Parse(text)!;
                 lock (All)
                 {
                     All.Add(message);
@@ -148,21 +97,8 @@ internal sealed class GatewayConnection(WebSocket socket, string path, string qu
         }
         finally
         {
-            _closed.TrySetResult(null); // dropped without a close frame
+            MarkClosed();
             _received.Writer.TryComplete();
-        }
-    }
-
-    public async Task SendAsync(string json)
-    {
-        await _sendLock.WaitAsync();
-        try
-        {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
-        }
-        finally
-        {
-            _sendLock.Release();
         }
     }
 
@@ -180,7 +116,7 @@ internal sealed class GatewayConnection(WebSocket socket, string path, string qu
         return DispatchAsync("READY", ready["d"]!.ToJsonString());
     }
 
-    public Task CloseAsync(int code) => socket.CloseOutputAsync((WebSocketCloseStatus)code, "test", CancellationToken.None);
+    public Task CloseAsync(int code) => Socket.CloseOutputAsync((WebSocketCloseStatus)code, "test", CancellationToken.None);
 
     /// <summary>Waits for the next message with opcode <paramref name="op"/>, skipping others (usually heartbeats).</summary>
     public async Task<JsonNode> ReceiveAsync(int op, int timeoutMs = 5000)

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using MlMentorBot.Tests.Hosting;
 
 namespace MlMentorBot.Tests.Slack;
 
@@ -16,11 +14,9 @@ namespace MlMentorBot.Tests.Slack;
 /// </summary>
 internal sealed class FakeSlackSocketServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly Channel<Link> _links = Channel.CreateUnbounded<Link>();
+    private readonly Arrivals<Link> _links = new();
+    private WebApplication _app = null!;
     private int _opened;
-
-    private FakeSlackSocketServer(WebApplication app) => _app = app;
 
     public ConcurrentQueue<string> Events { get; } = new();
 
@@ -37,59 +33,40 @@ internal sealed class FakeSlackSocketServer : IAsyncDisposable
 
     public static async Task<FakeSlackSocketServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeSlackSocketServer(app);
-        app.UseWebSockets();
-        app.MapPost("/api/apps.connections.open", (HttpContext http) =>
+        var server = new FakeSlackSocketServer();
+        server._app = await LoopbackServer.StartAsync(app =>
         {
-            Interlocked.Increment(ref server.OpenCalls);
-            server.LastAuthorization = http.Request.Headers.Authorization;
-            var json = server.OpenResponses.TryDequeue(out var queued)
-                ? queued
-                : $$"""{"ok":true,"url":"{{app.Urls.First().Replace("http", "ws")}}/link?n={{server._opened + 1}}"}""";
-            return Results.Text(json, "application/json");
-        });
-        app.Map("/link", async (HttpContext http) =>
-        {
-            var socket = await http.WebSockets.AcceptWebSocketAsync();
-            var link = new Link(Interlocked.Increment(ref server._opened), socket, server.Events);
-            server.Events.Enqueue($"open {link.Number}");
-            if (server.SaysHello)
+            app.MapPost("/api/apps.connections.open", (HttpContext http) =>
             {
-                await link.SendAsync(SlackFixtures.Read("socket-hello.json"));
-            }
+                Interlocked.Increment(ref server.OpenCalls);
+                server.LastAuthorization = http.Request.Headers.Authorization;
+                var json = server.OpenResponses.TryDequeue(out var queued)
+                    ? queued
+                    : $$"""{"ok":true,"url":"{{app.Urls.First().Replace("http", "ws")}}/link?n={{server._opened + 1}}"}""";
+                return Results.Text(json, "application/json");
+            });
+            app.Map("/link", async (HttpContext http) =>
+            {
+                var socket = await http.WebSockets.AcceptWebSocketAsync();
+                var link = new Link(Interlocked.Increment(ref server._opened), socket, server.Events);
+                server.Events.Enqueue($"open {link.Number}");
+                if (server.SaysHello)
+                {
+                    await link.SendAsync(SlackFixtures.Read("socket-hello.json"));
+                }
 
-            await server._links.Writer.WriteAsync(link);
-            await link.ReceiveLoopAsync();
+                await server._links.AddAsync(link);
+                await link.ReceiveLoopAsync();
+            });
         });
-        await app.StartAsync();
         return server;
     }
 
     /// <summary>The next WebSocket the client opens.</summary>
-    public async Task<Link> NextLinkAsync(TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        return await _links.Reader.ReadAsync(cts.Token);
-    }
+    public Task<Link> NextLinkAsync(TimeSpan? timeout = null) => _links.NextAsync(timeout ?? TimeSpan.FromSeconds(10));
 
     /// <summary>True when no further WebSocket opens within <paramref name="wait"/>.</summary>
-    public async Task<bool> NoLinkWithinAsync(TimeSpan wait)
-    {
-        using var cts = new CancellationTokenSource(wait);
-        try
-        {
-            await _links.Reader.ReadAsync(cts.Token);
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            return true;
-        }
-    }
+    public Task<bool> NoLinkWithinAsync(TimeSpan wait) => _links.NoneWithinAsync(wait);
 
     public async ValueTask DisposeAsync()
     {
@@ -98,29 +75,11 @@ internal sealed class FakeSlackSocketServer : IAsyncDisposable
     }
 
     /// <summary>One client connection, seen from Slack's side.</summary>
-    internal sealed class Link(int number, WebSocket socket, ConcurrentQueue<string> events)
+    internal sealed class Link(int number, WebSocket socket, ConcurrentQueue<string> events) : WebSocketPeer(socket)
     {
         private readonly Channel<string> _received = Channel.CreateUnbounded<string>();
-        private readonly TaskCompletionSource<WebSocketCloseStatus?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly SemaphoreSlim _sendLock = new(1, 1);
 
         public int Number => number;
-
-        /// <summary>Completes with the close status the client sent (null if the socket just failed).</summary>
-        public Task<WebSocketCloseStatus?> Closed => _closed.Task;
-
-        public async Task SendAsync(string json)
-        {
-            await _sendLock.WaitAsync();
-            try
-            {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
-        }
 
         /// <summary>The next message the client sent (an ack).</summary>
         public async Task<string> ReceiveAsync(TimeSpan? timeout = null)
@@ -129,41 +88,24 @@ internal sealed class FakeSlackSocketServer : IAsyncDisposable
             return await _received.Reader.ReadAsync(cts.Token);
         }
 
-        /// <summary>Kills the TCP connection without a close handshake, like a network drop.</summary>
-        public void Drop() => socket.Abort();
-
         internal async Task ReceiveLoopAsync()
         {
-            var buffer = new byte[64 * 1024];
             try
             {
-                while (true)
+                while (await ReadMessageAsync() is { } message)
                 {
-                    var message = new StringBuilder();
-                    WebSocketReceiveResult result;
-                    do
-                    {
-                        result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                        message.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-                    }
-                    while (!result.EndOfMessage);
-
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        events.Enqueue($"close {number}");
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
-                        _closed.TrySetResult(result.CloseStatus);
-                        return;
-                    }
-
-                    await _received.Writer.WriteAsync(message.ToString());
+                    await _received.Writer.WriteAsync(message);
                 }
+
+                events.Enqueue($"close {number}");
+                await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
             }
             catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
             {
                 events.Enqueue($"lost {number}");
-                _closed.TrySetResult(null);
             }
+
+            MarkClosed();
         }
     }
 }
