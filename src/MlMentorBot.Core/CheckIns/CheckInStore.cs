@@ -190,8 +190,8 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
     /// <summary>Marks the given weeks as away for the member (idempotent).</summary>
     public async Task SetAwayAsync(long groupId, long memberId, IEnumerable<string> weekKeys, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, tx) = (write.Connection, write.Transaction);
         foreach (var weekKey in weekKeys)
         {
             await connection.ExecuteAsync(new CommandDefinition(

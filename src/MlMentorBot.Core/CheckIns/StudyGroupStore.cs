@@ -59,8 +59,8 @@ public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
     public async Task<StudyGroup> CreateAsync(MemberKey creator, string? displayName, string channelId, string name, GroupSchedule schedule, CancellationToken cancellationToken)
     {
         var now = SqliteProgressStore.Timestamp(time.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, tx) = (write.Connection, write.Transaction);
         var memberId = await MemberIds.GetOrCreateAsync(connection, creator, time, tx, cancellationToken);
         var id = await connection.QuerySingleAsync<long>(new CommandDefinition("""
             INSERT INTO study_groups (platform, workspace_id, channel_id, name, day, local_time, time_zone, window_hours, questions, created_at)
@@ -177,8 +177,8 @@ public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
     /// <summary>Adds the member (or refreshes their display name); returns false when they were already in.</summary>
     public async Task<bool> JoinAsync(long groupId, MemberKey member, string? displayName, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, tx) = (write.Connection, write.Transaction);
         var memberId = await MemberIds.GetOrCreateAsync(connection, member, time, tx, cancellationToken);
         var added = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO study_group_members (group_id, member_id, display_name, is_admin, joined_at) VALUES (@groupId, @memberId, @displayName, 0, @now)

@@ -60,8 +60,8 @@ public sealed class KnowledgeAuditStore(SqliteDatabase database)
     public async Task<KnowledgeLoadRecord> RecordAsync(
         KnowledgeReloadOutcome outcome, int progressMoved, IReadOnlyList<KnowledgeProblem> extraProblems, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, tx) = (write.Connection, write.Transaction);
         List<string> added = [], changed = [], removed = [];
         if (outcome.IsApplied)
         {

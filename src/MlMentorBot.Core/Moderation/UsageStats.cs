@@ -61,8 +61,8 @@ public sealed class UsageStats(SqliteDatabase database, TimeProvider time) : Com
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, tx) = (write.Connection, write.Transaction);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO usage_counts (week_start, kind, name, count) VALUES (@Week, @Kind, @Name, @Count)
             ON CONFLICT (week_start, kind, name) DO UPDATE SET count = count + excluded.count

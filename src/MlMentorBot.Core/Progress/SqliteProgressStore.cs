@@ -111,8 +111,8 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
     public async Task<StepProgress> SetAsync(MemberKey member, string stepId, StepStatus status, CancellationToken cancellationToken)
     {
         var now = Timestamp(time.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, tx) = (write.Connection, write.Transaction);
         var memberId = await MemberIds.GetOrCreateAsync(connection, member, time, tx, cancellationToken);
         var row = await connection.QuerySingleAsync<Row>(new CommandDefinition("""
             INSERT INTO step_progress (member_id, step_id, status, first_set_at, updated_at)
@@ -151,8 +151,8 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
 
     public async Task<int> DeleteAsync(MemberKey member, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, tx) = (write.Connection, write.Transaction);
         var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             "SELECT id FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId",
             member, tx, cancellationToken: cancellationToken));
@@ -172,8 +172,8 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
 
     public async Task<int> RenameStepAsync(string oldStepId, string newStepId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, tx) = (write.Connection, write.Transaction);
         // Where a member has both ids, keep the more advanced status (done > learning > skipped > todo) and the older first_set_at.
         var merged = await connection.ExecuteAsync(new CommandDefinition($"""
             UPDATE step_progress SET

@@ -36,6 +36,7 @@ public sealed class SqliteDatabase
     private readonly IReadOnlyList<SchemaMigration> _migrations;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly Lock _migrateGate = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
 
     public SqliteDatabase(IOptions<StorageOptions> options, ContentRoot root, IEnumerable<SchemaMigration> migrations, ILogger<SqliteDatabase> logger)
@@ -71,6 +72,35 @@ public sealed class SqliteDatabase
         }
 
         return await OpenRawAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a connection and begins a write transaction once this process's other write transactions are done. Writers queue
+    /// here asynchronously; without it a burst of writers waits inside SQLite's busy handler, which sleeps on thread-pool
+    /// threads and can starve the very writer holding the lock until the busy timeout fails them all ("database is locked").
+    /// Dispose the result to roll back (unless committed), close the connection and let the next writer in.
+    /// </summary>
+    /// <exception cref="SqliteException">The file cannot be opened or written (after the busy timeout, for another process's lock).</exception>
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken);
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            return new WriteTransaction(connection, transaction, _writeGate);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            _writeGate.Release();
+            throw;
+        }
     }
 
     /// <summary>Synchronous <see cref="OpenAsync"/> for start-up paths and benchmarks.</summary>
@@ -154,6 +184,35 @@ public sealed class SqliteDatabase
         catch (SqliteException)
         {
             return false;
+        }
+    }
+}
+
+/// <summary>A write transaction from <see cref="SqliteDatabase.BeginWriteAsync"/>: its connection and transaction.</summary>
+public sealed class WriteTransaction(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate) : IAsyncDisposable
+{
+    private int _disposed;
+
+    public SqliteConnection Connection => connection;
+
+    public SqliteTransaction Transaction => transaction;
+
+    /// <summary>Rolls back unless committed, closes the connection and lets the next writer of this process in.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 }

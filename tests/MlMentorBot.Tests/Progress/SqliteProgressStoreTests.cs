@@ -156,6 +156,18 @@ public sealed class SqliteProgressStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_burst_of_writers_from_many_members_all_land()
+    {
+        // More writers than thread-pool threads: they must queue for the write lock without starving the one holding it.
+        var writes = Enumerable.Range(0, 300).Select(i => (Member: new MemberKey("slack", "T0001", $"U{i % 30:D4}"), Step: $"roadmap.load.s{i / 30}"));
+
+        await Task.WhenAll(writes.Select(w => Task.Run(() => Store.SetAsync(w.Member, w.Step, StepStatus.Done, CancellationToken.None))));
+
+        var counts = await Store.CountByStepAsync(CancellationToken.None);
+        Assert.All(Enumerable.Range(0, 10), s => Assert.Equal(30, counts[$"roadmap.load.s{s}"]));
+    }
+
+    [Fact]
     public async Task Concurrent_writers_all_land()
     {
         var steps = Enumerable.Range(0, 40).Select(i => $"roadmap.load.s{i}").ToList();
