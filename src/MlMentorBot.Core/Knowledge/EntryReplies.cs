@@ -16,11 +16,10 @@ public static class EntryReplies
         _ => $"/ask {entry.Title}",
     };
 
-    /// <summary>The whole entry: summary, every section, its sources, and buttons to up to four related entries.</summary>
-    public static BotReply Full(KnowledgeEntry entry, KnowledgeSnapshot knowledge, CommandRequest request) =>
-        AimAt(Full(entry, knowledge), request);
-
-    /// <summary><see cref="Full(KnowledgeEntry, KnowledgeSnapshot, CommandRequest)"/> as the asker sees it privately.</summary>
+    /// <summary>
+    /// The whole entry as the asker sees it privately: summary, every section, its sources, and buttons to up to four related
+    /// entries. <see cref="AimAt"/> makes it public for someone else.
+    /// </summary>
     public static BotReply Full(KnowledgeEntry entry, KnowledgeSnapshot knowledge) => new()
     {
         Title = entry.Title,
@@ -32,11 +31,9 @@ public static class EntryReplies
         IsPrivate = true,
     };
 
-    /// <summary>A list of entries of one kind: title, the command that opens it, and its summary.</summary>
-    public static BotReply List(string title, string intro, IEnumerable<KnowledgeEntry> entries, CommandRequest request) =>
-        AimAt(List(title, intro, entries), request);
-
-    /// <summary><see cref="List(string, string, IEnumerable{KnowledgeEntry}, CommandRequest)"/> as the asker sees it privately.</summary>
+    /// <summary>
+    /// A list of entries of one kind, as the asker sees it privately: title, the command that opens it, and its summary.
+    /// </summary>
     public static BotReply List(string title, string intro, IEnumerable<KnowledgeEntry> entries)
     {
         var list = entries.ToList();
