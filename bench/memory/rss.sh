@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Host memory after load (issue #10's memory target: RSS <= 120 MB after 10,000 mixed signed commands from 2,000
+# members, start to ready < 1 s). Publishes the host in Release once, then for each GC setting side by side in one run:
+# starts the host in Slack HTTP mode on a fresh SQLite file, times start to ready (/health 200), sends the commands with
+# drive.py, and reads VmRSS / VmHWM from /proc. Usage: bench/memory/rss.sh [REQUESTS=10000] [MEMBERS=2000]
+# Env: CONFIGS="name:ENV=VAL,ENV=VAL ..." to choose the settings compared (default below); PORT (default 5095).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+requests=${1:-10000}; members=${2:-2000}
+port=${PORT:-5095}
+secret=bench-signing-secret
+work=$(mktemp -d)
+host_pid=""
+cleanup() { if [[ -n $host_pid ]]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
+trap cleanup EXIT
+
+# Each config: a name, then the GC environment it runs with (https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector).
+default_configs="as-shipped: server:DOTNET_gcServer=1 server-conserve:DOTNET_gcServer=1,DOTNET_GCConserveMemory=5 workstation:DOTNET_gcServer=0 workstation-nonconcurrent:DOTNET_gcServer=0,DOTNET_gcConcurrent=0"
+configs=${CONFIGS:-$default_configs}
+
+echo "publishing the host (Release)…"
+dotnet publish "$repo/src/MlMentorBot" -c Release -o "$work/host" --nologo -v quiet >/dev/null
+
+printf '%-28s %10s %12s %12s %12s\n' config ready_ms rss_idle_mb rss_after_mb peak_mb
+for config in $configs; do
+  name=${config%%:*}; settings=${config#*:}
+  rm -f "$work"/bot.db*
+  env_args=()
+  IFS=',' read -ra pairs <<<"$settings"
+  for pair in "${pairs[@]}"; do [[ -n $pair ]] && env_args+=("$pair"); done
+  start=$(date +%s%N)
+  (
+    cd "$work/host"
+    exec env "${env_args[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+      Slack__Enabled=true Slack__Mode=Http Slack__SigningSecret=$secret Slack__BotToken=xoxb-placeholder-bench \
+      Slack__ApiBaseUrl=http://127.0.0.1:9/api/ Knowledge__Path="$repo/knowledge" Storage__DatabasePath="$work/bot.db" \
+      LocalChat__Enabled=false Logging__LogLevel__Default=Warning ./MlMentorBot
+  ) >"$work/host-$name.log" 2>&1 &
+  host_pid=$!
+  for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.02; done
+  ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  rss() { awk -v k="$1" '$1 == k":" {printf "%.1f", $2 / 1024}' "/proc/$host_pid/status"; }
+  idle=$(rss VmRSS)
+  python3 "$here/drive.py" "http://127.0.0.1:$port" "$secret" "$requests" "$members" >"$work/drive-$name.txt" \
+    || { echo "$name: load failed: $(cat "$work/drive-$name.txt")"; tail -20 "$work/host-$name.log"; exit 1; }
+  sleep 2 # let background GC settle, as a scrape a few seconds later would see it
+  printf '%-28s %10s %12s %12s %12s   (%s)\n' "$name" "$ready_ms" "$idle" "$(rss VmRSS)" "$(rss VmHWM)" "$(cat "$work/drive-$name.txt")"
+  kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""
+done
