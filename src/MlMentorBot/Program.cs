@@ -15,53 +15,40 @@ if (await CliVerbs.TryRunAsync(args, CancellationToken.None) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(LocalChatSetup.RewriteChatArguments(args));
-builder.ConfigureMentorBotHost();
-builder.Services
-    .AddStartupChecks()
-    .AddKnowledge(builder.Configuration)
-    .AddProgressStore(builder.Configuration)
-    .AddCommands()
-    .AddCheckIns(builder.Configuration)
-    .AddModeration(builder.Configuration)
-    .AddDiscordAdapter(builder.Configuration)
-    .AddSlackAdapter(builder.Configuration)
-    .AddLocalChat(builder.Configuration);
-
-var app = builder.Build();
 try
 {
-    // Settings first, before any service is built: a misconfigured platform then stops with every failure listed below,
-    // not with the first constructor that happens to read its options.
+    var builder = WebApplication.CreateBuilder(LocalChatSetup.RewriteChatArguments(args));
+    builder.ConfigureMentorBotHost();
+    builder.Services
+        .AddStartupChecks()
+        .AddKnowledge(builder.Configuration)
+        .AddProgressStore(builder.Configuration)
+        .AddCommands()
+        .AddCheckIns(builder.Configuration)
+        .AddModeration(builder.Configuration)
+        .AddDiscordAdapter(builder.Configuration)
+        .AddSlackAdapter(builder.Configuration)
+        .AddLocalChat(builder.Configuration);
+
+    var app = builder.Build();
+
+    // Settings first, before any service is built: a misconfigured platform then stops with every failure listed, not with
+    // the first constructor that happens to read its options.
     app.Services.GetService<IStartupValidator>()?.Validate();
     app.MapHealth();
     app.MapDiscordInteractions();
     app.MapSlackEndpoints();
-    await app.RunAsync();
+    await app.RunUntilStoppedAsync();
 }
-catch (KnowledgeLoadException ex)
+catch (Exception ex) when (ex is not HostAbortedException && StartupFaults.Describe(ex) is { } message)
 {
-    // Start-up with broken knowledge: say exactly what to fix (file:line) instead of a stack trace.
-    await Console.Error.WriteLineAsync(ex.Message);
-    return 1;
-}
-catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
-{
-    // A platform switched on but misconfigured: name every missing setting (of every platform), then stop.
-    await Console.Error.WriteLineAsync("Configuration error:\n" + string.Join("\n", failures.Select(f => "- " + f)));
+    // An operator's fault (a bad setting, a port in use, an unusable database path, broken knowledge): say what to fix, exit 1.
+    // Anything else is a defect and stays an unhandled exception with its stack trace.
+    await Console.Error.WriteLineAsync(message);
     return 1;
 }
 
 return Environment.ExitCode;
-
-// Options validation throws one OptionsValidationException per options type, wrapped together when several are wrong.
-static List<string> ConfigurationFailures(Exception ex) => ex switch
-{
-    OptionsValidationException invalid => [.. invalid.Failures],
-    AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
-        [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
-    _ => [],
-};
 
 /// <summary>The host's entry point; public so <c>WebApplicationFactory&lt;Program&gt;</c> can start it in tests.</summary>
 public partial class Program;

@@ -22,6 +22,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             ["LocalChat:Enabled"] = "false",
             ["Knowledge:Path"] = RepoPaths.Knowledge,
             ["Storage:DatabasePath"] = _temp.File("bot.db"),
+
+            // Discord's HTTP mode needs a bot token while the check-in scheduler posts (DiscordPostingValidator); the seams
+            // that would call Discord are faked in every test that enables it, so any token does.
+            ["Discord:BotToken"] = "test-bot-token",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

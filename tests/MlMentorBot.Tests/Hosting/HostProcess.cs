@@ -12,10 +12,12 @@ internal static class HostProcess
     /// <summary>
     /// Starts the host in <paramref name="workingDirectory"/> with <paramref name="args"/>, writes <paramref name="input"/>
     /// (then closes standard input), and waits up to <paramref name="timeout"/> (default 60 s) for it to exit.
+    /// <paramref name="environment"/> sets (or, with a null value, removes) environment variables of the process.
     /// </summary>
     /// <exception cref="TimeoutException">The process was still running at the deadline; it has been killed.</exception>
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
-        string workingDirectory, IEnumerable<string> args, string input = "", TimeSpan? timeout = null)
+        string workingDirectory, IEnumerable<string> args, string input = "", TimeSpan? timeout = null,
+        IDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +26,11 @@ internal static class HostProcess
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MlMentorBot.dll"));
         foreach (var arg in args)
         {
