@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Slack.Http;
@@ -37,8 +38,12 @@ public static class SlackSetup
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton(sp => new ChannelPacer(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelMessageInterval));
+        services.AddSingleton(sp =>
+        {
+            var pacer = new ChannelPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelMessageInterval);
+            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(pacer.Drain);
+            return pacer;
+        });
         services.AddSingleton<ResponseUrlBudget>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackApiClient>();

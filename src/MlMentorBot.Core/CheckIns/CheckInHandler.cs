@@ -93,7 +93,8 @@ public sealed class CheckInHandler(
             return BotReply.Problem("Unknown roadmap step",
                 $"{CheckInMessages.Join(unknown.Select(u => $"`{u}`").ToList())} {(unknown.Count == 1 ? "is not a roadmap step" : "are not roadmap steps")}; nothing was saved." +
                 (near.Count > 0 ? $" Did you mean {string.Join(" or ", near.Select(n => $"`{n}`"))}?" : "") +
-                "\n\nStep ids are shown in `/roadmap`.", [new SuggestedAction("Roadmap", "/roadmap")]);
+                "\n\nStep ids are shown in `/roadmap`.", [new SuggestedAction("Roadmap", "/roadmap")]) with
+            { ProblemField = "steps" };
         }
 
         var blockers = request.Option("blockers") ?? existing?.Blockers;

@@ -1,5 +1,6 @@
 using System.Text;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.CheckIns;
@@ -23,7 +24,7 @@ public static class CheckInMessages
         [
             new ReplySection(null,
                 $"Time for this week's check-in! Answer by {CheckInCalendar.Describe(week.ClosesAt, group.Schedule.TimeZoneId)}:\n" +
-                string.Join("\n", group.Questions.Select(q => $"- {q}")) +
+                string.Join("\n", group.Questions.Select(q => $"- {UserText.Escape(q)}")) +
                 "\n- Roadmap steps you worked on (optional)"),
             new ReplySection(null, "Press **Check in**, or type `/checkin`. Away? `/away weeks:1` keeps your streak."),
         ],
@@ -34,7 +35,7 @@ public static class CheckInMessages
     {
         var who = group.IsQuiet
             ? $"{missing.Count} {(missing.Count == 1 ? "member has" : "members have")} not checked in yet."
-            : $"Not checked in yet: {string.Join(", ", missing.Select(m => "@" + m.Name))}.";
+            : $"Not checked in yet: {string.Join(", ", missing.Select(m => UserText.Escape("@" + m.Name)))}.";
         return new BotReply
         {
             Title = $"Reminder: check-in closes soon — {group.Name}",
@@ -63,21 +64,21 @@ public static class CheckInMessages
             var streak = data.Streaks.GetValueOrDefault(c.MemberId, Streak.None).ToString();
             sections.Add(new ReplySection(
                 $"{member.Name}{(streak.Length > 0 ? " " + streak : "")}{(c.IsLate ? " (late)" : "")}",
-                $"**{group.Questions[0]}:** {Clip(c.Done)}\n**{group.Questions[1]}:** {Clip(c.Next)}"));
+                $"**{UserText.Escape(group.Questions[0])}:** {Clip(c.Done)}\n**{UserText.Escape(group.Questions[1])}:** {Clip(c.Next)}"));
         }
 
         var blockers = checkedIn.Where(c => !string.IsNullOrWhiteSpace(c.Blockers)).ToList();
         if (blockers.Count > 0)
         {
             sections.Add(new ReplySection("Blockers — can anyone help?",
-                string.Join("\n", blockers.Select(c => $"- {byId[c.MemberId].Name}: {Clip(c.Blockers!)}"))));
+                string.Join("\n", blockers.Select(c => $"- {UserText.Escape(byId[c.MemberId].Name)}: {Clip(c.Blockers!)}"))));
         }
 
         var steps = checkedIn.SelectMany(c => c.Steps.Select(s => (c.MemberId, Step: CheckInSteps.Parse(s))))
             .Where(x => x.Step is not null)
             .GroupBy(x => x.Step!.Value.Id, StringComparer.OrdinalIgnoreCase)
             .Select(g => $"- {knowledge.FindStep(g.Key)?.Title ?? g.Key} (`{g.Key}`): " +
-                string.Join(", ", g.Select(x => byId[x.MemberId].Name + (x.Step!.Value.IsDone ? " ✅" : ""))))
+                string.Join(", ", g.Select(x => UserText.Escape(byId[x.MemberId].Name) + (x.Step!.Value.IsDone ? " ✅" : ""))))
             .ToList();
         if (steps.Count > 0)
         {
@@ -87,12 +88,12 @@ public static class CheckInMessages
         var fields = new List<ReplyField> { new("Checked in", $"{checkedIn.Count} of {data.Members.Count}") };
         if (away.Count > 0)
         {
-            fields.Add(new ReplyField("Away", string.Join(", ", away.Select(m => m.Name))));
+            fields.Add(new ReplyField("Away", string.Join(", ", away.Select(m => UserText.Escape(m.Name)))));
         }
 
         if (missing.Count > 0)
         {
-            fields.Add(new ReplyField("Not checked in", string.Join(", ", missing.Select(m => group.IsQuiet ? m.Name : "@" + m.Name)), IsInline: false));
+            fields.Add(new ReplyField("Not checked in", string.Join(", ", missing.Select(m => UserText.Escape(group.IsQuiet ? m.Name : "@" + m.Name))), IsInline: false));
         }
 
         return new BotReply
@@ -110,7 +111,7 @@ public static class CheckInMessages
         Title = $"Late check-in from {member.Name}",
         Sections =
         [
-            new ReplySection(null, $"**{group.Questions[0]}:** {Clip(checkIn.Done)}\n**{group.Questions[1]}:** {Clip(checkIn.Next)}" +
+            new ReplySection(null, $"**{UserText.Escape(group.Questions[0])}:** {Clip(checkIn.Done)}\n**{UserText.Escape(group.Questions[1])}:** {Clip(checkIn.Next)}" +
                 (string.IsNullOrWhiteSpace(checkIn.Blockers) ? "" : $"\n**Blockers:** {Clip(checkIn.Blockers)}")),
         ],
     };
@@ -118,7 +119,7 @@ public static class CheckInMessages
     private static string Clip(string text)
     {
         var oneLine = text.ReplaceLineEndings(" ").Trim();
-        return oneLine.Length <= MaxAnswerLength ? oneLine : oneLine[..(MaxAnswerLength - 1)] + "…";
+        return UserText.Escape(oneLine.Length <= MaxAnswerLength ? oneLine : oneLine[..(MaxAnswerLength - 1)] + "…");
     }
 
     /// <summary>A compact list for replies: "a, b and c".</summary>

@@ -64,9 +64,16 @@ public sealed class CommandDispatcher : ICommandDispatcher
         string commandLine,
         MemberKey member,
         Func<CommandRequest, CommandRequest>? configure,
+        CancellationToken cancellationToken) =>
+        DispatchInputAsync(new CommandInput(commandLine), member, configure, cancellationToken);
+
+    public Task<BotReply> DispatchInputAsync(
+        CommandInput input,
+        MemberKey member,
+        Func<CommandRequest, CommandRequest>? configure,
         CancellationToken cancellationToken)
     {
-        var parsed = CommandTextParser.Parse(commandLine, member);
+        var parsed = CommandTextParser.Parse(input, member);
         if (!parsed.IsSuccess)
         {
             return Task.FromResult(parsed.Problem!);

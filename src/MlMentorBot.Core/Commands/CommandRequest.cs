@@ -47,3 +47,28 @@ public sealed record CommandRequest(
     public string? Option(string name) =>
         Options.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 }
+
+/// <summary>
+/// What an adapter hands Core when a member typed a command, pressed a button or submitted a form: the command line as text
+/// (<c>/checkin submit group:ml-101</c>, a button's stored command, or Slack's <c>command</c> + <c>text</c>) plus structured
+/// values that never go through the text parser, so no quoting or escaping can change them.
+/// </summary>
+/// <param name="CommandLine">The command and any typed arguments; parsed with <see cref="CommandTextParser"/>.</param>
+public sealed record CommandInput(string CommandLine)
+{
+    /// <summary>
+    /// Named option values taken as they are, after the command line is parsed and overriding what it set: a modal's fields
+    /// (Discord text input <c>custom_id</c> → value; Slack <c>state.values</c> block id → value). Names that are not options of
+    /// the command are ignored. Values still pass the option's checks (choices, numbers, length).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
+
+    /// <summary>
+    /// Platform user ids the member mentioned (the adapter has already turned Slack's <c>&lt;@U123|bob&gt;</c> into <c>U123</c>).
+    /// They fill the command's user options in order, so <c>/roadmap @bob</c> aims the answer at bob rather than reading
+    /// <c>@bob</c> as the stage.
+    /// </summary>
+    public IReadOnlyList<string> MentionedUserIds { get; init; } = [];
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
+}

@@ -19,24 +19,52 @@ public sealed record CommandParseResult(CommandRequest? Request, BotReply? Probl
 /// </summary>
 public static partial class CommandTextParser
 {
+    /// <summary>
+    /// Longest option value accepted, in UTF-16 characters: Discord's own cap on a STRING option
+    /// (https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-structure,
+    /// <c>max_length</c> 1–6000). Longer values are refused before any work, since matching them against the knowledge costs CPU.
+    /// </summary>
+    public const int MaxOptionLength = 6000;
+
     /// <summary>Parses a whole line such as <c>/progress mark roadmap.foundations.math done</c>.</summary>
-    public static CommandParseResult Parse(string line, MemberKey member)
+    public static CommandParseResult Parse(string line, MemberKey member) => Parse(new CommandInput(line), member);
+
+    /// <summary>Parses Slack's split form: <paramref name="commandName"/> is <c>/salary</c>, <paramref name="text"/> is <c>entry</c>.</summary>
+    public static CommandParseResult Parse(string commandName, string text, MemberKey member) =>
+        Parse(commandName, text, EmptyFields, [], member);
+
+    /// <summary>
+    /// Parses <see cref="CommandInput.CommandLine"/>, then applies <see cref="CommandInput.Fields"/> as named options and
+    /// <see cref="CommandInput.MentionedUserIds"/> to the command's user options, both without going through the tokenizer.
+    /// </summary>
+    public static CommandParseResult Parse(CommandInput input, MemberKey member)
     {
-        var trimmed = line.Trim();
+        var trimmed = input.CommandLine.Trim();
         var space = trimmed.IndexOfAny([' ', '\t']);
         var name = space < 0 ? trimmed : trimmed[..space];
         var text = space < 0 ? "" : trimmed[(space + 1)..];
-        return Parse(name, text, member);
+        return Parse(name, text, input.Fields, input.MentionedUserIds, member);
     }
 
-    /// <summary>Parses Slack's split form: <paramref name="commandName"/> is <c>/salary</c>, <paramref name="text"/> is <c>entry</c>.</summary>
-    public static CommandParseResult Parse(string commandName, string text, MemberKey member)
+    private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
+
+    private static CommandParseResult Parse(
+        string commandName,
+        string text,
+        IReadOnlyDictionary<string, string> fields,
+        IReadOnlyList<string> mentions,
+        MemberKey member)
     {
         var name = commandName.Trim().TrimStart('/');
         var command = CommandCatalog.Find(name);
         if (command is null)
         {
-            return Fail(UnknownCommand(name));
+            return Fail(UnknownCommand(name.Length > 64 ? name[..64] : name));
+        }
+
+        if (text.Length > MaxOptionLength || fields.Values.Any(v => v.Length > MaxOptionLength))
+        {
+            return Fail(Usage(command, null, $"That is longer than the {MaxOptionLength} characters a command takes.", []));
         }
 
         var tokens = Tokenize(text);
@@ -91,6 +119,14 @@ public static partial class CommandTextParser
             }
 
             var option = options[positional];
+            if (option.Type != OptionType.User && !option.TakesRest && !token.IsQuoted && IsMention(token.Value)
+                && options.FirstOrDefault(o => o.Type == OptionType.User && !values.ContainsKey(o.Name)) is { } aimAt)
+            {
+                // "/roadmap @bob": a bare mention names the member to aim at, never the stage.
+                values[aimAt.Name] = token.Value;
+                continue;
+            }
+
             if (option.TakesRest)
             {
                 var end = text.Length;
@@ -113,6 +149,25 @@ public static partial class CommandTextParser
             }
 
             values[option.Name] = token.Value;
+        }
+
+        foreach (var (field, value) in fields)
+        {
+            if (options.FirstOrDefault(o => o.Name.Equals(field, StringComparison.OrdinalIgnoreCase)) is { } byName)
+            {
+                values[byName.Name] = value;
+            }
+        }
+
+        foreach (var userId in mentions)
+        {
+            // "user:<@U1|bob>" arrives as "user:" plus the mention, so an empty user option is still free.
+            if (options.FirstOrDefault(o => o.Type == OptionType.User && string.IsNullOrWhiteSpace(values.GetValueOrDefault(o.Name))) is not { } userOption)
+            {
+                return Fail(Usage(command, subcommand, "That command does not take a member to aim at.", []));
+            }
+
+            values[userOption.Name] = userId;
         }
 
         foreach (var option in options)

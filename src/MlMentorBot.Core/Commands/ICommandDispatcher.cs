@@ -22,6 +22,17 @@ public interface ICommandDispatcher
         MemberKey member,
         Func<CommandRequest, CommandRequest>? configure,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The entry point for "command plus values": parses <see cref="CommandInput.CommandLine"/> and then applies the
+    /// input's form fields and mentioned members as they are (no text round trip), and runs the command. Parse problems
+    /// come back as usage replies; <paramref name="configure"/> lets the adapter set channel, moderator flag and display name.
+    /// </summary>
+    Task<BotReply> DispatchInputAsync(
+        CommandInput input,
+        MemberKey member,
+        Func<CommandRequest, CommandRequest>? configure,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>One handler per catalog command (<see cref="CommandName"/> without the slash).</summary>

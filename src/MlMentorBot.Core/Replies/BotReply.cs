@@ -55,6 +55,13 @@ public sealed record BotReply
     /// </summary>
     public bool IsReused { get; init; }
 
+    /// <summary>
+    /// For a problem with one value of a submitted form: the <see cref="ModalField.Name"/> it is about. An adapter that can
+    /// keep the form open shows the problem on that field instead of closing it (Slack <c>response_action: errors</c>), so
+    /// the member's typed answers are not lost. Null for anything else.
+    /// </summary>
+    public string? ProblemField { get; init; }
+
     /// <summary>Builds a short private error or usage reply.</summary>
     public static BotReply Problem(string title, string markdown, IReadOnlyList<SuggestedAction>? actions = null) => new()
     {

@@ -39,9 +39,23 @@ internal sealed class InteractionEndpoint(
             return;
         }
 
+        // Too large is 413 whether or not it is signed, as on Slack's endpoints: nothing that big comes from Discord, and
+        // reading it to check a signature would be the work an attacker wants us to do.
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
         var body = await ReadBodyAsync(context.Request.BodyReader, context.RequestAborted);
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
         var headers = context.Request.Headers;
-        if (body is null || !_verifier.IsValid(headers["X-Signature-Ed25519"], headers["X-Signature-Timestamp"], body))
+        if (!_verifier.IsValid(headers["X-Signature-Ed25519"], headers["X-Signature-Timestamp"], body))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.ContentType = "application/json";

@@ -21,18 +21,9 @@ namespace MlMentorBot.Discord.Interactions;
 /// </summary>
 internal sealed class InteractionHandler
 {
-    /// <summary>Discord permission bits that make a member a moderator here: ADMINISTRATOR and MANAGE_GUILD.
-    /// https://discord.com/developers/docs/topics/permissions#permissions-bitwise-permission-flags</summary>
-    internal const ulong Administrator = 1UL << 3;
-    internal const ulong ManageGuild = 1UL << 5;
-
-    private const int MaxChoices = 25;
-    private const int ChoiceLimit = 100;
-
-    private readonly ICommandDispatcher _dispatcher;
-    private readonly IAutocompleteProvider? _autocomplete;
+    private readonly InteractionCommands _commands;
+    private readonly InteractionAutocomplete _autocomplete;
     private readonly MessageRenderer _renderer;
-    private readonly CustomIdCodec _customIds;
     private readonly DiscordRestClient _rest;
     private readonly DiscordOptions _options;
     private readonly TimeProvider _time;
@@ -56,14 +47,13 @@ internal sealed class InteractionHandler
         ILogger<InteractionHandler> logger,
         IAutocompleteProvider? autocomplete = null)
     {
-        _dispatcher = dispatcher;
+        _commands = new InteractionCommands(dispatcher, customIds);
         _renderer = renderer;
-        _customIds = customIds;
         _rest = rest;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _autocomplete = autocomplete;
+        _autocomplete = new InteractionAutocomplete(autocomplete);
     }
 
     /// <summary>
@@ -89,7 +79,7 @@ internal sealed class InteractionHandler
                     await SendInitialOnce(new InteractionResponse(CallbackType.Pong));
                     return;
                 case InteractionType.ApplicationCommandAutocomplete:
-                    await SendInitialOnce(Autocomplete(interaction));
+                    await SendInitialOnce(_autocomplete.Answer(interaction));
                     return;
                 case InteractionType.ApplicationCommand:
                 case InteractionType.MessageComponent:
@@ -126,12 +116,24 @@ internal sealed class InteractionHandler
 
     private async Task AnswerAsync(Interaction interaction, long receivedAt, Func<InteractionResponse, Task> sendInitial, CancellationToken cancellationToken)
     {
-        var (work, commandLine) = StartDispatch(interaction, cancellationToken);
-
         // A button on our own private reply edits that reply in place (type 7); anything else is a new message (type 4).
         var isUpdate = interaction.Type == InteractionType.MessageComponent
             && ((MessageFlags)(interaction.Message?.Flags ?? 0)).HasFlag(MessageFlags.Ephemeral);
         var canOpenModal = interaction.Type != InteractionType.ModalSubmit;
+
+        // Everything that may wait on the database (a hashed custom id, the handler's reads and writes, the custom ids the
+        // renderer stores) runs off this path, so the acknowledgement keeps the 3-second deadline even while another process
+        // holds SQLite's write lock: the timer below defers, and the answer follows once the write is done (issue 13 item 9).
+        var started = Task.Run(() => _commands.Dispatch(interaction, cancellationToken), cancellationToken);
+        var work = Task.Run(async () =>
+        {
+            var (replyWork, line) = await started;
+            var reply = await replyWork;
+            var initial = reply.Modal is { } modal && canOpenModal
+                ? new InteractionResponse(CallbackType.Modal, _renderer.RenderModal(modal))
+                : Message(reply, isUpdate ? CallbackType.UpdateMessage : CallbackType.ChannelMessageWithSource);
+            return (Reply: reply, CommandLine: line, Initial: initial);
+        }, cancellationToken);
 
         var budget = TimeSpan.FromMilliseconds(_options.DeferAfterMilliseconds) - _time.GetElapsedTime(receivedAt);
         if (!work.IsCompleted && budget > TimeSpan.Zero)
@@ -147,14 +149,7 @@ internal sealed class InteractionHandler
 
         if (work.IsCompleted)
         {
-            var reply = await work;
-            if (reply.Modal is { } modal && canOpenModal)
-            {
-                await sendInitial(new InteractionResponse(CallbackType.Modal, _renderer.RenderModal(modal)));
-                return;
-            }
-
-            await sendInitial(Message(reply, isUpdate ? CallbackType.UpdateMessage : CallbackType.ChannelMessageWithSource));
+            await sendInitial((await work).Initial);
             return;
         }
 
@@ -165,7 +160,7 @@ internal sealed class InteractionHandler
             ? new InteractionResponse(CallbackType.DeferredUpdateMessage)
             : new InteractionResponse(CallbackType.DeferredChannelMessageWithSource, new MessagePayload { AllowedMentions = AllowedMentions.None, Flags = (int)MessageFlags.Ephemeral }));
 
-        var late = await work;
+        var (late, commandLine, _) = await work;
         if (late.Modal is not null && commandLine() is { } line)
         {
             // A modal must be the first response; offer a button that opens it instead (a press may answer with a modal).
@@ -201,159 +196,6 @@ internal sealed class InteractionHandler
         }
     }
 
-    private (Task<BotReply> Work, Func<string?> CommandLine) StartDispatch(Interaction interaction, CancellationToken cancellationToken)
-    {
-        var invoker = interaction.Invoker;
-        if (invoker is null || interaction.Data is null)
-        {
-            return (Task.FromResult(BotReply.Problem("Unreadable request", "Discord sent an interaction I could not read.")), NoLine);
-        }
-
-        var member = new MemberKey("discord", interaction.GuildId == 0 ? "" : Id(interaction.GuildId), Id(invoker.Id));
-        CommandRequest Configure(CommandRequest request) => request with
-        {
-            ChannelId = interaction.ChannelId == 0 ? null : Id(interaction.ChannelId),
-            IsModerator = IsModerator(interaction.Member),
-            DisplayName = interaction.Member?.Nick ?? invoker.GlobalName ?? invoker.Username,
-        };
-
-        switch (interaction.Type)
-        {
-            case InteractionType.ApplicationCommand:
-                {
-                    var request = Configure(ToRequest(interaction.Data, member));
-                    return (_dispatcher.DispatchAsync(request, cancellationToken), () => CommandLines.Format(request));
-                }
-
-            case InteractionType.MessageComponent:
-                {
-                    var line = _customIds.DecodeButton(interaction.Data.CustomId);
-                    return line is null
-                        ? (Task.FromResult(BotReply.Problem("This button has expired", "Please run the command again, or type `/help`.")), NoLine)
-                        : (_dispatcher.DispatchTextAsync(line, member, Configure, cancellationToken), () => line);
-                }
-
-            default:
-                {
-                    var form = _customIds.DecodeModal(interaction.Data.CustomId);
-                    if (form is null)
-                    {
-                        return (Task.FromResult(BotReply.Problem("This form has expired", "Please run the command again.")), NoLine);
-                    }
-
-                    var fields = ModalValues(interaction.Data.Components ?? []).ToList();
-                    var line = CommandLines.WithOptions(form, fields);
-                    if (line is not null)
-                    {
-                        return (_dispatcher.DispatchTextAsync(line, member, Configure, cancellationToken), NoLine);
-                    }
-
-                    // A value with both kinds of quote cannot be typed; parse placeholders, then put the real text back.
-                    var placeholders = fields.Select((f, i) => KeyValuePair.Create(f.Key, $"field{i}")).ToList();
-                    return (_dispatcher.DispatchTextAsync(CommandLines.WithOptions(form, placeholders)!, member, request =>
-                    {
-                        var options = request.Options.ToDictionary(StringComparer.OrdinalIgnoreCase);
-                        foreach (var (name, value) in fields)
-                        {
-                            options[name] = value;
-                        }
-
-                        return Configure(request with { Options = options });
-                    }, cancellationToken), NoLine);
-                }
-        }
-    }
-
-    private InteractionResponse Autocomplete(Interaction interaction)
-    {
-        var data = interaction.Data;
-        var command = data?.Name is { } name ? CommandCatalog.Find(name) : null;
-        var choices = new List<AutocompleteChoice>();
-        if (command is not null && interaction.Invoker is { } invoker && _autocomplete is not null)
-        {
-            var (subcommand, given) = Flatten(data!.Options);
-            var definitions = (subcommand is null ? null : command.FindSubcommand(subcommand))?.Options ?? command.Options;
-            var focused = given.FirstOrDefault(o => o.IsFocused);
-            var definition = focused is null ? null : definitions.FirstOrDefault(d => d.Name.Equals(focused.Name, StringComparison.OrdinalIgnoreCase));
-            if (definition is { Autocomplete: not AutocompleteSource.None })
-            {
-                var member = new MemberKey("discord", interaction.GuildId == 0 ? "" : Id(interaction.GuildId), Id(invoker.Id));
-                choices.AddRange(_autocomplete.Suggest(definition.Autocomplete, ValueText(focused!.Value) ?? "", member)
-                    .Where(c => c.Value.Length is > 0 and <= ChoiceLimit)
-                    .Take(MaxChoices)
-                    .Select(c => new AutocompleteChoice(MessageRenderer.Truncate(c.Name.Length == 0 ? c.Value : c.Name, ChoiceLimit), c.Value)));
-            }
-        }
-
-        return new InteractionResponse(CallbackType.AutocompleteResult, new AutocompletePayload(choices));
-    }
-
-    private static CommandRequest ToRequest(InteractionData data, MemberKey member)
-    {
-        var (subcommand, given) = Flatten(data.Options);
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var option in given)
-        {
-            if (ValueText(option.Value) is { } text)
-            {
-                options[option.Name] = text;
-            }
-        }
-
-        return new CommandRequest(data.Name ?? "", subcommand, options, member);
-    }
-
-    /// <summary>Unwraps a subcommand (type 1), or a group (2) holding one, into its name and leaf options.</summary>
-    private static (string? Subcommand, IReadOnlyList<CommandOptionValue> Options) Flatten(IReadOnlyList<CommandOptionValue>? options)
-    {
-        var list = options ?? [];
-        if (list is [{ Type: 2 } group])
-        {
-            list = group.Options ?? [];
-        }
-
-        return list is [{ Type: 1 } sub] ? (sub.Name, sub.Options ?? []) : (null, list);
-    }
-
-    private static string? ValueText(JsonElement? value) => value?.ValueKind switch
-    {
-        JsonValueKind.String => value.Value.GetString(),
-        JsonValueKind.Number => value.Value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
-
-    /// <summary>Reads modal values in the Label shape (18 → component) and the legacy Action Row shape (1 → components).</summary>
-    internal static IEnumerable<KeyValuePair<string, string>> ModalValues(IEnumerable<SubmittedComponent> components)
-    {
-        foreach (var component in components)
-        {
-            if (component.Component is { } child)
-            {
-                foreach (var value in ModalValues([child]))
-                {
-                    yield return value;
-                }
-            }
-            else if (component.Components is { } children)
-            {
-                foreach (var value in ModalValues(children))
-                {
-                    yield return value;
-                }
-            }
-            else if (component.CustomId is { } id)
-            {
-                yield return KeyValuePair.Create(id, component.Value ?? string.Join(",", component.Values ?? []));
-            }
-        }
-    }
-
-    internal static bool IsModerator(GuildMember? member) =>
-        member?.Permissions is { } text && ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
-        && (bits & (Administrator | ManageGuild)) != 0;
-
     private InteractionResponse Message(BotReply reply, CallbackType type)
     {
         if (!reply.IsReused)
@@ -374,7 +216,4 @@ internal sealed class InteractionHandler
 
     private static byte[] Serialize(MessagePayload payload) => JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload);
 
-    private static readonly Func<string?> NoLine = static () => null;
-
-    private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 }

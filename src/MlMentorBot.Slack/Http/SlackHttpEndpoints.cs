@@ -16,7 +16,8 @@ namespace MlMentorBot.Slack.Http;
 /// HTTP mode's request URLs. Each request's raw body is read once (413 past <see cref="SlackOptions.MaxRequestBodyBytes"/>),
 /// its signature verified (401 and nothing parsed when it fails; https://docs.slack.dev/authentication/verifying-requests-from-slack),
 /// and only then parsed and handed to <see cref="SlackInbound"/>. The one unsigned request answered is Slack's <c>ssl_check=1</c>
-/// probe, with an empty 200 and no handler.
+/// probe, with an empty 200 and no handler, signed or not. A signed body that cannot be read (invalid UTF-8, a lone
+/// surrogate, a form without its command) is 400 with a one-line reason.
 /// </summary>
 internal static partial class SlackHttpEndpoints
 {
@@ -44,7 +45,25 @@ internal static partial class SlackHttpEndpoints
             return;
         }
 
-        var (body, length) = await ReadBodyAsync(request.Body, request.ContentLength, options.MaxRequestBodyBytes, http.RequestAborted);
+        byte[]? body;
+        int length;
+        try
+        {
+            (body, length) = await ReadBodyAsync(request.Body, request.ContentLength, options.MaxRequestBodyBytes, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or OperationCanceledException or IOException)
+        {
+            // A client that stalls or drops mid-body (Kestrel's minimum data rate, a reset): nothing was authenticated yet, so
+            // one quiet line rather than an error with a stack trace per connection (issue 13 item 4).
+            LogUnreadBody(Logger(services), request.Path, ex.GetType().Name);
+            if (!http.RequestAborted.IsCancellationRequested)
+            {
+                http.Response.StatusCode = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            }
+
+            return;
+        }
+
         if (body is null)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -61,8 +80,15 @@ internal static partial class SlackHttpEndpoints
                 return;
             }
 
-            LogRejected(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints)), request.Path, check);
+            LogRejected(Logger(services), request.Path, check);
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (IsSslCheck(body.AsSpan(0, length)))
+        {
+            // Signed or not, Slack's certificate probe gets an empty 200 (docs/slack.md).
+            http.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
@@ -73,7 +99,11 @@ internal static partial class SlackHttpEndpoints
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {
+            // Signed but unreadable: say why in the body, so whoever sent it can tell a bug from a bad deploy.
+            LogMalformed(Logger(services), request.Path, ex.GetType().Name);
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(ex is JsonException ? "The body is not valid JSON." : ex.Message, http.RequestAborted);
             return;
         }
 
@@ -88,7 +118,7 @@ internal static partial class SlackHttpEndpoints
 
     private static async Task<SlackAck> CommandsAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
     {
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body, 0, length));
+        var form = QueryHelpers.ParseQuery(SlackPayloads.DecodeUtf8(body.AsSpan(0, length)));
         return SlashCommand.FromForm(form) is { } command
             ? await inbound.HandleSlashCommandAsync(command, cancellationToken)
             : throw new FormatException("Not a slash command.");
@@ -96,7 +126,7 @@ internal static partial class SlackHttpEndpoints
 
     private static async Task<SlackAck> InteractivityAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
     {
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body, 0, length));
+        var form = QueryHelpers.ParseQuery(SlackPayloads.DecodeUtf8(body.AsSpan(0, length)));
         if (!form.TryGetValue("payload", out var payload) || payload.Count != 1)
         {
             throw new FormatException("No payload field.");
@@ -108,6 +138,7 @@ internal static partial class SlackHttpEndpoints
 
     private static Task<SlackAck> EventsAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
     {
+        SlackPayloads.DecodeUtf8(body.AsSpan(0, length)); // JsonDocument leaves invalid UTF-8 inside strings to whoever reads them
         using var document = JsonDocument.Parse(body.AsMemory(0, length));
         return Task.FromResult(inbound.HandleEvent(document.RootElement));
     }
@@ -151,6 +182,15 @@ internal static partial class SlackHttpEndpoints
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         return form.TryGetValue("ssl_check", out var value) && value == "1" && form.Keys.All(k => k is "ssl_check" or "token");
     }
+
+    private static ILogger Logger(IServiceProvider services) =>
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Gave up reading a request body for {Path}: {Reason}")]
+    private static partial void LogUnreadBody(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signed request to {Path} could not be read: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an unverified request to {Path}: {Reason}")]
     private static partial void LogRejected(ILogger logger, PathString path, SignatureCheck reason);

@@ -6,7 +6,8 @@ namespace MlMentorBot.Slack.Inbound;
 /// <summary>
 /// The fields of a slash-command invocation the bot uses (https://docs.slack.dev/interactivity/implementing-slash-commands):
 /// form-encoded in HTTP mode, a JSON object in a Socket Mode <c>slash_commands</c> envelope. <c>user_name</c> is deprecated and
-/// only ever a display hint; identity is <c>team_id</c> + <c>user_id</c>.
+/// only ever a display hint; identity is <c>team_id</c> + <c>user_id</c>. <c>Text</c> is kept as Slack sent it (entities and
+/// escaped mentions included); <see cref="SlackPayloads.SlashCommandInput"/> reads it.
 /// </summary>
 internal sealed record SlashCommand(
     string TeamId,
@@ -39,15 +40,5 @@ internal sealed record SlashCommand(
         string? responseUrl, string? triggerId) =>
         team is null || channel is null || user is null || command is null
             ? null
-            : new SlashCommand(team, enterprise, channel, user, userName, command, Unescape(text ?? ""), responseUrl, triggerId);
-
-    /// <summary>
-    /// Slack escapes <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> in <c>text</c> (https://docs.slack.dev/messaging/formatting-message-text#escaping),
-    /// and with <c>should_escape</c> turns typed mentions into <c>&lt;@U…|name&gt;</c>, which the core's parser reads as a user id.
-    /// Undo the entities so the member's words reach the handler as typed; the renderer escapes them again on the way out.
-    /// </summary>
-    private static string Unescape(string text) =>
-        text.Contains('&', StringComparison.Ordinal)
-            ? text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal)
-            : text;
+            : new SlashCommand(team, enterprise, channel, user, userName, command, text ?? "", responseUrl, triggerId);
 }

@@ -52,10 +52,12 @@ internal sealed partial class SlackApiClient
         return result.RootElement.GetProperty("ts").GetString()!;
     }
 
-    /// <summary>chat.postEphemeral: visible only to <paramref name="user"/>, who must be in <paramref name="channel"/>.</summary>
+    /// <summary>
+    /// chat.postEphemeral: visible only to <paramref name="user"/>, who must be in <paramref name="channel"/>. Not paced: it is a
+    /// member's own answer, not a channel post, and the method has its own Tier 4 limit (100+/min).
+    /// </summary>
     public async Task PostEphemeralAsync(string channel, string user, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
     {
-        await _pacer.WaitTurnAsync(channel, cancellationToken);
         using var _ = await CallBotAsync("chat.postEphemeral",
             new ChatPostEphemeralRequest(channel, user, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostEphemeralRequest, cancellationToken);
     }

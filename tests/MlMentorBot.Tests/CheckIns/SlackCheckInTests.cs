@@ -66,4 +66,28 @@ public sealed class SlackCheckInTests : IDisposable
         Assert.Equal("Finished the statistics refresher", stored!.Done);
         Assert.Equal(["roadmap.foundations.math"], stored.Steps);
     }
+
+    [Fact]
+    public async Task A_wrong_step_id_keeps_the_form_open_with_an_error_on_that_field()
+    {
+        var today = DateTime.UtcNow.DayOfWeek.ToString().ToLowerInvariant();
+        await SlashAsync("/group", $"create ml-101 day:{today} time:00:00 timezone:UTC hours:144");
+        await SlashAsync("/checkin", "");
+        var open = (await _slack.WaitForAsync(1)).Single(r => r.Uri.AbsolutePath.EndsWith("/views.open", StringComparison.Ordinal));
+        var metadata = JsonNode.Parse(open.Body)!["view"]!["private_metadata"]!.GetValue<string>();
+        var payload = SlackFixtures.Read("view-submission.json")
+            .Replace("{{METADATA}}", metadata.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("{{VALUES}}", """
+                {"done":{"done":{"type":"plain_text_input","value":"Finished the statistics refresher"}},
+                 "next":{"next":{"type":"plain_text_input","value":"Kaggle starter notebook"}},
+                 "steps":{"steps":{"type":"plain_text_input","value":"roadmap.no.such.step"}}}
+                """, StringComparison.Ordinal);
+
+        using var response = await _client.SendAsync(SlackHttpEndpointTests.Signed("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ack = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", ack["response_action"]!.GetValue<string>());
+        Assert.Contains("roadmap.no.such.step", ack["errors"]!["steps"]!.GetValue<string>());
+    }
 }

@@ -142,4 +142,34 @@ public sealed class CommandTextParserTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("/roadmap @bob")]
+    [InlineData("/roadmap <@U123|bob>")]
+    public void A_bare_mention_names_the_member_to_aim_at_not_the_stage(string line)
+    {
+        var request = Parsed(line);
+
+        Assert.Null(request.Option("stage"));
+        Assert.NotNull(request.Option("user"));
+    }
+
+    [Fact]
+    public void Form_fields_and_mentions_arrive_as_values_without_the_tokenizer()
+    {
+        var input = new CommandInput("/ask") { Fields = new Dictionary<string, string> { ["question"] = "it's \"both\" user:x" }, MentionedUserIds = ["U9"] };
+
+        var request = CommandTextParser.Parse(input, Member).Request!;
+
+        Assert.Equal("it's \"both\" user:x", request.Option("question"));
+        Assert.Equal("U9", request.Option("user"));
+    }
+
+    [Fact]
+    public void A_mention_for_a_command_without_a_member_option_is_a_usage_reply()
+    {
+        var result = CommandTextParser.Parse(new CommandInput("/progress show") { MentionedUserIds = ["U9"] }, Member);
+
+        Assert.False(result.IsSuccess);
+    }
 }

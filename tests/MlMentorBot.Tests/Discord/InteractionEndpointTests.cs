@@ -77,6 +77,28 @@ public sealed class InteractionEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_over_256_KiB_is_413_like_slack_not_401()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"type\":1,\"pad\":\"" + new string('x', 300 * 1024) + "\"}");
+
+        var (status, _) = await PostSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+    }
+
+    [Fact]
+    public async Task An_option_longer_than_discords_6000_characters_is_refused_before_any_work()
+    {
+        var body = Edit("command_progress_mark_dm.json", node =>
+            node["data"]!["options"]![0]!["options"]![0]!["value"] = new string('x', 60_000));
+
+        var (status, json) = await PostSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Too long", json!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_signed_ping_is_answered_with_pong()
     {
         var (status, json) = await PostSignedAsync(DiscordFixtures.Bytes("ping.json"));

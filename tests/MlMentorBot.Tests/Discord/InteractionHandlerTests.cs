@@ -80,7 +80,7 @@ public sealed class InteractionHandlerTests
     [InlineData("2248473465835073", false)]
     [InlineData("not a number", false)]
     public void Moderators_are_members_with_administrator_or_manage_guild(string permissions, bool isModerator) =>
-        Assert.Equal(isModerator, InteractionHandler.IsModerator(new GuildMember { Permissions = permissions }));
+        Assert.Equal(isModerator, InteractionCommands.IsModerator(new GuildMember { Permissions = permissions }));
 
     [Fact]
     public async Task A_slow_command_is_deferred_privately_and_finished_by_editing_original()
@@ -190,29 +190,30 @@ public sealed class InteractionHandlerTests
     }
 
     [Theory]
-    [InlineData("modal_submit_label.json", "/ask question:\"How much does an entry level ML engineer earn?\"")]
-    [InlineData("modal_submit_action_row.json", "/ask question:\"Which certifications help?\"")]
-    public async Task Both_modal_shapes_dispatch_the_form_command_with_each_field_as_a_named_option(string fixture, string expectedLine)
+    [InlineData("modal_submit_label.json", "How much does an entry level ML engineer earn?")]
+    [InlineData("modal_submit_action_row.json", "Which certifications help?")]
+    public async Task Both_modal_shapes_dispatch_the_form_command_with_each_field_as_a_structured_value(string fixture, string question)
     {
-        string? line = null;
-        _dispatcher.Setup(d => d.DispatchTextAsync(It.IsAny<string>(), It.IsAny<MemberKey>(), It.IsAny<Func<CommandRequest, CommandRequest>?>(), It.IsAny<CancellationToken>()))
-            .Callback<string, MemberKey, Func<CommandRequest, CommandRequest>?, CancellationToken>((l, _, _, _) => line = l)
+        CommandInput? input = null;
+        _dispatcher.Setup(d => d.DispatchInputAsync(It.IsAny<CommandInput>(), It.IsAny<MemberKey>(), It.IsAny<Func<CommandRequest, CommandRequest>?>(), It.IsAny<CancellationToken>()))
+            .Callback<CommandInput, MemberKey, Func<CommandRequest, CommandRequest>?, CancellationToken>((i, _, _, _) => input = i)
             .ReturnsAsync(new BotReply { Title = "Answer" });
 
         var response = await AnswerAsync(Handler(), Fixture(fixture));
 
-        Assert.Equal(expectedLine, line);
+        Assert.Equal("/ask", input!.CommandLine);
+        Assert.Equal(question, input.Fields["question"]);
         Assert.Equal(CallbackType.ChannelMessageWithSource, response.Type);
     }
 
     [Fact]
     public async Task A_modal_value_with_both_kinds_of_quote_reaches_the_command_unchanged()
     {
-        const string tricky = "it's \"tricky\"";
-        CommandRequest? configured = null;
-        _dispatcher.Setup(d => d.DispatchTextAsync(It.IsAny<string>(), It.IsAny<MemberKey>(), It.IsAny<Func<CommandRequest, CommandRequest>?>(), It.IsAny<CancellationToken>()))
-            .Callback<string, MemberKey, Func<CommandRequest, CommandRequest>?, CancellationToken>((l, m, configure, _) =>
-                configured = configure!(CommandTextParser.Parse(l, m).Request!))
+        const string tricky = "it's \"tricky\" field0 \u0001";
+        CommandRequest? parsed = null;
+        _dispatcher.Setup(d => d.DispatchInputAsync(It.IsAny<CommandInput>(), It.IsAny<MemberKey>(), It.IsAny<Func<CommandRequest, CommandRequest>?>(), It.IsAny<CancellationToken>()))
+            .Callback<CommandInput, MemberKey, Func<CommandRequest, CommandRequest>?, CancellationToken>((i, m, configure, _) =>
+                parsed = configure!(CommandTextParser.Parse(i, m).Request!))
             .ReturnsAsync(new BotReply { Title = "Answer" });
         var interaction = Fixture("modal_submit_label.json");
         var label = interaction.Data!.Components![0];
@@ -223,7 +224,7 @@ public sealed class InteractionHandlerTests
 
         await AnswerAsync(Handler(), interaction);
 
-        Assert.Equal(tricky, configured!.Options["question"]);
+        Assert.Equal(tricky, parsed!.Options["question"]);
     }
 
     [Fact]

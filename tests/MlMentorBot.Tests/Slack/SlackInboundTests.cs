@@ -159,20 +159,46 @@ public sealed class SlackInboundTests : IAsyncDisposable
     [Fact]
     public void Modal_values_with_spaces_and_quotes_reach_the_handler_unchanged()
     {
-        var values = JsonNode.Parse("""
-            {"done":{"done":{"type":"plain_text_input","value":"Read \"Deep Learning\" ch. 3\nand 'more'"}},
-             "next":{"next":{"type":"plain_text_input","value":"chapter4"}},
-             "empty":{"empty":{"type":"plain_text_input","value":null}}}
+        var view = JsonNode.Parse("""
+            {"callback_id":"mlmb.form","private_metadata":"{\"command\":\"/checkin\",\"channel\":\"C1\"}",
+             "state":{"values":{
+               "done":{"done":{"type":"plain_text_input","value":"Read \"Deep Learning\" ch. 3\nand 'more' \u0001"}},
+               "next":{"next":{"type":"plain_text_input","value":"chapter4"}},
+               "empty":{"empty":{"type":"plain_text_input","value":null}}}}}
             """)!;
-        using var document = System.Text.Json.JsonDocument.Parse(values.ToJsonString());
+        using var document = System.Text.Json.JsonDocument.Parse(view.ToJsonString());
 
-        var (line, placeholders) = SlackInbound.SubmissionCommandLine("/checkin", document.RootElement);
-        var parsed = line.Split(' ');
+        var (input, channel) = SlackPayloads.Submission(document.RootElement)!.Value;
 
-        Assert.Equal("/checkin", parsed[0]);
-        Assert.Contains("next:chapter4", parsed);
-        var key = parsed.Single(p => p.StartsWith("done:", StringComparison.Ordinal))["done:".Length..];
-        Assert.Equal("Read \"Deep Learning\" ch. 3\nand 'more'", placeholders[key]);
-        Assert.DoesNotContain(parsed, p => p.StartsWith("empty:", StringComparison.Ordinal));
+        Assert.Equal("/checkin", input.CommandLine);
+        Assert.Equal("C1", channel);
+        Assert.Equal("chapter4", input.Fields["next"]);
+        Assert.Equal("Read \"Deep Learning\" ch. 3\nand 'more' \u0001", input.Fields["done"]);
+        Assert.False(input.Fields.ContainsKey("empty"));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"command\":\"\"}")]
+    [InlineData("{\"command\":\"checkin\"}")]
+    [InlineData("not json")]
+    public void A_form_whose_metadata_names_no_command_is_unreadable_not_a_crash(string metadata)
+    {
+        var view = new JsonObject { ["callback_id"] = "mlmb.form", ["private_metadata"] = metadata };
+        using var document = System.Text.Json.JsonDocument.Parse(view.ToJsonString());
+
+        Assert.Throws<FormatException>(() => SlackPayloads.Submission(document.RootElement));
+    }
+
+    [Theory]
+    [InlineData("<@U123ABC|bob>", "/roadmap", "U123ABC")]
+    [InlineData("foundations <@U123ABC>", "/roadmap foundations", "U123ABC")]
+    [InlineData("&lt;@U999&gt; is literal", "/roadmap <@U999> is literal", null)]
+    public void Mentions_become_user_ids_before_the_core_sees_the_text(string text, string line, string? userId)
+    {
+        var input = SlackPayloads.SlashCommandInput("/roadmap", text);
+
+        Assert.Equal(line, input.CommandLine);
+        Assert.Equal(userId is null ? [] : [userId], input.MentionedUserIds);
     }
 }
