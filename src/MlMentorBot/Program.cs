@@ -17,6 +17,7 @@ if (await CliVerbs.TryRunAsync(args, CancellationToken.None) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(LocalChatSetup.RewriteChatArguments(args));
 builder.ConfigureMentorBotHost();
+builder.AddObservability();
 builder.Services
     .AddStartupChecks()
     .AddKnowledge(builder.Configuration)
@@ -34,6 +35,7 @@ try
     // Settings first, before any service is built: a misconfigured platform then stops with every failure listed below,
     // not with the first constructor that happens to read its options.
     app.Services.GetService<IStartupValidator>()?.Validate();
+    app.UseManagementEndpoints();
     app.MapHealth();
     app.MapDiscordInteractions();
     app.MapSlackEndpoints();
