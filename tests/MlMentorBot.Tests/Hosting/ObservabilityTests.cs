@@ -41,7 +41,8 @@ public sealed class ObservabilityTests
     public async Task Metrics_are_served_on_the_management_port_only_and_count_a_signed_command_by_name_and_platform()
     {
         var managementPort = FreePort();
-        using var factory = SlackHttpEndpointTests.HttpModeFactory(new FakeSlackHandler(), new Dictionary<string, string?>
+        var slackApi = new FakeSlackHandler();
+        using var factory = SlackHttpEndpointTests.HttpModeFactory(slackApi, new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Observability:ManagementUrls"] = $"http://127.0.0.1:{managementPort}",
@@ -63,6 +64,8 @@ public sealed class ObservabilityTests
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(signed)).StatusCode);
         using var forged = SlackHttpEndpointTests.Signed(new Uri(publicUrl, "/slack/commands").ToString(), body, secret: "not-the-secret");
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(forged)).StatusCode);
+        slackApi.Enqueue(() => FakeSlackHandler.RateLimited(0));
+        await factory.Services.GetRequiredService<SlackApiClient>().OpenDirectMessageAsync("U0001", CancellationToken.None);
 
         var scrape = await http.GetAsync(new Uri(management, "/metrics"));
         var text = await scrape.Content.ReadAsStringAsync();
@@ -73,6 +76,7 @@ public sealed class ObservabilityTests
         Assert.Equal(1, Sample(text, "mlmentorbot_command_duration_seconds_count", "command=\"roadmap\"", "platform=\"slack\""));
         Assert.Equal(1, Sample(text, "mlmentorbot_signature_failures_total", "platform=\"slack\""));
         Assert.Equal(1, Sample(text, "mlmentorbot_knowledge_reloads_total", "outcome=\"applied\""));
+        Assert.Equal(1, Sample(text, "mlmentorbot_rest_rate_limited_total", "platform=\"slack\"", "route=\"conversations.open\""));
     }
 
     [Fact]
@@ -143,6 +147,18 @@ public sealed class ObservabilityTests
             Assert.DoesNotContain("Zx9SeCrEtHoOkPaTh", everything, StringComparison.Ordinal);
             Assert.DoesNotContain("1234567890/", everything, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_management_url_without_a_fixed_port_stops_start_up_naming_the_setting()
+    {
+        using var temp = new TempDir();
+
+        var (exit, _, errors) = await HostProcess.RunAsync(temp.Path,
+            HostProcess.ServerArgs(temp.Path, "--Observability:ManagementUrls=http://127.0.0.1"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Observability:ManagementUrls: 'http://127.0.0.1' needs http(s) and an explicit, fixed port", errors, StringComparison.Ordinal);
     }
 
     [Theory]
