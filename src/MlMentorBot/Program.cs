@@ -19,6 +19,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(LocalChatSetup.RewriteChatArguments(args));
     builder.ConfigureMentorBotHost();
+    builder.AddObservability();
     builder.Services
         .AddStartupChecks()
         .AddKnowledge(builder.Configuration)
@@ -35,6 +36,7 @@ try
     // Settings first, before any service is built: a misconfigured platform then stops with every failure listed, not with
     // the first constructor that happens to read its options.
     app.Services.GetService<IStartupValidator>()?.Validate();
+    app.UseManagementEndpoints();
     app.MapHealth();
     app.MapDiscordInteractions();
     app.MapSlackEndpoints();

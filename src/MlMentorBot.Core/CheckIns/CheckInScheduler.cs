@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Telemetry;
 
 namespace MlMentorBot.Core.CheckIns;
 
@@ -118,6 +119,7 @@ public sealed class CheckInScheduler(
             return;
         }
 
+        BotTelemetry.JobRan("checkin." + kind.ToString().ToLowerInvariant());
         string? messageId = null;
         try
         {

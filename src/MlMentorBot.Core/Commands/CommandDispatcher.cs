@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MlMentorBot.Core.Replies;
+using MlMentorBot.Core.Telemetry;
 
 namespace MlMentorBot.Core.Commands;
 
@@ -36,6 +37,7 @@ public sealed class CommandDispatcher : ICommandDispatcher
             return BotReply.Problem("Moderators only", $"`/{definition.Name}{(sub is null ? "" : " " + sub.Name)}` is for moderators.");
         }
 
+        using var measurement = BotTelemetry.StartCommand(definition.Name, request.Member.Platform);
         try
         {
             var reply = await handler.HandleAsync(request, cancellationToken);

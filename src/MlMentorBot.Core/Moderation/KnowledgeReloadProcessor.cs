@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
+using MlMentorBot.Core.Telemetry;
 
 namespace MlMentorBot.Core.Moderation;
 
@@ -66,6 +67,7 @@ public sealed class KnowledgeReloadProcessor(
     {
         await foreach (var outcome in _queue.Reader.ReadAllAsync(stoppingToken))
         {
+            BotTelemetry.KnowledgeReloaded(outcome.IsApplied);
             KnowledgeReloadReport? report = null;
             try
             {

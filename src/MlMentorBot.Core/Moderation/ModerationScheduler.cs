@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Storage;
+using MlMentorBot.Core.Telemetry;
 using CommandDefinition = Dapper.CommandDefinition;
 
 namespace MlMentorBot.Core.Moderation;
@@ -84,6 +85,7 @@ public sealed class ModerationScheduler(
             return false;
         }
 
+        BotTelemetry.JobRan("moderation.gap_digest");
         // A week without gaps is marked done without a post: moderators hear about problems, not about their absence.
         var top = await gaps.TopAsync(now.AddDays(-7), DigestSize, cancellationToken);
         return top.Count > 0 && await alerts.PostAsync(Digest(top), cancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Telemetry;
 using MlMentorBot.Discord.Rendering;
 
 namespace MlMentorBot.Discord.Interactions;
@@ -57,6 +58,7 @@ internal sealed class InteractionEndpoint(
         var headers = context.Request.Headers;
         if (!_verifier.IsValid(headers["X-Signature-Ed25519"], headers["X-Signature-Timestamp"], body))
         {
+            BotTelemetry.SignatureFailed("discord");
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(UnauthorizedBody, context.RequestAborted);

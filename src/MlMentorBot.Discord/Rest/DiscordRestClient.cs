@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Telemetry;
 
 namespace MlMentorBot.Discord.Rest;
 
@@ -134,6 +135,7 @@ internal sealed class DiscordRestClient
         if (status == HttpStatusCode.TooManyRequests)
         {
             var (retryAfter, isGlobal) = ReadRetryAfter(response, body);
+            BotTelemetry.RateLimited("discord", isGlobal ? "global" : route.Template);
             var isShared = response.Headers.TryGetValues("X-RateLimit-Scope", out var scope) && scope.Contains("shared");
             if (!isShared)
             {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Telemetry;
 using MlMentorBot.Slack.Inbound;
 using MlMentorBot.Slack.Signing;
 
@@ -80,6 +81,7 @@ internal static partial class SlackHttpEndpoints
                 return;
             }
 
+            BotTelemetry.SignatureFailed("slack");
             LogRejected(Logger(services), request.Path, check);
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;

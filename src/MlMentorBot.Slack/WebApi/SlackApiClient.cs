@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Telemetry;
 using MlMentorBot.Slack.BlockKit;
 
 namespace MlMentorBot.Slack.WebApi;
@@ -189,6 +190,7 @@ internal sealed partial class SlackApiClient
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     // https://docs.slack.dev/apis/web-api/rate-limits: HTTP 429 with Retry-After in seconds.
+                    BotTelemetry.RateLimited("slack", method);
                     var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
                     if (isLastAttempt || retryAfter > _options.MaxRetryAfter)
                     {

@@ -7,6 +7,7 @@ using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Moderation;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Discord;
+using MlMentorBot.Hosting;
 using MlMentorBot.LocalChat;
 using MlMentorBot.Slack;
 
@@ -30,6 +31,7 @@ public sealed class ExampleSettingsTests
         ["Discord"] = typeof(DiscordOptions),
         ["Slack"] = typeof(SlackOptions),
         ["Moderation"] = typeof(ModerationOptions),
+        ["Observability"] = typeof(ObservabilityOptions),
     };
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class ExampleSettingsTests
 
         Assert.Empty(missing);
         Assert.Contains(typeof(LocalChatOptions), Sections.Values);
-        var optionsTypes = new[] { typeof(KnowledgeOptions), typeof(DiscordOptions), typeof(SlackOptions), typeof(LocalChatOptions) }
+        var optionsTypes = new[] { typeof(KnowledgeOptions), typeof(DiscordOptions), typeof(SlackOptions), typeof(LocalChatOptions), typeof(ObservabilityOptions) }
             .SelectMany(t => t.Assembly.GetTypes())
             .Where(t => t is { IsPublic: true, IsClass: true } && t.Name.EndsWith("Options", StringComparison.Ordinal) && t != typeof(AlertChannelOptions))
             .Distinct();
