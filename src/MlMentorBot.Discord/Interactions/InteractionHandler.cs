@@ -126,6 +126,7 @@ internal sealed class InteractionHandler
 
     private async Task AnswerAsync(Interaction interaction, long receivedAt, Func<InteractionResponse, Task> sendInitial, CancellationToken cancellationToken)
     {
+        await _customIds.RecallAsync(interaction.Data?.CustomId, cancellationToken);
         var (work, commandLine) = StartDispatch(interaction, cancellationToken);
 
         // A button on our own private reply edits that reply in place (type 7); anything else is a new message (type 4).
@@ -148,6 +149,7 @@ internal sealed class InteractionHandler
         if (work.IsCompleted)
         {
             var reply = await work;
+            await _customIds.KeepAsync(reply, cancellationToken);
             if (reply.Modal is { } modal && canOpenModal)
             {
                 await sendInitial(new InteractionResponse(CallbackType.Modal, _renderer.RenderModal(modal)));
@@ -185,6 +187,7 @@ internal sealed class InteractionHandler
         var appId = interaction.ApplicationId != 0 ? interaction.ApplicationId : ulong.Parse(_options.ApplicationId!, CultureInfo.InvariantCulture);
         try
         {
+            await _customIds.KeepAsync(reply, cancellationToken);
             var payload = _renderer.Render(reply);
             if (isUpdate || payload.Flags is not null)
             {
