@@ -67,7 +67,7 @@ public sealed class ModerationScheduler(
         {
             await usage.FlushAsync(cancellationToken); // keep the last minute's counts
         }
-        catch (StorageUnavailableException ex)
+        catch (Exception ex) when (ex is StorageUnavailableException or OperationCanceledException)
         {
             // Shutting down must still succeed (exit 0 on SIGTERM) when the database cannot be written; only the counts are lost.
             logger.LogWarning("The last usage counts were not saved at shutdown: {Problem}", ex.Message);

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using System.Data.Common;
 using Microsoft.Extensions.Caching.Memory;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Storage;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Dapper;
 using System.Data.Common;
 using System.Runtime.InteropServices;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +41,6 @@ public sealed class SqliteDatabase : IDatabase
 
     private readonly string _createConnectionString;
     private readonly string _connectionString;
-    private readonly string _probeConnectionString;
     private readonly int _busyTimeoutMs;
     private readonly IReadOnlyList<SchemaMigration> _migrations;
     private readonly ILogger<SqliteDatabase> _logger;
@@ -64,9 +63,6 @@ public sealed class SqliteDatabase : IDatabase
         _createConnectionString = builder.ToString();
         builder.Mode = SqliteOpenMode.ReadWrite;
         _connectionString = builder.ToString();
-        // The health probe opens the file as a new process would, not through a pooled handle to what may be a deleted file.
-        builder.Pooling = false;
-        _probeConnectionString = builder.ToString();
         _busyTimeoutMs = options.Value.BusyTimeoutSeconds * 1000;
         _migrations = migrations.OrderBy(m => m.Version).ToList();
         _logger = logger;
@@ -164,18 +160,15 @@ public sealed class SqliteDatabase : IDatabase
                     SqliteConnection.ClearPool(pooled);
                     return Unhealthy(isReachable: false, MovedProblem());
                 }
-            }
 
-            // A fresh handle tells whether the file can be written now; SQLite opens a read-only file read-only without an error.
-            await using var fresh = new SqliteConnection(_probeConnectionString);
-            await fresh.OpenAsync(cancellationToken);
-            await using (var command = fresh.CreateCommand())
-            {
+                await using var command = pooled.CreateCommand();
                 command.CommandText = "SELECT count(*) FROM schema_migrations";
                 await command.ExecuteScalarAsync(cancellationToken);
             }
 
-            if (raw.sqlite3_db_readonly(fresh.Handle, "main") == 1)
+            // Asked of the file system, not of a connection: SQLite reuses this process's open descriptors, which keep
+            // writing after a chmod, while the next start (and every new connection) gets the file read-only.
+            if (!MayWrite(FilePath, isFolder: false) || !MayWrite(Path.GetDirectoryName(FilePath)!, isFolder: true))
             {
                 return Unhealthy(isReachable: true, ReadOnlyProblem());
             }
@@ -293,7 +286,33 @@ public sealed class SqliteDatabase : IDatabase
     };
 
     private string ReadOnlyProblem() =>
-        $"The database file {FilePath} is read-only: writes are refused. Let the bot's user write the file and its folder.";
+        $"The database file {FilePath} or its folder is read-only: writes are refused. Let the bot's user write the file and its folder (SQLite creates its -wal and -shm files there).";
+
+    /// <summary>
+    /// Whether this process may write <paramref name="path"/> (a folder: create files in it), by <c>access(2)</c>, which counts
+    /// the process's user and capabilities as an open would. Never opens the database file: closing a descriptor of it would
+    /// drop SQLite's POSIX locks (https://www.sqlite.org/howtocorrupt.html#_posix_advisory_locks_canceled_by_a_separate_thread_doing_close_).
+    /// </summary>
+    private static bool MayWrite(string path, bool isFolder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return isFolder || !File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly);
+        }
+
+        const int WriteOk = 2, ExecuteOk = 1;
+        try
+        {
+            return Access(path, isFolder ? WriteOk | ExecuteOk : WriteOk) == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return true;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "access", SetLastError = true)]
+    private static extern int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
     private string MovedProblem() =>
         $"The database file {FilePath} was deleted or replaced while the bot was running: writes are refused, because they would be lost at the next start. Restore the file and restart the bot.";
@@ -303,7 +322,7 @@ public sealed class SqliteDatabase : IDatabase
     {
         if (Interlocked.Exchange(ref _isFaulted, 1) == 0)
         {
-            _logger.LogError("{Problem} ({Cause})", problem, cause?.Message ?? "file identity check");
+            _logger.LogError("{Problem}{Cause}", problem, cause is null ? "" : $" ({cause.Message})");
         }
 
         return new StorageUnavailableException(problem, cause);
