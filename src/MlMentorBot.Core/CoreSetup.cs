@@ -36,6 +36,7 @@ public static class CoreSetup
 
         services.AddSingleton(ComponentStateStore.Migration);
         services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.TryAddSingleton<IProgressStore, SqliteProgressStore>();
         services.TryAddSingleton<ComponentStateStore>();
         return services;

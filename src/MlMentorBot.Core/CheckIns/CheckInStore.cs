@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Storage;
@@ -15,10 +15,10 @@ public sealed record WeekData(
     IReadOnlyDictionary<long, Streak> Streaks);
 
 /// <summary>
-/// Check-ins, away weeks and the scheduler's record of what it posted, on SQLite. Rows reference <c>members(id)</c> and
+/// Check-ins, away weeks and the scheduler's record of what it posted, in the bot's <see cref="IDatabase"/>. Rows reference <c>members(id)</c> and
 /// <c>study_groups(id)</c> with <c>ON DELETE CASCADE</c>. Also the <c>checkins</c> section of <c>/progress export</c>.
 /// </summary>
-public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : IMemberDataExporter
+public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMemberDataExporter
 {
     /// <summary>Schema versions 101–103 (the check-in feature owns 100–199).</summary>
     public static readonly SchemaMigration[] Migrations =
@@ -78,14 +78,13 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
     public async Task<CheckIn> SaveAsync(long groupId, long memberId, string weekKey, string done, string next, string? blockers, IReadOnlyList<string> steps, bool isLate, CancellationToken cancellationToken)
     {
         var now = SqliteProgressStore.Timestamp(time.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<CheckInRow>(new CommandDefinition($"""
+        var row = await database.WriteAsync(write => write.QuerySingleAsync<CheckInRow>($"""
             INSERT INTO checkins (group_id, week_key, member_id, done, next, blockers, steps, is_late, created_at, updated_at)
             VALUES (@groupId, @weekKey, @memberId, @done, @next, @blockers, @steps, @isLate, @now, @now)
             ON CONFLICT (group_id, week_key, member_id) DO UPDATE SET
                 done = excluded.done, next = excluded.next, blockers = excluded.blockers, steps = excluded.steps, updated_at = excluded.updated_at
             RETURNING {ReturningColumns}
-            """, new { groupId, weekKey, memberId, done, next, blockers, steps = string.Join(' ', steps), isLate, now }, cancellationToken: cancellationToken));
+            """, new { groupId, weekKey, memberId, done, next, blockers, steps = string.Join(' ', steps), isLate, now }), cancellationToken);
         return row.ToCheckIn();
     }
 
@@ -146,7 +145,7 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
         return streaks[member.MemberId];
     }
 
-    private async Task<IReadOnlyDictionary<long, Streak>> StreaksAsync(SqliteConnection connection, StudyGroup group, CheckInWeek week, IReadOnlyList<GroupMember> members, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<long, Streak>> StreaksAsync(DbConnection connection, StudyGroup group, CheckInWeek week, IReadOnlyList<GroupMember> members, CancellationToken cancellationToken)
     {
         // A week "ran" when its prompt went out or anyone checked in; weeks that never ran (paused, bot down) break nothing.
         // Reads use the (group, member, week) indexes, never the answers' text, and bring back one row per member.
@@ -156,12 +155,13 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
             parameters, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
         // Both walk their (group, member, week) index in order, so GROUP BY needs no sort.
         var memberFilter = members.Count == 1 ? "AND member_id = @Member" : "";
+        var sql = database.Dialect;
         var checkedIn = (await connection.QueryAsync<(long MemberId, string Weeks)>(new CommandDefinition($"""
-            SELECT member_id, group_concat(week_key) FROM checkins INDEXED BY checkins_weeks_by_group
+            SELECT member_id, {sql.CommaList("week_key")} FROM {sql.TableUsingIndex("checkins", "checkins_weeks_by_group")}
             WHERE group_id = @Id {memberFilter} AND week_key <= @Key GROUP BY member_id
             """, parameters, cancellationToken: cancellationToken))).ToDictionary(r => r.MemberId, r => r.Weeks.Split(','));
         var away = (await connection.QueryAsync<(long MemberId, string Weeks)>(new CommandDefinition($"""
-            SELECT member_id, group_concat(week_key) FROM away_weeks INDEXED BY away_weeks_by_group
+            SELECT member_id, {sql.CommaList("week_key")} FROM {sql.TableUsingIndex("away_weeks", "away_weeks_by_group")}
             WHERE group_id = @Id {memberFilter} AND week_key <= @Key GROUP BY member_id
             """, parameters, cancellationToken: cancellationToken))).ToDictionary(r => r.MemberId, r => r.Weeks.Split(','));
         var kept = new Dictionary<long, IReadOnlySet<string>>();
@@ -188,28 +188,16 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
     }
 
     /// <summary>Marks the given weeks as away for the member (idempotent).</summary>
-    public async Task SetAwayAsync(long groupId, long memberId, IEnumerable<string> weekKeys, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        foreach (var weekKey in weekKeys)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO away_weeks (group_id, week_key, member_id) VALUES (@groupId, @weekKey, @memberId) ON CONFLICT DO NOTHING",
-                new { groupId, weekKey, memberId }, tx, cancellationToken: cancellationToken));
-        }
-
-        await tx.CommitAsync(cancellationToken);
-    }
+    public Task SetAwayAsync(long groupId, long memberId, IEnumerable<string> weekKeys, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync(
+            "INSERT INTO away_weeks (group_id, week_key, member_id) VALUES (@groupId, @weekKey, @memberId) ON CONFLICT DO NOTHING",
+            weekKeys.Select(weekKey => new { groupId, weekKey, memberId }).ToList()), cancellationToken);
 
     /// <summary>Removes the member's away weeks from <paramref name="fromWeekKey"/> on; returns how many.</summary>
-    public async Task<int> ClearAwayAsync(long groupId, long memberId, string fromWeekKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public Task<int> ClearAwayAsync(long groupId, long memberId, string fromWeekKey, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync(
             "DELETE FROM away_weeks WHERE group_id = @groupId AND member_id = @memberId AND week_key >= @fromWeekKey",
-            new { groupId, memberId, fromWeekKey }, cancellationToken: cancellationToken));
-    }
+            new { groupId, memberId, fromWeekKey }), cancellationToken);
 
     /// <summary>
     /// Claims a scheduled action before it is sent: inserts it as <c>sending</c>, or takes over a <c>failed</c> one with attempts
@@ -217,25 +205,22 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
     /// </summary>
     public async Task<bool> TryClaimAsync(long groupId, string weekKey, ScheduledKind kind, DateTimeOffset dueAt, string channelId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var claimed = await connection.ExecuteAsync(new CommandDefinition($"""
+        var claimed = await database.WriteAsync(write => write.ExecuteAsync($"""
             INSERT INTO checkin_actions (group_id, week_key, kind, state, attempts, due_at, recorded_at, channel_id)
             VALUES (@groupId, @weekKey, @kind, 'sending', 1, @dueAt, @now, @channelId)
-            ON CONFLICT (group_id, week_key, kind) DO UPDATE SET state = 'sending', attempts = attempts + 1, recorded_at = excluded.recorded_at
-                WHERE state = 'failed' AND attempts < {MaxAttempts}
-            """, ActionRow(groupId, weekKey, kind, dueAt, channelId), cancellationToken: cancellationToken));
+            ON CONFLICT (group_id, week_key, kind) DO UPDATE SET
+                state = 'sending', attempts = checkin_actions.attempts + 1, recorded_at = excluded.recorded_at
+                WHERE checkin_actions.state = 'failed' AND checkin_actions.attempts < {MaxAttempts}
+            """, ActionRow(groupId, weekKey, kind, dueAt, channelId)), cancellationToken);
         return claimed == 1;
     }
 
     /// <summary>Records an action that fell due while the bot was down and whose window has passed, so it is never sent.</summary>
-    public async Task SkipAsync(long groupId, string weekKey, ScheduledKind kind, DateTimeOffset dueAt, string channelId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
+    public Task SkipAsync(long groupId, string weekKey, ScheduledKind kind, DateTimeOffset dueAt, string channelId, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync("""
             INSERT INTO checkin_actions (group_id, week_key, kind, state, due_at, recorded_at, channel_id)
             VALUES (@groupId, @weekKey, @kind, 'skipped', @dueAt, @now, @channelId) ON CONFLICT DO NOTHING
-            """, ActionRow(groupId, weekKey, kind, dueAt, channelId), cancellationToken: cancellationToken));
-    }
+            """, ActionRow(groupId, weekKey, kind, dueAt, channelId)), cancellationToken);
 
     private object ActionRow(long groupId, string weekKey, ScheduledKind kind, DateTimeOffset dueAt, string channelId) => new
     {
@@ -248,14 +233,11 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
     };
 
     /// <summary>Marks a claimed action <c>sent</c> (with the platform's message id) or <c>failed</c>.</summary>
-    public async Task CompleteAsync(long groupId, string weekKey, ScheduledKind kind, string? messageId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
+    public Task CompleteAsync(long groupId, string weekKey, ScheduledKind kind, string? messageId, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync("""
             UPDATE checkin_actions SET state = CASE WHEN @messageId IS NULL THEN 'failed' ELSE 'sent' END, message_id = @messageId
             WHERE group_id = @groupId AND week_key = @weekKey AND kind = @kind
-            """, new { groupId, weekKey, kind = KindText(kind), messageId }, cancellationToken: cancellationToken));
-    }
+            """, new { groupId, weekKey, kind = KindText(kind), messageId }), cancellationToken);
 
     /// <summary>Actions recorded for weeks from <paramref name="fromWeekKey"/> on, except failed ones (which may be retried).</summary>
     public async Task<IReadOnlySet<(long GroupId, string WeekKey, ScheduledKind Kind)>> RecordedSinceAsync(string fromWeekKey, CancellationToken cancellationToken)
@@ -277,7 +259,7 @@ public sealed class CheckInStore(SqliteDatabase database, TimeProvider time) : I
         return row is { } r ? new ScheduledAction(groupId, weekKey, kind, r.State, r.MessageId) : null;
     }
 
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(SqliteConnection connection, long memberId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(DbConnection connection, long memberId, CancellationToken cancellationToken)
     {
         var checkIns = await connection.QueryAsync(new CommandDefinition("""
             SELECT 'checkin' AS type, g.name AS group_name, c.week_key, c.done, c.next, c.blockers, c.steps, c.is_late, c.created_at, c.updated_at

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Storage;
@@ -8,10 +8,10 @@ using CommandDefinition = Dapper.CommandDefinition;
 namespace MlMentorBot.Core.CheckIns;
 
 /// <summary>
-/// Study groups and their members on SQLite. A group is unique by name within a workspace and one per channel; membership
+/// Study groups and their members in the bot's <see cref="IDatabase"/>. A group is unique by name within a workspace and one per channel; membership
 /// rows reference <c>members(id)</c> with <c>ON DELETE CASCADE</c>, so <c>/progress delete</c> takes a member out of every group.
 /// </summary>
-public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
+public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
 {
     /// <summary>Schema version 100 (the check-in feature owns 100–199).</summary>
     public static readonly SchemaMigration Migration = new(100, "study groups and members", """
@@ -59,30 +59,31 @@ public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
     public async Task<StudyGroup> CreateAsync(MemberKey creator, string? displayName, string channelId, string name, GroupSchedule schedule, CancellationToken cancellationToken)
     {
         var now = SqliteProgressStore.Timestamp(time.GetUtcNow());
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        var memberId = await MemberIds.GetOrCreateAsync(connection, creator, time, tx, cancellationToken);
-        var id = await connection.QuerySingleAsync<long>(new CommandDefinition("""
-            INSERT INTO study_groups (platform, workspace_id, channel_id, name, day, local_time, time_zone, window_hours, questions, created_at)
-            VALUES (@Platform, @WorkspaceId, @ChannelId, @Name, @Day, @LocalTime, @TimeZone, @WindowHours, @Questions, @Now)
-            RETURNING id
-            """, new
+        var id = await database.WriteAsync(async write =>
         {
-            creator.Platform,
-            creator.WorkspaceId,
-            ChannelId = channelId,
-            Name = name,
-            Day = (int)schedule.Day,
-            LocalTime = schedule.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            TimeZone = schedule.TimeZoneId,
-            schedule.WindowHours,
-            Questions = JoinQuestions(StudyGroup.DefaultQuestions),
-            Now = now,
-        }, tx, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO study_group_members (group_id, member_id, display_name, is_admin, joined_at) VALUES (@id, @memberId, @displayName, 1, @now)
-            """, new { id, memberId, displayName, now }, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
+            var memberId = await MemberIds.GetOrCreateAsync(write, creator, time);
+            var id = await write.QuerySingleAsync<long>("""
+                INSERT INTO study_groups (platform, workspace_id, channel_id, name, day, local_time, time_zone, window_hours, questions, created_at)
+                VALUES (@Platform, @WorkspaceId, @ChannelId, @Name, @Day, @LocalTime, @TimeZone, @WindowHours, @Questions, @Now)
+                RETURNING id
+                """, new
+            {
+                creator.Platform,
+                creator.WorkspaceId,
+                ChannelId = channelId,
+                Name = name,
+                Day = (int)schedule.Day,
+                LocalTime = schedule.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                TimeZone = schedule.TimeZoneId,
+                schedule.WindowHours,
+                Questions = JoinQuestions(StudyGroup.DefaultQuestions),
+                Now = now,
+            });
+            await write.ExecuteAsync("""
+                INSERT INTO study_group_members (group_id, member_id, display_name, is_admin, joined_at) VALUES (@id, @memberId, @displayName, 1, @now)
+                """, new { id, memberId, displayName, now });
+            return id;
+        }, cancellationToken);
         return (await GetAsync(id, cancellationToken))!;
     }
 
@@ -138,18 +139,17 @@ public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
     public IReadOnlyList<string> SuggestNames(MemberKey inWorkspace, string typed, int limit)
     {
         using var connection = database.Open();
-        return connection.Query<string>("""
+        var position = database.Dialect.Position("lower(name)", "lower(@typed)");
+        return connection.Query<string>($"""
             SELECT name FROM study_groups
-            WHERE platform = @Platform AND workspace_id = @WorkspaceId AND instr(lower(name), lower(@typed)) > 0
-            ORDER BY instr(lower(name), lower(@typed)) <> 1, name LIMIT @limit
+            WHERE platform = @Platform AND workspace_id = @WorkspaceId AND {position} > 0
+            ORDER BY {position} <> 1, name LIMIT @limit
             """, new { inWorkspace.Platform, inWorkspace.WorkspaceId, typed = typed.Trim(), limit }).ToList();
     }
 
     /// <summary>Saves the group's schedule, questions and switches.</summary>
-    public async Task UpdateAsync(StudyGroup group, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
+    public Task UpdateAsync(StudyGroup group, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync("""
             UPDATE study_groups SET day = @Day, local_time = @LocalTime, time_zone = @TimeZone, window_hours = @WindowHours,
                 questions = @Questions, is_quiet = @IsQuiet, has_reminder = @HasReminder, is_paused = @IsPaused
             WHERE id = @Id
@@ -164,45 +164,35 @@ public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
             group.IsQuiet,
             group.HasReminder,
             group.IsPaused,
-        }, cancellationToken: cancellationToken));
-    }
+        }), cancellationToken);
 
     /// <summary>Deletes the group; its members' rows, check-ins, away weeks and schedule records go with it (cascade).</summary>
-    public async Task DeleteAsync(long groupId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM study_groups WHERE id = @groupId", new { groupId }, cancellationToken: cancellationToken));
-    }
+    public Task DeleteAsync(long groupId, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync("DELETE FROM study_groups WHERE id = @groupId", new { groupId }), cancellationToken);
 
     /// <summary>Adds the member (or refreshes their display name); returns false when they were already in.</summary>
-    public async Task<bool> JoinAsync(long groupId, MemberKey member, string? displayName, CancellationToken cancellationToken)
-    {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        var memberId = await MemberIds.GetOrCreateAsync(connection, member, time, tx, cancellationToken);
-        var added = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO study_group_members (group_id, member_id, display_name, is_admin, joined_at) VALUES (@groupId, @memberId, @displayName, 0, @now)
-            ON CONFLICT (group_id, member_id) DO NOTHING
-            """, new { groupId, memberId, displayName, now = SqliteProgressStore.Timestamp(time.GetUtcNow()) }, tx, cancellationToken: cancellationToken));
-        if (added == 0 && displayName is not null)
+    public Task<bool> JoinAsync(long groupId, MemberKey member, string? displayName, CancellationToken cancellationToken) =>
+        database.WriteAsync(async write =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE study_group_members SET display_name = @displayName WHERE group_id = @groupId AND member_id = @memberId",
-                new { groupId, memberId, displayName }, tx, cancellationToken: cancellationToken));
-        }
+            var memberId = await MemberIds.GetOrCreateAsync(write, member, time);
+            var added = await write.ExecuteAsync("""
+                INSERT INTO study_group_members (group_id, member_id, display_name, is_admin, joined_at) VALUES (@groupId, @memberId, @displayName, 0, @now)
+                ON CONFLICT (group_id, member_id) DO NOTHING
+                """, new { groupId, memberId, displayName, now = SqliteProgressStore.Timestamp(time.GetUtcNow()) });
+            if (added == 0 && displayName is not null)
+            {
+                await write.ExecuteAsync(
+                    "UPDATE study_group_members SET display_name = @displayName WHERE group_id = @groupId AND member_id = @memberId",
+                    new { groupId, memberId, displayName });
+            }
 
-        await tx.CommitAsync(cancellationToken);
-        return added == 1;
-    }
+            return added == 1;
+        }, cancellationToken);
 
     /// <summary>Removes the member from the group; returns false when they were not in it.</summary>
-    public async Task<bool> LeaveAsync(long groupId, long memberId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM study_group_members WHERE group_id = @groupId AND member_id = @memberId",
-            new { groupId, memberId }, cancellationToken: cancellationToken)) == 1;
-    }
+    public async Task<bool> LeaveAsync(long groupId, long memberId, CancellationToken cancellationToken) =>
+        await database.WriteAsync(write => write.ExecuteAsync(
+            "DELETE FROM study_group_members WHERE group_id = @groupId AND member_id = @memberId", new { groupId, memberId }), cancellationToken) == 1;
 
     /// <summary>The member's row in the group, or null when they are not in it.</summary>
     public async Task<GroupMember?> GetMemberAsync(long groupId, MemberKey member, CancellationToken cancellationToken)
@@ -222,7 +212,7 @@ public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
         return await MembersAsync(connection, groupId, cancellationToken);
     }
 
-    internal static async Task<IReadOnlyList<GroupMember>> MembersAsync(SqliteConnection connection, long groupId, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<GroupMember>> MembersAsync(DbConnection connection, long groupId, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition($"""
             SELECT {MemberColumns} FROM study_group_members sm JOIN members m ON m.id = sm.member_id
@@ -232,13 +222,10 @@ public sealed class StudyGroupStore(SqliteDatabase database, TimeProvider time)
     }
 
     /// <summary>Makes a member an admin or not; returns false when they are not in the group.</summary>
-    public async Task<bool> SetAdminAsync(long groupId, long memberId, bool isAdmin, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> SetAdminAsync(long groupId, long memberId, bool isAdmin, CancellationToken cancellationToken) =>
+        await database.WriteAsync(write => write.ExecuteAsync(
             "UPDATE study_group_members SET is_admin = @isAdmin WHERE group_id = @groupId AND member_id = @memberId",
-            new { groupId, memberId, isAdmin }, cancellationToken: cancellationToken)) == 1;
-    }
+            new { groupId, memberId, isAdmin }), cancellationToken) == 1;
 
     private async Task<StudyGroup?> QueryOneAsync(string sql, object parameters, CancellationToken cancellationToken)
     {

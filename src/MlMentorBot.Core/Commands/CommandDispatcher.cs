@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MlMentorBot.Core.Replies;
+using MlMentorBot.Core.Storage;
 using MlMentorBot.Core.Telemetry;
 
 namespace MlMentorBot.Core.Commands;
@@ -47,6 +48,19 @@ public sealed class CommandDispatcher : ICommandDispatcher
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The database logged the fault once at Error; the member must know their change was not kept.
+            _logger.LogWarning("/{Command} {Subcommand} could not use the database: {Problem}", request.Command, request.Subcommand, ex.Message);
+            return new BotReply
+            {
+                Title = "Not saved",
+                Sections = [new ReplySection(null, "The bot cannot write to its database right now, so nothing was saved. " +
+                    "The moderators can see why in the bot's log and on its health page. Please try again later.")],
+                IsPrivate = true,
+                Tone = ReplyTone.Error,
+            };
         }
         catch (Exception ex)
         {

@@ -17,7 +17,7 @@ public sealed record AnswerGapSummary(string Question, int Count, DateTimeOffset
 /// Keeps unanswered <c>/ask</c> questions for <c>/kb gaps</c> and the weekly digest. Stores the question text and the time
 /// only, never who asked (issue #6), and forgets questions after <see cref="RetentionDays"/>.
 /// </summary>
-public sealed partial class AnswerGapStore(SqliteDatabase database) : AnswerGapRecorder
+public sealed partial class AnswerGapStore(IDatabase database) : AnswerGapRecorder
 {
     /// <summary>Questions older than this many days are deleted when new ones are recorded.</summary>
     public const int RetentionDays = 90;
@@ -44,17 +44,15 @@ public sealed partial class AnswerGapStore(SqliteDatabase database) : AnswerGapR
         }
 
         question = question.Length <= MaxQuestionLength ? question : question[..MaxQuestionLength];
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO answer_gaps (question, normalized, asked_at) VALUES (@question, @normalized, @at);
-            DELETE FROM answer_gaps WHERE asked_at < @forgetBefore;
-            """, new
+        await database.WriteAsync(async write =>
         {
-            question,
-            normalized = Normalize(question),
-            at = SqliteProgressStore.Timestamp(gap.AskedAt),
-            forgetBefore = SqliteProgressStore.Timestamp(gap.AskedAt.AddDays(-RetentionDays)),
-        }, cancellationToken: cancellationToken));
+            await write.ExecuteAsync(
+                "INSERT INTO answer_gaps (question, normalized, asked_at) VALUES (@question, @normalized, @at)",
+                new { question, normalized = Normalize(question), at = SqliteProgressStore.Timestamp(gap.AskedAt) });
+            await write.ExecuteAsync(
+                "DELETE FROM answer_gaps WHERE asked_at < @forgetBefore",
+                new { forgetBefore = SqliteProgressStore.Timestamp(gap.AskedAt.AddDays(-RetentionDays)) });
+        }, cancellationToken);
     }
 
     /// <summary>The <paramref name="max"/> most frequent unanswered questions asked at or after <paramref name="since"/>, most frequent first.</summary>

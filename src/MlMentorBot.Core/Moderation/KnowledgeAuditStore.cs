@@ -27,10 +27,10 @@ public sealed record KnowledgeLoadRecord(
     int ProgressMoved);
 
 /// <summary>
-/// The knowledge audit log in SQLite. Besides one row per load, it keeps the content hash of every entry of the last applied
+/// The knowledge audit log in the bot's <see cref="IDatabase"/>. Besides one row per load, it keeps the content hash of every entry of the last applied
 /// load, so "changed" is exact even across restarts (an edit made while the bot was down shows up at the next start-up).
 /// </summary>
-public sealed class KnowledgeAuditStore(SqliteDatabase database)
+public sealed class KnowledgeAuditStore(IDatabase database)
 {
     /// <summary>Schema versions 200–299 belong to knowledge moderation; this store has 200.</summary>
     public static readonly SchemaMigration Migration = new(200, "knowledge load audit log", """
@@ -60,45 +60,43 @@ public sealed class KnowledgeAuditStore(SqliteDatabase database)
     public async Task<KnowledgeLoadRecord> RecordAsync(
         KnowledgeReloadOutcome outcome, int progressMoved, IReadOnlyList<KnowledgeProblem> extraProblems, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        List<string> added = [], changed = [], removed = [];
-        if (outcome.IsApplied)
+        return await database.WriteAsync(async write =>
         {
-            var before = (await connection.QueryAsync<(string Id, string Hash)>(new CommandDefinition(
-                    "SELECT entry_id, content_hash FROM knowledge_entries", transaction: tx, cancellationToken: cancellationToken)))
-                .ToDictionary(r => r.Id, r => r.Hash, StringComparer.Ordinal);
-            var now = outcome.Current.Entries.ToDictionary(e => e.Id, e => e.ContentHash, StringComparer.Ordinal);
-            added = now.Keys.Where(id => !before.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
-            changed = now.Where(kv => before.TryGetValue(kv.Key, out var hash) && hash != kv.Value).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
-            removed = before.Keys.Where(id => !now.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM knowledge_entries", transaction: tx, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO knowledge_entries (entry_id, content_hash) VALUES (@Key, @Value)", now, tx, cancellationToken: cancellationToken));
-        }
+            List<string> added = [], changed = [], removed = [];
+            if (outcome.IsApplied)
+            {
+                var before = (await write.QueryAsync<(string Id, string Hash)>("SELECT entry_id, content_hash FROM knowledge_entries"))
+                    .ToDictionary(r => r.Id, r => r.Hash, StringComparer.Ordinal);
+                var now = outcome.Current.Entries.ToDictionary(e => e.Id, e => e.ContentHash, StringComparer.Ordinal);
+                added = now.Keys.Where(id => !before.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+                changed = now.Where(kv => before.TryGetValue(kv.Key, out var hash) && hash != kv.Value).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+                removed = before.Keys.Where(id => !now.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+                await write.ExecuteAsync("DELETE FROM knowledge_entries");
+                await write.ExecuteAsync("INSERT INTO knowledge_entries (entry_id, content_hash) VALUES (@Key, @Value)", now.ToList());
+            }
 
-        var problems = outcome.Result.Problems.Concat(extraProblems).Select(p => p.ToString()).ToList();
-        var record = new KnowledgeLoadRecord(0, outcome.AttemptedAt, outcome.Trigger, outcome.Result.Version, outcome.IsApplied,
-            outcome.Result.Entries.Count, added, changed, removed, problems, progressMoved);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO knowledge_loads (attempted_at, triggered_by, version, is_applied, entry_count, added, changed, removed, problems, progress_moved)
-            VALUES (@At, @TriggeredBy, @Version, @IsApplied, @EntryCount, @Added, @Changed, @Removed, @Problems, @ProgressMoved)
-            RETURNING id
-            """, new
-        {
-            At = SqliteProgressStore.Timestamp(record.AttemptedAt),
-            record.TriggeredBy,
-            record.Version,
-            record.IsApplied,
-            record.EntryCount,
-            Added = Lines(added),
-            Changed = Lines(changed),
-            Removed = Lines(removed),
-            Problems = Lines(problems),
-            record.ProgressMoved,
-        }, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
-        return record with { Id = id };
+            var problems = outcome.Result.Problems.Concat(extraProblems).Select(p => p.ToString()).ToList();
+            var record = new KnowledgeLoadRecord(0, outcome.AttemptedAt, outcome.Trigger, outcome.Result.Version, outcome.IsApplied,
+                outcome.Result.Entries.Count, added, changed, removed, problems, progressMoved);
+            var id = await write.ExecuteScalarAsync<long>("""
+                INSERT INTO knowledge_loads (attempted_at, triggered_by, version, is_applied, entry_count, added, changed, removed, problems, progress_moved)
+                VALUES (@At, @TriggeredBy, @Version, @IsApplied, @EntryCount, @Added, @Changed, @Removed, @Problems, @ProgressMoved)
+                RETURNING id
+                """, new
+            {
+                At = SqliteProgressStore.Timestamp(record.AttemptedAt),
+                record.TriggeredBy,
+                record.Version,
+                record.IsApplied,
+                record.EntryCount,
+                Added = Lines(added),
+                Changed = Lines(changed),
+                Removed = Lines(removed),
+                Problems = Lines(problems),
+                record.ProgressMoved,
+            });
+            return record with { Id = id };
+        }, cancellationToken);
     }
 
     /// <summary>The most recent <paramref name="count"/> loads, newest first.</summary>

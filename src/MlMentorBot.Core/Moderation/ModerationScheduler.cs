@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,6 @@ using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Core.Telemetry;
-using CommandDefinition = Dapper.CommandDefinition;
 
 namespace MlMentorBot.Core.Moderation;
 
@@ -21,7 +19,7 @@ public sealed class ModerationScheduler(
     UsageStats usage,
     AnswerGapStore gaps,
     ModeratorAlerts alerts,
-    SqliteDatabase database,
+    IDatabase database,
     IOptions<ModerationOptions> options,
     TimeProvider time,
     ILogger<ModerationScheduler> logger) : BackgroundService
@@ -46,6 +44,11 @@ public sealed class ModerationScheduler(
                 {
                     await RunDueWorkAsync(stoppingToken);
                 }
+                catch (StorageUnavailableException ex)
+                {
+                    // The database has logged the fault once at Error; a line a minute is enough here.
+                    logger.LogWarning("Moderation housekeeping skipped, trying again in a minute: {Problem}", ex.Message);
+                }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogError(ex, "Moderation housekeeping failed; trying again in a minute");
@@ -61,7 +64,15 @@ public sealed class ModerationScheduler(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await usage.FlushAsync(cancellationToken); // keep the last minute's counts
+        try
+        {
+            await usage.FlushAsync(cancellationToken); // keep the last minute's counts
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or OperationCanceledException)
+        {
+            // Shutting down must still succeed (exit 0 on SIGTERM) when the database cannot be written; only the counts are lost.
+            logger.LogWarning("The last usage counts were not saved at shutdown: {Problem}", ex.Message);
+        }
     }
 
     /// <summary>Flushes usage counts and posts this week's gap digest when it is due. Returns true when a digest was posted.</summary>
@@ -75,11 +86,10 @@ public sealed class ModerationScheduler(
             return false;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
         var weekText = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+        var claimed = await database.WriteAsync(write => write.ExecuteAsync(
             "INSERT INTO gap_digests (week_start, posted_at) VALUES (@weekText, @at) ON CONFLICT DO NOTHING",
-            new { weekText, at = SqliteProgressStore.Timestamp(now) }, cancellationToken: cancellationToken));
+            new { weekText, at = SqliteProgressStore.Timestamp(now) }), cancellationToken);
         if (claimed == 0)
         {
             return false;

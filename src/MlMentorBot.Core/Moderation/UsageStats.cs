@@ -14,10 +14,10 @@ public sealed record UsageCount(DateOnly WeekStart, string Kind, string Name, in
 /// <summary>
 /// Counts command and entry use per ISO week (weeks start on Monday, UTC) for <c>/kb stats</c>. Records the command and
 /// subcommand name and the entry shown, never who asked or what they typed. Counts are kept in memory on the request path and
-/// written to SQLite by <see cref="FlushAsync"/> (every minute from <see cref="ModerationScheduler"/>, at shutdown, and
+/// written to the database by <see cref="FlushAsync"/> (every minute from <see cref="ModerationScheduler"/>, at shutdown, and
 /// before <c>/kb stats</c> reads them).
 /// </summary>
-public sealed class UsageStats(SqliteDatabase database, TimeProvider time) : CommandUsageRecorder
+public sealed class UsageStats(IDatabase database, TimeProvider time) : CommandUsageRecorder
 {
     public const string CommandKind = "command";
     public const string EntryKind = "entry";
@@ -44,7 +44,8 @@ public sealed class UsageStats(SqliteDatabase database, TimeProvider time) : Com
         }
     }
 
-    /// <summary>Writes the counts gathered in memory to SQLite.</summary>
+    /// <summary>Writes the counts gathered in memory to the database; when that fails they are kept for the next flush.</summary>
+    /// <exception cref="StorageUnavailableException">The database cannot be written (the counts stay in memory).</exception>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var batch = new List<(DateOnly Week, string Kind, string Name, int Count)>();
@@ -61,13 +62,23 @@ public sealed class UsageStats(SqliteDatabase database, TimeProvider time) : Com
             return;
         }
 
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO usage_counts (week_start, kind, name, count) VALUES (@Week, @Kind, @Name, @Count)
-            ON CONFLICT (week_start, kind, name) DO UPDATE SET count = count + excluded.count
-            """, batch.Select(b => new { Week = Day(b.Week), b.Kind, b.Name, b.Count }), tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
+        try
+        {
+            await database.WriteAsync(write => write.ExecuteAsync("""
+                INSERT INTO usage_counts (week_start, kind, name, count) VALUES (@Week, @Kind, @Name, @Count)
+                ON CONFLICT (week_start, kind, name) DO UPDATE SET count = usage_counts.count + excluded.count
+                """, batch.Select(b => new { Week = Day(b.Week), b.Kind, b.Name, b.Count }).ToList()), cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not written: count them again next time rather than lose them.
+            foreach (var (week, kind, name, count) in batch)
+            {
+                _pending.AddOrUpdate((week, kind, name), count, (_, n) => n + count);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>For each of the last <paramref name="weeks"/> weeks (this one included), the top <paramref name="max"/> of each kind; newest week first.</summary>

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Storage;
@@ -17,17 +17,17 @@ public interface IMemberDataExporter
     /// <summary>Name of the section in the export JSON, e.g. <c>checkins</c>.</summary>
     string Name { get; }
 
-    Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(SqliteConnection connection, long memberId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(DbConnection connection, long memberId, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// <see cref="IProgressStore"/> on SQLite. Members live in <c>members</c> (unique platform, workspace, user); step rows in
+/// <see cref="IProgressStore"/> on the bot's <see cref="IDatabase"/> (SQLite today). Members live in <c>members</c> (unique platform, workspace, user); step rows in
 /// <c>step_progress</c>, deleted with their member by cascade. Timestamps are ISO 8601 UTC text from the injected clock.
 /// Reads go through a bounded in-memory cache (most recently used members, <see cref="CachedMembers"/> at most) that every
 /// write of this store invalidates, so <c>/roadmap</c> does not query SQLite on each request. One bot process owns a
 /// database file; a second process writing the same file would not invalidate this cache.
 /// </summary>
-public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore, IDisposable
+public sealed class SqliteProgressStore(IDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore, IDisposable
 {
     /// <summary>How many members' progress the read cache holds (each entry counts as one).</summary>
     public const int CachedMembers = 20_000;
@@ -111,16 +111,16 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
     public async Task<StepProgress> SetAsync(MemberKey member, string stepId, StepStatus status, CancellationToken cancellationToken)
     {
         var now = Timestamp(time.GetUtcNow());
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        var memberId = await MemberIds.GetOrCreateAsync(connection, member, time, tx, cancellationToken);
-        var row = await connection.QuerySingleAsync<Row>(new CommandDefinition("""
-            INSERT INTO step_progress (member_id, step_id, status, first_set_at, updated_at)
-            VALUES (@MemberId, @StepId, @Status, @Now, @Now)
-            ON CONFLICT (member_id, step_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
-            RETURNING step_id AS StepId, status AS Status, first_set_at AS FirstSetAt, updated_at AS UpdatedAt
-            """, new { MemberId = memberId, StepId = stepId, Status = ToText(status), Now = now }, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
+        var row = await database.WriteAsync(async write =>
+        {
+            var memberId = await MemberIds.GetOrCreateAsync(write, member, time);
+            return await write.QuerySingleAsync<Row>("""
+                INSERT INTO step_progress (member_id, step_id, status, first_set_at, updated_at)
+                VALUES (@MemberId, @StepId, @Status, @Now, @Now)
+                ON CONFLICT (member_id, step_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
+                RETURNING step_id AS StepId, status AS Status, first_set_at AS FirstSetAt, updated_at AS UpdatedAt
+                """, new { MemberId = memberId, StepId = stepId, Status = ToText(status), Now = now });
+        }, cancellationToken);
         Invalidate(member);
         return ToProgress(row);
     }
@@ -151,47 +151,51 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
 
     public async Task<int> DeleteAsync(MemberKey member, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT id FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId",
-            member, tx, cancellationToken: cancellationToken));
-        if (id is null)
+        var removed = await database.WriteAsync(async write =>
         {
-            return 0;
+            var id = await write.QuerySingleOrDefaultAsync<long?>(
+                "SELECT id FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId", member);
+            if (id is null)
+            {
+                return 0;
+            }
+
+            // Count what the cascade will take, so the member hears how much was removed.
+            var steps = await write.ExecuteScalarAsync<int>("SELECT count(*) FROM step_progress WHERE member_id = @id", new { id });
+            await write.ExecuteAsync("DELETE FROM members WHERE id = @id", new { id });
+            return steps + 1;
+        }, cancellationToken);
+        if (removed > 0)
+        {
+            Invalidate(member);
         }
 
-        // Count what the cascade will take, so the member hears how much was removed.
-        var steps = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM step_progress WHERE member_id = @id", new { id }, tx, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM members WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
-        Invalidate(member);
-        return steps + 1;
+        return removed;
     }
 
     public async Task<int> RenameStepAsync(string oldStepId, string newStepId, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        // Where a member has both ids, keep the more advanced status (done > learning > skipped > todo) and the older first_set_at.
-        var merged = await connection.ExecuteAsync(new CommandDefinition($"""
-            UPDATE step_progress SET
-                status = (SELECT CASE WHEN {Rank("o.status")} > {Rank("step_progress.status")} THEN o.status ELSE step_progress.status END
-                          FROM step_progress o WHERE o.member_id = step_progress.member_id AND o.step_id = @Old),
-                first_set_at = min(first_set_at, (SELECT o.first_set_at FROM step_progress o WHERE o.member_id = step_progress.member_id AND o.step_id = @Old))
-            WHERE step_id = @New AND member_id IN (SELECT member_id FROM step_progress WHERE step_id = @Old)
-            """, new { Old = oldStepId, New = newStepId }, tx, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
-            DELETE FROM step_progress WHERE step_id = @Old
-              AND member_id IN (SELECT member_id FROM step_progress WHERE step_id = @New)
-            """, new { Old = oldStepId, New = newStepId }, tx, cancellationToken: cancellationToken));
-        var moved = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE step_progress SET step_id = @New WHERE step_id = @Old",
-            new { Old = oldStepId, New = newStepId }, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
+        var parameters = new { Old = oldStepId, New = newStepId };
+        var moved = await database.WriteAsync(async write =>
+        {
+            // Where a member has both ids, keep the more advanced status (done > learning > skipped > todo) and the older
+            // first_set_at (ISO 8601 UTC text, so the smaller string is the earlier time).
+            var merged = await write.ExecuteAsync($"""
+                UPDATE step_progress SET
+                    status = (SELECT CASE WHEN {Rank("o.status")} > {Rank("step_progress.status")} THEN o.status ELSE step_progress.status END
+                              FROM step_progress o WHERE o.member_id = step_progress.member_id AND o.step_id = @Old),
+                    first_set_at = (SELECT CASE WHEN o.first_set_at < step_progress.first_set_at THEN o.first_set_at ELSE step_progress.first_set_at END
+                                    FROM step_progress o WHERE o.member_id = step_progress.member_id AND o.step_id = @Old)
+                WHERE step_id = @New AND member_id IN (SELECT member_id FROM step_progress WHERE step_id = @Old)
+                """, parameters);
+            await write.ExecuteAsync("""
+                DELETE FROM step_progress WHERE step_id = @Old
+                  AND member_id IN (SELECT member_id FROM step_progress WHERE step_id = @New)
+                """, parameters);
+            return merged + await write.ExecuteAsync("UPDATE step_progress SET step_id = @New WHERE step_id = @Old", parameters);
+        }, cancellationToken);
         Invalidate(null);
-        return merged + moved;
+        return moved;
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountByStepAsync(CancellationToken cancellationToken)
@@ -229,13 +233,12 @@ public sealed class SqliteProgressStore(SqliteDatabase database, TimeProvider ti
 /// <summary>Looks up or creates the <c>members</c> row for a <see cref="MemberKey"/>; shared by every feature's store.</summary>
 public static class MemberIds
 {
-    public static async Task<long> GetOrCreateAsync(SqliteConnection connection, MemberKey member, TimeProvider time, System.Data.Common.DbTransaction? tx, CancellationToken cancellationToken)
-    {
-        return await connection.QuerySingleAsync<long>(new CommandDefinition("""
+    /// <summary>The member's id, creating the row (and keeping a Slack enterprise id once seen) inside <paramref name="write"/>.</summary>
+    public static Task<long> GetOrCreateAsync(IDbWriteScope write, MemberKey member, TimeProvider time) =>
+        write.QuerySingleAsync<long>("""
             INSERT INTO members (platform, workspace_id, user_id, enterprise_id, created_at)
             VALUES (@Platform, @WorkspaceId, @UserId, @EnterpriseId, @Now)
-            ON CONFLICT (platform, workspace_id, user_id) DO UPDATE SET enterprise_id = coalesce(excluded.enterprise_id, enterprise_id)
+            ON CONFLICT (platform, workspace_id, user_id) DO UPDATE SET enterprise_id = coalesce(excluded.enterprise_id, members.enterprise_id)
             RETURNING id
-            """, new { member.Platform, member.WorkspaceId, member.UserId, member.EnterpriseId, Now = SqliteProgressStore.Timestamp(time.GetUtcNow()) }, tx, cancellationToken: cancellationToken));
-    }
+            """, new { member.Platform, member.WorkspaceId, member.UserId, member.EnterpriseId, Now = SqliteProgressStore.Timestamp(time.GetUtcNow()) });
 }

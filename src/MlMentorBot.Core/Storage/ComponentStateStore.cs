@@ -7,7 +7,7 @@ namespace MlMentorBot.Core.Storage;
 /// adapter keeps here the command lines too long for a button's 100-character <c>custom_id</c>, under the hash it puts in the
 /// id instead. Rows are written once per key and never change; a few hundred bytes each.
 /// </summary>
-public sealed class ComponentStateStore(SqliteDatabase database, TimeProvider time)
+public sealed class ComponentStateStore(IDatabase database, TimeProvider time)
 {
     /// <summary>Schema version 300 belongs to this store.</summary>
     public static readonly SchemaMigration Migration = new(300, "state behind hashed component ids", """
@@ -19,19 +19,18 @@ public sealed class ComponentStateStore(SqliteDatabase database, TimeProvider ti
         """);
 
     /// <summary>Stores <paramref name="value"/> under <paramref name="key"/> unless the key is already there (the first value wins).</summary>
-    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database cannot be written.</exception>
-    public void Remember(string key, string value)
-    {
-        using var connection = database.Open();
-        connection.Execute(
+    /// <exception cref="StorageUnavailableException">The database cannot be written.</exception>
+    public Task RememberAsync(string key, string value, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync(
             "INSERT INTO component_state (key, value, created_at) VALUES (@key, @value, @now) ON CONFLICT (key) DO NOTHING",
-            new { key, value, now = time.GetUtcNow().UtcDateTime.ToString("O") });
-    }
+            new { key, value, now = time.GetUtcNow().UtcDateTime.ToString("O") }), cancellationToken);
 
     /// <summary>The value stored under <paramref name="key"/>, or null.</summary>
-    public string? Find(string key)
+    /// <exception cref="StorageUnavailableException">The database cannot be opened.</exception>
+    public async Task<string?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        using var connection = database.Open();
-        return connection.QuerySingleOrDefault<string?>("SELECT value FROM component_state WHERE key = @key", new { key });
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT value FROM component_state WHERE key = @key", new { key }, cancellationToken: cancellationToken));
     }
 }

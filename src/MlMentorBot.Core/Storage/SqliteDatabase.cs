@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using System.Runtime.InteropServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace MlMentorBot.Core.Storage;
 
@@ -26,11 +29,17 @@ public sealed class StorageOptions
 public sealed record SchemaMigration(int Version, string Name, string Sql);
 
 /// <summary>
-/// Opens connections to the bot's SQLite file and applies <see cref="SchemaMigration"/>s at start-up. The file runs in WAL
-/// mode (readers never block the writer) with <c>synchronous = NORMAL</c>, foreign keys on and a busy timeout on every connection.
+/// <see cref="IDatabase"/> on one SQLite file, migrated with <see cref="SchemaMigration"/>s at start-up. The file runs in WAL
+/// mode (readers never block the writer) with <c>synchronous = NORMAL</c>, foreign keys on and a busy timeout on every
+/// connection. Only <see cref="Migrate"/> creates the file; later connections open it read-write without creating it, so a
+/// file deleted while the bot runs is reported instead of silently replaced by an empty one.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDatabase
 {
+    // https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved
+    private const int FileControlHasMoved = 20;
+
+    private readonly string _createConnectionString;
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly IReadOnlyList<SchemaMigration> _migrations;
@@ -38,18 +47,22 @@ public sealed class SqliteDatabase
     private readonly Lock _migrateGate = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
+    private int _isFaulted;
 
     public SqliteDatabase(IOptions<StorageOptions> options, ContentRoot root, IEnumerable<SchemaMigration> migrations, ILogger<SqliteDatabase> logger)
     {
         SqliteProvider.EnsureInitialized();
         FilePath = Path.IsPathRooted(options.Value.DatabasePath) ? options.Value.DatabasePath : Path.GetFullPath(Path.Combine(root.Path, options.Value.DatabasePath));
-        _connectionString = new SqliteConnectionStringBuilder
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             DefaultTimeout = options.Value.BusyTimeoutSeconds,
-        }.ToString();
+        };
+        _createConnectionString = builder.ToString();
+        builder.Mode = SqliteOpenMode.ReadWrite;
+        _connectionString = builder.ToString();
         _busyTimeoutMs = options.Value.BusyTimeoutSeconds * 1000;
         _migrations = migrations.OrderBy(m => m.Version).ToList();
         _logger = logger;
@@ -63,48 +76,124 @@ public sealed class SqliteDatabase
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath { get; }
 
-    /// <summary>Opens a connection with foreign keys and the busy timeout set, migrating the schema on first use.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public SqlDialect Dialect => SqliteDialect.Instance;
+
+    public string Location => FilePath;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenConnectionAsync(cancellationToken);
+
+    public DbConnection Open()
     {
         if (!_migrated)
         {
             Migrate();
         }
 
-        return await OpenRawAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Opens a connection and begins a write transaction once this process's other write transactions are done. Writers queue
-    /// here asynchronously; without it a burst of writers waits inside SQLite's busy handler, which sleeps on thread-pool
-    /// threads and can starve the very writer holding the lock until the busy timeout fails them all ("database is locked").
-    /// Dispose the result to roll back (unless committed), close the connection and let the next writer in.
-    /// </summary>
-    /// <exception cref="SqliteException">The file cannot be opened or written (after the busy timeout, for another process's lock).</exception>
-    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken);
-        SqliteConnection? connection = null;
+        var connection = new SqliteConnection(_connectionString);
         try
         {
-            connection = await OpenAsync(cancellationToken);
-            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            return new WriteTransaction(connection, transaction, _writeGate);
+            connection.Open();
+            Configure(connection);
+            return connection;
         }
-        catch
+        catch (SqliteException ex) when (Unavailable(ex) is { } problem)
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            _writeGate.Release();
-            throw;
+            connection.Dispose();
+            throw Fault(problem, ex);
         }
     }
 
-    /// <summary>Synchronous <see cref="OpenAsync"/> for start-up paths and benchmarks.</summary>
-    public SqliteConnection Open()
+    public async Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken)
+    {
+        // Writers queue here asynchronously; without it a burst of writers waits inside SQLite's busy handler, which sleeps on
+        // thread-pool threads and can starve the very writer holding the lock until the busy timeout fails them all
+        // ("database is locked").
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            T result;
+            // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken up front, so a transaction never
+            // fails half-way when it upgrades from reading.
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                result = await work(new DbWriteScope(connection, transaction, Dialect, cancellationToken));
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            // Acknowledge only what the next start-up will read: a commit into a file unlinked from its path is lost.
+            if (HasMoved(connection))
+            {
+                SqliteConnection.ClearPool(connection);
+                throw Fault(MovedProblem(), null);
+            }
+
+            Recovered();
+            return result;
+        }
+        catch (SqliteException ex) when (Unavailable(ex) is { } problem)
+        {
+            throw Fault(problem, ex);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync<bool>(async scope =>
+        {
+            await work(scope);
+            return true;
+        }, cancellationToken);
+
+    public async Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A connection of the pool is what the next write uses: is its file still the one at the path?
+            await using (var pooled = await OpenConnectionAsync(cancellationToken))
+            {
+                if (HasMoved(pooled))
+                {
+                    SqliteConnection.ClearPool(pooled);
+                    return Unhealthy(isReachable: false, MovedProblem());
+                }
+
+                await using var command = pooled.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM schema_migrations";
+                await command.ExecuteScalarAsync(cancellationToken);
+            }
+
+            // Asked of the file system, not of a connection: SQLite reuses this process's open descriptors, which keep
+            // writing after a chmod, while the next start (and every new connection) gets the file read-only.
+            if (!MayWrite(FilePath, isFolder: false) || !MayWrite(Path.GetDirectoryName(FilePath)!, isFolder: true))
+            {
+                return Unhealthy(isReachable: true, ReadOnlyProblem());
+            }
+
+            Recovered();
+            return DatabaseHealth.Healthy;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            return new DatabaseHealth(false, false, ex.Message);
+        }
+        catch (SqliteException ex)
+        {
+            var problem = Unavailable(ex) ?? $"The database file {FilePath} cannot be read: {ex.Message}";
+            return Unhealthy(isReachable: false, problem, ex);
+        }
+    }
+
+    private DatabaseHealth Unhealthy(bool isReachable, string problem, Exception? cause = null)
+    {
+        Fault(problem, cause);
+        return new DatabaseHealth(isReachable, false, problem);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         if (!_migrated)
         {
@@ -112,17 +201,17 @@ public sealed class SqliteDatabase
         }
 
         var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Configure(connection);
-        return connection;
-    }
-
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        Configure(connection);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            Configure(connection);
+            return connection;
+        }
+        catch (SqliteException ex) when (Unavailable(ex) is { } problem)
+        {
+            await connection.DisposeAsync();
+            throw Fault(problem, ex);
+        }
     }
 
     private void Configure(SqliteConnection connection)
@@ -134,7 +223,11 @@ public sealed class SqliteDatabase
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Applies pending migrations. Safe to call repeatedly and from several threads.</summary>
+    /// <summary>
+    /// Applies pending migrations, each in its own <c>BEGIN IMMEDIATE</c> transaction that first checks it is still pending,
+    /// so processes starting together on one file apply each migration once (the others wait for the lock, then skip it).
+    /// Safe to call repeatedly and from several threads.
+    /// </summary>
     public void Migrate()
     {
         lock (_migrateGate)
@@ -145,7 +238,7 @@ public sealed class SqliteDatabase
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            using var connection = new SqliteConnection(_connectionString);
+            using var connection = new SqliteConnection(_createConnectionString);
             connection.Open();
             Configure(connection);
             connection.Execute("PRAGMA journal_mode = WAL;");
@@ -159,7 +252,13 @@ public sealed class SqliteDatabase
             var applied = connection.Query<int>("SELECT version FROM schema_migrations").ToHashSet();
             foreach (var migration in _migrations.Where(m => !applied.Contains(m.Version)))
             {
-                using var tx = connection.BeginTransaction();
+                using var tx = connection.BeginTransaction(deferred: false);
+                // Checked again under the write lock: another process may have applied it since the read above.
+                if (connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, tx) > 0)
+                {
+                    continue;
+                }
+
                 connection.Execute(migration.Sql, transaction: tx);
                 connection.Execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
@@ -173,46 +272,89 @@ public sealed class SqliteDatabase
         }
     }
 
-    /// <summary>True when the file opens and answers a trivial query (for <c>/health</c>).</summary>
-    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    /// <summary>What to tell the operator when <paramref name="ex"/> means writes cannot be kept; null for other errors.</summary>
+    private string? Unavailable(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) switch
+    {
+        // https://www.sqlite.org/rescode.html
+        8 => ReadOnlyProblem(),
+        14 when !File.Exists(FilePath) => $"The database file {FilePath} was deleted while the bot was running: writes are refused. Restore it from a backup (or remove the -wal and -shm files beside it to start empty) and restart the bot.",
+        14 => $"The database file {FilePath} cannot be opened: check that its folder exists and the bot's user may read and write it.",
+        10 => $"The database file {FilePath} gives an I/O error ({ex.Message}).",
+        13 => $"The disk holding the database file {FilePath} is full.",
+        11 or 26 => $"The database file {FilePath} is damaged or not a database ({ex.Message}).",
+        _ => null,
+    };
+
+    private string ReadOnlyProblem() =>
+        $"The database file {FilePath} or its folder is read-only: writes are refused. Let the bot's user write the file and its folder (SQLite creates its -wal and -shm files there).";
+
+    /// <summary>
+    /// Whether this process may write <paramref name="path"/> (a folder: create files in it), by <c>access(2)</c>, which counts
+    /// the process's user and capabilities as an open would. Never opens the database file: closing a descriptor of it would
+    /// drop SQLite's POSIX locks (https://www.sqlite.org/howtocorrupt.html#_posix_advisory_locks_canceled_by_a_separate_thread_doing_close_).
+    /// </summary>
+    private static bool MayWrite(string path, bool isFolder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return isFolder || !File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly);
+        }
+
+        const int WriteOk = 2, ExecuteOk = 1;
+        try
+        {
+            return Access(path, isFolder ? WriteOk | ExecuteOk : WriteOk) == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return true;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "access", SetLastError = true)]
+    private static extern int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
+
+    private string MovedProblem() =>
+        $"The database file {FilePath} was deleted or replaced while the bot was running: writes are refused, because they would be lost at the next start. Restore the file and restart the bot.";
+
+    /// <summary>Logs a fault once at Error (until the database is healthy again) and returns the exception to throw.</summary>
+    private StorageUnavailableException Fault(string problem, Exception? cause)
+    {
+        if (Interlocked.Exchange(ref _isFaulted, 1) == 0)
+        {
+            _logger.LogError("{Problem}{Cause}", problem, cause is null ? "" : $" ({cause.Message})");
+        }
+
+        return new StorageUnavailableException(problem, cause);
+    }
+
+    private void Recovered()
+    {
+        if (Interlocked.Exchange(ref _isFaulted, 0) == 1)
+        {
+            _logger.LogWarning("The database file {Path} is writable again", FilePath);
+        }
+    }
+
+    /// <summary>
+    /// Whether the file this connection has open is no longer the one at <see cref="FilePath"/> (deleted, renamed or
+    /// replaced): SQLite compares the open file's inode with the path's. False where the VFS cannot tell (Windows, where
+    /// an open database file cannot be deleted).
+    /// </summary>
+    private static bool HasMoved(SqliteConnection connection)
     {
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            return await connection.ExecuteScalarAsync<long>("SELECT 1") == 1;
+            return FileControl(connection.Handle!.DangerousGetHandle(), "main", FileControlHasMoved, out var moved) == 0 && moved != 0;
         }
-        catch (SqliteException)
+        catch (EntryPointNotFoundException)
         {
             return false;
         }
     }
-}
 
-/// <summary>A write transaction from <see cref="SqliteDatabase.BeginWriteAsync"/>: its connection and transaction.</summary>
-public sealed class WriteTransaction(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate) : IAsyncDisposable
-{
-    private int _disposed;
-
-    public SqliteConnection Connection => connection;
-
-    public SqliteTransaction Transaction => transaction;
-
-    /// <summary>Rolls back unless committed, closes the connection and lets the next writer of this process in.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    // SQLitePCLRaw 2.1 does not wrap sqlite3_file_control; the bundle's e_sqlite3 library exports it.
+    // https://www.sqlite.org/c3ref/file_control.html
+    [DllImport("e_sqlite3", EntryPoint = "sqlite3_file_control")]
+    private static extern int FileControl(IntPtr database, [MarshalAs(UnmanagedType.LPUTF8Str)] string databaseName, int operation, out int result);
 }

@@ -22,6 +22,7 @@ namespace MlMentorBot.Discord.Interactions;
 internal sealed class InteractionHandler
 {
     private readonly InteractionCommands _commands;
+    private readonly CustomIdCodec _customIds;
     private readonly InteractionAutocomplete _autocomplete;
     private readonly MessageRenderer _renderer;
     private readonly DiscordRestClient _rest;
@@ -48,6 +49,7 @@ internal sealed class InteractionHandler
         IAutocompleteProvider? autocomplete = null)
     {
         _commands = new InteractionCommands(dispatcher, customIds);
+        _customIds = customIds;
         _renderer = renderer;
         _rest = rest;
         _options = options.Value;
@@ -124,11 +126,16 @@ internal sealed class InteractionHandler
         // Everything that may wait on the database (a hashed custom id, the handler's reads and writes, the custom ids the
         // renderer stores) runs off this path, so the acknowledgement keeps the 3-second deadline even while another process
         // holds SQLite's write lock: the timer below defers, and the answer follows once the write is done (issue 13 item 9).
-        var started = Task.Run(() => _commands.Dispatch(interaction, cancellationToken), cancellationToken);
+        var started = Task.Run(async () =>
+        {
+            await _customIds.RecallAsync(interaction.Data?.CustomId, cancellationToken);
+            return _commands.Dispatch(interaction, cancellationToken);
+        }, cancellationToken);
         var work = Task.Run(async () =>
         {
             var (replyWork, line) = await started;
             var reply = await replyWork;
+            await _customIds.KeepAsync(reply, cancellationToken);
             var initial = reply.Modal is { } modal && canOpenModal
                 ? new InteractionResponse(CallbackType.Modal, _renderer.RenderModal(modal))
                 : Message(reply, isUpdate ? CallbackType.UpdateMessage : CallbackType.ChannelMessageWithSource);
@@ -180,6 +187,7 @@ internal sealed class InteractionHandler
         var appId = interaction.ApplicationId != 0 ? interaction.ApplicationId : ulong.Parse(_options.ApplicationId!, CultureInfo.InvariantCulture);
         try
         {
+            await _customIds.KeepAsync(reply, cancellationToken);
             var payload = _renderer.Render(reply);
             if (isUpdate || payload.Flags is not null)
             {

@@ -26,6 +26,16 @@ internal sealed class MessageRenderer(CustomIdCodec customIds)
     private const int ModalFieldLimit = 5;
     private const string Ellipsis = "…";
 
+    /// <summary>
+    /// Stores the command lines behind the reply's hashed component ids (<see cref="CustomIdCodec.KeepAsync"/>), then renders
+    /// it: for messages about to be sent, so their buttons still work after a restart.
+    /// </summary>
+    public async Task<MessagePayload> RenderAsync(BotReply reply, bool allowEphemeral, CancellationToken cancellationToken)
+    {
+        await customIds.KeepAsync(reply, cancellationToken);
+        return Render(reply, allowEphemeral);
+    }
+
     /// <summary>Renders a reply. <paramref name="allowEphemeral"/> is false for channel posts, where the flag is not allowed.</summary>
     public MessagePayload Render(BotReply reply, bool allowEphemeral = true)
     {

@@ -18,7 +18,7 @@ internal sealed class DiscordChannelMessenger(DiscordRestClient rest, MessageRen
 
     public async Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken)
     {
-        var payload = renderer.Render(reply, allowEphemeral: false);
+        var payload = await renderer.RenderAsync(reply, allowEphemeral: false, cancellationToken);
         if (threadId is not null)
         {
             payload = payload with { MessageReference = new MessageReference(ParseId(threadId, nameof(threadId))) };
@@ -31,7 +31,7 @@ internal sealed class DiscordChannelMessenger(DiscordRestClient rest, MessageRen
 
     public async Task UpdateAsync(string channelId, string messageId, BotReply reply, CancellationToken cancellationToken)
     {
-        var payload = renderer.Render(reply, allowEphemeral: false);
+        var payload = await renderer.RenderAsync(reply, allowEphemeral: false, cancellationToken);
         await rest.SendAsync(DiscordRoute.EditMessage(ParseId(channelId, nameof(channelId)), ParseId(messageId, nameof(messageId))),
             JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload), cancellationToken);
     }

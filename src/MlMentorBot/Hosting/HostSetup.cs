@@ -122,16 +122,18 @@ internal static class HostSetup
     }
 
     /// <summary>
-    /// <c>GET /health</c>: 200 with <c>{"status":"ok",…}</c> when knowledge is loaded and the database answers, else 503 with
-    /// <c>"status":"degraded"</c>. Reports the knowledge version, entry count, load time (UTC) and the last load's errors.
+    /// <c>GET /health</c>: 200 with <c>{"status":"ok",…}</c> when knowledge is loaded and a write to the database would be kept,
+    /// else 503 with <c>"status":"degraded"</c>. Reports the knowledge version, entry count, load time (UTC), the last load's
+    /// errors, and <c>database: {reachable, writable, problem}</c> where <c>problem</c> says what to fix (a read-only file, a
+    /// file deleted or replaced while the bot runs; issue #13 item 8).
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (KnowledgeService knowledge, SqliteDatabase database, CancellationToken ct) =>
+        endpoints.MapGet("/health", async (KnowledgeService knowledge, IDatabase database, CancellationToken ct) =>
         {
-            var reachable = await database.IsReachableAsync(ct);
+            var storage = await database.CheckHealthAsync(ct);
             var snapshot = knowledge.IsLoaded ? knowledge.Current : null;
-            var healthy = snapshot is not null && reachable;
+            var healthy = snapshot is not null && storage.IsHealthy;
             var body = new
             {
                 status = healthy ? "ok" : "degraded",
@@ -143,14 +145,14 @@ internal static class HostSetup
                     loaded_at = snapshot?.LoadedAt,
                     errors = knowledge.LastProblems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()),
                 },
-                database = new { reachable },
+                database = new { reachable = storage.IsReachable, writable = storage.IsWritable, problem = storage.Problem },
             };
             return Results.Json(body, JsonSerializerOptions.Web, statusCode: healthy ? 200 : 503);
         });
         return endpoints;
     }
 
-    private sealed class StartupChecks(KnowledgeService knowledge, SqliteDatabase database, ILogger<StartupChecks> logger) : IHostedService
+    private sealed class StartupChecks(KnowledgeService knowledge, IDatabase database, ILogger<StartupChecks> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -162,11 +164,11 @@ internal static class HostSetup
             {
                 // The raw error ("Could not find file '/x'", "unable to open database file") does not say which setting to change.
                 throw new StartupFaultException(
-                    $"Storage:DatabasePath: cannot use {database.FilePath} as the SQLite database ({ex.Message}). Point it at a file in a folder the bot can create and write.", ex);
+                    $"Storage:DatabasePath: cannot use {database.Location} as the SQLite database ({ex.Message}). Point it at a file in a folder the bot can create and write.", ex);
             }
 
             var snapshot = knowledge.Current; // throws KnowledgeLoadException naming every file:line
-            logger.LogInformation("Serving knowledge {Version} from {Directory} with database {Database}", snapshot.Version, knowledge.Directory, database.FilePath);
+            logger.LogInformation("Serving knowledge {Version} from {Directory} with database {Database}", snapshot.Version, knowledge.Directory, database.Location);
             return Task.CompletedTask;
         }
 

@@ -49,7 +49,9 @@ public sealed class LocalChatService(
                 await output.WriteAsync("> ");
             }
 
-            var line = await console.In.ReadLineAsync(stoppingToken);
+            // Console.In's ReadLineAsync only checks the token before it blocks: WaitAsync lets SIGTERM end the chat at once
+            // instead of after the host's 30 s shutdown timeout.
+            var line = await console.In.ReadLineAsync(stoppingToken).AsTask().WaitAsync(stoppingToken);
             if (line is null || line.Trim() is "/quit" or "/exit")
             {
                 break;

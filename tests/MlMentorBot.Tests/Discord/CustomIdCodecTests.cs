@@ -1,3 +1,4 @@
+using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Discord.Rendering;
 using MlMentorBot.Tests.Hosting;
@@ -24,12 +25,16 @@ public sealed class CustomIdCodecTests : IDisposable
     }
 
     [Fact]
-    public void A_long_line_is_hashed_within_100_characters_and_still_decodes_after_a_restart()
+    public async Task A_long_line_is_hashed_within_100_characters_and_still_decodes_after_a_restart()
     {
         var store = _core.Get<ComponentStateStore>();
-        var id = new CustomIdCodec(store).EncodeButton(LongLine);
+        var codec = new CustomIdCodec(store);
+        await codec.KeepAsync(Reply(LongLine), CancellationToken.None); // what the renderer does before a message is sent
+        var id = codec.EncodeButton(LongLine);
 
         var afterRestart = new CustomIdCodec(_core.Get<ComponentStateStore>()); // nothing in memory, same database file
+        Assert.Null(afterRestart.DecodeButton(id)); // not loaded yet
+        await afterRestart.RecallAsync(id, CancellationToken.None); // what the interaction handler does before decoding
 
         Assert.StartsWith("c:h:", id);
         Assert.True(id.Length <= CustomIdCodec.MaxLength);
@@ -39,14 +44,30 @@ public sealed class CustomIdCodecTests : IDisposable
     }
 
     [Fact]
-    public void The_same_long_line_always_gets_the_same_id()
+    public async Task The_same_long_line_always_gets_the_same_id()
     {
         var store = _core.Get<ComponentStateStore>();
+        await new CustomIdCodec(store).KeepAsync(Reply(LongLine), CancellationToken.None);
 
         var first = new CustomIdCodec(store).EncodeButton(LongLine);
         var second = new CustomIdCodec(store).EncodeButton(LongLine);
 
         Assert.Equal(first, second);
-        Assert.Equal(LongLine, store.Find(first));
+        Assert.Equal(LongLine, await store.FindAsync(first, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_store_that_cannot_be_written_still_leaves_a_working_button_until_a_restart()
+    {
+        var store = _core.Get<ComponentStateStore>();
+        var codec = new CustomIdCodec(store);
+        await store.FindAsync("warm-up", CancellationToken.None); // migrated
+        File.Delete(_core.DatabasePath);
+
+        await codec.KeepAsync(Reply(LongLine), CancellationToken.None); // logged, not thrown
+
+        Assert.Equal(LongLine, codec.DecodeButton(codec.EncodeButton(LongLine)));
+    }
+
+    private static BotReply Reply(string line) => new() { Title = "t", Actions = [new SuggestedAction("Ask", line)] };
 }
