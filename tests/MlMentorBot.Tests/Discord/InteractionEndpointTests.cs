@@ -234,7 +234,7 @@ public sealed class InteractionEndpointTests : IDisposable
         using var factory = HttpModeFactory(_key, _api, s =>
         {
             s.AddSingleton(dispatcher.Object);
-            s.Configure<MlMentorBot.Discord.DiscordOptions>(o => o.DeferAfterMilliseconds = 50);
+            s.Configure<MlMentorBot.Discord.DiscordOptions>(o => o.AckBudget = TimeSpan.FromMilliseconds(50));
             s.AddSingleton<ILoggerProvider>(logs);
         });
         using var client = factory.CreateClient();
