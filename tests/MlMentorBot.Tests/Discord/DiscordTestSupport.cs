@@ -69,6 +69,13 @@ internal sealed class FakeDiscordApi : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Queues a failure for requests whose path ends with <paramref name="pathSuffix"/>: the HttpClient throws <paramref name="error"/>.</summary>
+    public FakeDiscordApi Fail(string pathSuffix, Exception error)
+    {
+        _scripts.GetOrAdd(pathSuffix, _ => new()).Enqueue(() => throw error);
+        return this;
+    }
+
     public IReadOnlyList<RecordedRequest> To(string pathSuffix) => Requests.Where(r => r.Path.EndsWith(pathSuffix, StringComparison.Ordinal)).ToList();
 
     public async Task<RecordedRequest> WaitForAsync(string pathSuffix, int count = 1, int timeoutMs = 10_000)
@@ -118,8 +125,9 @@ internal static class FakeRest
         return options;
     }
 
-    public static DiscordRestClient Client(FakeDiscordApi api, DiscordOptions? options = null) =>
-        new(new SingleClientFactory(api), Microsoft.Extensions.Options.Options.Create(options ?? Options()), TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+    public static DiscordRestClient Client(FakeDiscordApi api, DiscordOptions? options = null, TimeProvider? time = null) =>
+        new(new SingleClientFactory(api), Microsoft.Extensions.Options.Options.Create(options ?? Options()), time ?? TimeProvider.System,
+            NullLogger<DiscordRestClient>.Instance);
 
     private sealed class SingleClientFactory(HttpMessageHandler handler) : IHttpClientFactory
     {
