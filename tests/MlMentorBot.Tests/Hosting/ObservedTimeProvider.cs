@@ -47,7 +47,13 @@ internal sealed class ObservedTimeProvider(DateTimeOffset start) : FakeTimeProvi
     }
 
     /// <inheritdoc cref="RunAsync{T}"/>
-    public async Task DriveAsync(Task work)
+    public async Task RunAsync(Task work)
+    {
+        await DriveAsync(work);
+        await work;
+    }
+
+    private async Task DriveAsync(Task work)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!work.IsCompleted)
