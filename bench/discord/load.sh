@@ -53,5 +53,5 @@ run_wrk "guild /roadmap" "$body" "$duration"
 run_wrk "PING" "$repo/tests/MlMentorBot.Tests/Fixtures/Discord/ping.json" 10s
 kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""
 
-echo "measuring one Ed25519 verification (BouncyCastle, process CPU time over 10 000 runs)…"
+echo "measuring one Ed25519 verification (NSec/libsodium, process CPU time over 10 000 runs)…"
 dotnet run -c Release --project "$here/VerifyBench" --nologo -v quiet

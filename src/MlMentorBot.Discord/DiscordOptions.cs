@@ -42,10 +42,12 @@ public sealed class DiscordOptions
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10/";
 
     /// <summary>
-    /// How long a command may run before the adapter sends a deferred response (type 5) instead, in milliseconds, measured from
-    /// when the interaction was received. Discord invalidates the token after 3 s without an initial response.
+    /// How long a command may run before the adapter sends a deferred response (type 5) instead and follows up later, measured
+    /// from when the interaction was received (a TimeSpan, e.g. <c>00:00:02</c>). Discord invalidates the token after 3 s without
+    /// an initial response (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction),
+    /// so it must stay below 2.8 s. The same idea and name as <c>Slack:AckBudget</c>.
     /// </summary>
-    public int DeferAfterMilliseconds { get; set; } = 2000;
+    public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>File that remembers the hash of the last registered command set, so unchanged sets are not PUT again (200 creates/day).</summary>
     public string RegistrationStateFile { get; set; } = "data/discord-commands.sha256";
@@ -87,9 +89,9 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
             failures.Add("Discord:ApiBaseUrl is not an absolute URL.");
         }
 
-        if (options.DeferAfterMilliseconds is < 0 or > 2800)
+        if (options.AckBudget < TimeSpan.Zero || options.AckBudget > TimeSpan.FromMilliseconds(2800))
         {
-            failures.Add("Discord:DeferAfterMilliseconds must be between 0 and 2800 (Discord's deadline is 3000 ms).");
+            failures.Add("Discord:AckBudget must be between 00:00:00 and 00:00:02.8 (Discord's deadline is 3 s).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -37,7 +37,10 @@ public static class SlackSetup
         var mode = Enum.TryParse<SlackMode>(section[nameof(SlackOptions.Mode)], ignoreCase: true, out var configured) ? configured : SlackMode.SocketMode;
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+            // .NET's default HttpClient logging writes every request's full URL, and a response_url is a bearer capability
+            // (issue 13 item 5); SlackApiClient logs the method name instead.
+            .RemoveAllLoggers();
         services.AddSingleton(sp =>
         {
             var pacer = new ChannelPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelMessageInterval);

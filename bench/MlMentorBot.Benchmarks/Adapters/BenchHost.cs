@@ -5,9 +5,7 @@ using MlMentorBot.Core;
 using MlMentorBot.Core.Moderation;
 using MlMentorBot.Discord;
 using MlMentorBot.Slack;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
+using NSec.Cryptography;
 
 namespace MlMentorBot.Benchmarks.Adapters;
 
@@ -24,7 +22,7 @@ internal sealed class BenchHost : IDisposable
 
     public BenchHost()
     {
-        DiscordKey = new Ed25519PrivateKeyParameters(new SecureRandom());
+        DiscordKey = Key.Create(SignatureAlgorithm.Ed25519);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Knowledge:Path"] = BenchFiles.InRepository("knowledge"),
@@ -32,7 +30,7 @@ internal sealed class BenchHost : IDisposable
             ["Discord:Enabled"] = "true",
             ["Discord:Mode"] = "Http",
             ["Discord:ApplicationId"] = "1143372838210596935",
-            ["Discord:PublicKey"] = Convert.ToHexString(DiscordKey.GeneratePublicKey().GetEncoded()),
+            ["Discord:PublicKey"] = DiscordPublicKeyHex,
             ["Slack:Enabled"] = "true",
             ["Slack:Mode"] = "Http",
             ["Slack:SigningSecret"] = SlackSecret,
@@ -54,7 +52,9 @@ internal sealed class BenchHost : IDisposable
 
     public ServiceProvider Provider { get; }
 
-    public Ed25519PrivateKeyParameters DiscordKey { get; }
+    public Key DiscordKey { get; }
+
+    public string DiscordPublicKeyHex => Convert.ToHexString(DiscordKey.PublicKey.Export(KeyBlobFormat.RawPublicKey));
 
     public T Get<T>()
         where T : notnull => Provider.GetRequiredService<T>();
@@ -62,11 +62,8 @@ internal sealed class BenchHost : IDisposable
     /// <summary>Hex Ed25519 signature of <c>timestamp + body</c>, as Discord sends in <c>X-Signature-Ed25519</c>.</summary>
     public string SignDiscord(string timestamp, byte[] body)
     {
-        var signer = new Ed25519Signer();
-        signer.Init(true, DiscordKey);
         var message = System.Text.Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
-        signer.BlockUpdate(message, 0, message.Length);
-        return Convert.ToHexStringLower(signer.GenerateSignature());
+        return Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(DiscordKey, message));
     }
 
     public void Dispose() => BenchFiles.Release(Provider, _folder);

@@ -1,28 +1,15 @@
 using System.Diagnostics;
-using Org.BouncyCastle.Crypto.Generators;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
+using NSec.Cryptography;
 
-// Same calls as SignatureVerifier: Ed25519Signer.Init(false, key), BlockUpdate(timestamp + body), VerifySignature.
-var generator = new Ed25519KeyPairGenerator();
-generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
-var pair = generator.GenerateKeyPair();
+// Same call as SignatureVerifier: libsodium's Ed25519 verify against a public key decoded once.
+var algorithm = SignatureAlgorithm.Ed25519;
+using var key = Key.Create(algorithm);
+var publicKey = PublicKey.Import(algorithm, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), KeyBlobFormat.RawPublicKey);
 var message = new byte[1100]; // a signed guild command: 10-digit timestamp + ~1 KB body
 Random.Shared.NextBytes(message);
-var signer = new Ed25519Signer();
-signer.Init(true, pair.Private);
-signer.BlockUpdate(message, 0, message.Length);
-var signature = signer.GenerateSignature();
-var publicKey = (Ed25519PublicKeyParameters)pair.Public;
+var signature = algorithm.Sign(key, message);
 
-bool Verify()
-{
-    var verifier = new Ed25519Signer();
-    verifier.Init(false, publicKey);
-    verifier.BlockUpdate(message, 0, message.Length);
-    return verifier.VerifySignature(signature);
-}
+bool Verify() => algorithm.Verify(publicKey, message, signature);
 
 for (var i = 0; i < 3000; i++)
 {

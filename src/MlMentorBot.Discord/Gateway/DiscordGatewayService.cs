@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +7,8 @@ using Microsoft.Extensions.Options;
 using MlMentorBot.Discord.Interactions;
 using MlMentorBot.Discord.Rendering;
 using MlMentorBot.Discord.Rest;
+using Polly;
+using Polly.Retry;
 
 namespace MlMentorBot.Discord.Gateway;
 
@@ -16,21 +17,21 @@ namespace MlMentorBot.Discord.Gateway;
 /// Connects to the URL from <c>GET /gateway/bot</c> with v10 JSON, heartbeats (first beat jittered), treats a missing ACK as a
 /// zombie connection and resumes, keeps <c>session_id</c>/<c>resume_gateway_url</c>/<c>seq</c>, follows op 7 and op 9, stops on
 /// the fatal close codes with a message saying what to fix, and hands <c>INTERACTION_CREATE</c> to the same
-/// <see cref="InteractionHandler"/> as HTTP mode without awaiting it in the receive loop (a slow handler must not delay heartbeats).
-/// https://discord.com/developers/docs/events/gateway
+/// <see cref="InteractionRelay"/>. Failed connects are retried by a Polly pipeline on <see cref="TimeProvider"/>
+/// (exponential backoff with jitter, <see cref="GatewayTimings.InitialBackoff"/> doubling to <see cref="GatewayTimings.MaxBackoff"/>);
+/// a session that had been ready reconnects at once. Sends go through <see cref="GatewaySender"/>, close codes are read by
+/// <see cref="GatewayCloseCodes"/>. https://discord.com/developers/docs/events/gateway
 /// </summary>
 internal sealed class DiscordGatewayService : BackgroundService
 {
-    private const int MaxSendBytes = 4096;
-    private const WebSocketCloseStatus ResumableClose = (WebSocketCloseStatus)4000;
 
     private readonly DiscordOptions _options;
     private readonly DiscordRestClient _rest;
-    private readonly InteractionHandler _handler;
+    private readonly InteractionRelay _interactions;
     private readonly TimeProvider _time;
     private readonly GatewayTimings _timings;
     private readonly ILogger<DiscordGatewayService> _logger;
-    private readonly ConcurrentDictionary<ulong, byte> _seenInteractions = new();
+    private readonly ResiliencePipeline<(ConnectionOutcome Outcome, bool WasReady)> _reconnects;
     private long _lastIdentify;
 
     public DiscordGatewayService(
@@ -43,10 +44,11 @@ internal sealed class DiscordGatewayService : BackgroundService
     {
         _options = options.Value;
         _rest = rest;
-        _handler = handler;
         _time = time;
         _logger = logger;
         _timings = timings ?? new GatewayTimings();
+        _interactions = new InteractionRelay(rest, handler, time, logger);
+        _reconnects = BuildReconnects();
     }
 
     /// <summary>The current session, or null before READY and after an invalid session.</summary>
@@ -56,6 +58,12 @@ internal sealed class DiscordGatewayService : BackgroundService
 
     /// <summary>The last dispatch sequence number (<c>s</c>), sent with heartbeats and Resume.</summary>
     internal int? Sequence { get; private set; }
+
+    public override void Dispose()
+    {
+        _interactions.Dispose();
+        base.Dispose();
+    }
 
     /// <summary>Set when a fatal close code stopped the client: the code and what to fix.</summary>
     internal (int Code, string Fix)? FatalClose { get; private set; }
@@ -67,59 +75,80 @@ internal sealed class DiscordGatewayService : BackgroundService
             return;
         }
 
-        var backoff = _timings.InitialBackoff;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var outcome = ConnectionOutcome.Resume;
-            var wasReady = false;
-            try
+            while (true)
             {
-                var url = SessionId is not null && ResumeGatewayUrl is not null ? ResumeGatewayUrl : await GetGatewayUrlAsync(stoppingToken);
-                (outcome, wasReady) = await RunConnectionAsync(url, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (DiscordApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
-            {
-                FatalClose = (4004, "Discord rejected Discord:BotToken (401). Copy a fresh token from Developer Portal → Bot → Reset Token.");
-                _logger.LogCritical("Discord Gateway stopped: {Fix}", FatalClose.Value.Fix);
-                return;
-            }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or DiscordApiException or JsonException or IOException)
-            {
-                _logger.LogWarning("Discord Gateway connection failed: {Error}", ex.Message);
-            }
-
-            switch (outcome)
-            {
-                case ConnectionOutcome.Fatal:
-                case ConnectionOutcome.Stopped:
+                // The pipeline keeps retrying until a connection got as far as READY/RESUMED (or ended for good); its attempt
+                // count, and so its backoff, starts afresh for each session.
+                var (outcome, _) = await _reconnects.ExecuteAsync(ConnectOnceAsync, stoppingToken);
+                if (outcome is ConnectionOutcome.Fatal or ConnectionOutcome.Stopped)
+                {
                     return;
-                case ConnectionOutcome.NewSession:
-                    SessionId = null;
-                    ResumeGatewayUrl = null;
-                    Sequence = null;
-                    break;
-            }
+                }
 
-            // A session that had been working reconnects at once (with a little jitter); repeated failures back off
-            // exponentially with jitter up to the cap, so a reconnect loop never hammers Discord (reference pain point 5).
-            var delay = wasReady
-                ? TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * 0.1 * _timings.InitialBackoff.TotalMilliseconds)
-                : backoff + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * 0.25 * backoff.TotalMilliseconds);
-            backoff = wasReady ? _timings.InitialBackoff : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _timings.MaxBackoff.Ticks));
-            try
-            {
-                await Task.Delay(delay, _time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                // A session that had been working reconnects at once, with a little jitter so a fleet does not move in step.
+                await Task.Delay(_timings.InitialBackoff * (Random.Shared.NextDouble() * 0.1), _time, stoppingToken);
             }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (DiscordApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            FatalClose = (4004, "Discord rejected Discord:BotToken (401). Copy a fresh token from Developer Portal → Bot → Reset Token.");
+            _logger.LogCritical("Discord Gateway stopped: {Fix}", FatalClose.Value.Fix);
+        }
     }
+
+    /// <summary>One connection, from the gateway URL to its end; forgets the session when Discord says it is gone.</summary>
+    private async ValueTask<(ConnectionOutcome Outcome, bool WasReady)> ConnectOnceAsync(CancellationToken stoppingToken)
+    {
+        var url = SessionId is not null && ResumeGatewayUrl is not null ? ResumeGatewayUrl : await GetGatewayUrlAsync(stoppingToken);
+        var result = await RunConnectionAsync(url, stoppingToken);
+        if (result.Outcome == ConnectionOutcome.NewSession)
+        {
+            SessionId = null;
+            ResumeGatewayUrl = null;
+            Sequence = null;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Retries, without limit until stopped, a connection that failed (socket, HTTP, Discord's API, a malformed payload) or
+    /// ended before READY, so a reconnect loop never hammers Discord (reference pain point 5). A fatal close or a stop ends it,
+    /// and so does a connection that had been ready: it reconnects at once instead of backing off.
+    /// </summary>
+    private ResiliencePipeline<(ConnectionOutcome Outcome, bool WasReady)> BuildReconnects() =>
+        new ResiliencePipelineBuilder<(ConnectionOutcome Outcome, bool WasReady)> { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions<(ConnectionOutcome Outcome, bool WasReady)>
+            {
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = _timings.InitialBackoff,
+                MaxDelay = _timings.MaxBackoff,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: DiscordApiException { StatusCode: System.Net.HttpStatusCode.Unauthorized } } => false,
+                    { Exception: WebSocketException or HttpRequestException or DiscordApiException or JsonException or IOException } => true,
+                    { Exception: OperationCanceledException } when !args.Context.CancellationToken.IsCancellationRequested => true, // a REST timeout
+                    { Exception: null, Result: var (outcome, wasReady) } => !wasReady && outcome is ConnectionOutcome.Resume or ConnectionOutcome.NewSession,
+                    _ => false,
+                }),
+                OnRetry = args =>
+                {
+                    if (args.Outcome.Exception is { } ex)
+                    {
+                        _logger.LogWarning("Discord Gateway connection failed: {Error}; retrying in {Seconds:0.0} s", ex.Message, args.RetryDelay.TotalSeconds);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
 
     private async Task<string> GetGatewayUrlAsync(CancellationToken cancellationToken)
     {
@@ -141,14 +170,14 @@ internal sealed class DiscordGatewayService : BackgroundService
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var uri = new Uri($"{baseUrl.TrimEnd('/')}/?v=10&encoding=json");
         await socket.ConnectAsync(uri, stoppingToken);
-        var sender = new Sender(socket, new GatewaySendLimiter(_time, _timings.SendLimit, _timings.SendWindow));
+        using var sender = new GatewaySender(socket, new GatewaySendLimiter(_timings.SendLimit, _timings.SendWindow));
         var state = new ConnectionState();
         Task? heartbeats = null;
         try
         {
             while (true)
             {
-                var payload = await ReceiveAsync(socket, connection.Token);
+                var payload = await GatewaySocket.ReceiveAsync(socket, connection.Token);
                 if (payload is null)
                 {
                     return (state.IsZombie ? ConnectionOutcome.Resume : Classify(socket.CloseStatus), state.WasReady);
@@ -166,7 +195,7 @@ internal sealed class DiscordGatewayService : BackgroundService
                         state.IsAcked = true;
                         break;
                     case GatewayOp.Heartbeat:
-                        await sender.SendAsync(GatewayOp.Heartbeat, w => WriteSequence(w), isHeartbeat: true, connection.Token);
+                        await sender.SendHeartbeatAsync(Sequence, connection.Token);
                         break;
                     case GatewayOp.Dispatch:
                         if (payload.S is { } s)
@@ -178,12 +207,12 @@ internal sealed class DiscordGatewayService : BackgroundService
                         break;
                     case GatewayOp.Reconnect:
                         _logger.LogInformation("Discord asked us to reconnect (op 7); resuming");
-                        await CloseAsync(socket);
+                        await GatewaySocket.CloseAsync(socket);
                         return (ConnectionOutcome.Resume, state.WasReady);
                     case GatewayOp.InvalidSession:
                         var isResumable = payload.D is { ValueKind: JsonValueKind.True };
                         _logger.LogInformation("Discord invalidated the session (op 9, resumable: {Resumable})", isResumable);
-                        await CloseAsync(socket);
+                        await GatewaySocket.CloseAsync(socket);
                         if (!isResumable)
                         {
                             var min = _timings.InvalidSessionDelayMin.TotalMilliseconds;
@@ -196,7 +225,7 @@ internal sealed class DiscordGatewayService : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await CloseAsync(socket, WebSocketCloseStatus.NormalClosure);
+            await GatewaySocket.CloseAsync(socket, WebSocketCloseStatus.NormalClosure);
             return (ConnectionOutcome.Stopped, state.WasReady);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -235,46 +264,12 @@ internal sealed class DiscordGatewayService : BackgroundService
                 _logger.LogInformation("Discord Gateway session resumed");
                 break;
             case "INTERACTION_CREATE":
-                var receivedAt = _time.GetTimestamp();
-                var interaction = payload.D!.Value.Deserialize(DiscordJson.Default.Interaction);
-                if (interaction is null || !_seenInteractions.TryAdd(interaction.Id, 0))
-                {
-                    return; // events can arrive twice (after a resume); answer each interaction once
-                }
-
-                TrimSeen();
-                _ = Task.Run(() => _handler.HandleAsync(interaction, receivedAt, response => CallbackAsync(interaction, response, stoppingToken), stoppingToken), stoppingToken);
+                _interactions.Relay(payload.D!.Value, stoppingToken);
                 break;
         }
     }
 
-    private async Task CallbackAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _rest.SendAsync(DiscordRoute.InteractionCallback(interaction.Id, interaction.Token),
-                response.ToJson(), cancellationToken);
-        }
-        catch (DiscordApiException ex)
-        {
-            // 10062: the 3 s passed before Discord had our response; 40060: already acknowledged.
-            _logger.LogWarning("Interaction {InteractionId} callback failed: {Error}", interaction.Id, ex.Message);
-            throw;
-        }
-    }
-
-    private void TrimSeen()
-    {
-        if (_seenInteractions.Count > 5000)
-        {
-            foreach (var id in _seenInteractions.Keys.Order().Take(2500))
-            {
-                _seenInteractions.TryRemove(id, out _);
-            }
-        }
-    }
-
-    private async Task HeartbeatAsync(ClientWebSocket socket, Sender sender, ConnectionState state, TimeSpan interval, CancellationToken cancellationToken)
+    private async Task HeartbeatAsync(ClientWebSocket socket, GatewaySender sender, ConnectionState state, TimeSpan interval, CancellationToken cancellationToken)
     {
         try
         {
@@ -286,12 +281,12 @@ internal sealed class DiscordGatewayService : BackgroundService
                 {
                     _logger.LogWarning("Discord did not acknowledge the last heartbeat; reconnecting to resume");
                     state.IsZombie = true;
-                    await CloseAsync(socket);
+                    await GatewaySocket.CloseAsync(socket);
                     return;
                 }
 
                 state.IsAcked = false;
-                await sender.SendAsync(GatewayOp.Heartbeat, w => WriteSequence(w), isHeartbeat: true, cancellationToken);
+                await sender.SendHeartbeatAsync(Sequence, cancellationToken);
                 await Task.Delay(interval, _time, cancellationToken);
             }
         }
@@ -300,7 +295,7 @@ internal sealed class DiscordGatewayService : BackgroundService
         }
     }
 
-    private async Task IdentifyAsync(Sender sender, CancellationToken cancellationToken)
+    private async Task IdentifyAsync(GatewaySender sender, CancellationToken cancellationToken)
     {
         var sinceLast = _time.GetElapsedTime(_lastIdentify);
         if (_lastIdentify != 0 && sinceLast < _timings.IdentifySpacing)
@@ -309,112 +304,24 @@ internal sealed class DiscordGatewayService : BackgroundService
         }
 
         _lastIdentify = _time.GetTimestamp();
-        // https://discord.com/developers/docs/events/gateway-events#identify
-        await sender.SendAsync(GatewayOp.Identify, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("token", _options.BotToken);
-            w.WriteNumber("intents", 0);
-            w.WriteStartObject("properties");
-            w.WriteString("os", Environment.OSVersion.Platform.ToString().ToLowerInvariant());
-            w.WriteString("browser", "MlMentorBot");
-            w.WriteString("device", "MlMentorBot");
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }, isHeartbeat: false, cancellationToken);
+        await sender.SendIdentifyAsync(_options.BotToken!, cancellationToken);
     }
 
-    private Task ResumeAsync(Sender sender, CancellationToken cancellationToken) =>
-        // https://discord.com/developers/docs/events/gateway-events#resume
-        sender.SendAsync(GatewayOp.Resume, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("token", _options.BotToken);
-            w.WriteString("session_id", SessionId);
-            WriteSequence(w, "seq");
-            w.WriteEndObject();
-        }, isHeartbeat: false, cancellationToken);
-
-    private void WriteSequence(Utf8JsonWriter writer, string? name = null)
-    {
-        if (name is not null)
-        {
-            writer.WritePropertyName(name);
-        }
-
-        if (Sequence is { } s)
-        {
-            writer.WriteNumberValue(s);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+    private Task ResumeAsync(GatewaySender sender, CancellationToken cancellationToken) =>
+        sender.SendResumeAsync(_options.BotToken!, SessionId!, Sequence, cancellationToken);
 
     private ConnectionOutcome Classify(WebSocketCloseStatus? status)
     {
         var code = (int?)status;
-        var fix = code switch
-        {
-            4004 => "Authentication failed: Discord:BotToken is wrong or was reset. Copy a fresh token from Developer Portal → Bot → Reset Token.",
-            4010 => "Invalid shard sent when identifying. This adapter uses a single shard; report it as a bug.",
-            4011 => "Sharding required: the bot is in too many guilds (over 2500) for one connection; this adapter does not shard.",
-            4012 => "Invalid API version: this adapter speaks Gateway v10; Discord no longer accepts it. Update MlMentorBot.",
-            4013 => "Invalid intents: the identify intents value is not valid. This adapter sends 0; report it as a bug.",
-            4014 => "Disallowed intents: a privileged intent was requested without being enabled (Developer Portal → Bot → Privileged Gateway Intents).",
-            _ => null,
-        };
-        if (fix is not null)
+        if (GatewayCloseCodes.FatalFix(code) is { } fix)
         {
             FatalClose = (code!.Value, fix);
             _logger.LogCritical("Discord Gateway closed with {Code}; not reconnecting. {Fix}", code, fix);
             return ConnectionOutcome.Fatal;
         }
 
-        // 4007 (invalid seq) and 4009 (session timed out) need a new session; every other code may resume.
-        // https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
         _logger.LogInformation("Discord Gateway closed with {Code}", code?.ToString() ?? "no code");
-        return code is 4007 or 4009 ? ConnectionOutcome.NewSession : ConnectionOutcome.Resume;
-    }
-
-    private static async Task<GatewayPayload?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            buffer.Advance(result.Count);
-            if (result.EndOfMessage)
-            {
-                return JsonSerializer.Deserialize(buffer.WrittenSpan, DiscordJson.Default.GatewayPayload);
-            }
-        }
-    }
-
-    /// <summary>Closes with 4000, never 1000/1001, so the session stays resumable (https://discord.com/developers/docs/events/gateway#resuming).</summary>
-    private static async Task CloseAsync(ClientWebSocket socket, WebSocketCloseStatus status = ResumableClose)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(status, "reconnecting", timeout.Token);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-        }
-        finally
-        {
-            socket.Abort();
-        }
+        return GatewayCloseCodes.AfterClose(code);
     }
 
     private sealed class ConnectionState
@@ -422,40 +329,5 @@ internal sealed class DiscordGatewayService : BackgroundService
         public volatile bool IsAcked = true;
         public volatile bool IsZombie;
         public volatile bool WasReady;
-    }
-
-    /// <summary>Serialises sends (heartbeats come from another task) and applies the send budget and the 4096-byte cap.</summary>
-    private sealed class Sender(ClientWebSocket socket, GatewaySendLimiter limiter)
-    {
-        private readonly SemaphoreSlim _lock = new(1, 1);
-
-        public async Task SendAsync(int op, Action<Utf8JsonWriter> writeData, bool isHeartbeat, CancellationToken cancellationToken)
-        {
-            var buffer = new ArrayBufferWriter<byte>(256);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("op", op);
-                writer.WritePropertyName("d");
-                writeData(writer);
-                writer.WriteEndObject();
-            }
-
-            if (buffer.WrittenCount > MaxSendBytes)
-            {
-                throw new InvalidOperationException($"Gateway payload for op {op} is {buffer.WrittenCount} bytes; Discord closes with 4002 above {MaxSendBytes}.");
-            }
-
-            await limiter.WaitAsync(isHeartbeat, cancellationToken);
-            await _lock.WaitAsync(cancellationToken);
-            try
-            {
-                await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, cancellationToken);
-            }
-            finally
-            {
-                _lock.Release();
-            }
-        }
     }
 }

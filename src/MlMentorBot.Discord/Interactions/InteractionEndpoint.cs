@@ -29,7 +29,7 @@ internal sealed class InteractionEndpoint(
     private static readonly byte[] UnauthorizedBody = "{\"error\":\"invalid request signature\"}"u8.ToArray();
 
     private readonly SignatureVerifier? _verifier =
-        options.Value is { Enabled: true, Mode: DiscordMode.Http, PublicKey: { } key } ? new SignatureVerifier(key) : null;
+        options.Value is { Enabled: true, Mode: DiscordMode.Http, PublicKey: { } key } ? new SignatureVerifier(key, time) : null;
 
     public async Task HandleAsync(HttpContext context)
     {

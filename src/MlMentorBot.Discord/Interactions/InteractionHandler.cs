@@ -15,7 +15,7 @@ namespace MlMentorBot.Discord.Interactions;
 /// and sends exactly one initial response through the caller's <c>sendInitial</c> (the HTTP response body, or
 /// <c>POST /interactions/{id}/{token}/callback</c>).
 /// The 3-second deadline is timed from <em>receipt</em>, not from the snowflake, so a skewed clock cannot make us give up
-/// (Discord.Net #2010): if the reply is ready within <see cref="DiscordOptions.DeferAfterMilliseconds"/> it is sent as type 4
+/// (Discord.Net #2010): if the reply is ready within <see cref="DiscordOptions.AckBudget"/> it is sent as type 4
 /// (or 7 for a button on our own private reply); otherwise we defer (5, or 6 for that update) and edit <c>@original</c> later.
 /// https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
 /// </summary>
@@ -142,7 +142,7 @@ internal sealed class InteractionHandler
             return (Reply: reply, CommandLine: line, Initial: initial);
         }, cancellationToken);
 
-        var budget = TimeSpan.FromMilliseconds(_options.DeferAfterMilliseconds) - _time.GetElapsedTime(receivedAt);
+        var budget = _options.AckBudget - _time.GetElapsedTime(receivedAt);
         if (!work.IsCompleted && budget > TimeSpan.Zero)
         {
             try

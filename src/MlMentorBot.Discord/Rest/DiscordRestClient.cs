@@ -6,13 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Telemetry;
+using Polly;
+using Polly.Retry;
 
 namespace MlMentorBot.Discord.Rest;
 
 /// <summary>
 /// Discord REST v10 over one <see cref="HttpClient"/>: <c>Authorization: Bot …</c> on bot routes (never on interaction
 /// routes, which are authorised by their token), the required <c>User-Agent: DiscordBot (url, version)</c>, per-bucket and
-/// global rate limits (<see cref="RateLimiter"/>), 429 <c>retry_after</c>, bounded retries for 429/502/503/504, and a guard
+/// global rate limits (<see cref="RateLimiter"/>), a Polly retry pipeline on <see cref="TimeProvider"/> (429 after
+/// <c>retry_after</c>, 502/503/504 with exponential backoff, at most <see cref="MaxAttempts"/> tries; POSTs only when they
+/// cannot have reached Discord), and a guard
 /// that stops calling once the token is rejected or invalid requests pile up, so the IP never reaches Discord's
 /// 10 000-per-10-minutes invalid-request ban. https://discord.com/developers/docs/reference ·
 /// https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans
@@ -46,10 +50,13 @@ internal sealed class DiscordRestClient
         _time = time;
         _logger = logger;
         _limits = new RateLimiter(time);
+        _retries = BuildRetries();
         _baseAddress = new Uri(_options.ApiBaseUrl.EndsWith('/') ? _options.ApiBaseUrl : _options.ApiBaseUrl + "/");
     }
 
     private readonly Uri _baseAddress;
+    private readonly ResiliencePipeline<Attempt> _retries;
+    private static readonly ResiliencePropertyKey<DiscordRoute> RouteKey = new("discord.route");
 
     /// <summary>Registers the REST client as a singleton (its rate-limit state must be shared) over a named, pooled HttpClient.</summary>
     internal static void Register(IServiceCollection services)
@@ -70,66 +77,130 @@ internal sealed class DiscordRestClient
     /// </summary>
     public async Task<JsonElement?> SendAsync(DiscordRoute route, byte[]? jsonBody, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RouteKey, route);
+        Outcome<Attempt> outcome;
+        try
         {
-            GuardAgainstInvalidRequests(route);
-            var bucket = await _limits.AcquireAsync(route, cancellationToken);
-            HttpResponseMessage response;
+            outcome = await _retries.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Client.SendOnceAsync(state.Route, state.Body, ctx.CancellationToken),
+                context, (Client: this, Route: route, Body: jsonBody));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        outcome.ThrowIfException(); // the last connection failure or timeout, as the HttpClient raised it
+        var attempt = outcome.Result!;
+        if (attempt.Status is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices)
+        {
+            return attempt.Body.Length == 0 ? null : JsonDocument.Parse(attempt.Body).RootElement.Clone();
+        }
+
+        throw ToException(route, attempt.Status, attempt.Body);
+    }
+
+    /// <summary>
+    /// One try: waits for the route's rate-limit bucket, sends, and records what the response says about the limits (protocol,
+    /// not policy). Whether and when to try again is the retry pipeline's call.
+    /// </summary>
+    private async ValueTask<Outcome<Attempt>> SendOnceAsync(DiscordRoute route, byte[]? jsonBody, CancellationToken cancellationToken)
+    {
+        GuardAgainstInvalidRequests(route);
+        var bucket = await _limits.AcquireAsync(route, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            using var request = new HttpRequestMessage(route.Method, new Uri(_baseAddress, route.Path));
+            if (!route.IsInteraction)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.BotToken);
+            }
+
+            if (jsonBody is not null)
+            {
+                request.Content = new ByteArrayContent(jsonBody);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            }
+
             try
             {
-                using var request = new HttpRequestMessage(route.Method, new Uri(_baseAddress, route.Path));
-                if (!route.IsInteraction)
-                {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.BotToken);
-                }
-
-                if (jsonBody is not null)
-                {
-                    request.Content = new ByteArrayContent(jsonBody);
-                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                }
-
-                try
-                {
-                    response = await _httpFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-                }
-                catch (Exception ex) when (attempt < MaxAttempts
-                    && (ex is HttpRequestException || ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    // A connection failure or an HttpClient timeout: the request may not have reached Discord; retry with backoff.
-                    _logger.LogWarning("Discord {Method} {Route} failed ({Error}); retrying", route.Method, route.Template, ex.Message);
-                    await Task.Delay(Backoff(attempt), _time, cancellationToken);
-                    continue;
-                }
-
-                _limits.Update(route, bucket, response.Headers);
+                response = await _httpFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             }
-            finally
+            catch (Exception ex) when (ex is HttpRequestException || ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                bucket.Release();
+                return Outcome.FromException<Attempt>(ex);
             }
 
-            using (response)
-            {
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.Clone();
-                }
+            _limits.Update(route, bucket, response.Headers);
+        }
+        finally
+        {
+            bucket.Release();
+        }
 
-                var retryAfter = HandleFailure(route, bucket, response, body, attempt);
-                if (retryAfter is null)
-                {
-                    throw ToException(route, response.StatusCode, body);
-                }
-
-                await Task.Delay(retryAfter.Value, _time, cancellationToken);
-            }
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var retryAfter = response.IsSuccessStatusCode ? null : RecordFailure(route, bucket, response, body);
+            return Outcome.FromResult(new Attempt(response.StatusCode, body, retryAfter));
         }
     }
 
-    /// <summary>Returns how long to wait before retrying, or null when the failure is final.</summary>
-    private TimeSpan? HandleFailure(DiscordRoute route, RateLimiter.Bucket bucket, HttpResponseMessage response, byte[] body, int attempt)
+    /// <summary>
+    /// Retries only what cannot have been done twice: a 429 (Discord did not process the request; wait its <c>retry_after</c>),
+    /// a connection that failed before the request was sent, a 404 on <c>@original</c> right after a defer, and — for GET, PUT,
+    /// PATCH and DELETE, which Discord applies idempotently — 502/503/504 and timeouts. A POST (a new message, an interaction
+    /// callback, a follow-up) that may have reached Discord is never sent again.
+    /// </summary>
+    private static bool ShouldRetry(Outcome<Attempt> outcome, ResilienceContext context)
+    {
+        var route = context.Properties.GetValue(RouteKey, null!);
+        var isIdempotent = route.Method != HttpMethod.Post;
+        return outcome switch
+        {
+            { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => true,
+            { Exception: HttpRequestException or TaskCanceledException } => isIdempotent,
+            { Result.Status: HttpStatusCode.TooManyRequests } => true,
+            { Result.Status: HttpStatusCode.NotFound } => route.RetriesNotFound,
+            { Result.Status: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => isIdempotent,
+            _ => false,
+        };
+    }
+
+    /// <summary>Discord's own wait for a 429, one second per attempt for the post-defer 404; otherwise the pipeline's backoff.</summary>
+    private static TimeSpan? RetryDelay(Outcome<Attempt> outcome, int attemptNumber) => outcome.Result switch
+    {
+        { RetryAfter: { } retryAfter } => retryAfter,
+        { Status: HttpStatusCode.NotFound } => TimeSpan.FromSeconds(attemptNumber + 1),
+        _ => null,
+    };
+
+    private ResiliencePipeline<Attempt> BuildRetries() => new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time }
+        .AddRetry(new RetryStrategyOptions<Attempt>
+        {
+            MaxRetryAttempts = MaxAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(500), // 0.5 s, 1 s, 2 s: what the hand-written loop waited
+            UseJitter = false,
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+            DelayGenerator = args => ValueTask.FromResult(RetryDelay(args.Outcome, args.AttemptNumber)),
+            OnRetry = args =>
+            {
+                var route = args.Context.Properties.GetValue(RouteKey, null!);
+                _logger.LogWarning("Discord {Method} {Route} failed ({Error}); retry {Retry} in {Seconds:0.###} s", route.Method, route.Template,
+                    args.Outcome.Exception?.Message ?? $"{(int)args.Outcome.Result!.Status}", args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
+    /// <summary>What one try got back: the status, the body (for JSON or the error), and Discord's retry_after for a 429.</summary>
+    private sealed record Attempt(HttpStatusCode Status, byte[] Body, TimeSpan? RetryAfter);
+
+    /// <summary>Books a failed response against the limits and the invalid-request budget; returns the 429's wait, if any.</summary>
+    private TimeSpan? RecordFailure(DiscordRoute route, RateLimiter.Bucket bucket, HttpResponseMessage response, byte[] body)
     {
         var status = response.StatusCode;
         if (status == HttpStatusCode.TooManyRequests)
@@ -153,7 +224,7 @@ internal sealed class DiscordRestClient
 
             _logger.LogWarning("Discord rate limit on {Method} {Route} ({Scope}); retry after {Seconds:0.###} s",
                 route.Method, route.Template, isGlobal ? "global" : isShared ? "shared" : "bucket", retryAfter.TotalSeconds);
-            return attempt < MaxAttempts ? retryAfter : null;
+            return retryAfter;
         }
 
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -164,19 +235,6 @@ internal sealed class DiscordRestClient
                 _isTokenRejected = true;
                 _logger.LogCritical("Discord rejected the bot token (401); no further bot calls will be made. Check Discord:BotToken.");
             }
-
-            return null;
-        }
-
-        if (status == HttpStatusCode.NotFound && route.RetriesNotFound && attempt < MaxAttempts)
-        {
-            // Right after a defer, @original can briefly be 404 (discord-api-docs #7220, #6851); a short retry is the documented workaround.
-            return TimeSpan.FromSeconds(attempt);
-        }
-
-        if (status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout && attempt < MaxAttempts)
-        {
-            return Backoff(attempt);
         }
 
         return null;
@@ -271,5 +329,4 @@ internal sealed class DiscordRestClient
         }
     }
 
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1));
 }

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using MlMentorBot.Core;
 
 namespace MlMentorBot.Slack.Inbound;
 
@@ -6,26 +7,28 @@ namespace MlMentorBot.Slack.Inbound;
 /// Remembers event ids for an hour so a redelivery is acknowledged but not handled twice. Dedupe on receipt, not on completion,
 /// because Slack retries after an <c>http_timeout</c> while the first attempt may still be running
 /// (https://docs.slack.dev/apis/events-api/#retries: retries come at once, after 1 minute and after 5 minutes).
+/// The ids live in a size-bounded <see cref="MemoryCache"/> on the host's clock.
 /// </summary>
-internal sealed class EventDeduplicator(TimeProvider time)
+internal sealed class EventDeduplicator(TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan Memory = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
-    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+    private readonly MemoryCache _seen = new(new MemoryCacheOptions { SizeLimit = 100_000, Clock = new TimeProviderClock(time) });
+    private readonly Lock _gate = new();
 
     /// <summary>True the first time an id is seen within the last hour.</summary>
     public bool IsFirstDelivery(string eventId)
     {
-        var now = time.GetUtcNow();
-        if (now >= _nextSweep)
+        lock (_gate) // check and add as one step: Slack's immediate retry can race the first delivery
         {
-            _nextSweep = now + TimeSpan.FromMinutes(5);
-            foreach (var old in _seen.Where(e => now - e.Value > Memory))
+            if (_seen.TryGetValue(eventId, out _))
             {
-                _seen.TryRemove(old.Key, out _);
+                return false;
             }
-        }
 
-        return _seen.TryAdd(eventId, now);
+            _seen.Set(eventId, true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Memory, Size = 1 });
+            return true;
+        }
     }
+
+    public void Dispose() => _seen.Dispose();
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlMentorBot.Slack.Inbound;
 using MlMentorBot.Slack.WebApi;
+using Polly;
+using Polly.Retry;
 
 namespace MlMentorBot.Slack.SocketMode;
 
@@ -14,8 +16,9 @@ namespace MlMentorBot.Slack.SocketMode;
 /// before the old one is closed, so nothing is missed in between (make-before-break, as python-slack-sdk does).</item>
 /// <item><c>disconnect</c> with <c>link_disabled</c> (Socket Mode was switched off in the app settings): stop and say why, rather
 /// than spin reconnecting.</item>
-/// <item>A dropped or silent socket, <c>too_many_websockets</c>, or a failed <c>apps.connections.open</c>: reconnect with exponential
-/// backoff (1 s doubling to 60 s) and jitter. Bad credentials (<c>invalid_auth</c> …) stop the service instead.</item>
+/// <item>A dropped or silent socket, <c>too_many_websockets</c>, or a failed <c>apps.connections.open</c>: reconnect after a short
+/// jittered pause, then through a Polly retry pipeline on <see cref="TimeProvider"/> with exponential backoff (1 s doubling to
+/// 60 s) and jitter. Bad credentials (<c>invalid_auth</c> …) stop the service instead.</item>
 /// </list>
 /// </summary>
 internal sealed partial class SocketModeService : BackgroundService
@@ -28,8 +31,8 @@ internal sealed partial class SocketModeService : BackgroundService
     private readonly SlackInbound _inbound;
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeService> _logger;
-    private int _failures;
     private int _connectionCount;
+    private ResiliencePipeline<SocketModeConnection>? _connects;
 
     public SocketModeService(SlackApiClient api, SlackInbound inbound, TimeProvider time, ILogger<SocketModeService> logger)
     {
@@ -57,7 +60,7 @@ internal sealed partial class SocketModeService : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                current ??= await ConnectAsync(stoppingToken);
+                current ??= await ConnectAsync(pauseFirst: _connectionCount > 0, stoppingToken);
                 if (current is null)
                 {
                     return; // unrecoverable, already logged
@@ -67,8 +70,7 @@ internal sealed partial class SocketModeService : BackgroundService
                 if (ended == current.Closed)
                 {
                     await current.DisposeAsync();
-                    current = null;
-                    _failures = Math.Max(_failures, 1); // a dropped socket reconnects after a short, jittered pause
+                    current = null; // a dropped socket reconnects after a short, jittered pause
                     continue;
                 }
 
@@ -83,7 +85,7 @@ internal sealed partial class SocketModeService : BackgroundService
                         return;
                     case "warning" or "refresh_requested":
                         // Make before break: the old socket keeps delivering until the new one is live.
-                        var next = await ConnectAsync(stoppingToken);
+                        var next = await ConnectAsync(pauseFirst: false, stoppingToken);
                         await current.DisposeAsync();
                         current = next;
                         if (current is null)
@@ -96,7 +98,6 @@ internal sealed partial class SocketModeService : BackgroundService
                         // too_many_websockets and anything undocumented: close and back off.
                         await current.DisposeAsync();
                         current = null;
-                        _failures++;
                         break;
                 }
             }
@@ -114,60 +115,74 @@ internal sealed partial class SocketModeService : BackgroundService
     }
 
     /// <summary>Opens a connection and waits for its <c>hello</c>, retrying with backoff; null when retrying cannot help.</summary>
-    private async Task<SocketModeConnection?> ConnectAsync(CancellationToken stoppingToken)
+    private async Task<SocketModeConnection?> ConnectAsync(bool pauseFirst, CancellationToken stoppingToken)
     {
-        while (true)
+        if (pauseFirst)
         {
-            if (_failures > 0)
-            {
-                var delay = Backoff(_failures);
-                LogReconnecting(delay.TotalSeconds, _failures);
-                await Task.Delay(delay, _time, stoppingToken);
-            }
+            // Half to all of the first backoff step, so clients dropped together do not all come back in the same instant.
+            var pause = InitialBackoff * (0.5 + Random.Shared.NextDouble() / 2);
+            LogReconnecting(pause.TotalSeconds, 1);
+            await Task.Delay(pause, _time, stoppingToken);
+        }
 
-            SocketModeConnection? connection = null;
-            try
-            {
-                var url = await _api.OpenSocketModeConnectionAsync(stoppingToken);
-                connection = await SocketModeConnection.OpenAsync(url, HandleEnvelopeAsync, KeepAlive, _logger, ++_connectionCount, stoppingToken);
-                await connection.Hello.WaitAsync(HelloTimeout, _time, stoppingToken);
-                _failures = 0;
-                return connection;
-            }
-            catch (SlackApiException ex) when (Unrecoverable.Contains(ex.Error))
-            {
-                LogUnrecoverable(ex.Error);
-                return null;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopping while waiting for hello: close the half-open socket politely rather than leak it.
-                if (connection is not null)
-                {
-                    await connection.DisposeAsync();
-                }
-
-                throw;
-            }
-            catch (Exception ex)
-            {
-                LogConnectFailed(ex.GetType().Name, ex.Message);
-                if (connection is not null)
-                {
-                    await connection.DisposeAsync();
-                }
-
-                _failures++;
-            }
+        try
+        {
+            _connects ??= BuildConnects();
+            return await _connects.ExecuteAsync(OpenOnceAsync, stoppingToken);
+        }
+        catch (SlackApiException ex) when (Unrecoverable.Contains(ex.Error))
+        {
+            LogUnrecoverable(ex.Error);
+            return null;
         }
     }
 
-    /// <summary>Full-jitter exponential backoff: a random delay between half and all of min(initial × 2^(n−1), max).</summary>
-    internal TimeSpan Backoff(int failures)
+    private async ValueTask<SocketModeConnection> OpenOnceAsync(CancellationToken stoppingToken)
     {
-        var ceiling = Math.Min(MaxBackoff.TotalMilliseconds, InitialBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 16)));
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + Random.Shared.NextDouble() / 2));
+        SocketModeConnection? connection = null;
+        try
+        {
+            var url = await _api.OpenSocketModeConnectionAsync(stoppingToken);
+            connection = await SocketModeConnection.OpenAsync(url, HandleEnvelopeAsync, KeepAlive, _logger, ++_connectionCount, stoppingToken);
+            await connection.Hello.WaitAsync(HelloTimeout, _time, stoppingToken);
+            return connection;
+        }
+        catch when (connection is not null)
+        {
+            // Failed or stopped while waiting for hello: close the half-open socket politely rather than leak it.
+            await connection.DisposeAsync();
+            throw;
+        }
     }
+
+    /// <summary>
+    /// Retries a failed connect without limit until stopped: exponential backoff from <see cref="InitialBackoff"/> to
+    /// <see cref="MaxBackoff"/> with jitter, so a fleet of clients never reconnects in step; credentials Slack refuses stop it.
+    /// </summary>
+    private ResiliencePipeline<SocketModeConnection> BuildConnects() => new ResiliencePipelineBuilder<SocketModeConnection> { TimeProvider = _time }
+        .AddRetry(new RetryStrategyOptions<SocketModeConnection>
+        {
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = InitialBackoff,
+            MaxDelay = MaxBackoff,
+            UseJitter = true,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
+            {
+                null => false,
+                SlackApiException ex => !Unrecoverable.Contains(ex.Error),
+                OperationCanceledException => !args.Context.CancellationToken.IsCancellationRequested, // hello timed out
+                _ => true,
+            }),
+            OnRetry = args =>
+            {
+                var ex = args.Outcome.Exception!;
+                LogConnectFailed(ex.GetType().Name, ex.Message);
+                LogReconnecting(args.RetryDelay.TotalSeconds, args.AttemptNumber + 2);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
 
     private Task<SlackAck> HandleEnvelopeAsync(string type, JsonElement payload, CancellationToken cancellationToken) => type switch
     {

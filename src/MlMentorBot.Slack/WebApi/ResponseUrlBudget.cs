@@ -1,51 +1,64 @@
-using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Caching.Memory;
+using MlMentorBot.Core;
 
 namespace MlMentorBot.Slack.WebApi;
 
 /// <summary>
 /// Counts uses of each <c>response_url</c>: Slack accepts "up to 5 times within 30 minutes of the user's invocation"
 /// (https://docs.slack.dev/interactivity/handling-user-interaction#message_responses). Past that the caller falls back to
-/// chat.postMessage / chat.postEphemeral.
+/// chat.postMessage / chat.postEphemeral. Each URL gets a 5-permit <see cref="FixedWindowRateLimiter"/> that never replenishes
+/// (the URL dies before a second window could start), kept in a size-bounded <see cref="MemoryCache"/> for twice the URL's
+/// lifetime so a late use is still recognised as late rather than as a new URL.
 /// </summary>
-internal sealed class ResponseUrlBudget(TimeProvider time)
+internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
 {
     public const int MaxUses = 5;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 50_000, Clock = new TimeProviderClock(time) });
+    private readonly Lock _gate = new();
 
-    private sealed class Entry(DateTimeOffset firstSeen)
-    {
-        public DateTimeOffset FirstSeen { get; } = firstSeen;
-
-        public int Uses;
-    }
+    private sealed record Entry(DateTimeOffset FirstSeen, RateLimiter Uses);
 
     /// <summary>Starts the 30-minute clock for a URL when its interaction arrives.</summary>
-    public void Register(string responseUrl)
-    {
-        var now = time.GetUtcNow();
-        if (_entries.Count > 10_000)
-        {
-            foreach (var old in _entries.Where(e => now - e.Value.FirstSeen > Lifetime))
-            {
-                _entries.TryRemove(old.Key, out _);
-            }
-        }
-
-        _entries.TryAdd(responseUrl, new Entry(now));
-    }
+    public void Register(string responseUrl) => GetOrAdd(responseUrl);
 
     /// <summary>Takes one use; false when the URL has been used 5 times or is older than 30 minutes.</summary>
     public bool TryUse(string responseUrl)
     {
-        var now = time.GetUtcNow();
-        var entry = _entries.GetOrAdd(responseUrl, _ => new Entry(now));
-        if (now - entry.FirstSeen > Lifetime)
+        var entry = GetOrAdd(responseUrl);
+        if (time.GetUtcNow() - entry.FirstSeen > Lifetime)
         {
             return false;
         }
 
-        return Interlocked.Increment(ref entry.Uses) <= MaxUses;
+        using var lease = entry.Uses.AttemptAcquire();
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _entries.Dispose();
+
+    private Entry GetOrAdd(string responseUrl)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(responseUrl, out Entry? entry))
+            {
+                return entry!;
+            }
+
+            entry = new Entry(time.GetUtcNow(), new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = MaxUses,
+                Window = Lifetime,
+                AutoReplenishment = false,
+                QueueLimit = 0,
+            }));
+            var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime * 2, Size = 1 };
+            options.RegisterPostEvictionCallback(static (_, value, _, _) => ((Entry)value!).Uses.Dispose());
+            _entries.Set(responseUrl, entry, options);
+            return entry;
+        }
     }
 }

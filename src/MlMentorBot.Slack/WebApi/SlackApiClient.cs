@@ -7,14 +7,17 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Telemetry;
 using MlMentorBot.Slack.BlockKit;
+using Polly;
+using Polly.Retry;
 
 namespace MlMentorBot.Slack.WebApi;
 
 /// <summary>
 /// Calls Slack's Web API (https://docs.slack.dev/apis/web-api/): <c>POST https://slack.com/api/{method}</c> with a Bearer
 /// token and a JSON (or form) body. <c>ok:false</c> becomes a <see cref="SlackApiException"/> carrying Slack's error code.
-/// HTTP 429 honours <c>Retry-After</c> and 5xx/network failures back off, both at most <see cref="SlackOptions.MaxRetries"/> times
-/// (SlackNet retries 429 forever). Messages to one channel are paced by <see cref="ChannelPacer"/>. Tokens never reach a log.
+/// Retries come from a Polly pipeline on <see cref="TimeProvider"/>: HTTP 429 honours <c>Retry-After</c>, failures back off,
+/// at most <see cref="SlackOptions.MaxRetries"/> times (SlackNet retries 429 forever), and a call that may already have posted
+/// something is never sent twice. Messages to one channel are paced by <see cref="ChannelPacer"/>. Tokens never reach a log.
 /// </summary>
 internal sealed partial class SlackApiClient
 {
@@ -27,6 +30,7 @@ internal sealed partial class SlackApiClient
     private readonly ChannelPacer _pacer;
     private readonly ResponseUrlBudget _responseUrls;
     private readonly ILogger<SlackApiClient> _logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retries;
 
     public SlackApiClient(
         IHttpClientFactory httpFactory,
@@ -42,6 +46,7 @@ internal sealed partial class SlackApiClient
         _pacer = pacer;
         _responseUrls = responseUrls;
         _logger = logger;
+        _retries = BuildRetries();
     }
 
     /// <summary>chat.postMessage; returns the new message's <c>ts</c>. <paramref name="threadTs"/> replies in a thread.</summary>
@@ -49,7 +54,7 @@ internal sealed partial class SlackApiClient
     {
         await _pacer.WaitTurnAsync(channel, cancellationToken);
         using var result = await CallBotAsync("chat.postMessage",
-            new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostMessageRequest, cancellationToken);
+            new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostMessageRequest, isIdempotent: false, cancellationToken);
         return result.RootElement.GetProperty("ts").GetString()!;
     }
 
@@ -60,40 +65,34 @@ internal sealed partial class SlackApiClient
     public async Task PostEphemeralAsync(string channel, string user, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
     {
         using var _ = await CallBotAsync("chat.postEphemeral",
-            new ChatPostEphemeralRequest(channel, user, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostEphemeralRequest, cancellationToken);
+            new ChatPostEphemeralRequest(channel, user, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostEphemeralRequest, isIdempotent: false, cancellationToken);
     }
 
     /// <summary>chat.update of a message the bot posted (ephemeral messages cannot be updated).</summary>
     public async Task UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
     {
         using var _ = await CallBotAsync("chat.update",
-            new ChatUpdateRequest(channel, ts, message.Text, message.Blocks), SlackJsonContext.Wire.ChatUpdateRequest, cancellationToken);
+            new ChatUpdateRequest(channel, ts, message.Text, message.Blocks), SlackJsonContext.Wire.ChatUpdateRequest, isIdempotent: true, cancellationToken);
     }
 
     /// <summary>views.open; the trigger id must be under 3 s old (<c>expired_trigger_id</c> otherwise). Returns the view id.</summary>
     public async Task<string> OpenViewAsync(string triggerId, ModalView view, CancellationToken cancellationToken)
     {
-        using var result = await CallBotAsync("views.open", new ViewsOpenRequest(triggerId, view), SlackJsonContext.Wire.ViewsOpenRequest, cancellationToken);
+        using var result = await CallBotAsync("views.open", new ViewsOpenRequest(triggerId, view), SlackJsonContext.Wire.ViewsOpenRequest, isIdempotent: false, cancellationToken);
         return result.RootElement.GetProperty("view").GetProperty("id").GetString()!;
-    }
-
-    /// <summary>views.update; pass the view's <paramref name="hash"/> to refuse overwriting a newer version.</summary>
-    public async Task UpdateViewAsync(string viewId, ModalView view, string? hash, CancellationToken cancellationToken)
-    {
-        using var _ = await CallBotAsync("views.update", new ViewsUpdateRequest(viewId, view, hash), SlackJsonContext.Wire.ViewsUpdateRequest, cancellationToken);
     }
 
     /// <summary>conversations.open with one user: returns the id (<c>D…</c>) of the bot's DM with them.</summary>
     public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
     {
-        using var result = await CallBotAsync("conversations.open", new ConversationsOpenRequest(userId), SlackJsonContext.Wire.ConversationsOpenRequest, cancellationToken);
+        using var result = await CallBotAsync("conversations.open", new ConversationsOpenRequest(userId), SlackJsonContext.Wire.ConversationsOpenRequest, isIdempotent: true, cancellationToken);
         return result.RootElement.GetProperty("channel").GetProperty("id").GetString()!;
     }
 
     /// <summary>users.info (form-encoded: the method does not take JSON).</summary>
     public async Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
-        using var result = await CallAsync("users.info", () => new FormUrlEncodedContent([new("user", userId)]), _options.BotToken, cancellationToken);
+        using var result = await CallAsync("users.info", () => new FormUrlEncodedContent([new("user", userId)]), _options.BotToken, isIdempotent: true, cancellationToken);
         var user = result.RootElement.GetProperty("user");
         var profile = user.Child("profile");
         return new SlackUser(
@@ -109,7 +108,7 @@ internal sealed partial class SlackApiClient
     /// <summary>auth.test: checks the bot token and says which workspace and bot user it belongs to.</summary>
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
     {
-        using var result = await CallAsync("auth.test", () => null, _options.BotToken, cancellationToken);
+        using var result = await CallAsync("auth.test", () => null, _options.BotToken, isIdempotent: true, cancellationToken);
         var root = result.RootElement;
         return new SlackAuthInfo(
             root.Text("team_id") ?? "", root.Text("user_id") ?? "", root.Text("bot_id"),
@@ -122,7 +121,7 @@ internal sealed partial class SlackApiClient
     /// </summary>
     public async Task<Uri> OpenSocketModeConnectionAsync(CancellationToken cancellationToken)
     {
-        using var result = await CallAsync("apps.connections.open", () => null, _options.AppToken, cancellationToken);
+        using var result = await CallAsync("apps.connections.open", () => null, _options.AppToken, isIdempotent: true, cancellationToken);
         return new Uri(result.RootElement.GetProperty("url").GetString()!);
     }
 
@@ -144,105 +143,147 @@ internal sealed partial class SlackApiClient
             return false;
         }
 
-        using var _ = await SendWithRetriesAsync("response_url", uri, () => JsonContent.Create(payload, SlackJsonContext.Wire.MessagePayload),
-            token: null, expectEnvelope: false, cancellationToken);
+        // Not idempotent: each POST to a response_url posts (or replaces) a message and spends one of its five uses.
+        using var _ = await SendWithRetriesAsync(new Call("response_url", uri, () => JsonContent.Create(payload, SlackJsonContext.Wire.MessagePayload),
+            Token: null, ExpectEnvelope: false, IsIdempotent: false), cancellationToken);
         return true;
     }
 
-    private Task<JsonDocument> CallBotAsync<T>(string method, T body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        CallAsync(method, () => JsonContent.Create(body, typeInfo), _options.BotToken, cancellationToken);
+    private Task<JsonDocument> CallBotAsync<T>(string method, T body, JsonTypeInfo<T> typeInfo, bool isIdempotent, CancellationToken cancellationToken) =>
+        CallAsync(method, () => JsonContent.Create(body, typeInfo), _options.BotToken, isIdempotent, cancellationToken);
 
-    private Task<JsonDocument> CallAsync(string method, Func<HttpContent?> content, string? token, CancellationToken cancellationToken) =>
-        SendWithRetriesAsync(method, new Uri(_options.ApiBaseUrl, method), content, token, expectEnvelope: true, cancellationToken);
+    private Task<JsonDocument> CallAsync(string method, Func<HttpContent?> content, string? token, bool isIdempotent, CancellationToken cancellationToken) =>
+        SendWithRetriesAsync(new Call(method, new Uri(_options.ApiBaseUrl, method), content, token, ExpectEnvelope: true, isIdempotent), cancellationToken);
 
-    private async Task<JsonDocument> SendWithRetriesAsync(
-        string method, Uri uri, Func<HttpContent?> content, string? token, bool expectEnvelope, CancellationToken cancellationToken)
+    /// <summary>
+    /// One Web API or <c>response_url</c> call. <see cref="IsIdempotent"/> says whether sending it twice is harmless (reads,
+    /// <c>conversations.open</c>, <c>chat.update</c>); a call that posts something is only retried when Slack cannot have acted on it.
+    /// </summary>
+    private sealed record Call(string Method, Uri Uri, Func<HttpContent?> Content, string? Token, bool ExpectEnvelope, bool IsIdempotent);
+
+    private async Task<JsonDocument> SendWithRetriesAsync(Call call, CancellationToken cancellationToken)
     {
         var http = _httpFactory.CreateClient(HttpClientName);
-        for (var attempt = 0; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CallKey, call);
+        Outcome<HttpResponseMessage> outcome;
+        try
         {
-            var isLastAttempt = attempt >= _options.MaxRetries;
-            HttpResponseMessage response;
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-            if (token is not null)
+            outcome = await _retries.ExecuteOutcomeAsync(static async (ctx, state) =>
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            try
-            {
-                response = await http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException ex)
-            {
-                if (isLastAttempt)
+                var (http, call) = state;
+                using var request = new HttpRequestMessage(HttpMethod.Post, call.Uri) { Content = call.Content() };
+                if (call.Token is not null)
                 {
-                    throw new SlackApiException(method, "network_error", inner: ex);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.Token);
                 }
 
-                LogTransientFailure(method, "network_error", attempt + 1);
-                await Task.Delay(Backoff(attempt), _time, cancellationToken);
-                continue;
-            }
-
-            using (response)
-            {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                try
                 {
-                    // https://docs.slack.dev/apis/web-api/rate-limits: HTTP 429 with Retry-After in seconds.
-                    BotTelemetry.RateLimited("slack", method);
-                    var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                    if (isLastAttempt || retryAfter > _options.MaxRetryAfter)
-                    {
-                        throw new SlackApiException(method, "ratelimited", retryAfter: retryAfter);
-                    }
-
-                    LogRateLimited(method, retryAfter.TotalSeconds, attempt + 1);
-                    await Task.Delay(retryAfter, _time, cancellationToken);
-                    continue;
+                    return Outcome.FromResult(await http.SendAsync(request, ctx.CancellationToken));
                 }
-
-                if ((int)response.StatusCode >= 500)
+                catch (HttpRequestException ex)
                 {
-                    if (isLastAttempt)
-                    {
-                        throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
-                    }
-
-                    LogTransientFailure(method, $"http_{(int)response.StatusCode}", attempt + 1);
-                    await Task.Delay(Backoff(attempt), _time, cancellationToken);
-                    continue;
+                    return Outcome.FromException<HttpResponseMessage>(ex);
                 }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    // response_url answers 404 once expired and 410 when used up; retrying cannot help.
-                    throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
-                }
-
-                if (!expectEnvelope)
-                {
-                    return JsonDocument.Parse("{}");
-                }
-
-                var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), default, cancellationToken);
-                var root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
-                {
-                    return document;
-                }
-
-                var error = root.Text("error") ?? "unknown_error";
-                var needed = root.Text("needed");
-                document.Dispose();
-                throw new SlackApiException(method, error, needed);
-            }
+            }, context, (http, call));
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (outcome.Exception is HttpRequestException failure)
+        {
+            throw new SlackApiException(call.Method, "network_error", inner: failure);
+        }
+
+        outcome.ThrowIfException();
+        using var response = outcome.Result!;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            BotTelemetry.RateLimited("slack", call.Method);
+            throw new SlackApiException(call.Method, "ratelimited", retryAfter: RetryAfter(response));
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            // A 5xx the pipeline gave up on (or would not repeat); response_url answers 404 once expired and 410 when used up.
+            throw new SlackApiException(call.Method, $"http_{(int)response.StatusCode}");
+        }
+
+        if (!call.ExpectEnvelope)
+        {
+            return JsonDocument.Parse("{}");
+        }
+
+        var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), default, cancellationToken);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+        {
+            return document;
+        }
+
+        var error = root.Text("error") ?? "unknown_error";
+        var needed = root.Text("needed");
+        document.Dispose();
+        throw new SlackApiException(call.Method, error, needed);
     }
 
-    /// <summary>0.5 s, 1 s, 2 s … with up to 25 % jitter, for 5xx and network failures.</summary>
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt) * (1 + Random.Shared.NextDouble() / 4));
+    private static readonly ResiliencePropertyKey<Call> CallKey = new("slack.call");
+
+    /// <summary>https://docs.slack.dev/apis/web-api/rate-limits: HTTP 429 with Retry-After in seconds (1 s when it is missing).</summary>
+    private static TimeSpan RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// At most <see cref="SlackOptions.MaxRetries"/> retries. A 429 (Slack did not act on the call) waits its Retry-After, unless
+    /// that is longer than <see cref="SlackOptions.MaxRetryAfter"/>; a connection that failed before the request was sent backs
+    /// off exponentially with jitter (0.5 s, 1 s, 2 s …, at most 4 s); a 5xx or a broken response is retried the same way only
+    /// for an idempotent call, because a <c>chat.postMessage</c> or <c>response_url</c> POST may already have posted.
+    /// Built by hand rather than from the standard resilience handler, whose 30 s total timeout would cut a 60 s Retry-After and
+    /// whose defaults retry POSTs.
+    /// </summary>
+    private ResiliencePipeline<HttpResponseMessage> BuildRetries() => new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
+        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = Math.Max(1, _options.MaxRetries),
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(4),
+            UseJitter = true,
+            ShouldHandle = args =>
+            {
+                var call = args.Context.Properties.GetValue(CallKey, null!);
+                return ValueTask.FromResult(args.AttemptNumber < _options.MaxRetries && args.Outcome switch
+                {
+                    { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => true,
+                    { Exception: HttpRequestException } => call.IsIdempotent,
+                    { Result.StatusCode: HttpStatusCode.TooManyRequests } r => RetryAfter(r.Result!) <= _options.MaxRetryAfter,
+                    { Result.StatusCode: >= HttpStatusCode.InternalServerError } => call.IsIdempotent,
+                    _ => false,
+                });
+            },
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } limited
+                ? RetryAfter(limited)
+                : (TimeSpan?)null),
+            OnRetry = args =>
+            {
+                var call = args.Context.Properties.GetValue(CallKey, null!);
+                if (args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests })
+                {
+                    BotTelemetry.RateLimited("slack", call.Method);
+                    LogRateLimited(call.Method, args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
+                }
+                else
+                {
+                    LogTransientFailure(call.Method, args.Outcome.Result is { } r ? $"http_{(int)r.StatusCode}" : "network_error", args.AttemptNumber + 1);
+                }
+
+                args.Outcome.Result?.Dispose(); // the retried response is not read
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} was rate limited; retrying in {Seconds} s (retry {Retry})")]
     private partial void LogRateLimited(string method, double seconds, int retry);

@@ -15,7 +15,6 @@ namespace MlMentorBot.Tests.CheckIns;
 /// </summary>
 public sealed class DiscordCheckInTests : IDisposable
 {
-    private const string Timestamp = "1732183200";
     private static readonly MemberKey Ada = new("discord", "1111111111111111111", "4444444444444444444");
     private readonly TestSigningKey _key = new();
     private readonly FakeDiscordApi _api = new();
@@ -44,8 +43,9 @@ public sealed class DiscordCheckInTests : IDisposable
         var body = File.ReadAllBytes(Hosting.RepoPaths.Fixture("CheckIns", fixture));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation("X-Signature-Ed25519", _key.Sign(Timestamp, body));
-        request.Headers.TryAddWithoutValidation("X-Signature-Timestamp", Timestamp);
+        var timestamp = TestSigningKey.Now(_clock); // the host's clock is this test's, so "now" is the fake now
+        request.Headers.TryAddWithoutValidation("X-Signature-Ed25519", _key.Sign(timestamp, body));
+        request.Headers.TryAddWithoutValidation("X-Signature-Timestamp", timestamp);
         using var response = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

@@ -1,12 +1,14 @@
-using System.Diagnostics;
 using System.Net;
 using MlMentorBot.Discord.Rest;
+using MlMentorBot.Tests.Hosting;
 
 namespace MlMentorBot.Tests.Discord;
 
 public sealed class DiscordRestClientTests
 {
     private const string Ok = """{"id":"1"}""";
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+    private readonly ObservedTimeProvider _time = new(Start);
 
     [Fact]
     public async Task Bot_routes_send_the_bot_token_and_the_discordbot_user_agent_but_interaction_routes_send_no_token()
@@ -32,14 +34,19 @@ public sealed class DiscordRestClientTests
             .Respond("channels/1/messages", HttpStatusCode.OK, Ok,
                 ("X-RateLimit-Bucket", "abcd"), ("X-RateLimit-Limit", "5"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", "0.4"))
             .Respond("channels/1/messages", HttpStatusCode.OK, Ok);
-        var rest = FakeRest.Client(api);
-
-        await rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None);
+        var rest = FakeRest.Client(api, time: _time);
         await rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None);
 
-        var requests = api.Requests.ToList();
-        Assert.Equal(2, requests.Count);
-        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(350), $"second request came after {(requests[1].At - requests[0].At).TotalMilliseconds} ms");
+        var second = rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None);
+        var wait = await _time.NextWaitAsync();
+        _time.Advance(wait - TimeSpan.FromMilliseconds(1));
+        var sentEarly = api.Requests.Count;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(TimeSpan.FromSeconds(0.4), wait);
+        Assert.Equal(1, sentEarly);
+        Assert.Equal(2, api.Requests.Count);
     }
 
     [Fact]
@@ -48,13 +55,13 @@ public sealed class DiscordRestClientTests
         var api = new FakeDiscordApi()
             .Respond("channels/1/messages", HttpStatusCode.OK, Ok,
                 ("X-RateLimit-Bucket", "abcd"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", "5"));
-        var rest = FakeRest.Client(api);
+        var rest = FakeRest.Client(api, time: _time);
         await rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None);
 
-        var watch = Stopwatch.StartNew();
-        await rest.SendAsync(DiscordRoute.CreateMessage(2), "{}"u8.ToArray(), CancellationToken.None);
+        // The clock never moves: the call can only finish if nothing made it wait.
+        await rest.SendAsync(DiscordRoute.CreateMessage(2), "{}"u8.ToArray(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), "the other channel waited for the exhausted bucket (5 s)");
+        Assert.Empty(_time.Delays);
     }
 
     [Fact]
@@ -64,14 +71,14 @@ public sealed class DiscordRestClientTests
             .Respond("channels/1/messages", HttpStatusCode.TooManyRequests, """{"message":"You are being rate limited.","retry_after":0.3,"global":false}""",
                 ("X-RateLimit-Scope", "user"))
             .Respond("channels/1/messages", HttpStatusCode.OK, Ok);
-        var rest = FakeRest.Client(api);
+        var rest = FakeRest.Client(api, time: _time);
 
-        var result = await rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None);
+        var result = await _time.RunAsync(rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None));
 
-        var requests = api.Requests.ToList();
         Assert.Equal("1", result!.Value.GetProperty("id").GetString());
-        Assert.Equal(2, requests.Count);
-        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(250));
+        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal(TimeSpan.FromSeconds(0.3), _time.Delays.First());
+        Assert.True(_time.GetUtcNow() - Start >= TimeSpan.FromSeconds(0.3));
     }
 
     [Fact]
@@ -80,17 +87,18 @@ public sealed class DiscordRestClientTests
         var api = new FakeDiscordApi()
             .Respond("channels/1/messages", HttpStatusCode.TooManyRequests, """{"message":"You are being rate limited.","retry_after":1.0,"global":true}""",
                 ("X-RateLimit-Global", "true"), ("X-RateLimit-Scope", "global"));
-        var rest = FakeRest.Client(api);
+        var rest = FakeRest.Client(api, time: _time);
 
         var first = rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None);
-        await api.WaitForAsync("channels/1/messages");
-        await Task.Delay(200); // let the client read the 429
-        await rest.SendAsync(DiscordRoute.CreateMessage(2), "{}"u8.ToArray(), CancellationToken.None);
-        await first;
+        Assert.Equal(TimeSpan.FromSeconds(1), await _time.NextWaitAsync()); // the retry of the limited request
+        var other = rest.SendAsync(DiscordRoute.CreateMessage(2), "{}"u8.ToArray(), CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(1), await _time.NextWaitAsync()); // the other route waits out the global pause
+        var otherSentEarly = api.To("channels/2/messages").Count;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(first, other).WaitAsync(TimeSpan.FromSeconds(10));
 
-        var limited = api.To("channels/1/messages")[0].At;
-        var other = api.To("channels/2/messages")[0].At;
-        Assert.True(other - limited >= TimeSpan.FromMilliseconds(900), $"the other route went out {(other - limited).TotalMilliseconds} ms after the global 429");
+        Assert.Equal(0, otherSentEarly);
+        Assert.Single(api.To("channels/2/messages"));
     }
 
     [Fact]
@@ -102,12 +110,96 @@ public sealed class DiscordRestClientTests
             api.Respond("channels/1/messages", HttpStatusCode.TooManyRequests, """{"message":"slow down","retry_after":0.01,"global":false}""");
         }
 
-        var rest = FakeRest.Client(api);
+        var rest = FakeRest.Client(api, time: _time);
 
-        var error = await Assert.ThrowsAsync<DiscordApiException>(() => rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() =>
+            _time.RunAsync(rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None)));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Equal(DiscordRestClient.MaxAttempts, api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_502_on_a_get_is_retried_after_the_pipelines_backoff()
+    {
+        var api = new FakeDiscordApi()
+            .Respond("gateway/bot", HttpStatusCode.BadGateway)
+            .Respond("gateway/bot", HttpStatusCode.OK, """{"url":"wss://gateway.discord.gg"}""");
+        var rest = FakeRest.Client(api, time: _time);
+
+        var result = await _time.RunAsync(rest.SendAsync(DiscordRoute.GatewayBot(), null, CancellationToken.None));
+
+        Assert.Equal("wss://gateway.discord.gg", result!.Value.GetProperty("url").GetString());
+        Assert.Equal([TimeSpan.FromMilliseconds(500)], _time.Delays);
+    }
+
+    [Fact]
+    public async Task A_503_on_a_patch_is_retried_because_an_edit_can_be_applied_twice()
+    {
+        var api = new FakeDiscordApi()
+            .Respond("messages/9", HttpStatusCode.ServiceUnavailable)
+            .Respond("messages/9", HttpStatusCode.OK, Ok);
+        var rest = FakeRest.Client(api, time: _time);
+
+        await _time.RunAsync(rest.SendAsync(DiscordRoute.EditMessage(1, 9), "{}"u8.ToArray(), CancellationToken.None));
+
+        Assert.Equal(2, api.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task A_post_that_may_have_reached_discord_is_not_sent_again(HttpStatusCode status)
+    {
+        var api = new FakeDiscordApi().Respond("channels/1/messages", status);
+        var rest = FakeRest.Client(api, time: _time);
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() =>
+            _time.RunAsync(rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None)));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Single(api.Requests);
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
+    public async Task A_post_that_timed_out_is_not_sent_again()
+    {
+        var api = new FakeDiscordApi().Fail("callback", new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout"));
+        var rest = FakeRest.Client(api, time: _time);
+
+        await Assert.ThrowsAsync<TaskCanceledException>(() =>
+            _time.RunAsync(rest.SendAsync(DiscordRoute.InteractionCallback(2, "tok"), "{}"u8.ToArray(), CancellationToken.None)));
+
+        Assert.Single(api.Requests);
+    }
+
+    [Fact]
+    public async Task A_post_whose_connection_failed_before_sending_is_retried()
+    {
+        var api = new FakeDiscordApi()
+            .Fail("channels/1/messages", new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"))
+            .Respond("channels/1/messages", HttpStatusCode.OK, Ok);
+        var rest = FakeRest.Client(api, time: _time);
+
+        await _time.RunAsync(rest.SendAsync(DiscordRoute.CreateMessage(1), "{}"u8.ToArray(), CancellationToken.None));
+
+        Assert.Equal(2, api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_404_on_original_right_after_a_defer_is_retried()
+    {
+        var api = new FakeDiscordApi()
+            .Respond("messages/@original", HttpStatusCode.NotFound, """{"message":"Unknown Message","code":10008}""")
+            .Respond("messages/@original", HttpStatusCode.OK, Ok);
+        var rest = FakeRest.Client(api, time: _time);
+
+        await _time.RunAsync(rest.SendAsync(DiscordRoute.EditOriginal(1, "tok"), "{}"u8.ToArray(), CancellationToken.None));
+
+        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(1)], _time.Delays);
     }
 
     [Fact]
@@ -149,18 +241,5 @@ public sealed class DiscordRestClientTests
         Assert.Equal(10062, error.Code);
         Assert.Contains("interactions/{interaction_id}/{token}/callback", error.Message);
         Assert.DoesNotContain("secret-interaction-token", error.Message);
-    }
-
-    [Fact]
-    public async Task A_502_is_retried()
-    {
-        var api = new FakeDiscordApi()
-            .Respond("gateway/bot", HttpStatusCode.BadGateway)
-            .Respond("gateway/bot", HttpStatusCode.OK, """{"url":"wss://gateway.discord.gg"}""");
-        var rest = FakeRest.Client(api);
-
-        var result = await rest.SendAsync(DiscordRoute.GatewayBot(), null, CancellationToken.None);
-
-        Assert.Equal("wss://gateway.discord.gg", result!.Value.GetProperty("url").GetString());
     }
 }

@@ -5,37 +5,31 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Discord;
 using MlMentorBot.Discord.Rest;
-using Org.BouncyCastle.Crypto.Generators;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
+using NSec.Cryptography;
 
 namespace MlMentorBot.Tests.Discord;
 
 /// <summary>A fresh Ed25519 key pair per test run, standing in for the application's key in the Developer Portal.</summary>
 internal sealed class TestSigningKey
 {
-    private readonly Ed25519PrivateKeyParameters _private;
+    private readonly Key _private = Key.Create(SignatureAlgorithm.Ed25519);
 
     public TestSigningKey()
     {
-        var generator = new Ed25519KeyPairGenerator();
-        generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
-        var pair = generator.GenerateKeyPair();
-        _private = (Ed25519PrivateKeyParameters)pair.Private;
-        PublicKeyHex = Convert.ToHexStringLower(((Ed25519PublicKeyParameters)pair.Public).GetEncoded());
+        PublicKeyHex = Convert.ToHexStringLower(_private.PublicKey.Export(KeyBlobFormat.RawPublicKey));
     }
 
     public string PublicKeyHex { get; }
+
+    /// <summary>The current time as Discord puts it in <c>X-Signature-Timestamp</c>: Unix seconds.</summary>
+    public static string Now(TimeProvider? time = null) =>
+        (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Signs UTF8(timestamp) + body the way Discord does; returns the hex for <c>X-Signature-Ed25519</c>.</summary>
     public string Sign(string timestamp, byte[] body)
     {
         var message = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
-        var signer = new Ed25519Signer();
-        signer.Init(true, _private);
-        signer.BlockUpdate(message, 0, message.Length);
-        return Convert.ToHexStringLower(signer.GenerateSignature());
+        return Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(_private, message));
     }
 }
 
@@ -72,6 +66,13 @@ internal sealed class FakeDiscordApi : HttpMessageHandler
 
             return response;
         });
+        return this;
+    }
+
+    /// <summary>Queues a failure for requests whose path ends with <paramref name="pathSuffix"/>: the HttpClient throws <paramref name="error"/>.</summary>
+    public FakeDiscordApi Fail(string pathSuffix, Exception error)
+    {
+        _scripts.GetOrAdd(pathSuffix, _ => new()).Enqueue(() => throw error);
         return this;
     }
 
@@ -124,8 +125,9 @@ internal static class FakeRest
         return options;
     }
 
-    public static DiscordRestClient Client(FakeDiscordApi api, DiscordOptions? options = null) =>
-        new(new SingleClientFactory(api), Microsoft.Extensions.Options.Options.Create(options ?? Options()), TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
+    public static DiscordRestClient Client(FakeDiscordApi api, DiscordOptions? options = null, TimeProvider? time = null) =>
+        new(new SingleClientFactory(api), Microsoft.Extensions.Options.Options.Create(options ?? Options()), time ?? TimeProvider.System,
+            NullLogger<DiscordRestClient>.Instance);
 
     private sealed class SingleClientFactory(HttpMessageHandler handler) : IHttpClientFactory
     {

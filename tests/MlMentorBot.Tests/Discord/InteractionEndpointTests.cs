@@ -15,7 +15,8 @@ namespace MlMentorBot.Tests.Discord;
 /// <summary>Signed requests through the real host (HTTP mode) on a temporary SQLite file and the real knowledge folder.</summary>
 public sealed class InteractionEndpointTests : IDisposable
 {
-    private const string Timestamp = "1732183200";
+    /// <summary>Signed "now": the endpoint refuses timestamps more than 5 minutes off (issue 13 item 2).</summary>
+    private static readonly string Timestamp = TestSigningKey.Now();
     private readonly TestSigningKey _key = new();
     private readonly FakeDiscordApi _api = new();
     private readonly BotFactory _factory;
@@ -48,7 +49,7 @@ public sealed class InteractionEndpointTests : IDisposable
         _factory.Dispose();
     }
 
-    private async Task<(HttpStatusCode Status, JsonNode? Json)> PostAsync(HttpClient client, byte[] body, string? signature, string? timestamp = Timestamp)
+    private async Task<(HttpStatusCode Status, JsonNode? Json)> PostAsync(HttpClient client, byte[] body, string? signature, string? timestamp)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -67,7 +68,10 @@ public sealed class InteractionEndpointTests : IDisposable
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
-    private Task<(HttpStatusCode Status, JsonNode? Json)> PostSignedAsync(byte[] body) => PostAsync(_client, body, _key.Sign(Timestamp, body));
+    private Task<(HttpStatusCode Status, JsonNode? Json)> PostSignedAsync(byte[] body) => PostAsync(_client, body, _key.Sign(Timestamp, body), Timestamp);
+
+    private static string Shift(string timestamp, long seconds) =>
+        (long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture) + seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static byte[] Edit(string fixture, Action<JsonNode> edit)
     {
@@ -110,6 +114,7 @@ public sealed class InteractionEndpointTests : IDisposable
     public static TheoryData<string> VerificationFailures() =>
     [
         "missing signature", "missing timestamp", "bad hex", "short signature", "long signature", "wrong timestamp",
+        "hour-old timestamp", "year-old timestamp", "future timestamp",
         "tampered body", "reserialized body", "other key", "zeros",
     ];
 
@@ -129,7 +134,10 @@ public sealed class InteractionEndpointTests : IDisposable
             "bad hex" => (new string('x', 128), Timestamp, body),
             "short signature" => (good[..64], Timestamp, body),
             "long signature" => (good + "ab", Timestamp, body),
-            "wrong timestamp" => (good, "1732183201", body),
+            "wrong timestamp" => (good, Shift(Timestamp, 1), body),
+            "hour-old timestamp" => (_key.Sign(Shift(Timestamp, -3600), body), Shift(Timestamp, -3600), body),
+            "year-old timestamp" => (_key.Sign(Shift(Timestamp, -365 * 86400), body), Shift(Timestamp, -365 * 86400), body),
+            "future timestamp" => (_key.Sign(Shift(Timestamp, 3600), body), Shift(Timestamp, 3600), body),
             "tampered body" => (good, Timestamp, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("foundations", "advanced"))),
             "reserialized body" => (good, Timestamp, Encoding.UTF8.GetBytes(JsonNode.Parse(body)!.ToJsonString())),
             "other key" => (new TestSigningKey().Sign(Timestamp, body), Timestamp, body),
@@ -248,13 +256,13 @@ public sealed class InteractionEndpointTests : IDisposable
         using var factory = HttpModeFactory(_key, _api, s =>
         {
             s.AddSingleton(dispatcher.Object);
-            s.Configure<MlMentorBot.Discord.DiscordOptions>(o => o.DeferAfterMilliseconds = 50);
+            s.Configure<MlMentorBot.Discord.DiscordOptions>(o => o.AckBudget = TimeSpan.FromMilliseconds(50));
             s.AddSingleton<ILoggerProvider>(logs);
         });
         using var client = factory.CreateClient();
         var body = DiscordFixtures.Bytes("command_roadmap_guild.json");
 
-        var (status, json) = await PostAsync(client, body, _key.Sign(Timestamp, body));
+        var (status, json) = await PostAsync(client, body, _key.Sign(Timestamp, body), Timestamp);
         var edit = await _api.WaitForAsync("/messages/@original");
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -294,7 +302,7 @@ public sealed class InteractionEndpointTests : IDisposable
         using var client = factory.CreateClient();
         var body = DiscordFixtures.Bytes("ping.json");
 
-        var (status, _) = await PostAsync(client, body, _key.Sign(Timestamp, body));
+        var (status, _) = await PostAsync(client, body, _key.Sign(Timestamp, body), Timestamp);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Empty(_api.Requests);

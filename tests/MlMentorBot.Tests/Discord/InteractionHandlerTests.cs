@@ -19,7 +19,7 @@ public sealed class InteractionHandlerTests
 
     private InteractionHandler Handler(int deferAfterMs = 2000)
     {
-        var options = FakeRest.Options(o => o.DeferAfterMilliseconds = deferAfterMs);
+        var options = FakeRest.Options(o => o.AckBudget = TimeSpan.FromMilliseconds(deferAfterMs));
         return new InteractionHandler(_dispatcher.Object, new MessageRenderer(_codec), _codec, FakeRest.Client(_api, options),
             Options.Create(options), TimeProvider.System, NullLogger<InteractionHandler>.Instance, _autocomplete.Object);
     }

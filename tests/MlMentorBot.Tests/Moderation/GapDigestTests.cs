@@ -13,7 +13,7 @@ namespace MlMentorBot.Tests.Moderation;
 public sealed class GapDigestTests : IDisposable
 {
     // Monday 16 November 2026, 08:00 UTC: an hour before the default digest time.
-    private readonly ManualTime _time = new(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero));
     private readonly Mock<IChannelMessenger> _discord = new();
     private readonly CoreServices _core;
 
@@ -41,12 +41,12 @@ public sealed class GapDigestTests : IDisposable
     public async Task The_weekly_digest_posts_the_weeks_gaps_once_when_its_time_has_come()
     {
         var gaps = _core.Get<AnswerGapStore>();
-        await gaps.RecordAsync(new AnswerGap("Is a visa needed for Canada?", _time.Now.AddDays(-1)), CancellationToken.None);
-        await gaps.RecordAsync(new AnswerGap("is a visa needed for canada", _time.Now.AddDays(-2)), CancellationToken.None);
+        await gaps.RecordAsync(new AnswerGap("Is a visa needed for Canada?", _time.GetUtcNow().AddDays(-1)), CancellationToken.None);
+        await gaps.RecordAsync(new AnswerGap("is a visa needed for canada", _time.GetUtcNow().AddDays(-2)), CancellationToken.None);
         var scheduler = ActivatorUtilities.CreateInstance<ModerationScheduler>(_core.Provider);
 
         var early = await scheduler.RunDueWorkAsync(CancellationToken.None);
-        _time.Now = _time.Now.AddMinutes(90);
+        _time.Advance(TimeSpan.FromMinutes(90));
         var due = await scheduler.RunDueWorkAsync(CancellationToken.None);
         var again = await scheduler.RunDueWorkAsync(CancellationToken.None);
 
@@ -62,7 +62,7 @@ public sealed class GapDigestTests : IDisposable
     public async Task A_week_without_gaps_posts_nothing()
     {
         var scheduler = ActivatorUtilities.CreateInstance<ModerationScheduler>(_core.Provider);
-        _time.Now = _time.Now.AddHours(2);
+        _time.Advance(TimeSpan.FromHours(2));
 
         var posted = await scheduler.RunDueWorkAsync(CancellationToken.None);
 
@@ -75,15 +75,8 @@ public sealed class GapDigestTests : IDisposable
     {
         await _core.TypeAsync("/ask who won the world cup");
 
-        var top = await _core.Get<AnswerGapStore>().TopAsync(_time.Now.AddDays(-30), 10, CancellationToken.None);
+        var top = await _core.Get<AnswerGapStore>().TopAsync(_time.GetUtcNow().AddDays(-30), 10, CancellationToken.None);
 
         Assert.Equal("who won the world cup", Assert.Single(top).Question);
-    }
-
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -13,8 +13,6 @@ namespace MlMentorBot.Tests.Moderation;
 [Collection(ModerationHost.Collection)]
 public sealed class ModeratorEndpointTests
 {
-    private const string Timestamp = "1700000000";
-
     [Theory]
     [InlineData("0", false)] // no permissions
     [InlineData("2048", false)] // Send Messages only
@@ -33,8 +31,9 @@ public sealed class ModeratorEndpointTests
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation("X-Signature-Ed25519", key.Sign(Timestamp, body));
-        request.Headers.TryAddWithoutValidation("X-Signature-Timestamp", Timestamp);
+        var timestamp = TestSigningKey.Now();
+        request.Headers.TryAddWithoutValidation("X-Signature-Ed25519", key.Sign(timestamp, body));
+        request.Headers.TryAddWithoutValidation("X-Signature-Timestamp", timestamp);
         using var response = await client.SendAsync(request);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 

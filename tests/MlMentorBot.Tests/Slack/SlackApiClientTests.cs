@@ -6,6 +6,7 @@ using MlMentorBot.Core.Replies;
 using MlMentorBot.Slack;
 using MlMentorBot.Slack.BlockKit;
 using MlMentorBot.Slack.WebApi;
+using MlMentorBot.Tests.Hosting;
 using Moq;
 
 namespace MlMentorBot.Tests.Slack;
@@ -13,7 +14,7 @@ namespace MlMentorBot.Tests.Slack;
 public sealed class SlackApiClientTests
 {
     private readonly FakeSlackHandler _slack = new();
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
+    private readonly ObservedTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
     private readonly SlackOptions _options = new() { Enabled = true, BotToken = "xoxb-placeholder-token", AppToken = "xapp-placeholder-token", MaxRetries = 3 };
 
     private SlackApiClient Client()
@@ -29,7 +30,7 @@ public sealed class SlackApiClientTests
     [Fact]
     public async Task PostMessage_sends_json_with_the_bot_token_and_returns_the_ts()
     {
-        var ts = await Client().PostMessageAsync("C1", Message(), "1699999999.000001", CancellationToken.None);
+        var ts = await _time.RunAsync(Client().PostMessageAsync("C1", Message(), "1699999999.000001", CancellationToken.None));
 
         Assert.Equal("1700000000.000100", ts);
         var request = Assert.Single(_slack.Requests);
@@ -47,7 +48,7 @@ public sealed class SlackApiClientTests
     {
         _slack.Enqueue(() => FakeSlackHandler.Json("""{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"commands"}"""));
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Client().PostMessageAsync("C1", Message(), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _time.RunAsync(Client().PostMessageAsync("C1", Message(), null, CancellationToken.None)));
 
         Assert.Equal("missing_scope", ex.Error);
         Assert.Equal("chat:write", ex.Needed);
@@ -62,7 +63,7 @@ public sealed class SlackApiClientTests
         _slack.Enqueue(() => FakeSlackHandler.RateLimited(7));
         _slack.Enqueue(() => FakeSlackHandler.Json(SlackFixtures.Read("users-info.json")));
 
-        var user = await Client().GetUserAsync("W012A3CDE", CancellationToken.None);
+        var user = await _time.RunAsync(Client().GetUserAsync("W012A3CDE", CancellationToken.None));
 
         Assert.Equal(new SlackUser("W012A3CDE", "T012AB3C4", "spengler", "Egon Spengler", "spengler", false, true), user);
         Assert.Equal(2, _slack.Requests.Count);
@@ -76,7 +77,7 @@ public sealed class SlackApiClientTests
         _slack.Enqueue(() => FakeSlackHandler.RateLimited(2));
         _slack.Enqueue(() => FakeSlackHandler.Json("""{"ok":true,"view":{"id":"V42"}}"""));
 
-        var viewId = await Client().OpenViewAsync("trigger", BlockKitRenderer.RenderModal(new ModalForm("/checkin", "Check-in", []), null)!, CancellationToken.None);
+        var viewId = await _time.RunAsync(Client().OpenViewAsync("trigger", BlockKitRenderer.RenderModal(new ModalForm("/checkin", "Check-in", []), null)!, CancellationToken.None));
 
         Assert.Equal("V42", viewId);
         Assert.Equal(2, _slack.Requests.Count);
@@ -88,7 +89,7 @@ public sealed class SlackApiClientTests
     {
         _slack.Default = _ => FakeSlackHandler.RateLimited(1);
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Client().PostMessageAsync("C1", Message(), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _time.RunAsync(Client().PostMessageAsync("C1", Message(), null, CancellationToken.None)));
 
         Assert.Equal("ratelimited", ex.Error);
         Assert.Equal(TimeSpan.FromSeconds(1), ex.RetryAfter);
@@ -100,7 +101,7 @@ public sealed class SlackApiClientTests
     {
         _slack.Enqueue(() => FakeSlackHandler.RateLimited(3600));
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Client().AuthTestAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _time.RunAsync(Client().AuthTestAsync(CancellationToken.None)));
 
         Assert.Equal("ratelimited", ex.Error);
         Assert.Single(_slack.Requests);
@@ -112,10 +113,73 @@ public sealed class SlackApiClientTests
     {
         _slack.Default = _ => FakeSlackHandler.Json("oops", HttpStatusCode.ServiceUnavailable);
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Client().AuthTestAsync(CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _time.RunAsync(Client().AuthTestAsync(CancellationToken.None)));
 
         Assert.Equal("http_503", ex.Error);
         Assert.Equal(_options.MaxRetries + 1, _slack.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task A_post_message_that_may_have_been_posted_is_not_sent_again(HttpStatusCode status)
+    {
+        _slack.Default = _ => FakeSlackHandler.Json("oops", status);
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _time.RunAsync(Client().PostMessageAsync("C1", Message(), null, CancellationToken.None)));
+
+        Assert.Equal($"http_{(int)status}", ex.Error);
+        Assert.Single(_slack.Requests);
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
+    public async Task A_response_url_post_that_failed_with_a_5xx_is_not_sent_again()
+    {
+        _slack.Default = _ => FakeSlackHandler.Json("", HttpStatusCode.BadGateway);
+
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() =>
+            _time.RunAsync(Client().RespondAsync("https://hooks.slack.com/commands/T1/1/abc", MessagePayload.From(Message()), CancellationToken.None)));
+
+        Assert.Equal("http_502", ex.Error);
+        Assert.Single(_slack.Requests);
+    }
+
+    [Fact]
+    public async Task A_post_message_whose_connection_failed_before_sending_is_retried_with_backoff()
+    {
+        _slack.Enqueue(() => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
+
+        var ts = await _time.RunAsync(Client().PostMessageAsync("C1", Message(), null, CancellationToken.None));
+
+        Assert.Equal("1700000000.000100", ts);
+        Assert.Equal(2, _slack.Requests.Count);
+        var backoff = Assert.Single(_time.Delays);
+        Assert.InRange(backoff, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
+    public async Task A_rate_limited_post_message_is_retried_because_slack_did_not_post_it()
+    {
+        _slack.Enqueue(() => FakeSlackHandler.RateLimited(30));
+
+        await _time.RunAsync(Client().PostMessageAsync("C1", Message(), null, CancellationToken.None));
+
+        Assert.Equal(2, _slack.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(30)], _time.Delays);
+    }
+
+    [Fact]
+    public async Task A_60_second_retry_after_is_waited_out_in_full()
+    {
+        // The standard resilience handler's 30 s total timeout would cut this off; the pipeline here has none.
+        _slack.Enqueue(() => FakeSlackHandler.RateLimited(60));
+
+        await _time.RunAsync(Client().AuthTestAsync(CancellationToken.None));
+
+        Assert.Equal(2, _slack.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(60)], _time.Delays);
     }
 
     [Fact]
@@ -123,11 +187,11 @@ public sealed class SlackApiClientTests
     {
         var client = Client();
 
-        await client.PostMessageAsync("C1", Message(), null, CancellationToken.None);
-        await client.PostMessageAsync("C2", Message(), null, CancellationToken.None);
+        await _time.RunAsync(client.PostMessageAsync("C1", Message(), null, CancellationToken.None));
+        await _time.RunAsync(client.PostMessageAsync("C2", Message(), null, CancellationToken.None));
         Assert.Empty(_time.Delays);
 
-        await client.PostMessageAsync("C1", Message(), null, CancellationToken.None);
+        await _time.RunAsync(client.PostMessageAsync("C1", Message(), null, CancellationToken.None));
         Assert.Equal([TimeSpan.FromSeconds(1)], _time.Delays);
     }
 
@@ -136,7 +200,7 @@ public sealed class SlackApiClientTests
     {
         _slack.Enqueue(() => FakeSlackHandler.Json("""{"ok":true,"url":"wss://wss-primary.slack.com/link/?ticket=abc&app_id=A1"}"""));
 
-        var url = await Client().OpenSocketModeConnectionAsync(CancellationToken.None);
+        var url = await _time.RunAsync(Client().OpenSocketModeConnectionAsync(CancellationToken.None));
 
         Assert.Equal("wss", url.Scheme);
         var request = Assert.Single(_slack.Requests);
@@ -154,7 +218,7 @@ public sealed class SlackApiClientTests
         var results = new List<bool>();
         for (var i = 0; i < 6; i++)
         {
-            results.Add(await client.RespondAsync(url, payload, CancellationToken.None));
+            results.Add(await _time.RunAsync(client.RespondAsync(url, payload, CancellationToken.None)));
         }
 
         Assert.Equal([true, true, true, true, true, false], results);
@@ -167,11 +231,11 @@ public sealed class SlackApiClientTests
     {
         var client = Client();
         const string url = "https://hooks.slack.com/commands/T1/1/abc";
-        Assert.True(await client.RespondAsync(url, MessagePayload.From(Message()), CancellationToken.None));
+        Assert.True(await _time.RunAsync(client.RespondAsync(url, MessagePayload.From(Message()), CancellationToken.None)));
 
-        _time.Now += TimeSpan.FromMinutes(31);
+        _time.Advance(TimeSpan.FromMinutes(31));
 
-        Assert.False(await client.RespondAsync(url, MessagePayload.From(Message()), CancellationToken.None));
+        Assert.False(await _time.RunAsync(client.RespondAsync(url, MessagePayload.From(Message()), CancellationToken.None)));
     }
 
     [Theory]
@@ -180,7 +244,7 @@ public sealed class SlackApiClientTests
     [InlineData("https://hooks.slack.com.evil.example/x")]
     public async Task A_response_url_outside_slack_is_refused(string url)
     {
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => Client().RespondAsync(url, MessagePayload.From(Message()), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => _time.RunAsync(Client().RespondAsync(url, MessagePayload.From(Message()), CancellationToken.None)));
         Assert.Equal("invalid_response_url", ex.Error);
         Assert.Empty(_slack.Requests);
     }

@@ -93,19 +93,6 @@ public sealed class SlackInboundTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_failed_response_url_is_retried_a_bounded_number_of_times()
-    {
-        Slow(TimeSpan.FromMilliseconds(300), new BotReply { Title = "Slow answer" });
-        _slack.Default = _ => FakeSlackHandler.Json("", System.Net.HttpStatusCode.BadGateway);
-
-        await Inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
-
-        await _slack.WaitForAsync(4, TimeSpan.FromSeconds(15));
-        await Task.Delay(500);
-        Assert.Equal(4, _slack.Requests.Count); // the first try and 3 retries, then it gives up
-    }
-
-    [Fact]
     public async Task Members_on_the_admin_list_are_moderators_and_others_are_not()
     {
         var requests = new List<CommandRequest>();

@@ -12,7 +12,7 @@ public sealed class SlackSignatureVerifierTests
     private static readonly string DocsBody = SlackFixtures.Read("signing-example.form");
 
     private static SignatureCheck Verify(string secret, long now, string? timestamp, string? signature, string body) =>
-        new SlackSignatureVerifier(secret, new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)))
+        new SlackSignatureVerifier(secret, new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)))
             .Verify(timestamp, signature, Encoding.UTF8.GetBytes(body));
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class SlackSignatureVerifierTests
     {
         // The verifier keeps one keyed HMAC per thread and resets it after each use; interleaved valid and tampered requests
         // on many threads must not leak state from one request into the next.
-        using var verifier = new SlackSignatureVerifier(DocsSecret, new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DocsTimestamp)));
+        using var verifier = new SlackSignatureVerifier(DocsSecret, new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DocsTimestamp)));
         var valid = Encoding.UTF8.GetBytes(DocsBody);
         var tampered = Encoding.UTF8.GetBytes(DocsBody.Replace("user_name=roadrunner", "user_name=roadrunnes", StringComparison.Ordinal));
         Assert.NotEqual(valid, tampered);

@@ -25,54 +25,6 @@ internal static class SlackSigner
         "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
 }
 
-/// <summary>
-/// A clock for tests: <see cref="Now"/> is set by hand; every timer fires at once and moves <see cref="Now"/> forward by its due
-/// time, and every requested delay is recorded, so "waited Retry-After seconds" is checkable without waiting.
-/// </summary>
-internal sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    private readonly Lock _gate = new();
-
-    public DateTimeOffset Now { get; set; } = now;
-
-    public ConcurrentQueue<TimeSpan> Delays { get; } = new();
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return Now;
-        }
-    }
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            Delays.Enqueue(dueTime);
-            lock (_gate)
-            {
-                Now += dueTime;
-            }
-
-            ThreadPool.QueueUserWorkItem(_ => callback(state));
-        }
-
-        return new NoTimer();
-    }
-
-    private sealed class NoTimer : ITimer
-    {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-        public void Dispose()
-        {
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-}
-
 /// <summary>One request as the fake Slack saw it.</summary>
 internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string? ContentType, string Body);
 

@@ -241,20 +241,4 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
         Assert.Equal(WebSocketCloseStatus.NormalClosure, await link.Closed.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.True(_service.ExecuteTask!.IsCompleted);
     }
-
-    [Fact]
-    public void Backoff_doubles_up_to_the_cap_with_jitter()
-    {
-        var service = new SocketModeService(null!, null!, TimeProvider.System, NullLogger<SocketModeService>.Instance)
-        {
-            InitialBackoff = TimeSpan.FromSeconds(1),
-            MaxBackoff = TimeSpan.FromSeconds(60),
-        };
-
-        var delays = Enumerable.Range(0, 200).Select(_ => service.Backoff(3)).ToList();
-
-        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)));
-        Assert.True(delays.Distinct().Count() > 1, "no jitter");
-        Assert.InRange(service.Backoff(30), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
-    }
 }
