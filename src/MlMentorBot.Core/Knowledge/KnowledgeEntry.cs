@@ -1,8 +1,12 @@
+using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.Knowledge;
 
-/// <summary>Entry kinds a knowledge file may declare (front matter <c>kind</c>).</summary>
+/// <summary>
+/// Entry kinds a knowledge file may declare (front matter <c>kind</c>): the ones Core reads itself, plus the kind of every
+/// topic command in <see cref="CommandCatalog.Topics"/>, so a new topic's kind needs no constant here.
+/// </summary>
 public static class KnowledgeKinds
 {
     public const string Role = "role";
@@ -13,8 +17,12 @@ public static class KnowledgeKinds
     public const string Career = "career";
     public const string Synonyms = "synonyms";
 
-    public static readonly IReadOnlySet<string> All =
-        new HashSet<string>([Role, RoadmapStage, Salary, SkillArea, ResourceTopic, Career, Synonyms], StringComparer.Ordinal);
+    private static readonly string[] CoreKinds = [Role, RoadmapStage, Salary, Career, Synonyms];
+
+    /// <summary>Every valid kind, Core's first, then the topics' in catalog order.</summary>
+    public static IReadOnlyList<string> All => CoreKinds.Concat(CommandCatalog.Topics.Select(t => t.Kind)).Distinct(StringComparer.Ordinal).ToList();
+
+    public static bool IsKnown(string kind) => CoreKinds.Contains(kind, StringComparer.Ordinal) || CommandCatalog.TopicFor(kind) is not null;
 }
 
 /// <summary>

@@ -126,7 +126,7 @@ public static partial class KnowledgeLoader
             reader.Error("id", $"id '{id}' must be lowercase words joined by dots, e.g. skills.programming");
         }
 
-        if (kind is not null && !KnowledgeKinds.All.Contains(kind))
+        if (kind is not null && !KnowledgeKinds.IsKnown(kind))
         {
             reader.Error("kind", $"unknown kind '{kind}'; use one of {string.Join(", ", KnowledgeKinds.All)}");
         }

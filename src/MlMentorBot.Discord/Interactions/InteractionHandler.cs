@@ -275,7 +275,7 @@ internal sealed class InteractionHandler
             var definitions = (subcommand is null ? null : command.FindSubcommand(subcommand))?.Options ?? command.Options;
             var focused = given.FirstOrDefault(o => o.IsFocused);
             var definition = focused is null ? null : definitions.FirstOrDefault(d => d.Name.Equals(focused.Name, StringComparison.OrdinalIgnoreCase));
-            if (definition is { Autocomplete: not AutocompleteSource.None })
+            if (definition is not null && definition.Autocomplete != AutocompleteSource.None)
             {
                 var member = new MemberKey("discord", interaction.GuildId == 0 ? "" : Id(interaction.GuildId), Id(invoker.Id));
                 choices.AddRange(_autocomplete.Suggest(definition.Autocomplete, ValueText(focused!.Value) ?? "", member)
