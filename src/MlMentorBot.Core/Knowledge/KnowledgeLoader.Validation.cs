@@ -1,0 +1,99 @@
+namespace MlMentorBot.Core.Knowledge;
+
+/// <summary>The checks that need every file at once: unique ids and aliases, links, renames, stage order, command mentions.</summary>
+public static partial class KnowledgeLoader
+{
+    private static void ValidateAcrossFiles(List<KnowledgeEntry> entries, List<KnowledgeProblem> problems)
+    {
+        var ids = new Dictionary<string, KnowledgeEntry>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            if (!ids.TryAdd(e.Id, e))
+            {
+                problems.Add(new(e.FilePath, e.Line, ProblemSeverity.Error, $"duplicate id '{e.Id}' (also in {ids[e.Id].FilePath}:{ids[e.Id].Line})"));
+            }
+        }
+
+        var steps = new Dictionary<string, RoadmapStep>(StringComparer.Ordinal);
+        foreach (var step in entries.SelectMany(e => e.Steps))
+        {
+            if (ids.ContainsKey(step.Id) || !steps.TryAdd(step.Id, step))
+            {
+                problems.Add(new(step.FilePath, step.Line, ProblemSeverity.Error, $"duplicate step id '{step.Id}'"));
+            }
+        }
+
+        // Aliases and keys share one namespace: "/skills maths" must point at exactly one entry.
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in entries)
+        {
+            foreach (var alias in e.Aliases)
+            {
+                if (names.TryGetValue(alias, out var owner) && owner != e.Id)
+                {
+                    problems.Add(new(e.FilePath, e.Line, ProblemSeverity.Error, $"alias '{alias}' is already used by '{owner}'"));
+                }
+                else
+                {
+                    names[alias] = e.Id;
+                }
+            }
+        }
+
+        foreach (var e in entries)
+        {
+            foreach (var link in e.Related.Concat(e.Steps.SelectMany(s => s.Resources)))
+            {
+                if (!ids.ContainsKey(link) && !steps.ContainsKey(link))
+                {
+                    var near = Commands.CloseMatches.Find(link, ids.Keys, 1);
+                    problems.Add(new(e.FilePath, e.Line, ProblemSeverity.Error,
+                        $"link to unknown id '{link}'{(near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "")}"));
+                }
+            }
+        }
+
+        ValidateReplaces(entries, ids, steps, problems);
+
+        var stages = entries.Where(e => e.Kind == KnowledgeKinds.RoadmapStage).ToList();
+        foreach (var group in stages.Where(s => s.Order is not null).GroupBy(s => s.Order).Where(g => g.Count() > 1))
+        {
+            foreach (var s in group.Skip(1))
+            {
+                problems.Add(new(s.FilePath, s.Line, ProblemSeverity.Error, $"stage order {s.Order} is also used by '{group.First().Id}'"));
+            }
+        }
+
+        if (entries.Count > 0 && stages.Count == 0)
+        {
+            problems.Add(new(".", 1, ProblemSeverity.Warning, "no roadmap-stage entries: /roadmap and /progress will be empty"));
+        }
+    }
+
+    /// <summary>
+    /// <c>replaces</c> moves members' progress from old ids to the new one on load, so an old id must really be gone
+    /// (else progress would leave a step that still exists) and be claimed by one entry or step only.
+    /// </summary>
+    private static void ValidateReplaces(List<KnowledgeEntry> entries, Dictionary<string, KnowledgeEntry> ids, Dictionary<string, RoadmapStep> steps, List<KnowledgeProblem> problems)
+    {
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var claims = entries.SelectMany(e => e.Replaces.Select(old => (Old: old, New: e.Id, e.FilePath, e.Line)))
+            .Concat(entries.SelectMany(e => e.Steps).SelectMany(s => s.Replaces.Select(old => (Old: old, New: s.Id, s.FilePath, s.Line))));
+        foreach (var (old, replacement, file, line) in claims)
+        {
+            if (!IdPattern().IsMatch(old))
+            {
+                problems.Add(new(file, line, ProblemSeverity.Error, $"replaces '{old}': not a valid id"));
+            }
+            else if (ids.ContainsKey(old) || steps.ContainsKey(old))
+            {
+                problems.Add(new(file, line, ProblemSeverity.Error,
+                    $"'{replacement}' replaces '{old}', but '{old}' still exists; remove it or drop it from replaces"));
+            }
+            else if (!claimed.TryAdd(old, replacement) && claimed[old] != replacement)
+            {
+                problems.Add(new(file, line, ProblemSeverity.Error, $"'{old}' is replaced by both '{claimed[old]}' and '{replacement}'"));
+            }
+        }
+    }
+}
