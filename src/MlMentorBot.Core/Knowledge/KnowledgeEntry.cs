@@ -56,6 +56,9 @@ public sealed record KnowledgeEntry(
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Every slash command the body mentions as inline code (<c>`/skills traits`</c>), checked against the catalog on load.</summary>
+    public IReadOnlyList<CommandMention> CommandMentions { get; init; } = [];
+
     /// <summary>Short hash (hex) of the entry's file text; the audit log compares it to tell changed entries.</summary>
     public string ContentHash { get; init; } = "";
 
@@ -71,6 +74,9 @@ public sealed record KnowledgeSource(string Id, string Title, string Publisher, 
 {
     public SourceCitation ToCitation() => new(Title, Publisher, Year, Note);
 }
+
+/// <summary>A command written in a knowledge file, e.g. <c>/salary entry</c>, and its 1-based line in that file.</summary>
+public sealed record CommandMention(string Text, int Line);
 
 /// <summary>A <c>## </c> section of an entry's body (the text before the first heading has a null heading). <paramref name="Line"/> is 1-based.</summary>
 public sealed record KnowledgeSection(string EntryId, string? Heading, string Markdown, int Line);

@@ -1,3 +1,5 @@
+using MlMentorBot.Core.Commands;
+
 namespace MlMentorBot.Core.Knowledge;
 
 /// <summary>The checks that need every file at once: unique ids and aliases, links, renames, stage order, command mentions.</summary>
@@ -54,6 +56,9 @@ public static partial class KnowledgeLoader
         }
 
         ValidateReplaces(entries, ids, steps, problems);
+        // Values are looked up in this very set, so only once it is whole: a file that failed to parse would otherwise
+        // add a second error at every mention of its entry.
+        ValidateCommandMentions(entries, problems, checkValues: !problems.Any(p => p.Severity == ProblemSeverity.Error));
 
         var stages = entries.Where(e => e.Kind == KnowledgeKinds.RoadmapStage).ToList();
         foreach (var group in stages.Where(s => s.Order is not null).GroupBy(s => s.Order).Where(g => g.Count() > 1))
@@ -95,5 +100,86 @@ public static partial class KnowledgeLoader
                 problems.Add(new(file, line, ProblemSeverity.Error, $"'{old}' is replaced by both '{claimed[old]}' and '{replacement}'"));
             }
         }
+    }
+
+    /// <summary>
+    /// Every command a file mentions must answer: the command and subcommand exist in <see cref="CommandCatalog"/>, choices
+    /// are valid, and a value that names knowledge (a topic's entry, a stage, a salary level, a step) names one in this set.
+    /// A broken mention is an error, so a reload that would send members to "No salary level" is refused.
+    /// </summary>
+    private static void ValidateCommandMentions(List<KnowledgeEntry> entries, List<KnowledgeProblem> problems, bool checkValues)
+    {
+        var mentions = entries.SelectMany(e => e.CommandMentions.Select(m => (Entry: e, Mention: m))).ToList();
+        if (mentions.Count == 0)
+        {
+            return;
+        }
+
+        var knowledge = checkValues ? new KnowledgeSnapshot(entries, "", DateTimeOffset.UnixEpoch) : null;
+        foreach (var (entry, mention) in mentions)
+        {
+            if (MentionProblem(mention.Text, knowledge) is { } problem)
+            {
+                problems.Add(new(entry.FilePath, mention.Line, ProblemSeverity.Error, $"'{mention.Text}' does not answer: {problem}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="text"/> (e.g. <c>/salary factors</c>) would not answer from <paramref name="knowledge"/>; null when it
+    /// would. Without knowledge only the command, subcommand and choices are checked.
+    /// </summary>
+    internal static string? MentionProblem(string text, KnowledgeSnapshot? knowledge)
+    {
+        var parsed = CommandTextParser.Parse(text, MentionAuthor);
+        if (parsed.Request is not { } request)
+        {
+            // The parser's usage reply: its first paragraph says what is wrong, with "did you mean".
+            var reply = parsed.Problem!.Sections[0].Markdown;
+            var end = reply.IndexOf("\n\n", StringComparison.Ordinal);
+            return (end < 0 ? reply : reply[..end]).Replace('`', '\'');
+        }
+
+        if (knowledge is null)
+        {
+            return null;
+        }
+
+        var command = CommandCatalog.Find(request.Command)!;
+        var options = request.Subcommand is { } sub ? command.FindSubcommand(sub)!.Options : command.Options;
+        return options
+            .Select(o => request.Option(o.Name) is { } value ? UnknownValue(o, value.Trim(), knowledge) : null)
+            .FirstOrDefault(p => p is not null);
+    }
+
+    private static readonly MemberKey MentionAuthor = new("knowledge", "", "validate");
+
+    private static string? UnknownValue(OptionDefinition option, string value, KnowledgeSnapshot knowledge)
+    {
+        var source = option.Autocomplete;
+        if (source.Kind is { } kind || source == AutocompleteSource.RoadmapStage)
+        {
+            kind = source.Kind ?? KnowledgeKinds.RoadmapStage;
+            var noun = CommandCatalog.TopicFor(kind)?.Noun ?? kind.Replace('-', ' ');
+            return knowledge.Find(kind, value) is null
+                ? $"there is no {noun} '{value}'; there are {string.Join(", ", knowledge.OfKind(kind).Select(e => e.Key))}"
+                : null;
+        }
+
+        if (source == AutocompleteSource.SalaryLevel)
+        {
+            return knowledge.SalaryFiguresFor(value).Count == 0
+                ? $"there is no salary level '{value}'; there are {string.Join(", ", knowledge.SalaryFigures.Select(f => f.Level).Distinct())}"
+                : null;
+        }
+
+        if (source == AutocompleteSource.RoadmapStep)
+        {
+            return knowledge.FindStep(value) is null && !knowledge.Steps.Any(s => s.Id.EndsWith("." + value, StringComparison.OrdinalIgnoreCase))
+                ? $"there is no roadmap step '{value}'"
+                : null;
+        }
+
+        return null;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -28,7 +29,7 @@ public sealed record KnowledgeLoadResult(
 /// </summary>
 public static partial class KnowledgeLoader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePreciseSourceLocation().Build();
 
     public static KnowledgeLoadResult Load(string directory)
     {
@@ -139,7 +140,10 @@ public static partial class KnowledgeLoader
         var entry = new KnowledgeEntry(
             id, title, kind, summary,
             reader.StringList("aliases"), reader.StringList("tags"), reader.StringList("related"), reader.StringList("replaces"),
-            sources, SplitSections(id, text, document), file, frontMatter.Line + 1);
+            sources, SplitSections(id, text, document), file, frontMatter.Line + 1)
+        {
+            CommandMentions = CommandMentionsIn(document),
+        };
 
         return kind switch
         {
@@ -149,6 +153,16 @@ public static partial class KnowledgeLoader
             _ => entry,
         };
     }
+
+    /// <summary>Inline code that starts with a command name (<c>`/roadmap foundations`</c>); paths such as <c>`/etc/hosts`</c> are not commands.</summary>
+    private static List<CommandMention> CommandMentionsIn(MarkdownDocument document) =>
+        document.Descendants<CodeInline>()
+            .Where(code => CommandMentionPattern().IsMatch(code.Content))
+            .Select(code => new CommandMention(code.Content.Trim(), code.Line + 1))
+            .ToList();
+
+    [GeneratedRegex(@"^/[a-z][a-z0-9_-]*(\s|$)")]
+    private static partial Regex CommandMentionPattern();
 
     private static List<KnowledgeSection> SplitSections(string entryId, string text, MarkdownDocument document)
     {

@@ -22,9 +22,7 @@ public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandle
         IReadOnlyList<SalaryFigure> shown = figures;
         if (request.Option("level") is { } typed)
         {
-            var word = snapshot.Synonyms.TryGetValue(typed.Trim(), out var canonical) ? canonical : typed.Trim();
-            shown = figures.Where(f => f.Level.Equals(word, StringComparison.OrdinalIgnoreCase)
-                || f.Label.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
+            shown = snapshot.SalaryFiguresFor(typed);
             if (shown.Count == 0)
             {
                 // Suggest through synonyms too: "junor" is close to "junior", which means the "entry" level.
