@@ -153,7 +153,7 @@ public sealed partial class GroupHandler(
         var fields = new List<ReplyField>
         {
             new("Schedule", DescribeSchedule(group.Schedule), IsInline: false),
-            new("Members", members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new($"Members ({members.Count})", MemberList(members.Select(m => m.Name).ToList())),
             new("Admins", CheckInMessages.Join(members.Where(m => m.IsAdmin).Select(m => m.Name).ToList()) is { Length: > 0 } a ? a : "none"),
             new("Quiet mode", group.IsQuiet ? "on" : "off"),
             new("Reminder", group.HasReminder ? $"{options.Value.ReminderLeadHours} h before close" : "off"),
@@ -332,6 +332,14 @@ public sealed partial class GroupHandler(
 
         return (schedule, null);
     }
+
+    /// <summary>Names in join order, "a, b and c"; past <see cref="MaxListedMembers"/> the rest are counted, as a Discord field holds 1,024 characters.</summary>
+    private static string MemberList(IReadOnlyList<string> names) =>
+        names.Count == 0 ? "none"
+        : names.Count <= MaxListedMembers ? CheckInMessages.Join(names)
+        : string.Join(", ", names.Take(MaxListedMembers)) + $" and {names.Count - MaxListedMembers} more";
+
+    private const int MaxListedMembers = 30;
 
     private static string DescribeSchedule(GroupSchedule s) =>
         $"every {s.Day} at {s.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({s.TimeZoneId}) for {s.WindowHours} h";
