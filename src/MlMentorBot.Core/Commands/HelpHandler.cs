@@ -19,7 +19,7 @@ public sealed class HelpHandler : ICommandHandler
             {
                 var near = CloseMatches.Find(typed.TrimStart('/'), visible.Select(c => c.Name));
                 return Task.FromResult(BotReply.Problem("Unknown command",
-                    $"There is no `/{typed.TrimStart('/')}`." + (near.Count > 0 ? $" Did you mean {string.Join(" or ", near.Select(n => $"`/{n}`"))}?" : "") +
+                    $"There is no `/{typed.TrimStart('/')}`." + CloseMatches.DidYouMean(near.Select(n => "/" + n)) +
                     $"\n\nCommands: {string.Join(", ", visible.Select(c => $"`/{c.Name}`"))}.",
                     near.Select(n => new SuggestedAction($"/help {n}", $"/help {n}")).ToList()));
             }

@@ -58,12 +58,7 @@ public static class EntryReplies
     /// <summary>"I don't have X" with close matches and the list of what exists.</summary>
     public static BotReply NotFound(string what, string typed, string command, IReadOnlyList<string> near, IEnumerable<string> valid)
     {
-        var text = $"I have no {what} called `{typed}`.";
-        if (near.Count > 0)
-        {
-            text += $" Did you mean {string.Join(" or ", near.Select(n => $"`{command} {n}`"))}?";
-        }
-
+        var text = $"I have no {what} called `{typed}`." + CloseMatches.DidYouMean(near.Select(n => $"{command} {n}"));
         text += $"\n\nAvailable: {string.Join(", ", valid.Select(v => $"`{v}`"))}.";
         return BotReply.Problem($"No {what} \"{typed}\"", text,
             near.Select(n => new SuggestedAction($"{command} {n}", $"{command} {n}")).Append(new SuggestedAction($"All {what}s", command)).ToList());

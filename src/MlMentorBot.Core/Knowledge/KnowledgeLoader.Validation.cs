@@ -50,7 +50,7 @@ public static partial class KnowledgeLoader
                 {
                     var near = Commands.CloseMatches.Find(link, ids.Keys, 1);
                     problems.Add(new(e.FilePath, e.Line, ProblemSeverity.Error,
-                        $"link to unknown id '{link}'{(near.Count > 0 ? $" (did you mean '{near[0]}'?)" : "")}"));
+                        $"link to unknown id '{link}'.{CloseMatches.DidYouMean(near, "'")}"));
                 }
             }
         }

@@ -99,7 +99,7 @@ public sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressStore
                 var status = request.Option("status") ?? "done";
                 return BotReply.Problem("Unknown roadmap step",
                     $"There is no roadmap step `{typed}`." +
-                    (near.Count > 0 ? $" Did you mean {string.Join(" or ", near.Select(n => $"`{n}`"))}?" : "") +
+                    CloseMatches.DidYouMean(near) +
                     "\n\nStep ids are shown in `/roadmap` next to each step.",
                     near.Select(n => new SuggestedAction($"Mark {n.Split('.')[^1]} {status}", $"/progress mark {n} {status}"))
                         .Append(new SuggestedAction("Roadmap", "/roadmap")).ToList());
