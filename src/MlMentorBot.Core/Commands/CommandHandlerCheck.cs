@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MlMentorBot.Core.Commands;
@@ -24,9 +25,26 @@ public sealed class CommandHandlerCheck
             .ToList();
     }
 
-    internal sealed class Validator(IEnumerable<ICommandHandler> handlers) : IValidateOptions<CommandHandlerCheck>
+    /// <remarks>
+    /// Resolves the handlers inside <see cref="Validate"/> rather than through its constructor: building them can read other
+    /// options (a platform adapter's, through the services a handler needs), and when those are invalid their own validation must be
+    /// what is reported, together with every other setting's, instead of this check failing first with a copy of one of them.
+    /// </remarks>
+    internal sealed class Validator(IServiceProvider services) : IValidateOptions<CommandHandlerCheck>
     {
-        public ValidateOptionsResult Validate(string? name, CommandHandlerCheck options) =>
-            Problems(CommandCatalog.All, handlers) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, CommandHandlerCheck options)
+        {
+            IEnumerable<ICommandHandler> handlers;
+            try
+            {
+                handlers = services.GetServices<ICommandHandler>().ToList();
+            }
+            catch (OptionsValidationException)
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            return Problems(CommandCatalog.All, handlers) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        }
     }
 }
