@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Progress;
@@ -42,7 +43,12 @@ public static class CoreSetup
         return services;
     }
 
-    /// <summary>The dispatcher, one handler per catalog command, and autocomplete.</summary>
+    /// <summary>
+    /// The dispatcher, one handler per catalog command, and autocomplete. Every topic in <see cref="CommandCatalog.Topics"/>
+    /// without a handler of its own gets a <see cref="TopicHandler"/> here. Commands whose handlers come with their feature
+    /// (<c>/group</c> with <c>AddCheckIns</c>, <c>/kb</c> with <c>AddModeration</c>) are checked when the host starts:
+    /// a catalog command without a handler stops start-up with an <see cref="OptionsValidationException"/> naming it.
+    /// </summary>
     public static IServiceCollection AddCommands(this IServiceCollection services)
     {
         services.TryAddSingleton<AnswerGapRecorder>();
@@ -50,12 +56,17 @@ public static class CoreSetup
         services.AddSingleton<ICommandHandler, HelpHandler>();
         services.AddSingleton<ICommandHandler, RoadmapHandler>();
         services.AddSingleton<ICommandHandler, SalaryHandler>();
-        services.AddSingleton<ICommandHandler, SkillsHandler>();
-        services.AddSingleton<ICommandHandler, ResourcesHandler>();
+        foreach (var topic in CommandCatalog.Topics.Where(t => !t.HasOwnHandler))
+        {
+            services.AddSingleton<ICommandHandler>(sp => new TopicHandler(topic, sp.GetRequiredService<IKnowledgeProvider>()));
+        }
+
         services.AddSingleton<ICommandHandler, AskHandler>();
         services.AddSingleton<ICommandHandler, ProgressHandler>();
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         services.TryAddSingleton<IAutocompleteProvider, KnowledgeAutocomplete>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandHandlerCheck>, CommandHandlerCheck.Validator>());
+        services.AddOptions<CommandHandlerCheck>().ValidateOnStart();
         return services;
     }
 }

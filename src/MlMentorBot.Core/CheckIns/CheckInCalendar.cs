@@ -104,8 +104,6 @@ public static class CheckInCalendar
     public static bool TryParseTime(string text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
-    public static bool TryParseDay(string text, out DayOfWeek day) => Enum.TryParse(text.Trim(), ignoreCase: true, out day) && Enum.IsDefined(day);
-
     private static CheckInWeek WeekOf(GroupSchedule schedule, TimeZoneInfo zone, DateOnly date)
     {
         var opensLocal = date.ToDateTime(schedule.Time);

@@ -92,7 +92,7 @@ public sealed class CheckInHandler(
             var near = unknown.SelectMany(u => CloseMatches.Find(u, snapshot.Steps.Select(s => s.Id))).Distinct().Take(3).ToList();
             return BotReply.Problem("Unknown roadmap step",
                 $"{CheckInMessages.Join(unknown.Select(u => $"`{u}`").ToList())} {(unknown.Count == 1 ? "is not a roadmap step" : "are not roadmap steps")}; nothing was saved." +
-                (near.Count > 0 ? $" Did you mean {string.Join(" or ", near.Select(n => $"`{n}`"))}?" : "") +
+                CloseMatches.DidYouMean(near) +
                 "\n\nStep ids are shown in `/roadmap`.", [new SuggestedAction("Roadmap", "/roadmap")]) with
             { ProblemField = "steps" };
         }

@@ -27,7 +27,7 @@ public sealed class GroupLookup(StudyGroupStore groups)
                 var all = await groups.ListAsync(request.Member, cancellationToken);
                 var near = CloseMatches.Find(name, all.Select(g => g.Group.Name));
                 return (null, BotReply.Problem("Unknown study group",
-                    $"There is no study group `{name}` here." + (near.Count > 0 ? $" Did you mean {string.Join(" or ", near.Select(n => $"`{n}`"))}?" : ""),
+                    $"There is no study group `{name}` here." + CloseMatches.DidYouMean(near),
                     [new SuggestedAction("List groups", "/group list")]));
             }
         }

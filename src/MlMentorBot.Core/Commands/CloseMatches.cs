@@ -27,6 +27,17 @@ public static class CloseMatches
             .ToList();
     }
 
+    /// <summary>
+    /// The one way every reply offers close matches: <c> Did you mean `a` or `b`?</c> with a leading space, ready to follow
+    /// a sentence; empty when there is nothing to suggest. <paramref name="quote"/> wraps each suggestion (Markdown code by
+    /// default; knowledge problems use <c>'</c>).
+    /// </summary>
+    public static string DidYouMean(IEnumerable<string> suggestions, string quote = "`")
+    {
+        var list = suggestions.ToList();
+        return list.Count == 0 ? "" : $" Did you mean {string.Join(" or ", list.Select(s => quote + s + quote))}?";
+    }
+
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
     public static int Distance(string a, string b)
     {

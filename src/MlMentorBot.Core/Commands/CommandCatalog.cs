@@ -21,38 +21,51 @@ public static partial class CommandCatalog
 
     /// <summary>Every command: the core ones, then each feature's (declared in that feature's partial file).</summary>
     /// <remarks>Built on first use: static fields in the other partial files may initialise after this file's.</remarks>
-    public static IReadOnlyList<CommandDefinition> All => AllCommands.Value;
+    public static IReadOnlyList<CommandDefinition> All => Added.Value?.Commands ?? AllCommands.Value;
+
+    /// <summary>The topic commands (<c>/roadmap</c>, <c>/salary</c>, <c>/skills</c>, <c>/resources</c>), declared in <c>CommandCatalog.Topics.cs</c>.</summary>
+    public static IReadOnlyList<TopicDefinition> Topics => Added.Value?.Topics ?? TopicList.Value;
+
+    /// <summary>The topic command that answers from entries of <paramref name="kind"/>, or null when none does.</summary>
+    public static TopicDefinition? TopicFor(string kind) => Topics.FirstOrDefault(t => t.Kind == kind);
+
+    private static readonly Lazy<IReadOnlyList<TopicDefinition>> TopicList = new(() => BuiltInTopics);
 
     private static readonly Lazy<IReadOnlyList<CommandDefinition>> AllCommands =
-        new(() => [.. CoreCommands, .. StudyGroupCommands, .. ModerationCommands]);
+        new(() => [.. CoreCommands(TopicList.Value), .. StudyGroupCommands, .. ModerationCommands]);
 
-    private static IReadOnlyList<CommandDefinition> CoreCommands =>
+    /// <summary>Topics added for the current async flow only (see <see cref="AddTopicsForThisFlow"/>); null in the running bot.</summary>
+    private static readonly AsyncLocal<AddedTopics?> Added = new();
+
+    private sealed record AddedTopics(IReadOnlyList<TopicDefinition> Topics, IReadOnlyList<CommandDefinition> Commands);
+
+    /// <summary>
+    /// Adds topics to the catalog for the calling async flow until the result is disposed, as if they were declared in
+    /// <see cref="BuiltInTopics"/>. The catalog is fixed when the bot is built; this lets a test follow the recipe of
+    /// docs/contributing.md (declare a topic, add a knowledge folder) without editing the shipped list, and without other
+    /// tests running at the same time seeing the extra command.
+    /// </summary>
+    internal static IDisposable AddTopicsForThisFlow(params TopicDefinition[] topics)
+    {
+        var previous = Added.Value;
+        var all = Topics.Concat(topics).ToList();
+        Added.Value = new AddedTopics(all, [.. CoreCommands(all), .. StudyGroupCommands, .. ModerationCommands]);
+        return new Restore(() => Added.Value = previous);
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
+    private static IReadOnlyList<CommandDefinition> CoreCommands(IReadOnlyList<TopicDefinition> topics) =>
     [
         new("help", "What the bot can do, or how to use one command",
             [new OptionDefinition("command", "A command name, e.g. progress")], [])
         {
             Examples = ["/help", "/help progress"],
         },
-        new("roadmap", "The ML engineer roadmap with your own progress on each step",
-            [new OptionDefinition("stage", "One stage, e.g. foundations") { Autocomplete = AutocompleteSource.RoadmapStage }, AimAt], [])
-        {
-            Examples = ["/roadmap", "/roadmap foundations"],
-        },
-        new("salary", "Salary figures for ML engineers, with their sources",
-            [new OptionDefinition("level", "entry, experienced, senior or average") { Autocomplete = AutocompleteSource.SalaryLevel }, AimAt], [])
-        {
-            Examples = ["/salary", "/salary entry", "/salary level:senior"],
-        },
-        new("skills", "The skills an ML engineer needs, by area",
-            [new OptionDefinition("area", "A skill area, e.g. programming") { Autocomplete = AutocompleteSource.SkillArea }, AimAt], [])
-        {
-            Examples = ["/skills", "/skills frameworks"],
-        },
-        new("resources", "Where to learn: degrees, bootcamps, courses, communities",
-            [new OptionDefinition("topic", "A topic, e.g. certifications") { Autocomplete = AutocompleteSource.ResourceTopic }, AimAt], [])
-        {
-            Examples = ["/resources", "/resources certifications"],
-        },
+        .. topics.Select(t => t.ToCommand()),
         new("ask", "Ask a question in your own words",
             [new OptionDefinition("question", "Your question", OptionType.String, IsRequired: true) { TakesRest = true }, AimAt], [])
         {

@@ -59,22 +59,31 @@ public enum OptionType { String = 3, Integer = 4, Boolean = 5, User = 6, Channel
 /// <summary>A fixed or suggested value: <paramref name="Name"/> is shown (≤ 100 chars), <paramref name="Value"/> is sent.</summary>
 public sealed record OptionChoice(string Name, string Value);
 
-/// <summary>Where autocomplete suggestions for an option come from.</summary>
-public enum AutocompleteSource
+/// <summary>
+/// Where autocomplete suggestions for an option come from. <see cref="Name"/> says which list; <see cref="Kind"/> is the
+/// knowledge kind for <see cref="EntriesOf"/> (the keys of that kind's entries, which is what a topic command takes).
+/// Compared by value, so <c>AutocompleteSource.EntriesOf("skill-area")</c> equals every other instance for that kind.
+/// </summary>
+public sealed record AutocompleteSource(string Name, string? Kind = null)
 {
-    None,
+    /// <summary>No suggestions (Discord: <c>autocomplete</c> is not set).</summary>
+    public static readonly AutocompleteSource None = new("none");
+
     /// <summary>Roadmap step ids (<c>roadmap.…</c>), the member's unfinished steps first.</summary>
-    RoadmapStep,
-    /// <summary>Roadmap stage keys.</summary>
-    RoadmapStage,
+    public static readonly AutocompleteSource RoadmapStep = new("roadmap-step");
+
+    /// <summary>Roadmap stage keys, in roadmap order.</summary>
+    public static readonly AutocompleteSource RoadmapStage = new("roadmap-stage");
+
     /// <summary>Salary level keys.</summary>
-    SalaryLevel,
-    /// <summary>Skill area keys.</summary>
-    SkillArea,
-    /// <summary>Resource topic keys.</summary>
-    ResourceTopic,
+    public static readonly AutocompleteSource SalaryLevel = new("salary-level");
+
     /// <summary>Any knowledge entry id.</summary>
-    KnowledgeEntry,
+    public static readonly AutocompleteSource KnowledgeEntry = new("knowledge-entry");
+
     /// <summary>Study group names in the current workspace.</summary>
-    StudyGroup,
+    public static readonly AutocompleteSource StudyGroup = new("study-group");
+
+    /// <summary>The keys of the entries of one knowledge kind (<c>skill-area</c> → <c>programming</c>, <c>frameworks</c>, …).</summary>
+    public static AutocompleteSource EntriesOf(string kind) => new("entries", kind);
 }

@@ -240,11 +240,7 @@ public static partial class CommandTextParser
     private static BotReply UnknownCommand(string name)
     {
         var near = CloseMatches.Find(name, CommandCatalog.All.Select(c => c.Name));
-        var sb = new StringBuilder($"I don't know the command `/{name}`.");
-        if (near.Count > 0)
-        {
-            sb.Append(" Did you mean ").Append(string.Join(" or ", near.Select(n => $"`/{n}`"))).Append('?');
-        }
+        var sb = new StringBuilder($"I don't know the command `/{name}`.").Append(CloseMatches.DidYouMean(near.Select(n => "/" + n)));
 
         sb.Append("\n\nCommands: ").Append(string.Join(", ", CommandCatalog.All.Select(c => $"`/{c.Name}`"))).Append(". Type `/help` for more.");
         return BotReply.Problem("Unknown command", sb.ToString(),
@@ -253,12 +249,7 @@ public static partial class CommandTextParser
 
     private static BotReply Usage(CommandDefinition command, SubcommandDefinition? subcommand, string problem, IEnumerable<string> didYouMean)
     {
-        var sb = new StringBuilder(problem);
-        var near = didYouMean.ToList();
-        if (near.Count > 0)
-        {
-            sb.Append(" Did you mean ").Append(string.Join(" or ", near.Select(n => $"`{n}`"))).Append('?');
-        }
+        var sb = new StringBuilder(problem).Append(CloseMatches.DidYouMean(didYouMean));
 
         sb.Append("\n\nUsage:\n```\n").Append(CommandUsage.Format(command, subcommand)).Append("\n```");
         if (command.Examples.Count > 0)

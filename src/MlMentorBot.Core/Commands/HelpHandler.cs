@@ -19,7 +19,7 @@ public sealed class HelpHandler : ICommandHandler
             {
                 var near = CloseMatches.Find(typed.TrimStart('/'), visible.Select(c => c.Name));
                 return Task.FromResult(BotReply.Problem("Unknown command",
-                    $"There is no `/{typed.TrimStart('/')}`." + (near.Count > 0 ? $" Did you mean {string.Join(" or ", near.Select(n => $"`/{n}`"))}?" : "") +
+                    $"There is no `/{typed.TrimStart('/')}`." + CloseMatches.DidYouMean(near.Select(n => "/" + n)) +
                     $"\n\nCommands: {string.Join(", ", visible.Select(c => $"`/{c.Name}`"))}.",
                     near.Select(n => new SuggestedAction($"/help {n}", $"/help {n}")).ToList()));
             }
@@ -31,12 +31,15 @@ public sealed class HelpHandler : ICommandHandler
         return Task.FromResult(overview.Value);
     }
 
-    /// <summary>The catalog is fixed at build time, so each answer is built once and reused (<see cref="BotReply.IsReused"/>).</summary>
-    private static readonly Lazy<BotReply> MemberOverview = new(() => Overview(CommandCatalog.All.Where(c => !c.IsModeratorOnly).ToList()));
+    /// <summary>
+    /// The catalog is fixed when the bot is built, so each answer is built once per handler and reused
+    /// (<see cref="BotReply.IsReused"/>). Per handler rather than per process: a test that adds a topic gets its own.
+    /// </summary>
+    private readonly Lazy<BotReply> MemberOverview = new(() => Overview(CommandCatalog.All.Where(c => !c.IsModeratorOnly).ToList()));
 
-    private static readonly Lazy<BotReply> ModeratorOverview = new(() => Overview(CommandCatalog.All));
+    private readonly Lazy<BotReply> ModeratorOverview = new(() => Overview(CommandCatalog.All));
 
-    private static readonly ConcurrentDictionary<string, BotReply> PerCommand = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BotReply> PerCommand = new(StringComparer.Ordinal);
 
     private static BotReply Overview(IReadOnlyList<CommandDefinition> visible)
     {

@@ -3,8 +3,8 @@ using MlMentorBot.Core.Knowledge;
 namespace MlMentorBot.Core.Commands;
 
 /// <summary>
-/// Autocomplete from the knowledge in force: keys for stages, skill areas and resource topics, levels for salaries, ids for
-/// roadmap steps and entries. Matches what was typed anywhere in the key, id or title (prefix matches first), at most 25.
+/// Autocomplete from the knowledge in force: entry keys for topic options (<see cref="AutocompleteSource.EntriesOf"/>) and
+/// stages, levels for salaries, ids for roadmap steps and entries. Matches what was typed anywhere in the key, id or title (prefix matches first), at most 25.
 /// Study-group names come from the check-in feature, which decorates this provider.
 /// </summary>
 public sealed class KnowledgeAutocomplete(IKnowledgeProvider knowledge) : IAutocompleteProvider
@@ -16,12 +16,11 @@ public sealed class KnowledgeAutocomplete(IKnowledgeProvider knowledge) : IAutoc
         var snapshot = knowledge.Current;
         IEnumerable<OptionChoice> all = source switch
         {
-            AutocompleteSource.RoadmapStep => snapshot.Steps.Select(s => new OptionChoice(Clip($"{s.Title} ({s.Id})"), s.Id)),
-            AutocompleteSource.RoadmapStage => snapshot.Stages.Select(s => new OptionChoice(Clip(s.Title), s.Key)),
-            AutocompleteSource.SalaryLevel => snapshot.SalaryFigures.Select(f => new OptionChoice(Clip($"{f.Label}: {f.Describe()}"), f.Level)),
-            AutocompleteSource.SkillArea => snapshot.OfKind(KnowledgeKinds.SkillArea).Select(e => new OptionChoice(Clip(e.Title), e.Key)),
-            AutocompleteSource.ResourceTopic => snapshot.OfKind(KnowledgeKinds.ResourceTopic).Select(e => new OptionChoice(Clip(e.Title), e.Key)),
-            AutocompleteSource.KnowledgeEntry => snapshot.Entries.Select(e => new OptionChoice(Clip(e.Title), e.Id)),
+            { Kind: { } kind } => snapshot.OfKind(kind).Select(e => new OptionChoice(Clip(e.Title), e.Key)),
+            _ when source == AutocompleteSource.RoadmapStep => snapshot.Steps.Select(s => new OptionChoice(Clip($"{s.Title} ({s.Id})"), s.Id)),
+            _ when source == AutocompleteSource.RoadmapStage => snapshot.Stages.Select(s => new OptionChoice(Clip(s.Title), s.Key)),
+            _ when source == AutocompleteSource.SalaryLevel => snapshot.SalaryFigures.Select(f => new OptionChoice(Clip($"{f.Label}: {f.Describe()}"), f.Level)),
+            _ when source == AutocompleteSource.KnowledgeEntry => snapshot.Entries.Select(e => new OptionChoice(Clip(e.Title), e.Id)),
             _ => [],
         };
         var word = typed.Trim();

@@ -6,15 +6,12 @@ namespace MlMentorBot.Core.Knowledge;
 /// <summary>Turns knowledge entries into replies and links between them, the same way for every topic command.</summary>
 public static class EntryReplies
 {
-    /// <summary>The command that shows an entry: <c>/skills frameworks</c>, <c>/roadmap foundations</c>, <c>/salary</c>, or <c>/ask …</c>.</summary>
-    public static string CommandFor(KnowledgeEntry entry) => entry.Kind switch
-    {
-        KnowledgeKinds.RoadmapStage => $"/roadmap {entry.Key}",
-        KnowledgeKinds.SkillArea => $"/skills {entry.Key}",
-        KnowledgeKinds.ResourceTopic => $"/resources {entry.Key}",
-        KnowledgeKinds.Salary => "/salary",
-        _ => $"/ask {entry.Title}",
-    };
+    /// <summary>
+    /// The command that shows an entry: the topic command declared for its kind (<c>/skills frameworks</c>,
+    /// <c>/roadmap foundations</c>, <c>/salary</c>), or <c>/ask …</c> for kinds no topic command answers.
+    /// </summary>
+    public static string CommandFor(KnowledgeEntry entry) =>
+        CommandCatalog.TopicFor(entry.Kind) is { } topic ? topic.CommandFor(entry.Key) : $"/ask {entry.Title}";
 
     /// <summary>
     /// The whole entry as the asker sees it privately: summary, every section, its sources, and buttons to up to four related
@@ -61,12 +58,7 @@ public static class EntryReplies
     /// <summary>"I don't have X" with close matches and the list of what exists.</summary>
     public static BotReply NotFound(string what, string typed, string command, IReadOnlyList<string> near, IEnumerable<string> valid)
     {
-        var text = $"I have no {what} called `{typed}`.";
-        if (near.Count > 0)
-        {
-            text += $" Did you mean {string.Join(" or ", near.Select(n => $"`{command} {n}`"))}?";
-        }
-
+        var text = $"I have no {what} called `{typed}`." + CloseMatches.DidYouMean(near.Select(n => $"{command} {n}"));
         text += $"\n\nAvailable: {string.Join(", ", valid.Select(v => $"`{v}`"))}.";
         return BotReply.Problem($"No {what} \"{typed}\"", text,
             near.Select(n => new SuggestedAction($"{command} {n}", $"{command} {n}")).Append(new SuggestedAction($"All {what}s", command)).ToList());
@@ -75,7 +67,7 @@ public static class EntryReplies
     /// <summary>Buttons to related entries that have a command of their own (at most four).</summary>
     public static IReadOnlyList<SuggestedAction> Related(KnowledgeEntry entry, KnowledgeSnapshot knowledge) =>
         entry.Related.Select(knowledge.FindById).OfType<KnowledgeEntry>()
-            .Where(e => e.Kind is not (KnowledgeKinds.Role or KnowledgeKinds.Career))
+            .Where(e => CommandCatalog.TopicFor(e.Kind) is not null)
             .Take(4)
             .Select(e => new SuggestedAction(Shorten(e.Title), CommandFor(e)))
             .ToList();

@@ -1,8 +1,12 @@
+using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.Knowledge;
 
-/// <summary>Entry kinds a knowledge file may declare (front matter <c>kind</c>).</summary>
+/// <summary>
+/// Entry kinds a knowledge file may declare (front matter <c>kind</c>): the ones Core reads itself, plus the kind of every
+/// topic command in <see cref="CommandCatalog.Topics"/>, so a new topic's kind needs no constant here.
+/// </summary>
 public static class KnowledgeKinds
 {
     public const string Role = "role";
@@ -13,8 +17,12 @@ public static class KnowledgeKinds
     public const string Career = "career";
     public const string Synonyms = "synonyms";
 
-    public static readonly IReadOnlySet<string> All =
-        new HashSet<string>([Role, RoadmapStage, Salary, SkillArea, ResourceTopic, Career, Synonyms], StringComparer.Ordinal);
+    private static readonly string[] CoreKinds = [Role, RoadmapStage, Salary, Career, Synonyms];
+
+    /// <summary>Every valid kind, Core's first, then the topics' in catalog order.</summary>
+    public static IReadOnlyList<string> All => CoreKinds.Concat(CommandCatalog.Topics.Select(t => t.Kind)).Distinct(StringComparer.Ordinal).ToList();
+
+    public static bool IsKnown(string kind) => CoreKinds.Contains(kind, StringComparer.Ordinal) || CommandCatalog.TopicFor(kind) is not null;
 }
 
 /// <summary>
@@ -48,6 +56,9 @@ public sealed record KnowledgeEntry(
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Every slash command the body mentions as inline code (<c>`/skills traits`</c>), checked against the catalog on load.</summary>
+    public IReadOnlyList<CommandMention> CommandMentions { get; init; } = [];
+
     /// <summary>Short hash (hex) of the entry's file text; the audit log compares it to tell changed entries.</summary>
     public string ContentHash { get; init; } = "";
 
@@ -63,6 +74,9 @@ public sealed record KnowledgeSource(string Id, string Title, string Publisher, 
 {
     public SourceCitation ToCitation() => new(Title, Publisher, Year, Note);
 }
+
+/// <summary>A command written in a knowledge file, e.g. <c>/salary entry</c>, and its 1-based line in that file.</summary>
+public sealed record CommandMention(string Text, int Line);
 
 /// <summary>A <c>## </c> section of an entry's body (the text before the first heading has a null heading). <paramref name="Line"/> is 1-based.</summary>
 public sealed record KnowledgeSection(string EntryId, string? Heading, string Markdown, int Line);

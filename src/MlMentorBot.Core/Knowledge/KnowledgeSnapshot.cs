@@ -61,6 +61,17 @@ public sealed class KnowledgeSnapshot
 
     public KnowledgeSearchIndex Search => _index.Value;
 
+    /// <summary>
+    /// The salary figures a member means by <paramref name="typed"/>: those whose level or label is the word, or the word
+    /// a synonym of it stands for (case-insensitive). Empty when none.
+    /// </summary>
+    public IReadOnlyList<SalaryFigure> SalaryFiguresFor(string typed)
+    {
+        var word = Synonyms.TryGetValue(typed.Trim(), out var canonical) ? canonical : typed.Trim();
+        return SalaryFigures.Where(f => f.Level.Equals(word, StringComparison.OrdinalIgnoreCase)
+            || f.Label.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
     public KnowledgeEntry? FindById(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>A step by its id, or by an old id it replaces (so members' saved commands keep working).</summary>

@@ -99,7 +99,7 @@ public sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressStore
                 var status = request.Option("status") ?? "done";
                 return BotReply.Problem("Unknown roadmap step",
                     $"There is no roadmap step `{typed}`." +
-                    (near.Count > 0 ? $" Did you mean {string.Join(" or ", near.Select(n => $"`{n}`"))}?" : "") +
+                    CloseMatches.DidYouMean(near) +
                     "\n\nStep ids are shown in `/roadmap` next to each step.",
                     near.Select(n => new SuggestedAction($"Mark {n.Split('.')[^1]} {status}", $"/progress mark {n} {status}"))
                         .Append(new SuggestedAction("Roadmap", "/roadmap")).ToList());
@@ -159,7 +159,7 @@ public sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressStore
         {
             Title = "Your data",
             Sections = [new ReplySection(
-                export.FirstSeenAt is null ? "The bot stores nothing about you yet." : $"Everything the bot stores about you ({export.Steps.Count} roadmap steps):",
+                export.FirstSeenAt is null ? "The bot stores nothing about you yet." : $"Everything the bot stores about you ({export.Steps.Count} roadmap step{(export.Steps.Count == 1 ? "" : "s")}):",
                 $"```json\n{json}\n```")],
             IsPrivate = true,
             Actions = [new SuggestedAction("Delete my data", "/progress delete", ActionStyle.Danger)],
@@ -190,7 +190,7 @@ public sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressStore
         return new BotReply
         {
             Title = "Your data is deleted",
-            Sections = [new ReplySection(null, rows == 0 ? "The bot had nothing stored about you." : $"Removed your record, your progress on {rows - 1} roadmap steps, and everything linked to you. You start fresh next time you use the bot.")],
+            Sections = [new ReplySection(null, rows == 0 ? "The bot had nothing stored about you." : $"Removed your record, your progress on {rows - 1} roadmap step{(rows == 2 ? "" : "s")}, and everything linked to you. You start fresh next time you use the bot.")],
             IsPrivate = true,
             Tone = ReplyTone.Success,
         };

@@ -66,7 +66,4 @@ public static class ProgressView
         StepStatus.Skipped => "⏭️",
         _ => "⬜",
     };
-
-    /// <summary>One checklist line: icon, title and the id to type in <c>/progress mark</c>.</summary>
-    public static string StepLine(RoadmapStep step, StepStatus status) => $"{Icon(status)} {step.Title} — `{step.Id}`";
 }

@@ -129,7 +129,7 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
         };
     }
 
-    /// <summary>One <see cref="ProgressView.StepLine"/> per step, newline-separated; with details, each step's detail and where to learn it.</summary>
+    /// <summary>One checklist line (icon, title, the id to type in <c>/progress mark</c>) per step, newline-separated; with details, each step's detail and where to learn it.</summary>
     private static void AppendStepLines(StringBuilder sb, StageLayout stage, IReadOnlyDictionary<string, StepProgress> progress, bool withDetail)
     {
         var steps = stage.Stage.Steps;
@@ -231,7 +231,7 @@ public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore 
             Following = following;
             Heading = $"{stage.Order}. {StageName(stage)}  ";
             Command = $"`/roadmap {stage.Key}`\n";
-            // ProgressView.StepLine without its icon.
+            // A checklist line without its icon.
             StepTails = stage.Steps.Select(step => $" {step.Title} — `{step.Id}`").ToArray();
             StepDetails = stage.Steps.Select(step =>
             {

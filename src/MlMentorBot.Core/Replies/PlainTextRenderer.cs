@@ -85,7 +85,8 @@ public static partial class PlainTextRenderer
     public static string Flatten(string markdown)
     {
         var text = Link().Replace(markdown, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
-        text = text.Replace("```", "", StringComparison.Ordinal);
+        // A fence's language ("```json") is markup too: keeping it printed a stray "json" line above /progress export.
+        text = CodeFence().Replace(text, "");
         text = Bold().Replace(text, "$1");
         text = Italic().Replace(text, "$1");
         return text.Replace("`", "", StringComparison.Ordinal);
@@ -93,6 +94,9 @@ public static partial class PlainTextRenderer
 
     [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]
     private static partial Regex Link();
+
+    [GeneratedRegex(@"```[\w+-]*\r?\n?")]
+    private static partial Regex CodeFence();
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();

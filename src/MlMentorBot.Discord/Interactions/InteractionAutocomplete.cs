@@ -24,7 +24,7 @@ internal sealed class InteractionAutocomplete(IAutocompleteProvider? provider)
             var focused = given.FirstOrDefault(o => o.IsFocused);
             var definition = focused is null ? null : definitions.FirstOrDefault(d => d.Name.Equals(focused.Name, StringComparison.OrdinalIgnoreCase));
             var typed = focused is null ? null : InteractionCommands.ValueText(focused.Value);
-            if (definition is { Autocomplete: not AutocompleteSource.None } && (typed?.Length ?? 0) <= CommandTextParser.MaxOptionLength)
+            if (definition is not null && definition.Autocomplete != AutocompleteSource.None && (typed?.Length ?? 0) <= CommandTextParser.MaxOptionLength)
             {
                 choices.AddRange(provider.Suggest(definition.Autocomplete, typed ?? "", InteractionCommands.MemberOf(interaction, invoker))
                     .Where(c => c.Value.Length is > 0 and <= ChoiceLimit)

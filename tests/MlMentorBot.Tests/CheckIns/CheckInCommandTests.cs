@@ -201,6 +201,19 @@ public sealed class CheckInCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Group_info_lists_the_groups_members()
+    {
+        await CreateGroupWithAdaAndBobAsync();
+        await _host.SayAsync("cy", "/group join study");
+
+        var info = await _host.SayAsync("cy", "/group info");
+
+        var members = Assert.Single(info.Fields, f => f.Name.StartsWith("Members", StringComparison.Ordinal));
+        Assert.Equal("Members (3)", members.Name);
+        Assert.Equal("ada, bob and cy", members.Value);
+    }
+
+    [Fact]
     public async Task The_open_week_does_not_break_a_streak_before_the_member_checks_in()
     {
         await CreateGroupWithAdaAndBobAsync();

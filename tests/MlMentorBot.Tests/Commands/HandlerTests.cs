@@ -288,6 +288,18 @@ public sealed class HandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_export_in_the_chat_shows_the_json_without_the_fence_language_and_counts_in_words()
+    {
+        await _core.TypeAsync("/progress mark roadmap.foundations.math done");
+
+        var text = await _core.TypeTextAsync("/progress export");
+
+        Assert.DoesNotContain(text.Split('\n'), line => line.Trim() == "json");
+        Assert.Contains("Everything the bot stores about you (1 roadmap step):", text);
+        Assert.Contains("\"status\": \"done\"", text);
+    }
+
+    [Fact]
     public async Task Progress_delete_asks_first_and_then_removes_everything()
     {
         await _core.TypeAsync("/progress mark roadmap.foundations.math done");

@@ -4,74 +4,6 @@ using MlMentorBot.Core.Replies;
 namespace MlMentorBot.Core.Knowledge;
 
 /// <summary>
-/// <c>/skills [area]</c> and <c>/resources [topic]</c>: without an argument, the list of entries of that kind; with one,
-/// the entry found by key, alias or synonym, or "did you mean". Lists and entries are built once per snapshot and reused.
-/// </summary>
-public abstract class TopicHandler(IKnowledgeProvider knowledge) : ICommandHandler
-{
-    private readonly KnowledgeReplyCache _replies = new();
-
-    public abstract string CommandName { get; }
-
-    protected abstract string Kind { get; }
-
-    protected abstract string OptionName { get; }
-
-    protected abstract string Noun { get; }
-
-    protected abstract string ListTitle { get; }
-
-    protected abstract string ListIntro { get; }
-
-    public Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
-    {
-        var snapshot = knowledge.Current;
-        if (request.Option(OptionName) is not { } typed)
-        {
-            var list = _replies.GetOrAdd(snapshot, "", () => EntryReplies.List(ListTitle, ListIntro, snapshot.OfKind(Kind)));
-            return Task.FromResult(EntryReplies.AimAt(list, request));
-        }
-
-        var entry = snapshot.Find(Kind, typed);
-        return Task.FromResult(entry is null
-            ? EntryReplies.NotFound(Noun, typed, "/" + CommandName, snapshot.Suggest(Kind, typed), snapshot.OfKind(Kind).Select(e => e.Key))
-            : EntryReplies.AimAt(_replies.GetOrAdd(snapshot, entry.Id, () => EntryReplies.Full(entry, snapshot)), request));
-    }
-}
-
-/// <summary><c>/skills [area]</c>.</summary>
-public sealed class SkillsHandler(IKnowledgeProvider knowledge) : TopicHandler(knowledge)
-{
-    public override string CommandName => "skills";
-
-    protected override string Kind => KnowledgeKinds.SkillArea;
-
-    protected override string OptionName => "area";
-
-    protected override string Noun => "skill area";
-
-    protected override string ListTitle => "Skills an ML engineer needs";
-
-    protected override string ListIntro => "Pick an area to see what to learn and why:";
-}
-
-/// <summary><c>/resources [topic]</c>.</summary>
-public sealed class ResourcesHandler(IKnowledgeProvider knowledge) : TopicHandler(knowledge)
-{
-    public override string CommandName => "resources";
-
-    protected override string Kind => KnowledgeKinds.ResourceTopic;
-
-    protected override string OptionName => "topic";
-
-    protected override string Noun => "resource topic";
-
-    protected override string ListTitle => "Where to learn";
-
-    protected override string ListIntro => "Pick a topic for concrete places to learn:";
-}
-
-/// <summary>
 /// <c>/salary [level]</c>: every figure with its source and year, then what moves pay; or one level's figure.
 /// Figures are shown exactly as the source states them (https://… none: the seed articles are the sources).
 /// </summary>
@@ -90,9 +22,7 @@ public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandle
         IReadOnlyList<SalaryFigure> shown = figures;
         if (request.Option("level") is { } typed)
         {
-            var word = snapshot.Synonyms.TryGetValue(typed.Trim(), out var canonical) ? canonical : typed.Trim();
-            shown = figures.Where(f => f.Level.Equals(word, StringComparison.OrdinalIgnoreCase)
-                || f.Label.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
+            shown = snapshot.SalaryFiguresFor(typed);
             if (shown.Count == 0)
             {
                 // Suggest through synonyms too: "junor" is close to "junior", which means the "entry" level.
