@@ -4,6 +4,7 @@ using MlMentorBot.Core;
 using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Moderation;
+using MlMentorBot.Core.Storage;
 using MlMentorBot.Discord;
 using MlMentorBot.Hosting;
 using MlMentorBot.LocalChat;
@@ -43,6 +44,12 @@ catch (KnowledgeLoadException ex)
 {
     // Start-up with broken knowledge: say exactly what to fix (file:line) instead of a stack trace.
     await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+catch (StorageUnavailableException ex)
+{
+    // The database cannot be reached, logged into or written at start-up (PostgreSQL down, wrong password): what to fix.
+    await Console.Error.WriteLineAsync("Storage error: " + ex.Message);
     return 1;
 }
 catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
