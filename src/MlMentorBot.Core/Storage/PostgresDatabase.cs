@@ -38,7 +38,7 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly IReadOnlyList<SchemaMigration> _migrations;
     private readonly ILogger<PostgresDatabase> _logger;
-    private readonly Lock _migrateGate = new();
+    private readonly SemaphoreSlim _migrateGate = new(1, 1);
     private volatile bool _migrated;
     private int _isFaulted;
 
@@ -81,63 +81,72 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
     /// <exception cref="StorageUnavailableException">The server cannot be reached or refuses the login.</exception>
     public void Migrate()
     {
-        lock (_migrateGate)
+        if (!_migrated)
+        {
+            // Start-up and autocomplete only; Task.Run keeps the wait off any caller's synchronization context.
+            Task.Run(() => EnsureMigratedAsync(CancellationToken.None)).GetAwaiter().GetResult();
+        }
+    }
+
+    private async ValueTask EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        // Waiters queue asynchronously: a burst of first requests must not park thread-pool threads while one migrates.
+        await _migrateGate.WaitAsync(cancellationToken);
+        try
         {
             if (_migrated)
             {
                 return;
             }
 
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync("SELECT pg_advisory_lock(@MigrationLockKey)", new { MigrationLockKey });
             try
             {
-                using var connection = _dataSource.OpenConnection();
-                connection.Execute("SELECT pg_advisory_lock(@MigrationLockKey)", new { MigrationLockKey });
-                try
-                {
-                    ApplyPending(connection);
-                }
-                finally
-                {
-                    // Also released if the session ends, so a replica killed mid-migration does not block the others.
-                    connection.Execute("SELECT pg_advisory_unlock(@MigrationLockKey)", new { MigrationLockKey });
-                }
+                await ApplyPendingAsync(connection);
             }
-            catch (NpgsqlException ex) when (Unavailable(ex) is { } problem)
+            finally
             {
-                throw Fault(problem, ex);
+                // Also released when the session ends, so a replica killed mid-migration does not block the others.
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@MigrationLockKey)", new { MigrationLockKey });
             }
 
             _migrated = true;
         }
-    }
-
-    private void EnsureMigrated()
-    {
-        if (!_migrated)
+        catch (NpgsqlException ex) when (Unavailable(ex) is { } problem)
         {
-            Migrate();
+            throw Fault(problem, ex);
+        }
+        finally
+        {
+            _migrateGate.Release();
         }
     }
 
-    private void ApplyPending(NpgsqlConnection connection)
+    private async Task ApplyPendingAsync(NpgsqlConnection connection)
     {
-        connection.Execute("""
+        await connection.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version    integer PRIMARY KEY,
                 name       text NOT NULL,
                 applied_at timestamptz NOT NULL
             );
             """);
-        var applied = connection.Query<int>("SELECT version FROM schema_migrations").ToHashSet();
+        var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations")).ToHashSet();
         foreach (var migration in _migrations.Where(m => !applied.Contains(m.Version)))
         {
-            using var tx = connection.BeginTransaction();
-            connection.Execute(migration.Postgres!, transaction: tx);
-            connection.Execute(
+            await using var tx = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(migration.Postgres!, transaction: tx);
+            await connection.ExecuteAsync(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                 new { migration.Version, migration.Name, At = DateTimeOffset.UtcNow },
                 tx);
-            tx.Commit();
+            await tx.CommitAsync();
             _logger.LogInformation("Applied schema migration {Version} {Name} to {Database}", migration.Version, migration.Name, Location);
         }
 
@@ -150,7 +159,7 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        EnsureMigrated();
+        await EnsureMigratedAsync(cancellationToken);
         try
         {
             return await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -163,7 +172,7 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
 
     public DbConnection Open()
     {
-        EnsureMigrated();
+        Migrate();
         try
         {
             return _dataSource.OpenConnection();
@@ -176,7 +185,7 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
 
     public async Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
-        EnsureMigrated();
+        await EnsureMigratedAsync(cancellationToken);
         try
         {
             var result = await Retry.ExecuteAsync(async token =>
