@@ -84,7 +84,7 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
         if (!_migrated)
         {
             // Start-up and autocomplete only; Task.Run keeps the wait off any caller's synchronization context.
-            Task.Run(() => EnsureMigratedAsync(CancellationToken.None)).GetAwaiter().GetResult();
+            Task.Run(async () => await EnsureMigratedAsync(CancellationToken.None)).GetAwaiter().GetResult();
         }
     }
 
