@@ -1,5 +1,5 @@
-using Dapper;
 using System.Data.Common;
+using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Storage;

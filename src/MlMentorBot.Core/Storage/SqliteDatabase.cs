@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Dapper;
 using System.Data.Common;
 using System.Runtime.InteropServices;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
