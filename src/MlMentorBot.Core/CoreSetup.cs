@@ -25,10 +25,14 @@ public static class CoreSetup
         return services;
     }
 
-    /// <summary>SQLite at <c>Storage:DatabasePath</c> (default <c>data/mlmentorbot.db</c>), migrated on first use.</summary>
+    /// <summary>
+    /// The database chosen by <c>Storage:Provider</c>: SQLite at <c>Storage:DatabasePath</c> (default <c>data/mlmentorbot.db</c>)
+    /// or PostgreSQL at <c>Storage:ConnectionString</c>, migrated on first use; and the progress store on it.
+    /// </summary>
     public static IServiceCollection AddProgressStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection("Storage")).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         foreach (var migration in SqliteProgressStore.Migrations)
         {
@@ -37,7 +41,10 @@ public static class CoreSetup
 
         services.AddSingleton(ComponentStateStore.Migration);
         services.TryAddSingleton<SqliteDatabase>();
-        services.TryAddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+        services.TryAddSingleton<PostgresDatabase>();
+        services.TryAddSingleton<IDatabase>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+            ? sp.GetRequiredService<PostgresDatabase>()
+            : sp.GetRequiredService<SqliteDatabase>());
         services.TryAddSingleton<IProgressStore, SqliteProgressStore>();
         services.TryAddSingleton<ComponentStateStore>();
         return services;

@@ -4,6 +4,7 @@ using MlMentorBot.Core;
 using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Moderation;
+using MlMentorBot.Core.Storage;
 using MlMentorBot.Discord;
 using MlMentorBot.Hosting;
 using MlMentorBot.LocalChat;

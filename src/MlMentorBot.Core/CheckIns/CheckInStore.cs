@@ -45,7 +45,32 @@ public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMembe
                 PRIMARY KEY (group_id, week_key, member_id)
             ) WITHOUT ROWID;
             CREATE INDEX away_weeks_by_member ON away_weeks (member_id);
-            """),
+            """)
+        {
+            Postgres = """
+                CREATE TABLE checkins (
+                    group_id    bigint NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+                    week_key    text NOT NULL,
+                    member_id   bigint NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+                    done        text NOT NULL,
+                    next        text NOT NULL,
+                    blockers    text,
+                    steps       text NOT NULL DEFAULT '',
+                    is_late     boolean NOT NULL DEFAULT FALSE,
+                    created_at  timestamptz NOT NULL,
+                    updated_at  timestamptz NOT NULL,
+                    PRIMARY KEY (group_id, week_key, member_id)
+                );
+                CREATE INDEX checkins_by_member ON checkins (member_id, week_key);
+                CREATE TABLE away_weeks (
+                    group_id    bigint NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+                    week_key    text NOT NULL,
+                    member_id   bigint NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+                    PRIMARY KEY (group_id, week_key, member_id)
+                );
+                CREATE INDEX away_weeks_by_member ON away_weeks (member_id);
+                """,
+        },
         new(102, "scheduled check-in actions", """
             CREATE TABLE checkin_actions (
                 group_id    INTEGER NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
@@ -60,13 +85,36 @@ public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMembe
                 PRIMARY KEY (group_id, week_key, kind)
             ) WITHOUT ROWID;
             CREATE INDEX checkin_actions_by_week ON checkin_actions (week_key);
-            """),
+            """)
+        {
+            Postgres = """
+                CREATE TABLE checkin_actions (
+                    group_id    bigint NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+                    week_key    text NOT NULL,
+                    kind        text NOT NULL CHECK (kind IN ('prompt', 'reminder', 'digest')),
+                    state       text NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'skipped')),
+                    attempts    integer NOT NULL DEFAULT 0,
+                    due_at      timestamptz NOT NULL,
+                    recorded_at timestamptz NOT NULL,
+                    channel_id  text NOT NULL,
+                    message_id  text,
+                    PRIMARY KEY (group_id, week_key, kind)
+                );
+                CREATE INDEX checkin_actions_by_week ON checkin_actions (week_key);
+                """,
+        },
         // Streaks read every (member, week) of a group: this index holds just those, so a 500-member digest does not scan
         // the answers' text (issue #5's budget is 50 ms with a million check-ins).
         new(103, "check-in weeks by group and member", """
             CREATE INDEX checkins_weeks_by_group ON checkins (group_id, member_id, week_key);
             CREATE INDEX away_weeks_by_group ON away_weeks (group_id, member_id, week_key);
-            """),
+            """)
+        {
+            Postgres = """
+                CREATE INDEX checkins_weeks_by_group ON checkins (group_id, member_id, week_key);
+                CREATE INDEX away_weeks_by_group ON away_weeks (group_id, member_id, week_key);
+                """,
+        },
     ];
 
     /// <summary>How many times a failed post is retried while its window is still open.</summary>
@@ -295,11 +343,11 @@ public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMembe
         public string Next { get; init; } = "";
         public string? Blockers { get; init; }
         public string Steps { get; init; } = "";
-        public long IsLate { get; init; }
-        public string CreatedAt { get; init; } = "";
-        public string UpdatedAt { get; init; } = "";
+        public bool IsLate { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
 
         public CheckIn ToCheckIn() => new(GroupId, MemberId, WeekKey, Done, Next, Blockers,
-            Steps.Split(' ', StringSplitOptions.RemoveEmptyEntries), IsLate != 0, SqliteProgressStore.Parse(CreatedAt), SqliteProgressStore.Parse(UpdatedAt));
+            Steps.Split(' ', StringSplitOptions.RemoveEmptyEntries), IsLate, CreatedAt, UpdatedAt);
     }
 }

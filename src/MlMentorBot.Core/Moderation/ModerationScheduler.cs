@@ -31,7 +31,15 @@ public sealed class ModerationScheduler(
             week_start TEXT PRIMARY KEY,
             posted_at  TEXT NOT NULL
         ) WITHOUT ROWID;
-        """);
+        """)
+    {
+        Postgres = """
+            CREATE TABLE gap_digests (
+                week_start text PRIMARY KEY,
+                posted_at  timestamptz NOT NULL
+            );
+            """,
+    };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

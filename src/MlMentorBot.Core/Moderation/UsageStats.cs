@@ -30,7 +30,19 @@ public sealed class UsageStats(IDatabase database, TimeProvider time) : CommandU
             count      INTEGER NOT NULL,
             PRIMARY KEY (week_start, kind, name)
         ) WITHOUT ROWID;
-        """);
+        """)
+    {
+        // week_start stays the Monday's yyyy-MM-dd text: a day, not an instant.
+        Postgres = """
+            CREATE TABLE usage_counts (
+                week_start text NOT NULL,
+                kind       text NOT NULL CHECK (kind IN ('command', 'entry')),
+                name       text NOT NULL,
+                count      integer NOT NULL,
+                PRIMARY KEY (week_start, kind, name)
+            );
+            """,
+    };
 
     private readonly ConcurrentDictionary<(DateOnly Week, string Kind, string Name), int> _pending = new();
 
@@ -91,7 +103,7 @@ public sealed class UsageStats(IDatabase database, TimeProvider time) : CommandU
             SELECT week_start, kind, name, count FROM (
                 SELECT week_start, kind, name, count,
                        row_number() OVER (PARTITION BY week_start, kind ORDER BY count DESC, name) AS place
-                FROM usage_counts WHERE week_start >= @since)
+                FROM usage_counts WHERE week_start >= @since) AS ranked
             WHERE place <= @max ORDER BY week_start DESC, kind, count DESC, name
             """, new { since = Day(since), max }, cancellationToken: cancellationToken));
         return rows.Select(r => new UsageCount(DateOnly.ParseExact(r.Week, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.Kind, r.Name, (int)r.Count)).ToList();

@@ -9,9 +9,25 @@ using SQLitePCL;
 
 namespace MlMentorBot.Core.Storage;
 
-/// <summary>Configuration section <c>Storage</c>.</summary>
+/// <summary>Configuration section <c>Storage</c>; checked at start by <see cref="StorageOptionsValidator"/>.</summary>
 public sealed class StorageOptions
 {
+    /// <summary>
+    /// Which database keeps the bot's state: <c>Sqlite</c> (default; one file at <see cref="DatabasePath"/>, one process) or
+    /// <c>Postgres</c> (the server at <see cref="ConnectionString"/>; several replicas may share it). Case-insensitive.
+    /// </summary>
+    public string Provider { get; set; } = StorageProviders.Sqlite;
+
+    /// <summary>
+    /// Npgsql connection string when <see cref="Provider"/> is <c>Postgres</c>, e.g.
+    /// <c>Host=db;Port=5432;Database=mlmentorbot;Username=bot;Password=…</c>
+    /// (https://www.npgsql.org/doc/connection-string-parameters.html). Its password is never logged.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Whether <see cref="Provider"/> selects PostgreSQL.</summary>
+    public bool IsPostgres => string.Equals(Provider?.Trim(), StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>SQLite file; relative paths are resolved against the content root; the folder is created. Default <c>data/mlmentorbot.db</c>.</summary>
     [Required]
     public string DatabasePath { get; set; } = "data/mlmentorbot.db";
@@ -24,9 +40,18 @@ public sealed class StorageOptions
 /// <summary>
 /// One schema change. Versions are applied in ascending order, once, each in its own transaction, and recorded in
 /// <c>schema_migrations</c>. Ranges by feature keep parallel work from colliding: 1–99 progress, 100–199 check-ins,
-/// 200–299 knowledge moderation.
+/// 200–299 knowledge moderation. <paramref name="Sql"/> is SQLite's script; <see cref="Postgres"/> is the same change for
+/// PostgreSQL. A migration only expands the schema (new tables, nullable or defaulted columns, indexes) while the previous
+/// release may still run beside it; dropping what that release reads waits for a later migration (expand, then contract).
 /// </summary>
-public sealed record SchemaMigration(int Version, string Name, string Sql);
+public sealed record SchemaMigration(int Version, string Name, string Sql)
+{
+    /// <summary>
+    /// PostgreSQL's script for this version: <c>timestamptz</c> for times, <c>boolean</c> for flags, <c>bigint</c> identity
+    /// keys. Required when <see cref="StorageOptions.Provider"/> is <c>Postgres</c>; start-up names any migration without one.
+    /// </summary>
+    public string? Postgres { get; init; }
+}
 
 /// <summary>
 /// <see cref="IDatabase"/> on one SQLite file, migrated with <see cref="SchemaMigration"/>s at start-up. The file runs in WAL
@@ -52,6 +77,7 @@ public sealed class SqliteDatabase : IDatabase
     public SqliteDatabase(IOptions<StorageOptions> options, ContentRoot root, IEnumerable<SchemaMigration> migrations, ILogger<SqliteDatabase> logger)
     {
         SqliteProvider.EnsureInitialized();
+        UtcTimestampHandler.EnsureRegistered();
         FilePath = Path.IsPathRooted(options.Value.DatabasePath) ? options.Value.DatabasePath : Path.GetFullPath(Path.Combine(root.Path, options.Value.DatabasePath));
         var builder = new SqliteConnectionStringBuilder
         {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Storage;
 
 namespace MlMentorBot.Hosting;
 
@@ -25,6 +26,8 @@ internal static partial class StartupFaults
     {
         StartupFaultException fault => fault.Message,
         KnowledgeLoadException knowledge => knowledge.Message, // "file:line: error: …", one per problem
+        // The database cannot be reached, logged into or written at start-up (PostgreSQL down, wrong password); never the password.
+        StorageUnavailableException storage => "Storage error: " + storage.Message,
         OptionsValidationException invalid => Configuration([.. invalid.Failures]),
         AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
             Configuration([.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)]),

@@ -2,18 +2,30 @@ using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Discord.Rendering;
 using MlMentorBot.Tests.Hosting;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.Discord;
 
 /// <summary>Command lines in <c>custom_id</c>s: verbatim when they fit, hashed and kept in SQLite when they do not.</summary>
-public sealed class CustomIdCodecTests : IDisposable
+public abstract class CustomIdCodecTests : IDisposable
 {
     private static readonly string LongLine = "/ask " + string.Join(' ', Enumerable.Repeat("which certifications help an entry level engineer", 3));
-    private readonly CoreServices _core = new();
+    private readonly TestStorage _storage;
+    private readonly CoreServices _core;
 
-    public void Dispose() => _core.Dispose();
+    protected CustomIdCodecTests(TestStorage storage)
+    {
+        _storage = storage;
+        _core = new CoreServices(storage: storage.Settings);
+    }
 
-    [Fact]
+    public void Dispose()
+    {
+        _core.Dispose();
+        _storage.Dispose();
+    }
+
+    [SkippableFact]
     public void A_short_line_travels_verbatim_and_needs_no_storage()
     {
         var codec = new CustomIdCodec();
@@ -24,7 +36,7 @@ public sealed class CustomIdCodecTests : IDisposable
         Assert.Equal("/progress mark roadmap.foundations.math done", new CustomIdCodec().DecodeButton(id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_long_line_is_hashed_within_100_characters_and_still_decodes_after_a_restart()
     {
         var store = _core.Get<ComponentStateStore>();
@@ -43,7 +55,7 @@ public sealed class CustomIdCodecTests : IDisposable
         Assert.Null(new CustomIdCodec().DecodeButton(id)); // without storage, a restart forgets it
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_same_long_line_always_gets_the_same_id()
     {
         var store = _core.Get<ComponentStateStore>();
@@ -56,7 +68,7 @@ public sealed class CustomIdCodecTests : IDisposable
         Assert.Equal(LongLine, await store.FindAsync(first, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_store_that_cannot_be_written_still_leaves_a_working_button_until_a_restart()
     {
         var store = _core.Get<ComponentStateStore>();
@@ -71,3 +83,8 @@ public sealed class CustomIdCodecTests : IDisposable
 
     private static BotReply Reply(string line) => new() { Title = "t", Actions = [new SuggestedAction("Ask", line)] };
 }
+
+public sealed class CustomIdCodecOnSqliteTests() : CustomIdCodecTests(TestStorage.Sqlite());
+
+[Collection(PostgresCluster.Collection)]
+public sealed class CustomIdCodecOnPostgresTests(PostgresCluster cluster) : CustomIdCodecTests(TestStorage.Postgres(cluster));

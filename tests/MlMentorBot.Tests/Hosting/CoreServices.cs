@@ -12,13 +12,20 @@ public sealed class CoreServices : IDisposable
 {
     private readonly TempDir _temp = new();
 
-    public CoreServices(string? knowledgePath = null, Action<IServiceCollection>? configure = null)
+    /// <param name="storage"><c>Storage:*</c> settings (another database, PostgreSQL); default a SQLite file of its own.</param>
+    public CoreServices(string? knowledgePath = null, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? storage = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Knowledge:Path"] = knowledgePath ?? RepoPaths.Knowledge,
             ["Storage:DatabasePath"] = DatabasePath,
-        }).Build();
+        };
+        foreach (var (key, value) in storage ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(new ContentRoot(_temp.Path))

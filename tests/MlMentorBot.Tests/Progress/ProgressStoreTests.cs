@@ -1,22 +1,40 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Progress;
+using MlMentorBot.Core.Storage;
 using MlMentorBot.Tests.Hosting;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.Progress;
 
-public sealed class SqliteProgressStoreTests : IDisposable
+/// <summary>The progress store's behaviour, run on each provider by the subclasses below.</summary>
+public abstract class ProgressStoreTests : IDisposable
 {
     private static readonly MemberKey Discord = new("discord", "81384788765712384", "80351110224678912");
     private static readonly MemberKey DiscordDm = new("discord", "", "80351110224678912");
     private static readonly MemberKey Slack = new("slack", "T0001", "U2147483697");
-    private readonly CoreServices _core = new();
+    private readonly CoreServices _core;
+
+    protected ProgressStoreTests(TestStorage storage)
+    {
+        Storage = storage;
+        _core = new CoreServices(storage: storage.Settings);
+    }
+
+    protected TestStorage Storage { get; }
+
+    protected CoreServices Core => _core;
 
     private IProgressStore Store => _core.Get<IProgressStore>();
 
-    public void Dispose() => _core.Dispose();
+    public void Dispose()
+    {
+        _core.Dispose();
+        Storage.Dispose();
+    }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_slack_enterprise_id_is_stored_kept_and_not_part_of_the_identity()
     {
         var inGrid = Slack with { EnterpriseId = "E0001" };
@@ -29,14 +47,11 @@ public sealed class SqliteProgressStoreTests : IDisposable
         var export = await Store.ExportAsync(Slack, CancellationToken.None);
         Assert.Equal("E0001", export.Member.EnterpriseId);
         Assert.Equal(2, export.Steps.Count);
-        await using var connection = new SqliteConnection($"Data Source={_core.DatabasePath}");
-        await connection.OpenAsync();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM members WHERE platform = 'slack'";
-        Assert.Equal(1L, await count.ExecuteScalarAsync());
+        await using var connection = await _core.Get<IDatabase>().OpenAsync(CancellationToken.None);
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE platform = 'slack'"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_status_set_is_read_back_with_timestamps()
     {
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
@@ -50,7 +65,7 @@ public sealed class SqliteProgressStoreTests : IDisposable
         Assert.Equal(TimeSpan.Zero, row.UpdatedAt.Offset);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Changing_a_status_keeps_when_it_was_first_set()
     {
         var first = await Store.SetAsync(Slack, "roadmap.foundations.sql", StepStatus.Learning, CancellationToken.None);
@@ -63,7 +78,7 @@ public sealed class SqliteProgressStoreTests : IDisposable
         Assert.True(second.UpdatedAt >= first.UpdatedAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Members_are_kept_apart_by_platform_workspace_and_user()
     {
         await Store.SetAsync(Discord, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
@@ -73,37 +88,41 @@ public sealed class SqliteProgressStoreTests : IDisposable
         Assert.Single(await Store.GetAsync(Discord, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Progress_survives_a_new_store_on_the_same_file()
+    [SkippableFact]
+    public async Task Progress_survives_a_new_store_on_the_same_database()
     {
         await Store.SetAsync(Discord, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
-        var configuredPath = _core.DatabasePath;
 
-        // Same file, fresh services: as after a restart.
-        var database = new Core.Storage.SqliteDatabase(
-            Microsoft.Extensions.Options.Options.Create(new Core.Storage.StorageOptions { DatabasePath = configuredPath }),
-            new Core.ContentRoot("/"), SqliteProgressStore.Migrations, Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Storage.SqliteDatabase>.Instance);
-        var store = new SqliteProgressStore(database, TimeProvider.System, []);
+        // Same database, fresh services: as after a restart.
+        using var restarted = new CoreServices(storage: Storage.Settings);
 
-        var progress = await store.GetAsync(Discord, CancellationToken.None);
+        var progress = await restarted.Get<IProgressStore>().GetAsync(Discord, CancellationToken.None);
         Assert.Equal(StepStatus.Done, progress["roadmap.foundations.math"].Status);
     }
 
-    [Fact]
-    public async Task The_database_runs_in_wal_mode_with_migrations_recorded()
+    [SkippableFact]
+    public async Task Migrations_are_recorded_once()
     {
         await Store.GetAsync(Discord, CancellationToken.None);
+        using var restarted = new CoreServices(storage: Storage.Settings);
+        await restarted.Get<IProgressStore>().GetAsync(Discord, CancellationToken.None);
 
-        await using var connection = new SqliteConnection($"Data Source={_core.DatabasePath}");
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", (string?)await cmd.ExecuteScalarAsync());
-        cmd.CommandText = "SELECT count(*) FROM schema_migrations WHERE version = 1";
-        Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync())!);
+        await using var connection = await _core.Get<IDatabase>().OpenAsync(CancellationToken.None);
+        Assert.Equal([1, 2], await connection.QueryAsync<int>("SELECT version FROM schema_migrations WHERE version < 100 ORDER BY version"));
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task Step_ids_match_whatever_their_letter_case()
+    {
+        await Store.SetAsync(Discord, "roadmap.foundations.math", StepStatus.Learning, CancellationToken.None);
+        await Store.SetAsync(Discord, "ROADMAP.Foundations.Math", StepStatus.Done, CancellationToken.None);
+
+        var progress = await Store.GetAsync(Discord, CancellationToken.None);
+
+        Assert.Equal(StepStatus.Done, Assert.Single(progress).Value.Status);
+    }
+
+    [SkippableFact]
     public async Task Export_and_delete_cover_every_row_of_the_member_only()
     {
         await Store.SetAsync(Discord, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
@@ -122,7 +141,7 @@ public sealed class SqliteProgressStoreTests : IDisposable
         Assert.Equal(0, await Store.DeleteAsync(Discord, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Renaming_a_step_moves_progress_and_keeps_the_more_advanced_status()
     {
         await Store.SetAsync(Discord, "roadmap.old.step", StepStatus.Done, CancellationToken.None);
@@ -139,7 +158,7 @@ public sealed class SqliteProgressStoreTests : IDisposable
         Assert.Equal(2, (await Store.CountByStepAsync(CancellationToken.None))["roadmap.new.step"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Cached_reads_follow_every_kind_of_write()
     {
         await Store.SetAsync(Discord, "roadmap.old.step", StepStatus.Learning, CancellationToken.None);
@@ -155,7 +174,7 @@ public sealed class SqliteProgressStoreTests : IDisposable
         Assert.Empty(await Store.GetAsync(Discord, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_burst_of_writers_from_many_members_all_land()
     {
         // More writers than thread-pool threads: they must queue for the write lock without starving the one holding it.
@@ -167,7 +186,7 @@ public sealed class SqliteProgressStoreTests : IDisposable
         Assert.All(Enumerable.Range(0, 10), s => Assert.Equal(30, counts[$"roadmap.load.s{s}"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_writers_all_land()
     {
         var steps = Enumerable.Range(0, 40).Select(i => $"roadmap.load.s{i}").ToList();
@@ -175,5 +194,35 @@ public sealed class SqliteProgressStoreTests : IDisposable
         await Task.WhenAll(steps.Select(s => Task.Run(() => Store.SetAsync(Discord, s, StepStatus.Done, CancellationToken.None))));
 
         Assert.Equal(40, (await Store.GetAsync(Discord, CancellationToken.None)).Count);
+    }
+}
+
+public sealed class ProgressStoreOnSqliteTests() : ProgressStoreTests(TestStorage.Sqlite())
+{
+    [Fact]
+    public async Task The_database_runs_in_wal_mode()
+    {
+        await Core.Get<IProgressStore>().GetAsync(new("local", "", "alice"), CancellationToken.None);
+
+        await using var connection = new SqliteConnection($"Data Source={Core.Get<SqliteDatabase>().FilePath}");
+        await connection.OpenAsync();
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+    }
+}
+
+[Collection(PostgresCluster.Collection)]
+public sealed class ProgressStoreOnPostgresTests(PostgresCluster cluster) : ProgressStoreTests(TestStorage.Postgres(cluster))
+{
+    [SkippableFact]
+    public async Task Times_are_timestamptz_in_utc()
+    {
+        await Core.Get<IProgressStore>().SetAsync(new("local", "", "alice"), "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+
+        await using var connection = await Core.Get<IDatabase>().OpenAsync(CancellationToken.None);
+        var types = await connection.QueryAsync<string>("""
+            SELECT data_type FROM information_schema.columns
+            WHERE table_name = 'step_progress' AND column_name IN ('first_set_at', 'updated_at')
+            """);
+        Assert.Equal(["timestamp with time zone", "timestamp with time zone"], types);
     }
 }

@@ -1,0 +1,19 @@
+namespace MlMentorBot.Core.Storage;
+
+/// <summary>PostgreSQL 13 and later (https://www.postgresql.org/docs/current/functions.html).</summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    public static PostgresDialect Instance { get; } = new();
+
+    public override string Name => "PostgreSQL";
+
+    public override string CommaList(string expression) => $"string_agg({expression}, ',')";
+
+    // Case-insensitive columns use the nondeterministic "nocase" collation, which refuses substring searches
+    // ("nondeterministic collations are not supported for substring searches"); callers lower() both sides, so the
+    // database's default collation gives the same answer.
+    public override string Position(string haystack, string needle) => $"strpos(({haystack}) COLLATE \"default\", {needle})";
+
+    // No index hints in PostgreSQL; its planner picks the (group, member, week) index on its own.
+    public override string TableUsingIndex(string table, string index) => table;
+}
