@@ -18,6 +18,12 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
     /// a question mostly made of words the files never use is off-topic, however well its one known word scores.
     /// </summary>
     public double Coverage { get; init; }
+
+    /// <summary>Every word of the question as typed (lowercase, stop words included), for telling what kind of question it is.</summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
+    /// <summary>Content words the knowledge never uses and that no correction or synonym explains ("nurse", "guitar").</summary>
+    public IReadOnlyList<string> Unknown { get; init; } = [];
 }
 
 /// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search(string, int)"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
@@ -129,6 +135,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         }
 
         var terms = new List<string>();
+        var unknown = new List<string>();
         var corrections = new List<QueryCorrection>();
         int contentWords = 0, knownWords = 0;
         foreach (Match m in Word().Matches(text))
@@ -151,6 +158,10 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
                 word = corrected;
                 knownWords++;
             }
+            else
+            {
+                unknown.Add(word);
+            }
 
             terms.Add(word);
             if (_synonyms.TryGetValue(word, out var canonical))
@@ -167,6 +178,8 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         {
             Aliases = aliases,
             Coverage = contentWords == 0 ? (aliases.Count > 0 ? 1 : 0) : (double)knownWords / contentWords,
+            Words = Word().Matches(lowered).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal)).ToList(),
+            Unknown = unknown,
         };
     }
 
