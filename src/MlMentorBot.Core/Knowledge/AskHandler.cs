@@ -58,19 +58,23 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
 
     /// <summary>
     /// The passages that answer <paramref name="question"/> confidently, best first; empty when nothing does. The best bm25
-    /// score is weighed by <see cref="SearchQuery.Coverage"/>, so one known word in a question of unknown ones is not enough,
-    /// and a question whose unknown words are as many as its known ones ("salary of a nurse") is someone else's topic.
+    /// score is weighed by <see cref="SearchQuery.Coverage"/>, so one known word in a question of unknown ones is not enough;
+    /// and a question that does not name the field (<see cref="SearchQuery.NamesTheField"/>) but has a word the knowledge
+    /// never uses ("salary of a nurse", "roadmap for guitar", "bootcamp for the army") is about someone else's topic.
     /// </summary>
     public static IReadOnlyList<SearchHit> Answer(KnowledgeSnapshot snapshot, SearchQuery question)
     {
         var hits = snapshot.Search.Search(question, 12);
         if (hits.Count == 0 || hits[0].Score * question.Coverage > ConfidenceThreshold
-            || (question.Unknown.Count > 0 && question.Coverage <= 0.5))
+            || (question.Unknown.Count > 0 && !question.NamesTheField))
         {
             return [];
         }
 
-        return AnswerRanking.Rerank(hits, question);
+        var ranked = AnswerRanking.Rerank(hits, question);
+        return AnswerRanking.IsAboutPayFactors(snapshot, question)
+            ? ranked.OrderBy(h => h.Entry.Kind == KnowledgeKinds.Salary && h.Entry.Figures.Count == 0 ? 0 : 1).ToList()
+            : ranked;
     }
 
     /// <summary>Finds the lead passage and the pointers for <paramref name="question"/> on <paramref name="snapshot"/>.</summary>
@@ -271,6 +275,18 @@ internal static class AnswerRanking
             bonus += 0.5;
         }
 
+        // A mentor's note is advice around a topic, not what the question asks; a roadmap step is a to-do line that answers
+        // "how do I" questions, while "do I need X" wants the topic's own entry.
+        if (heading.StartsWith("Mentor", StringComparison.OrdinalIgnoreCase))
+        {
+            bonus -= 0.3;
+        }
+
+        if (hit.Step is not null && kind != QuestionKind.HowDo)
+        {
+            bonus -= 0.25;
+        }
+
         return bonus;
     }
 
@@ -392,10 +408,17 @@ internal static class AnswerRanking
         return false;
     }
 
-    private enum QuestionKind { Other, Why }
+    private enum QuestionKind { Other, Why, HowDo }
 
     private static QuestionKind KindOf(IReadOnlyList<string> words) =>
-        words.Count > 0 && words[0] == "why" ? QuestionKind.Why : QuestionKind.Other;
+        words.Count == 0 ? QuestionKind.Other
+        : words[0] == "why" ? QuestionKind.Why
+        : words[0] == "how" && words.Count > 1 && words[1] is "do" or "to" or "can" or "should" ? QuestionKind.HowDo
+        : QuestionKind.Other;
+
+    /// <summary>A pay question that asks what moves pay ("why", "does location affect", "do bigger companies pay more").</summary>
+    public static bool IsAboutPayFactors(KnowledgeSnapshot snapshot, SearchQuery query) =>
+        query.Terms.Contains("salary") && (query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query));
 
     private static IEnumerable<string> Words(string text) =>
         text.ToLowerInvariant().Split([' ', '\n', ',', '.', ':', ';', '(', ')', '*', '-', '/', '`', '"', '\'', '?', '!'], StringSplitOptions.RemoveEmptyEntries);

@@ -24,6 +24,12 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
 
     /// <summary>Content words the knowledge never uses and that no correction or synonym explains ("nurse", "guitar").</summary>
     public IReadOnlyList<string> Unknown { get; init; } = [];
+
+    /// <summary>
+    /// True when the question names the field itself (ml, mle, machine learning, ai, data…): words every entry shares, so they
+    /// rank nothing, but they tell a question about an ML career from "salary of a nurse" or "bootcamp for the army".
+    /// </summary>
+    public bool NamesTheField { get; init; }
 }
 
 /// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search(string, int)"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
@@ -48,6 +54,14 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         "will", "with", "would", "you", "your", "ml", "machine", "learning", "engineer", "engineers", "engineering", "mle", "mles",
         "tell", "know", "want", "really", "like", "s", "t", "im", "dont", "there's", "should", "give", "show", "list",
         "anyone", "someone", "something", "anything", "stuff", "thing", "things", "actually", "please", "pls", "guys", "ok", "okay",
+        // Chat filler and slang members type around a question (issue #14's member set): they carry no topic, and counting
+        // them as unknown words made real questions look off-topic.
+        "lol", "lmao", "plz", "rn", "tbh", "nah", "lowkey", "wanna", "gonna", "kinda", "sorta", "even", "just", "still", "ive",
+        "youre", "theyre", "isnt", "arent", "doesnt", "wont", "cant", "eng", "hey", "hi", "thanks", "bro", "wat", "u", "ur",
+        "also", "then", "than", "them", "they", "our", "us", "very", "way", "yeah", "yes", "no", "not", "too", "own", "other",
+        "others", "out", "over", "off", "while", "without", "every", "each", "new", "wannabe", "aspiring", "important", "importance",
+        "matter", "matters", "tips", "free", "hire", "hired", "hiring", "land", "bigger", "better", "worse", "bad", "deal", "normal",
+        "made",
     };
 
     private readonly SqliteConnection _connection;
@@ -179,6 +193,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
             Aliases = aliases,
             Coverage = contentWords == 0 ? (aliases.Count > 0 ? 1 : 0) : (double)knownWords / contentWords,
             Words = Word().Matches(lowered).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal)).ToList(),
+            NamesTheField = FieldWords().IsMatch(lowered),
             Unknown = unknown,
         };
     }
@@ -293,9 +308,13 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural)\b")]
+    private static partial Regex FieldWords();
+
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"\$+|€+|£+")]
+    /// <summary>Money signs, and amounts such as "85k" or "150k+", which only pay questions use.</summary>
+    [GeneratedRegex(@"\$+|€+|£+|\b\d{2,3}(\.\d+)?k\b\+?")]
     private static partial Regex Money();
 }
