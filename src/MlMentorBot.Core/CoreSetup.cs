@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Feedback;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Storage;
@@ -53,6 +54,7 @@ public static class CoreSetup
         services.AddSingleton<ICommandHandler, ResourcesHandler>();
         services.AddSingleton<ICommandHandler, AskHandler>();
         services.AddSingleton<ICommandHandler, ProgressHandler>();
+        services.AddAnswerFeedback();
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         services.TryAddSingleton<IAutocompleteProvider, KnowledgeAutocomplete>();
         return services;

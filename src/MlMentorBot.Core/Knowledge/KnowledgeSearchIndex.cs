@@ -61,7 +61,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         "also", "then", "than", "them", "they", "our", "us", "very", "way", "yeah", "yes", "no", "not", "too", "own", "other",
         "others", "out", "over", "off", "while", "without", "every", "each", "new", "wannabe", "aspiring", "important", "importance",
         "matter", "matters", "tips", "free", "hire", "hired", "hiring", "land", "bigger", "better", "worse", "bad", "deal", "normal",
-        "made",
+        "made", "ppl", "people",
     };
 
     private readonly SqliteConnection _connection;
