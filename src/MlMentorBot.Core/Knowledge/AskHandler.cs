@@ -282,9 +282,9 @@ internal static class AnswerRanking
             bonus -= 0.3;
         }
 
-        if (hit.Step is not null && kind != QuestionKind.HowDo)
+        if (hit.Step is not null)
         {
-            bonus -= 0.25;
+            bonus -= kind == QuestionKind.HowDo ? 0.2 : 0.45;
         }
 
         return bonus;
@@ -299,7 +299,8 @@ internal static class AnswerRanking
     {
         var isPay = query.Terms.Contains("salary") || (Phrase(query.Words, "how", "much") && query.Words.Any(w => w is "make" or "makes" or "making"));
         var figuresEntry = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0);
-        if (!isPay || figuresEntry is null || query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query))
+        if (!isPay || figuresEntry is null || query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query)
+            || NamesAnotherTopic(snapshot, query))
         {
             return null;
         }
@@ -376,7 +377,16 @@ internal static class AnswerRanking
         var factorWords = snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0)
             .SelectMany(e => e.Sections).SelectMany(s => Words(s.Heading ?? "")).Select(Stem)
             .Where(w => w.Length >= 4 && !levels.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        return query.Words.Select(Stem).Any(factorWords.Contains);
+        return query.Words.Concat(query.Terms).Select(Stem).Any(factorWords.Contains);
+    }
+
+    /// <summary>"Are bootcamps worth the $$": the question names another entry by its key or an alias, so it is about that.</summary>
+    private static bool NamesAnotherTopic(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var names = snapshot.Entries.Where(e => e.Kind is not (KnowledgeKinds.Salary or KnowledgeKinds.Synonyms or KnowledgeKinds.Role))
+            .SelectMany(e => e.Aliases.Append(e.Key)).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var pay = snapshot.SalaryFigures.Select(f => Stem(f.Level)).Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
+        return query.Terms.Select(Stem).Where(t => !pay.Contains(t)).Any(names.Contains);
     }
 
     private static string Figure(SalaryFigure figure) =>
