@@ -87,7 +87,7 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
             return new AskAnswer(query, null, []);
         }
 
-        var lead = AnswerRanking.PayPassage(snapshot, query) ?? Passage(hits[0]);
+        var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? Passage(hits[0]);
         var related = hits.Select(Passage)
             .Where(p => p.Entry.Id != lead.Entry.Id)
             .DistinctBy(p => p.Entry.Id)
@@ -314,6 +314,25 @@ internal static class AnswerRanking
             $"Source: {SourceOf(asked)}.\n\nThe other figures: {string.Join("; ", others)}." +
             (factors is null ? "" : $"\nWhat moves pay: {factors.Sections.Where(s => s.Heading is not null).Select(s => s.Heading!.ToLowerInvariant()).JoinAnd()} (`/salary factors`).");
         return new AskPassage(figuresEntry, asked.Label, text);
+    }
+
+    /// <summary>
+    /// "How do I become an ML engineer", "step by step plan to become one": a question about becoming one that names nothing but
+    /// the roadmap is answered by the whole path, the first stage's section named after the roadmap's own words (its synonyms:
+    /// path, plan, steps…). Null for any other question.
+    /// </summary>
+    public static AskPassage? PathPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var roadmapWords = snapshot.Synonyms.Where(kv => kv.Value == "roadmap").Select(kv => kv.Key).Append("roadmap").ToHashSet(StringComparer.Ordinal);
+        var stems = roadmapWords.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        if (!query.Words.Any(w => w is "become" or "becoming") || !query.Terms.All(t => stems.Contains(Stem(t)))
+            || snapshot.Stages.FirstOrDefault() is not { } first)
+        {
+            return null;
+        }
+
+        var section = first.Sections.FirstOrDefault(s => Words(s.Heading ?? "").Select(Stem).Any(stems.Contains)) ?? first.Sections.FirstOrDefault();
+        return section is null ? null : new AskPassage(first, section.Heading, section.Markdown);
     }
 
     /// <summary>
