@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Feedback;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Storage;
@@ -70,6 +71,7 @@ public static class CoreSetup
 
         services.AddSingleton<ICommandHandler, AskHandler>();
         services.AddSingleton<ICommandHandler, ProgressHandler>();
+        services.AddAnswerFeedback();
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         services.TryAddSingleton<IAutocompleteProvider, KnowledgeAutocomplete>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandHandlerCheck>, CommandHandlerCheck.Validator>());

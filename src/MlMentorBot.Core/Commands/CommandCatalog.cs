@@ -94,6 +94,6 @@ public static partial class CommandCatalog
     public static CommandDefinition? Find(string name)
     {
         var trimmed = name.TrimStart('/');
-        return All.FirstOrDefault(c => string.Equals(c.Name, trimmed, StringComparison.OrdinalIgnoreCase));
+        return All.Concat(ButtonCommands).FirstOrDefault(c => string.Equals(c.Name, trimmed, StringComparison.OrdinalIgnoreCase));
     }
 }

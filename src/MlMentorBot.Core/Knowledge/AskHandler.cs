@@ -1,3 +1,4 @@
+using System.Globalization;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Replies;
 
@@ -13,91 +14,448 @@ public class AnswerGapRecorder
 }
 
 /// <summary>
-/// <c>/ask question</c>: SQLite FTS5 bm25 search over every knowledge section and roadmap step. Answers with the best
-/// passages, their entry and source; when nothing is relevant enough it says so plainly and points to the topic commands.
+/// One passage an answer shows or points to: a section of <paramref name="Entry"/> (<paramref name="Heading"/> null for the
+/// text before the first heading), a roadmap <paramref name="Step"/>, or the salary figures put in the order the question asks.
+/// </summary>
+public sealed record AskPassage(KnowledgeEntry Entry, string? Heading, string Markdown, RoadmapStep? Step = null)
+{
+    /// <summary>"Entry title — Heading", or the entry title alone.</summary>
+    public string Title => Heading is null ? Entry.Title : $"{Entry.Title} — {Heading}";
+}
+
+/// <summary>
+/// What <c>/ask</c> makes of a question: <paramref name="Lead"/> is the one passage that answers it (null when nothing does
+/// confidently), <paramref name="Related"/> up to two other passages worth a pointer.
+/// </summary>
+public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyList<AskPassage> Related);
+
+/// <summary>
+/// <c>/ask question</c>: answer first. SQLite FTS5 bm25 finds candidate passages (sections, roadmap steps, figures); they are
+/// re-ranked by what the knowledge says about itself (headings and step titles that name the question's words, the kind of
+/// question) and the best one leads the reply, cut to <see cref="MaxLeadLength"/> characters around the question's words,
+/// with its source. Pay questions lead with the figure they ask about. Up to two related passages follow as one-line pointers.
+/// When nothing is relevant enough the reply says so, says what the bot can answer and where to ask people, and records
+/// the question as a gap. Every answer carries "Helpful" / "Not helpful" buttons (<c>/feedback</c>).
 /// </summary>
 public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time) : ICommandHandler
 {
     /// <summary>
     /// A best passage scoring above this bm25 value (scores are negative; nearer zero is weaker) is not a confident answer.
-    /// Tuned on the question set in tests/MlMentorBot.Tests/Knowledge/ask-questions.tsv.
+    /// Tuned on the question sets in tests/MlMentorBot.Tests/Knowledge/.
     /// </summary>
     public const double ConfidenceThreshold = -2.0;
 
-    /// <summary>
-    /// The passages that answer <paramref name="question"/> confidently, best first; empty when nothing does. The best score
-    /// is weighed by <see cref="SearchQuery.Coverage"/>, so one known word in a question of unknown ones is not enough.
-    /// </summary>
-    public static IReadOnlyList<SearchHit> Answer(KnowledgeSnapshot snapshot, SearchQuery question)
-    {
-        var hits = snapshot.Search.Search(question, 5);
-        return hits.Count == 0 || hits[0].Score * question.Coverage > ConfidenceThreshold ? [] : hits;
-    }
+    /// <summary>Longest lead passage, in characters (issue #14: "at most about 600").</summary>
+    public const int MaxLeadLength = 600;
 
-    private const int MaxPassageLength = 700;
+    /// <summary>How many related passages follow the lead as pointers.</summary>
+    public const int MaxRelated = 2;
+
+    /// <summary>Longest question carried in a feedback button, in characters (a button is not a transcript).</summary>
+    public const int MaxFeedbackQuestionLength = 300;
 
     public string CommandName => "ask";
 
-    public async Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The passages that answer <paramref name="question"/> confidently, best first; empty when nothing does. The best bm25
+    /// score is weighed by <see cref="SearchQuery.Coverage"/>, so one known word in a question of unknown ones is not enough;
+    /// and a question that does not name the field (<see cref="SearchQuery.NamesTheField"/>) but has a word the knowledge
+    /// never uses ("salary of a nurse", "roadmap for guitar", "bootcamp for the army") is about someone else's topic.
+    /// </summary>
+    public static IReadOnlyList<SearchHit> Answer(KnowledgeSnapshot snapshot, SearchQuery question)
     {
-        var question = request.Option("question") ?? "";
-        var snapshot = knowledge.Current;
+        var hits = snapshot.Search.Search(question, 12);
+        if (hits.Count == 0 || hits[0].Score * question.Coverage > ConfidenceThreshold
+            || (question.Unknown.Count > 0 && !question.NamesTheField))
+        {
+            return [];
+        }
+
+        var ranked = AnswerRanking.Rerank(hits, question);
+        return AnswerRanking.IsAboutPayFactors(snapshot, question)
+            ? ranked.OrderBy(h => h.Entry.Kind == KnowledgeKinds.Salary && h.Entry.Figures.Count == 0 ? 0 : 1).ToList()
+            : ranked;
+    }
+
+    /// <summary>Finds the lead passage and the pointers for <paramref name="question"/> on <paramref name="snapshot"/>.</summary>
+    public static AskAnswer Compose(KnowledgeSnapshot snapshot, string question)
+    {
         var query = snapshot.Search.Interpret(question);
         var hits = Answer(snapshot, query);
         if (hits.Count == 0)
         {
-            await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()), cancellationToken);
-            return EntryReplies.AimAt(new BotReply
-            {
-                Title = "I don't have a confident answer to that",
-                Sections = [new ReplySection(null,
-                    "I searched the knowledge files and found nothing that answers it well, so I won't guess.\n\n" +
-                    "Try one of these, or rephrase with the topic's name:\n" +
-                    "- `/roadmap` — the path, stage by stage\n- `/salary` — pay figures with sources\n" +
-                    "- `/skills` — what to learn\n- `/resources` — where to learn it\n- `/help` — everything the bot does")],
-                Tone = ReplyTone.Warning,
-                Actions = [new SuggestedAction("Roadmap", "/roadmap"), new SuggestedAction("Skills", "/skills"), new SuggestedAction("Help", "/help")],
-            }, request);
+            return new AskAnswer(query, null, []);
         }
 
-        // Keep the passages that are close to the best one, at most three, at most one per entry section.
-        var best = hits[0].Score;
-        var shown = hits.Where(h => h.Score <= best * 0.5).DistinctBy(h => (h.Entry.Id, h.Heading)).Take(3).ToList();
-        var entries = shown.Select(h => h.Entry).DistinctBy(e => e.Id).ToList();
-        return EntryReplies.AimAt(new BotReply
-        {
-            Title = Truncate(question.TrimEnd('?', ' ') + "?", 200),
-            Sections = Understood(query).Concat(shown.Select(h => new ReplySection(
-                h.Heading is null ? h.Entry.Title : $"{h.Entry.Title} — {h.Heading}",
-                Truncate(h.Markdown, MaxPassageLength) + (h.Step is null ? "" : $"\nRoadmap step: `{h.Step.Id}`")))).ToList(),
-            Sources = EntryReplies.Cite(entries),
-            EntryId = hits[0].Entry.Id,
-            Actions = entries.Where(e => e.Kind is not (KnowledgeKinds.Role or KnowledgeKinds.Career))
-                .Select(e => EntryReplies.CommandFor(e)).Distinct()
-                .Select(command => new SuggestedAction($"More: {command}", command))
-                .Concat(shown.Where(h => h.Step is not null).Take(1).Select(h => new SuggestedAction("Mark this step done", $"/progress mark {h.Step!.Id} done")))
-                .Take(4).ToList(),
-        }, request);
+        var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? Passage(hits[0]);
+        var related = hits.Select(Passage)
+            .Where(p => p.Entry.Id != lead.Entry.Id)
+            .DistinctBy(p => p.Entry.Id)
+            .Take(MaxRelated)
+            .ToList();
+        return new AskAnswer(query, lead, related);
     }
+
+    public async Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var question = request.Option("question") ?? "";
+        var answer = Compose(knowledge.Current, question);
+        if (answer.Lead is null)
+        {
+            await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()), cancellationToken);
+            return EntryReplies.AimAt(NotInKnowledge(), request);
+        }
+
+        return EntryReplies.AimAt(Reply(answer, question, vote: null), request);
+    }
+
+    /// <summary>
+    /// The reply for a found answer. With <paramref name="vote"/> null it carries the feedback buttons; after a vote
+    /// (<c>helpful</c> or <c>not-helpful</c>) they give way to a short thanks and a button to change the vote.
+    /// </summary>
+    public static BotReply Reply(AskAnswer answer, string question, string? vote)
+    {
+        var lead = answer.Lead ?? throw new ArgumentException("The answer has no lead passage.", nameof(answer));
+        var sections = new List<ReplySection>();
+        if (Understood(answer.Query) is { } understood)
+        {
+            sections.Add(understood);
+        }
+
+        var body = AnswerRanking.Excerpt(lead.Markdown, answer.Query, MaxLeadLength);
+        sections.Add(new ReplySection(lead.Title, body + (lead.Step is null ? "" : $"\nRoadmap step: `{lead.Step.Id}`")));
+        if (answer.Related.Count > 0)
+        {
+            sections.Add(new ReplySection("Related", string.Join("\n", answer.Related.Select(p => $"- {p.Title}: `{CommandFor(p)}`"))));
+        }
+
+        if (vote is not null)
+        {
+            sections.Add(new ReplySection(null, vote == FeedbackVotes.Helpful
+                ? "_Thanks for your feedback: glad it helped._"
+                : "_Thanks for your feedback: the moderators will see this question and can improve the answer._"));
+        }
+
+        var actions = new List<SuggestedAction>();
+        if (lead.Entry.Kind is not (KnowledgeKinds.Role or KnowledgeKinds.Career))
+        {
+            actions.Add(new SuggestedAction($"More: {EntryReplies.CommandFor(lead.Entry)}", EntryReplies.CommandFor(lead.Entry)));
+        }
+
+        actions.AddRange(answer.Related.Select(p => new SuggestedAction(Shorten(p.Heading ?? p.Entry.Title), CommandFor(p))));
+        if (lead.Step is not null)
+        {
+            actions.Add(new SuggestedAction("Mark this step done", $"/progress mark {lead.Step.Id} done"));
+        }
+
+        var asked = FeedbackQuestion(question);
+        actions.AddRange(vote switch
+        {
+            null =>
+            [
+                new SuggestedAction("Helpful", FeedbackLine(FeedbackVotes.Helpful, lead.Entry.Id, asked), ActionStyle.Primary),
+                new SuggestedAction("Not helpful", FeedbackLine(FeedbackVotes.NotHelpful, lead.Entry.Id, asked)),
+            ],
+            FeedbackVotes.Helpful => [new SuggestedAction("Change to not helpful", FeedbackLine(FeedbackVotes.NotHelpful, lead.Entry.Id, asked))],
+            _ => [new SuggestedAction("Change to helpful", FeedbackLine(FeedbackVotes.Helpful, lead.Entry.Id, asked))],
+        });
+
+        return new BotReply
+        {
+            Title = Truncate(question.Trim().TrimEnd('?', ' ') + "?", 200),
+            Sections = sections,
+            Sources = EntryReplies.Cite([lead.Entry]),
+            EntryId = lead.Entry.Id,
+            Actions = actions,
+            IsPrivate = true,
+        };
+    }
+
+    /// <summary>
+    /// The honest reply: what the bot can answer (its topics and commands) and where to ask people instead (the community's
+    /// own channels, and the communities in <c>/resources communities</c>).
+    /// </summary>
+    public static BotReply NotInKnowledge() => new()
+    {
+        Title = "That's not in my knowledge",
+        Sections =
+        [
+            new ReplySection(null,
+                "I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this, so I won't guess."),
+            new ReplySection("What I can answer",
+                "- the role and its daily work · `/ask what does an ml engineer do`\n- the roadmap, stage by stage · `/roadmap`\n" +
+                "- ML engineer pay, with sources · `/salary`\n- skills to learn · `/skills`\n- where to learn them · `/resources`"),
+            new ReplySection("Ask people instead",
+                "Post it in this community's channels, where members and mentors can answer, or in the online communities listed in `/resources communities`."),
+        ],
+        Tone = ReplyTone.Warning,
+        IsPrivate = true,
+        Actions = [new SuggestedAction("Roadmap", "/roadmap"), new SuggestedAction("Communities", "/resources communities"), new SuggestedAction("Help", "/help")],
+    };
+
+    /// <summary><c>/feedback helpful salary.figures how much do juniors earn</c>: the command line a feedback button runs.</summary>
+    public static string FeedbackLine(string vote, string entryId, string question) => $"/feedback {vote} {entryId} {question}";
+
+    /// <summary>The question as a feedback button carries it: one line, at most <see cref="MaxFeedbackQuestionLength"/> characters.</summary>
+    public static string FeedbackQuestion(string question)
+    {
+        var oneLine = string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('"', '“', '”');
+        return oneLine.Length <= MaxFeedbackQuestionLength ? oneLine : oneLine[..MaxFeedbackQuestionLength];
+    }
+
+    /// <summary>The command that shows a passage: the entry's topic command, or for the role and career entries an /ask for it.</summary>
+    private static string CommandFor(AskPassage passage) => EntryReplies.CommandFor(passage.Entry);
 
     /// <summary>"Searched for salary (you typed salery)", so a member sees how a typo was read.</summary>
     /// <remarks>A plural read as its singular ("juniors" → junior) is not worth a remark.</remarks>
-    private static IEnumerable<ReplySection> Understood(SearchQuery query)
+    private static ReplySection? Understood(SearchQuery query)
     {
         var shown = query.Corrections.Where(c => c.Typed != c.Understood + "s" && c.Typed != c.Understood + "es").ToList();
         return shown.Count == 0
-            ? []
-            : [new ReplySection(null, "_Searched for " + string.Join(", ", shown.Select(c => $"**{c.Understood}** (you typed {c.Typed})")) + "._")];
+            ? null
+            : new ReplySection(null, "_Searched for " + string.Join(", ", shown.Select(c => $"**{c.Understood}** (you typed {c.Typed})")) + "._");
     }
 
-    private static string Truncate(string text, int max)
+    private static AskPassage Passage(SearchHit hit) => new(hit.Entry, hit.Heading, hit.Markdown, hit.Step);
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..39] + "…";
+
+    internal static string Truncate(string text, int max)
     {
         if (text.Length <= max)
         {
             return text;
         }
 
-        var cut = text.LastIndexOfAny(['\n', '.', ' '], max - 1);
-        return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd() + " …";
+        var cut = text.LastIndexOfAny(['\n', '.', ' '], max - 2);
+        return text[..(cut > max / 2 ? cut : max - 2)].TrimEnd() + " …";
+    }
+}
+
+/// <summary>The two feedback votes, as <c>/feedback</c> takes them and the store keeps them.</summary>
+public static class FeedbackVotes
+{
+    public const string Helpful = "helpful";
+    public const string NotHelpful = "not-helpful";
+}
+
+/// <summary>
+/// How /ask orders candidate passages beyond shared words, using what the knowledge says about itself: section headings and
+/// step titles that name the question's words, the kind of question (why / how do I / what is), and, for pay questions, the
+/// salary figures in the order the question asks for them.
+/// </summary>
+internal static class AnswerRanking
+{
+    /// <summary>Words that ask for causes: "why", "what affects". A pay question with one is about what moves pay, not the figures.</summary>
+    private static readonly HashSet<string> CauseWords = new(StringComparer.Ordinal)
+    {
+        "why", "affect", "affects", "affected", "depend", "depends", "determine", "determines", "factor", "factors", "vary", "varies",
+        "differ", "differs", "difference", "influence", "influences", "impact", "impacts",
+    };
+
+    /// <summary>Re-ranks bm25 hits (negative scores) by heading and question-kind bonuses; best first.</summary>
+    public static IReadOnlyList<SearchHit> Rerank(IReadOnlyList<SearchHit> hits, SearchQuery query)
+    {
+        var stems = query.Terms.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var kind = KindOf(query.Words);
+        return hits
+            .Select((hit, index) => (Hit: hit, Index: index, Score: hit.Score * (1 + Bonus(hit, stems, kind))))
+            .OrderBy(h => h.Score).ThenBy(h => h.Index)
+            .Select(h => h.Hit with { Score = h.Score })
+            .ToList();
+    }
+
+    private static double Bonus(SearchHit hit, HashSet<string> stems, QuestionKind kind)
+    {
+        var heading = hit.Heading ?? "";
+        var named = Words(heading).Select(Stem).Count(stems.Contains);
+        var bonus = 0.35 * Math.Min(named, 2);
+        if (kind == QuestionKind.Why && heading.StartsWith("Why", StringComparison.OrdinalIgnoreCase))
+        {
+            bonus += 0.5;
+        }
+
+        // A mentor's note is advice around a topic, not what the question asks; a roadmap step is a to-do line that answers
+        // "how do I" questions, while "do I need X" wants the topic's own entry.
+        if (heading.StartsWith("Mentor", StringComparison.OrdinalIgnoreCase))
+        {
+            bonus -= 0.3;
+        }
+
+        if (hit.Step is not null)
+        {
+            bonus -= kind == QuestionKind.HowDo ? 0.2 : 0.45;
+        }
+
+        return bonus;
+    }
+
+    /// <summary>
+    /// For a question about pay that does not ask what moves it: the salary figures with the one asked about first (a level
+    /// named through its synonyms, "junior" → entry; otherwise the average), its source and year, then the others in one line.
+    /// Null for any other question, or when the knowledge has no figures.
+    /// </summary>
+    public static AskPassage? PayPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var isPay = query.Terms.Contains("salary") || (Phrase(query.Words, "how", "much") && query.Words.Any(w => w is "make" or "makes" or "making"));
+        var figuresEntry = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0);
+        if (!isPay || figuresEntry is null || query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query)
+            || NamesAnotherTopic(snapshot, query))
+        {
+            return null;
+        }
+
+        var figures = figuresEntry.Figures;
+        var asked = figures.FirstOrDefault(f => query.Terms.Contains(f.Level, StringComparer.OrdinalIgnoreCase))
+            ?? figures.FirstOrDefault(f => f.Amount is not null) ?? figures[0];
+        var others = figures.Where(f => f != asked).Select(f => $"{f.Label.ToLowerInvariant()} {Figure(f)}");
+        var factors = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count == 0);
+        var text = $"**{asked.Label}: {Figure(asked)}**{(asked.Region is null ? "" : $" in the {asked.Region}")}. " +
+            $"Source: {SourceOf(asked)}.\n\nThe other figures: {string.Join("; ", others)}." +
+            (factors is null ? "" : $"\nWhat moves pay: {factors.Sections.Where(s => s.Heading is not null).Select(s => s.Heading!.ToLowerInvariant()).JoinAnd()} (`/salary factors`).");
+        return new AskPassage(figuresEntry, asked.Label, text);
+    }
+
+    /// <summary>
+    /// "How do I become an ML engineer", "step by step plan to become one": a question about becoming one that names nothing but
+    /// the roadmap is answered by the whole path, the first stage's section named after the roadmap's own words (its synonyms:
+    /// path, plan, steps…). Null for any other question.
+    /// </summary>
+    public static AskPassage? PathPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var roadmapWords = snapshot.Synonyms.Where(kv => kv.Value == "roadmap").Select(kv => kv.Key).Append("roadmap").ToHashSet(StringComparer.Ordinal);
+        var stems = roadmapWords.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        if (!query.Words.Any(w => w is "become" or "becoming") || !query.Terms.All(t => stems.Contains(Stem(t)))
+            || snapshot.Stages.FirstOrDefault() is not { } first)
+        {
+            return null;
+        }
+
+        var section = first.Sections.FirstOrDefault(s => Words(s.Heading ?? "").Select(Stem).Any(stems.Contains)) ?? first.Sections.FirstOrDefault();
+        return section is null ? null : new AskPassage(first, section.Heading, section.Markdown);
+    }
+
+    /// <summary>
+    /// Cuts a passage to <paramref name="max"/> characters: whole when it fits, else the run of consecutive paragraphs or list
+    /// items that holds most of the question's words (the earliest such run), ending with " …" where text was left out.
+    /// </summary>
+    public static string Excerpt(string markdown, SearchQuery query, int max)
+    {
+        if (markdown.Length <= max)
+        {
+            return markdown;
+        }
+
+        // Blocks: a line that does not start with a space begins one; indented lines continue a list item.
+        var blocks = new List<string>();
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (blocks.Count > 0 && (line.StartsWith(' ') || line.Length == 0 && blocks[^1].Length == 0))
+            {
+                blocks[^1] += "\n" + line;
+            }
+            else
+            {
+                blocks.Add(line);
+            }
+        }
+
+        var stems = query.Terms.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var hits = blocks.Select(b => Words(b).Select(Stem).Count(stems.Contains)).ToList();
+        int bestStart = 0, bestEnd = 0, bestHits = -1;
+        for (var start = 0; start < blocks.Count; start++)
+        {
+            int length = 0, count = 0, end = start;
+            while (end < blocks.Count && length + blocks[end].Length + 1 <= max - 2)
+            {
+                length += blocks[end].Length + 1;
+                count += hits[end];
+                end++;
+            }
+
+            if (count > bestHits && end > start)
+            {
+                (bestStart, bestEnd, bestHits) = (start, end, count);
+            }
+        }
+
+        if (bestHits < 0)
+        {
+            return AskHandler.Truncate(markdown, max);
+        }
+
+        var text = string.Join("\n", blocks.Skip(bestStart).Take(bestEnd - bestStart)).Trim();
+        return (bestStart > 0 ? "… " : "") + text + (bestEnd < blocks.Count ? " …" : "");
+    }
+
+    private static bool NamesAFactor(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        // The factors entry's own headings (Location, Industry demand, Company size…) name what moves pay; "experience"
+        // is left out because "experienced" is also a figure level.
+        var levels = snapshot.SalaryFigures.Select(f => Stem(f.Level)).ToHashSet(StringComparer.Ordinal);
+        var factorWords = snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0)
+            .SelectMany(e => e.Sections).SelectMany(s => Words(s.Heading ?? "")).Select(Stem)
+            .Where(w => w.Length >= 4 && !levels.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        return query.Words.Concat(query.Terms).Select(Stem).Any(factorWords.Contains);
+    }
+
+    /// <summary>"Are bootcamps worth the $$": the question names another entry by its key or an alias, so it is about that.</summary>
+    private static bool NamesAnotherTopic(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var names = snapshot.Entries.Where(e => e.Kind is not (KnowledgeKinds.Salary or KnowledgeKinds.Synonyms or KnowledgeKinds.Role))
+            .SelectMany(e => e.Aliases.Append(e.Key)).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var pay = snapshot.SalaryFigures.Select(f => Stem(f.Level)).Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
+        return query.Terms.Select(Stem).Where(t => !pay.Contains(t)).Any(names.Contains);
+    }
+
+    private static string Figure(SalaryFigure figure) =>
+        figure.Amount is not null ? $"about {figure.Describe()}" : figure.Describe();
+
+    private static string SourceOf(SalaryFigure figure)
+    {
+        var note = figure.Source.Note is { } n && n.StartsWith("citing", StringComparison.Ordinal) ? ", " + n.Split(';')[0] : "";
+        var year = figure.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) : "no year given";
+        return $"{EntryReplies.ShortName(figure.Source)}{note} ({year})";
+    }
+
+    private static string JoinAnd(this IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " and " + list[^1];
+    }
+
+    private static bool Phrase(IReadOnlyList<string> words, string first, string second)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] == first && words[i + 1] == second)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private enum QuestionKind { Other, Why, HowDo }
+
+    private static QuestionKind KindOf(IReadOnlyList<string> words) =>
+        words.Count == 0 ? QuestionKind.Other
+        : words[0] == "why" ? QuestionKind.Why
+        : words[0] == "how" && words.Count > 1 && words[1] is "do" or "to" or "can" or "should" ? QuestionKind.HowDo
+        : QuestionKind.Other;
+
+    /// <summary>A pay question that asks what moves pay ("why", "does location affect", "do bigger companies pay more").</summary>
+    public static bool IsAboutPayFactors(KnowledgeSnapshot snapshot, SearchQuery query) =>
+        query.Terms.Contains("salary") && (query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query));
+
+    private static IEnumerable<string> Words(string text) =>
+        text.ToLowerInvariant().Split([' ', '\n', ',', '.', ':', ';', '(', ')', '*', '-', '/', '`', '"', '\'', '?', '!'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A crude stem for comparing words with headings: the first five letters ("companies" ~ "company").</summary>
+    private static string Stem(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        return lower.Length <= 5 ? lower.TrimEnd('s') : lower[..5];
     }
 }

@@ -18,6 +18,18 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
     /// a question mostly made of words the files never use is off-topic, however well its one known word scores.
     /// </summary>
     public double Coverage { get; init; }
+
+    /// <summary>Every word of the question as typed (lowercase, stop words included), for telling what kind of question it is.</summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
+    /// <summary>Content words the knowledge never uses and that no correction or synonym explains ("nurse", "guitar").</summary>
+    public IReadOnlyList<string> Unknown { get; init; } = [];
+
+    /// <summary>
+    /// True when the question names the field itself (ml, mle, machine learning, ai, data…): words every entry shares, so they
+    /// rank nothing, but they tell a question about an ML career from "salary of a nurse" or "bootcamp for the army".
+    /// </summary>
+    public bool NamesTheField { get; init; }
 }
 
 /// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search(string, int)"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
@@ -42,6 +54,14 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         "will", "with", "would", "you", "your", "ml", "machine", "learning", "engineer", "engineers", "engineering", "mle", "mles",
         "tell", "know", "want", "really", "like", "s", "t", "im", "dont", "there's", "should", "give", "show", "list",
         "anyone", "someone", "something", "anything", "stuff", "thing", "things", "actually", "please", "pls", "guys", "ok", "okay",
+        // Chat filler and slang members type around a question (issue #14's member set): they carry no topic, and counting
+        // them as unknown words made real questions look off-topic.
+        "lol", "lmao", "plz", "rn", "tbh", "nah", "lowkey", "wanna", "gonna", "kinda", "sorta", "even", "just", "still", "ive",
+        "youre", "theyre", "isnt", "arent", "doesnt", "wont", "cant", "eng", "hey", "hi", "thanks", "bro", "wat", "u", "ur",
+        "also", "then", "than", "them", "they", "our", "us", "very", "way", "yeah", "yes", "no", "not", "too", "own", "other",
+        "others", "out", "over", "off", "while", "without", "every", "each", "new", "wannabe", "aspiring", "important", "importance",
+        "matter", "matters", "tips", "free", "hire", "hired", "hiring", "land", "bigger", "better", "worse", "bad", "deal", "normal",
+        "made", "ppl", "people",
     };
 
     private readonly SqliteConnection _connection;
@@ -129,6 +149,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         }
 
         var terms = new List<string>();
+        var unknown = new List<string>();
         var corrections = new List<QueryCorrection>();
         int contentWords = 0, knownWords = 0;
         foreach (Match m in Word().Matches(text))
@@ -151,6 +172,10 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
                 word = corrected;
                 knownWords++;
             }
+            else
+            {
+                unknown.Add(word);
+            }
 
             terms.Add(word);
             if (_synonyms.TryGetValue(word, out var canonical))
@@ -167,6 +192,9 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         {
             Aliases = aliases,
             Coverage = contentWords == 0 ? (aliases.Count > 0 ? 1 : 0) : (double)knownWords / contentWords,
+            Words = Word().Matches(lowered).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal)).ToList(),
+            NamesTheField = FieldWords().IsMatch(lowered),
+            Unknown = unknown,
         };
     }
 
@@ -280,9 +308,13 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural)\b")]
+    private static partial Regex FieldWords();
+
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"\$+|€+|£+")]
+    /// <summary>Money signs, and amounts such as "85k" or "150k+", which only pay questions use.</summary>
+    [GeneratedRegex(@"\$+|€+|£+|\b\d{2,3}(\.\d+)?k\b\+?")]
     private static partial Regex Money();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Feedback;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Replies;
 
@@ -15,6 +16,7 @@ public sealed class KbHandler(
     KnowledgeAuditStore audit,
     AnswerGapStore gaps,
     UsageStats usage,
+    AnswerFeedbackStore feedback,
     IOptions<ModerationOptions> options,
     TimeProvider time) : ICommandHandler
 {
@@ -145,17 +147,27 @@ public sealed class KbHandler(
     private async Task<BotReply> GapsAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var days = Number(request, "days", 30);
-        var top = await gaps.TopAsync(time.GetUtcNow().AddDays(-days), 15, cancellationToken);
+        var since = time.GetUtcNow().AddDays(-days);
+        var top = await gaps.TopAsync(since, 15, cancellationToken);
+        var notHelpful = await feedback.NotHelpfulAsync(since, 10, cancellationToken);
+        var sections = new List<ReplySection>
+        {
+            new(null, top.Count == 0
+                ? "Every /ask found a confident answer in this period, and no answer was marked not helpful."
+                : string.Join("\n", top.Select(g => $"- {g.Count}× “{g.Question}” (last {Day(g.LastAskedAt)})"))),
+        };
+        if (notHelpful.Count > 0)
+        {
+            // Also in the list above (a "not helpful" vote records a gap); here with the entry the answer led with.
+            sections.Add(new ReplySection("Marked not helpful",
+                string.Join("\n", notHelpful.Select(n => $"- {n.Count}× “{n.Question}” → answered from `{n.EntryId}` (last {Day(n.LastVotedAt)})"))));
+        }
+
+        sections.Add(new ReplySection("What to do", "Add an entry or section that answers them, or an alias or synonym (knowledge/synonyms.md) for the words members use. Only the question and its time are stored, never who asked."));
         return new BotReply
         {
-            Title = $"Unanswered questions — last {days} days",
-            Sections =
-            [
-                new ReplySection(null, top.Count == 0
-                    ? "Every /ask found a confident answer in this period."
-                    : string.Join("\n", top.Select(g => $"- {g.Count}× “{g.Question}” (last {g.LastAskedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"))),
-                new ReplySection("What to do", "Add an entry or section that answers them, or an alias or synonym (knowledge/synonyms.md) for the words members use. Only the question and its time are stored, never who asked."),
-            ],
+            Title = $"Questions without a good answer — last {days} days",
+            Sections = sections,
             IsPrivate = true,
         };
     }
@@ -169,10 +181,20 @@ public sealed class KbHandler(
         var sections = counts.GroupBy(c => c.WeekStart).Select(week => new ReplySection(
             $"Week of {week.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
             $"Commands: {Top(week.Where(c => c.Kind == UsageStats.CommandKind), true)}\nEntries: {Top(week.Where(c => c.Kind == UsageStats.EntryKind), false)}")).ToList();
+        if (sections.Count == 0)
+        {
+            sections.Add(new ReplySection(null, "No commands recorded in this period."));
+        }
+
+        var since = new DateTimeOffset(UsageStats.WeekStart(time.GetUtcNow()).AddDays(-7 * (weeks - 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var votes = await feedback.CountsAsync(since, cancellationToken);
+        sections.Add(new ReplySection("/ask feedback per entry", votes.Count == 0
+            ? "No answer was rated in this period."
+            : string.Join("\n", votes.Take(10).Select(v => $"- `{v.EntryId}`: {v.Helpful} helpful, {v.NotHelpful} not helpful"))));
         return new BotReply
         {
             Title = $"Usage — last {weeks} week(s)",
-            Sections = sections.Count == 0 ? [new ReplySection(null, "No commands recorded in this period.")] : sections,
+            Sections = sections,
             IsPrivate = true,
         };
     }
@@ -197,6 +219,8 @@ public sealed class KbHandler(
 
     private static int Number(CommandRequest request, string option, int fallback) =>
         int.TryParse(request.Option(option), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+
+    private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

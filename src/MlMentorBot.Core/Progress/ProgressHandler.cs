@@ -174,7 +174,7 @@ public sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressStore
             {
                 Title = "Delete all your data?",
                 Sections = [new ReplySection(null,
-                    "This removes your roadmap progress and everything else the bot stores about you (check-ins included). It cannot be undone.\n" +
+                    "This removes your roadmap progress and everything else the bot stores about you (check-ins and your votes on answers included; questions stay for the moderators without your name). It cannot be undone.\n" +
                     "To confirm, press the button or type `/progress delete confirm:yes`.")],
                 IsPrivate = true,
                 Tone = ReplyTone.Warning,

@@ -333,7 +333,7 @@ public sealed class HandlerTests : IDisposable
     {
         var text = await _core.TypeTextAsync(line);
 
-        Assert.DoesNotContain("I don't have a confident answer", text);
+        Assert.DoesNotContain("That's not in my knowledge", text);
         Assert.Contains(expected, text, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -344,7 +344,7 @@ public sealed class HandlerTests : IDisposable
     {
         var reply = await _core.TypeAsync(line);
 
-        Assert.Equal("I don't have a confident answer to that", reply.Title);
+        Assert.Equal("That's not in my knowledge", reply.Title);
         Assert.Contains(reply.Actions, a => a.CommandLine == "/help");
     }
 

@@ -1,0 +1,117 @@
+using System.Globalization;
+using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Replies;
+using MlMentorBot.Tests.Hosting;
+
+namespace MlMentorBot.Tests.Knowledge;
+
+/// <summary>
+/// One question of a set. <paramref name="IsInScope"/>: about the ML engineer career (else off-topic). <paramref name="Entries"/>:
+/// the entries whose passage may lead a right answer (any one); empty when the knowledge does not cover it and the honest
+/// "not in my knowledge" reply is right. <paramref name="MustContain"/>: for pay questions, texts of which the lead passage
+/// must contain one (case-insensitive). <paramref name="Split"/> is <c>tune</c> or <c>holdout</c>.
+/// </summary>
+public sealed record LabelledQuestion(string Question, bool IsInScope, IReadOnlyList<string> Entries, IReadOnlyList<string> MustContain, string Split = "tune")
+{
+    public string? ExpectedEntry => Entries.Count > 0 ? Entries[0] : null;
+}
+
+/// <summary>How /ask did on a set: answer-first and honest rates, median reply length, and a line per miss.</summary>
+public sealed record AskSetResult(int InScope, int AnswerFirst, int OffTopic, int Honest, int MedianReplyLength, List<string> Misses)
+{
+    public double AnswerFirstRate => InScope == 0 ? 1 : (double)AnswerFirst / InScope;
+
+    public double HonestRate => OffTopic == 0 ? 1 : (double)Honest / OffTopic;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"answer-first {AnswerFirst}/{InScope} = {AnswerFirstRate:P1}; honest {Honest}/{OffTopic} = {HonestRate:P1}; median reply {MedianReplyLength} characters");
+}
+
+/// <summary>Reads the question sets and scores /ask on them.</summary>
+public static class AskQuestionSet
+{
+    private static string Folder => Path.Combine(RepoPaths.Root, "tests", "MlMentorBot.Tests", "Knowledge");
+
+    /// <summary>ask-questions.tsv: <c>question \t entry-id</c>, "-" for off-topic.</summary>
+    public static IReadOnlyList<LabelledQuestion> First() =>
+        Rows(Path.Combine(Folder, "ask-questions.tsv"))
+            .Select(p => new LabelledQuestion(p[0], p[1] != "-", p[1] == "-" ? [] : [p[1]], []))
+            .ToList();
+
+    /// <summary>
+    /// ask-questions-members.tsv (<c>question \t in|off \t tune|holdout</c>) joined with ask-questions-members-labels.tsv
+    /// (<c>question \t entry ids, comma-separated, or - \t alternatives separated by | that the lead must contain, or -</c>).
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Members(string split)
+    {
+        var labels = Rows(Path.Combine(Folder, "ask-questions-members-labels.tsv")).ToDictionary(p => p[0], StringComparer.Ordinal);
+        return Rows(Path.Combine(Folder, "ask-questions-members.tsv"))
+            .Where(p => p[2] == split)
+            .Select(p =>
+            {
+                if (p[1] != "in")
+                {
+                    return new LabelledQuestion(p[0], false, [], [], split);
+                }
+
+                var label = labels[p[0]];
+                return new LabelledQuestion(p[0], true,
+                    label[1] == "-" ? [] : label[1].Split(',', StringSplitOptions.TrimEntries),
+                    label.Length < 3 || label[2] == "-" ? [] : label[2].Split('|', StringSplitOptions.TrimEntries), split);
+            })
+            .ToList();
+    }
+
+    /// <summary>Tab-separated rows, skipping blank lines and # comments.</summary>
+    public static IEnumerable<string[]> Rows(string path) =>
+        File.ReadAllLines(path).Where(line => line.Trim().Length > 0 && !line.StartsWith('#')).Select(line => line.Split('\t'));
+
+    /// <summary>
+    /// Runs each question through <see cref="AskHandler.Compose"/> and the reply builder. In scope, the answer is first-correct
+    /// when its lead passage comes from the expected entry (and section, when one is labelled); off-topic, when there is no lead.
+    /// A reply's length is its title plus its sections' headings and text: what a member reads, without sources and buttons.
+    /// </summary>
+    public static AskSetResult Evaluate(KnowledgeSnapshot snapshot, IReadOnlyList<LabelledQuestion> questions)
+    {
+        int inScope = 0, first = 0, offTopic = 0, honest = 0;
+        var lengths = new List<int>();
+        var misses = new List<string>();
+        foreach (var q in questions)
+        {
+            var answer = AskHandler.Compose(snapshot, q.Question);
+            var reply = answer.Lead is null ? AskHandler.NotInKnowledge() : AskHandler.Reply(answer, q.Question, vote: null);
+            lengths.Add(Length(reply));
+            var lead = answer.Lead is null ? "(not in my knowledge)" : answer.Lead.Entry.Id + (answer.Lead.Heading is null ? "" : " # " + answer.Lead.Heading);
+            if (q.IsInScope)
+            {
+                inScope++;
+                var ok = answer.Lead is not { } l
+                    ? q.Entries.Count == 0
+                    : q.Entries.Contains(l.Entry.Id) && (q.MustContain.Count == 0
+                        || q.MustContain.Any(m => reply.Sections.Any(s => s.Heading == l.Title && s.Markdown.Contains(m, StringComparison.OrdinalIgnoreCase))));
+                first += ok ? 1 : 0;
+                if (!ok)
+                {
+                    misses.Add($"MISS [{q.Split}] {q.Question} → {lead}; expected {(q.Entries.Count == 0 ? "not in my knowledge" : string.Join(", ", q.Entries))}{(q.MustContain.Count == 0 ? "" : " containing " + string.Join(" | ", q.MustContain))}");
+                }
+            }
+            else
+            {
+                offTopic++;
+                honest += answer.Lead is null ? 1 : 0;
+                if (answer.Lead is not null)
+                {
+                    misses.Add($"ANSWERED OFF-TOPIC [{q.Split}] {q.Question} → {lead} (words: {string.Join(" ", answer.Query.Terms)}; unknown: {string.Join(" ", answer.Query.Unknown)})");
+                }
+            }
+        }
+
+        lengths.Sort();
+        var median = lengths.Count == 0 ? 0 : lengths[lengths.Count / 2];
+        return new AskSetResult(inScope, first, offTopic, honest, median, misses);
+    }
+
+    /// <summary>Title plus every section's heading and text.</summary>
+    public static int Length(BotReply reply) =>
+        reply.Title.Length + reply.Sections.Sum(s => (s.Heading?.Length ?? 0) + s.Markdown.Length);
+}
