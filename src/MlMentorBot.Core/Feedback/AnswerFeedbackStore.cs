@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Moderation;
 using MlMentorBot.Core.Progress;
@@ -23,7 +23,7 @@ public sealed record NotHelpfulQuestion(string Question, string EntryId, int Cou
 /// rows reference <c>members(id)</c> with <c>ON DELETE CASCADE</c>, so <c>/progress delete</c> removes them, and they are the
 /// <c>answer_feedback</c> section of <c>/progress export</c>.
 /// </summary>
-public sealed class AnswerFeedbackStore(SqliteDatabase database, TimeProvider time) : IMemberDataExporter
+public sealed class AnswerFeedbackStore(IDatabase database, TimeProvider time) : IMemberDataExporter
 {
     /// <summary>Longest question kept, in characters.</summary>
     public const int MaxQuestionLength = 300;
@@ -40,7 +40,21 @@ public sealed class AnswerFeedbackStore(SqliteDatabase database, TimeProvider ti
             PRIMARY KEY (member_id, entry_id, normalized)
         ) WITHOUT ROWID;
         CREATE INDEX answer_votes_by_time ON answer_votes (voted_at);
-        """);
+        """)
+    {
+        Postgres = """
+            CREATE TABLE answer_votes (
+                member_id  bigint NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+                entry_id   text NOT NULL,
+                normalized text NOT NULL,
+                question   text NOT NULL,
+                vote       text NOT NULL CHECK (vote IN ('helpful', 'not-helpful')),
+                voted_at   timestamptz NOT NULL,
+                PRIMARY KEY (member_id, entry_id, normalized)
+            );
+            CREATE INDEX answer_votes_by_time ON answer_votes (voted_at);
+            """,
+    };
 
     public string Name => "answer_feedback";
 
@@ -48,25 +62,25 @@ public sealed class AnswerFeedbackStore(SqliteDatabase database, TimeProvider ti
     /// Records <paramref name="member"/>'s <paramref name="vote"/> (<c>helpful</c> or <c>not-helpful</c>) on the answer that led
     /// with <paramref name="entryId"/> for <paramref name="question"/>, replacing an earlier vote on it. Returns the earlier vote, or null.
     /// </summary>
-    /// <exception cref="SqliteException">The database cannot be written.</exception>
+    /// <exception cref="StorageUnavailableException">The vote was not kept.</exception>
     public async Task<string?> RecordAsync(MemberKey member, string entryId, string question, string vote, CancellationToken cancellationToken)
     {
         var text = question.Trim();
         text = text.Length <= MaxQuestionLength ? text : text[..MaxQuestionLength];
-        await using var write = await database.BeginWriteAsync(cancellationToken);
-        var (connection, tx) = (write.Connection, write.Transaction);
-        var memberId = await MemberIds.GetOrCreateAsync(connection, member, time, tx, cancellationToken);
-        var key = new { memberId, entryId, normalized = AnswerGapStore.Normalize(text), question = text, vote, at = SqliteProgressStore.Timestamp(time.GetUtcNow()) };
-        var previous = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT vote FROM answer_votes WHERE member_id = @memberId AND entry_id = @entryId AND normalized = @normalized",
-            key, tx, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO answer_votes (member_id, entry_id, normalized, question, vote, voted_at)
-            VALUES (@memberId, @entryId, @normalized, @question, @vote, @at)
-            ON CONFLICT (member_id, entry_id, normalized) DO UPDATE SET vote = excluded.vote, question = excluded.question, voted_at = excluded.voted_at
-            """, key, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
-        return previous;
+        return await database.WriteAsync(async write =>
+        {
+            var memberId = await MemberIds.GetOrCreateAsync(write, member, time);
+            var key = new { memberId, entryId, normalized = AnswerGapStore.Normalize(text), question = text, vote, at = SqliteProgressStore.Timestamp(time.GetUtcNow()) };
+            var previous = await write.QuerySingleOrDefaultAsync<string?>(
+                "SELECT vote FROM answer_votes WHERE member_id = @memberId AND entry_id = @entryId AND normalized = @normalized", key);
+            await write.ExecuteAsync("""
+                INSERT INTO answer_votes (member_id, entry_id, normalized, question, vote, voted_at)
+                VALUES (@memberId, @entryId, @normalized, @question, @vote, @at)
+                ON CONFLICT (member_id, entry_id, normalized) DO UPDATE
+                SET vote = excluded.vote, question = excluded.question, voted_at = excluded.voted_at
+                """, key);
+            return previous;
+        }, cancellationToken);
     }
 
     /// <summary>Votes cast (or last changed) at or after <paramref name="since"/>, per entry, most rated first.</summary>
@@ -74,7 +88,7 @@ public sealed class AnswerFeedbackStore(SqliteDatabase database, TimeProvider ti
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string EntryId, long Helpful, long NotHelpful)>(new CommandDefinition("""
-            SELECT entry_id, sum(vote = 'helpful'), sum(vote = 'not-helpful')
+            SELECT entry_id, sum(CASE WHEN vote = 'helpful' THEN 1 ELSE 0 END), sum(CASE WHEN vote = 'not-helpful' THEN 1 ELSE 0 END)
             FROM answer_votes WHERE voted_at >= @since
             GROUP BY entry_id ORDER BY count(*) DESC, entry_id
             """, new { since = SqliteProgressStore.Timestamp(since) }, cancellationToken: cancellationToken));
@@ -85,18 +99,18 @@ public sealed class AnswerFeedbackStore(SqliteDatabase database, TimeProvider ti
     public async Task<IReadOnlyList<NotHelpfulQuestion>> NotHelpfulAsync(DateTimeOffset since, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Question, string EntryId, long Count, string LastVotedAt)>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<(string Question, string EntryId, long Count, DateTimeOffset LastVotedAt)>(new CommandDefinition("""
             SELECT (SELECT v2.question FROM answer_votes v2 WHERE v2.normalized = v.normalized AND v2.entry_id = v.entry_id ORDER BY v2.voted_at DESC LIMIT 1),
                    entry_id, count(*), max(voted_at)
             FROM answer_votes v WHERE vote = 'not-helpful' AND voted_at >= @since
             GROUP BY entry_id, normalized ORDER BY count(*) DESC, max(voted_at) DESC LIMIT @max
             """, new { since = SqliteProgressStore.Timestamp(since), max }, cancellationToken: cancellationToken));
-        return rows.Select(r => new NotHelpfulQuestion(r.Question, r.EntryId, (int)r.Count, SqliteProgressStore.Parse(r.LastVotedAt))).ToList();
+        return rows.Select(r => new NotHelpfulQuestion(r.Question, r.EntryId, (int)r.Count, r.LastVotedAt)).ToList();
     }
 
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(SqliteConnection connection, long memberId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(DbConnection connection, long memberId, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<(string EntryId, string Question, string Vote, string VotedAt)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(string EntryId, string Question, string Vote, DateTimeOffset VotedAt)>(new CommandDefinition(
             "SELECT entry_id, question, vote, voted_at FROM answer_votes WHERE member_id = @memberId ORDER BY voted_at",
             new { memberId }, cancellationToken: cancellationToken));
         return rows.Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
