@@ -139,7 +139,7 @@ public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder g
         var actions = new List<SuggestedAction>();
         if (lead.Entry.Kind is not (KnowledgeKinds.Role or KnowledgeKinds.Career))
         {
-            actions.Add(new SuggestedAction($"More: {EntryReplies.CommandFor(lead.Entry)}", EntryReplies.CommandFor(lead.Entry)));
+            actions.Add(new SuggestedAction(Shorten("More: " + lead.Entry.Title), EntryReplies.CommandFor(lead.Entry)));
         }
 
         actions.AddRange(answer.Related.Select(p => new SuggestedAction(Shorten(p.Heading ?? p.Entry.Title), CommandFor(p))));
@@ -312,7 +312,7 @@ internal static class AnswerRanking
         var factors = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count == 0);
         var text = $"**{asked.Label}: {Figure(asked)}**{(asked.Region is null ? "" : $" in the {asked.Region}")}. " +
             $"Source: {SourceOf(asked)}.\n\nThe other figures: {string.Join("; ", others)}." +
-            (factors is null ? "" : $"\nWhat moves pay: {factors.Sections.Where(s => s.Heading is not null).Select(s => s.Heading!.ToLowerInvariant()).JoinAnd()} (`/salary factors`).");
+            (factors is null ? "" : $"\nWhat moves pay: {factors.Sections.Where(s => s.Heading is not null).Select(s => s.Heading!.ToLowerInvariant()).JoinAnd()} (`/salary`).");
         return new AskPassage(figuresEntry, asked.Label, text);
     }
 
