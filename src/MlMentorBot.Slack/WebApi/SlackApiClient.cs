@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Telemetry;
 using MlMentorBot.Slack.BlockKit;
+using MlMentorBot.Slack.OAuth;
 
 namespace MlMentorBot.Slack.WebApi;
 
@@ -27,6 +28,7 @@ internal sealed partial class SlackApiClient
     private readonly ChannelPacer _pacer;
     private readonly ResponseUrlBudget _responseUrls;
     private readonly ILogger<SlackApiClient> _logger;
+    private readonly SlackTokenResolver _tokens;
 
     public SlackApiClient(
         IHttpClientFactory httpFactory,
@@ -34,7 +36,8 @@ internal sealed partial class SlackApiClient
         TimeProvider time,
         ChannelPacer pacer,
         ResponseUrlBudget responseUrls,
-        ILogger<SlackApiClient> logger)
+        ILogger<SlackApiClient> logger,
+        SlackTokenResolver? tokens = null)
     {
         _httpFactory = httpFactory;
         _options = options.Value;
@@ -42,6 +45,7 @@ internal sealed partial class SlackApiClient
         _pacer = pacer;
         _responseUrls = responseUrls;
         _logger = logger;
+        _tokens = tokens ?? new SlackTokenResolver(options);
     }
 
     /// <summary>chat.postMessage; returns the new message's <c>ts</c>. <paramref name="threadTs"/> replies in a thread.</summary>
@@ -93,7 +97,7 @@ internal sealed partial class SlackApiClient
     /// <summary>users.info (form-encoded: the method does not take JSON).</summary>
     public async Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
-        using var result = await CallAsync("users.info", () => new FormUrlEncodedContent([new("user", userId)]), _options.BotToken, cancellationToken);
+        using var result = await CallAsync("users.info", () => new FormUrlEncodedContent([new("user", userId)]), await BotTokenAsync("users.info", cancellationToken), cancellationToken);
         var user = result.RootElement.GetProperty("user");
         var profile = user.Child("profile");
         return new SlackUser(
@@ -109,7 +113,7 @@ internal sealed partial class SlackApiClient
     /// <summary>auth.test: checks the bot token and says which workspace and bot user it belongs to.</summary>
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
     {
-        using var result = await CallAsync("auth.test", () => null, _options.BotToken, cancellationToken);
+        using var result = await CallAsync("auth.test", () => null, await BotTokenAsync("auth.test", cancellationToken), cancellationToken);
         var root = result.RootElement;
         return new SlackAuthInfo(
             root.Text("team_id") ?? "", root.Text("user_id") ?? "", root.Text("bot_id"),
@@ -149,8 +153,15 @@ internal sealed partial class SlackApiClient
         return true;
     }
 
-    private Task<JsonDocument> CallBotAsync<T>(string method, T body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-        CallAsync(method, () => JsonContent.Create(body, typeInfo), _options.BotToken, cancellationToken);
+    private async Task<JsonDocument> CallBotAsync<T>(string method, T body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        await CallAsync(method, () => JsonContent.Create(body, typeInfo), await BotTokenAsync(method, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The current workspace's bot token (issue #12); a workspace without an installation gets <c>not_installed</c> and nothing
+    /// is sent.
+    /// </summary>
+    private async Task<string> BotTokenAsync(string method, CancellationToken cancellationToken) =>
+        await _tokens.BotTokenAsync(cancellationToken) ?? throw new SlackApiException(method, SlackTokenResolver.NotInstalled);
 
     private Task<JsonDocument> CallAsync(string method, Func<HttpContent?> content, string? token, CancellationToken cancellationToken) =>
         SendWithRetriesAsync(method, new Uri(_options.ApiBaseUrl, method), content, token, expectEnvelope: true, cancellationToken);
