@@ -16,7 +16,7 @@ internal static class OAuthPages
         main{max-width:34rem;margin:10vh auto;padding:2.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
         h1{font-size:1.6rem;margin:0 0 .75rem}
         p,li{margin:.5rem 0}
-        code{background:#f0f0f0;padding:.1rem .35rem;border-radius:4px}
+        code{white-space:nowrap;background:#f0f0f0;padding:.1rem .35rem;border-radius:4px}
         .add{display:inline-flex;align-items:center;gap:.6rem;margin:1.25rem 0 .5rem;padding:.7rem 1.3rem;border:1px solid #ddd;
           border-radius:8px;background:#fff;color:#1d1c1d;font-weight:600;text-decoration:none}
         .add:hover{background:#f8f8f8;border-color:#bbb}
@@ -58,8 +58,7 @@ internal static class OAuthPages
               <li>Run a weekly study group in that channel with <code>/group create</code>.</li>
             </ol>
             {open}
-            <p class="note">You installed it, so you are this workspace's first moderator. Removing the app from the workspace stops
-            the bot there at once.</p>
+            <p class="note">Removing the app from the workspace stops the bot there at once.</p>
             """);
     }
 
