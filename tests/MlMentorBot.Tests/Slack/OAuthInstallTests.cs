@@ -407,8 +407,13 @@ public sealed class OAuthSettingsTests
         var validator = new MlMentorBot.Slack.SlackOptionsValidator();
         var options = new MlMentorBot.Slack.SlackOptions
         {
-            Enabled = true, Mode = MlMentorBot.Slack.SlackMode.Http, SigningSecret = "s", ClientId = "1.2", ClientSecret = "secret",
-            StateSecret = new string('x', 32), RedirectUri = new Uri("https://bot.example.com/slack/oauth_redirect"),
+            Enabled = true,
+            Mode = MlMentorBot.Slack.SlackMode.Http,
+            SigningSecret = "s",
+            ClientId = "1.2",
+            ClientSecret = "secret",
+            StateSecret = new string('x', 32),
+            RedirectUri = new Uri("https://bot.example.com/slack/oauth_redirect"),
         };
         Assert.True(validator.Validate(null, options).Succeeded);
 
