@@ -35,7 +35,11 @@ public sealed class SlackOptions
     /// </summary>
     public string? SigningSecret { get; set; }
 
-    /// <summary>"OAuth &amp; Permissions → Bot User OAuth Token" (<c>xoxb-…</c>), issued when the app is installed. Always required.</summary>
+    /// <summary>
+    /// "OAuth &amp; Permissions → Bot User OAuth Token" (<c>xoxb-…</c>), issued when the app is installed. Required unless
+    /// <see cref="ClientId"/> and <see cref="ClientSecret"/> are set (then each workspace's token comes from its OAuth install,
+    /// and this one, if set, is used only for posts that belong to no workspace, such as the operators' alert channel).
+    /// </summary>
     public string? BotToken { get; set; }
 
     /// <summary>
@@ -68,6 +72,34 @@ public sealed class SlackOptions
     /// <summary>Minimum gap between two messages the bot posts to one channel (chat.postMessage allows about one per second per channel).</summary>
     public TimeSpan ChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// "Basic Information → App Credentials → Client ID". With <see cref="ClientSecret"/> it switches on OAuth installs
+    /// (<c>GET /slack/install</c>, https://docs.slack.dev/authentication/installing-with-oauth): every workspace that installs
+    /// the app gets its own bot token. Unset: one workspace, <see cref="BotToken"/>.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>"Basic Information → App Credentials → Client Secret"; sent to <c>oauth.v2.access</c> as HTTP Basic credentials. A secret.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// Key that signs the OAuth <c>state</c> (HMAC-SHA256), at least 32 characters; any random string you keep secret, the same
+    /// on every replica (e.g. <c>openssl rand -hex 32</c>). Required with OAuth. A secret.
+    /// </summary>
+    public string? StateSecret { get; set; }
+
+    /// <summary>
+    /// The public URL of <c>GET /slack/oauth_redirect</c> (e.g. <c>https://bot.example.com/slack/oauth_redirect</c>), listed under
+    /// "OAuth &amp; Permissions → Redirect URLs" (the generated manifest lists it). Required with OAuth; https, or http on loopback.
+    /// </summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>Slack's authorize page the "Add to Slack" button leads to. Only tests change it (to a fake Slack).</summary>
+    public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
+    /// <summary>True when <see cref="ClientId"/> and <see cref="ClientSecret"/> are set: workspaces install through OAuth.</summary>
+    public bool IsOAuthEnabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
     internal bool IsAdmin(string userId) => Array.IndexOf(AdminUserIds, userId) >= 0;
 }
 
@@ -85,9 +117,13 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         }
 
         var failures = new List<string>();
+        ValidateOAuth(options, failures);
         if (string.IsNullOrWhiteSpace(options.BotToken))
         {
-            failures.Add("Slack:BotToken is required when Slack:Enabled is true (OAuth & Permissions → Bot User OAuth Token, xoxb-…).");
+            if (!options.IsOAuthEnabled)
+            {
+                failures.Add("Slack:BotToken is required when Slack:Enabled is true (OAuth & Permissions → Bot User OAuth Token, xoxb-…), unless Slack:ClientId and Slack:ClientSecret are set for OAuth installs.");
+            }
         }
         else if (!options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
         {
@@ -122,5 +158,42 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateOAuth(SlackOptions options, List<string> failures)
+    {
+        var hasId = !string.IsNullOrWhiteSpace(options.ClientId);
+        var hasSecret = !string.IsNullOrWhiteSpace(options.ClientSecret);
+        if (hasId != hasSecret)
+        {
+            failures.Add(hasId
+                ? "Slack:ClientSecret is required when Slack:ClientId is set (Basic Information → App Credentials → Client Secret)."
+                : "Slack:ClientId is required when Slack:ClientSecret is set (Basic Information → App Credentials → Client ID).");
+        }
+
+        if (!options.IsOAuthEnabled)
+        {
+            return;
+        }
+
+        if (options.StateSecret is not { Length: >= 32 })
+        {
+            failures.Add("Slack:StateSecret must be at least 32 characters when OAuth is on (a random secret of your own, e.g. `openssl rand -hex 32`, the same on every replica).");
+        }
+
+        if (options.RedirectUri is not { IsAbsoluteUri: true } redirect
+            || !(redirect.Scheme == Uri.UriSchemeHttps || (redirect.Scheme == Uri.UriSchemeHttp && redirect.IsLoopback)))
+        {
+            failures.Add("Slack:RedirectUri must be the public https URL of /slack/oauth_redirect (e.g. https://bot.example.com/slack/oauth_redirect) when OAuth is on.");
+        }
+        else if (!redirect.AbsolutePath.EndsWith("/slack/oauth_redirect", StringComparison.Ordinal))
+        {
+            failures.Add($"Slack:RedirectUri is '{redirect}', whose path is not /slack/oauth_redirect, where the bot receives installs.");
+        }
+
+        if (!options.AuthorizeUrl.IsAbsoluteUri || options.AuthorizeUrl.Scheme is not ("https" or "http"))
+        {
+            failures.Add("Slack:AuthorizeUrl must be an absolute http(s) URL (default https://slack.com/oauth/v2/authorize).");
+        }
     }
 }

@@ -1,13 +1,18 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Messaging;
+using MlMentorBot.Core.Storage;
 using MlMentorBot.Slack.Http;
 using MlMentorBot.Slack.Inbound;
 using MlMentorBot.Slack.Messaging;
+using MlMentorBot.Slack.OAuth;
 using MlMentorBot.Slack.Signing;
 using MlMentorBot.Slack.SocketMode;
 using MlMentorBot.Slack.WebApi;
@@ -50,6 +55,15 @@ public static class SlackSetup
         services.AddSingleton<ResponseUrlBudget>();
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackApiClient>();
+        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.ClientId)]) && !string.IsNullOrWhiteSpace(section[nameof(SlackOptions.ClientSecret)]))
+        {
+            AddOAuthInstalls(services);
+        }
+        else
+        {
+            services.AddSingleton(sp => new SlackTokenResolver(sp.GetRequiredService<IOptions<SlackOptions>>()));
+        }
+
         services.AddSingleton<SlackInbound>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessenger, SlackChannelMessenger>());
 
@@ -66,7 +80,10 @@ public static class SlackSetup
         return services;
     }
 
-    /// <summary>Maps <c>POST /slack/commands</c>, <c>/slack/interactivity</c> and <c>/slack/events</c> when the adapter runs in HTTP mode.</summary>
+    /// <summary>
+    /// Maps <c>POST /slack/commands</c>, <c>/slack/interactivity</c> and <c>/slack/events</c> when the adapter runs in HTTP mode,
+    /// and <c>GET /slack/install</c> and <c>/slack/oauth_redirect</c> when workspaces install through OAuth (either mode).
+    /// </summary>
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
@@ -75,6 +92,34 @@ public static class SlackSetup
             SlackHttpEndpoints.Map(endpoints);
         }
 
+        if (options is { Enabled: true, IsOAuthEnabled: true })
+        {
+            SlackOAuthEndpoints.Map(endpoints);
+        }
+
         return endpoints;
+    }
+
+    /// <summary>
+    /// OAuth installs (issue #12): the installation store and its tables, Data Protection with its key ring in the database
+    /// (so every replica decrypts every token), the state, the <c>oauth.v2.access</c> client, per-workspace token resolution,
+    /// and the uninstall events.
+    /// </summary>
+    private static void AddOAuthInstalls(IServiceCollection services)
+    {
+        services.AddSingleton(SlackInstallationStore.Migration);
+        services.AddSingleton(DatabaseXmlRepository.Migration);
+        services.AddSingleton(SlackOAuthState.Migration);
+        services.AddSingleton<DatabaseXmlRepository>();
+        services.AddDataProtection().SetApplicationName("MlMentorBot");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DatabaseXmlRepository>((keys, repository) => keys.XmlRepository = repository);
+        services.AddSingleton<SlackInstallationStore>();
+        services.AddSingleton<SlackOAuthState>();
+        services.AddSingleton<SlackOAuthClient>();
+        services.AddSingleton<SlackAppLifecycle>();
+        services.AddSingleton(sp => new SlackTokenResolver(
+            sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<SlackInstallationStore>(),
+            sp.GetRequiredService<SlackOAuthClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackTokenResolver>>()));
     }
 }

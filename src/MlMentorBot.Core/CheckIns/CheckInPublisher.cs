@@ -16,8 +16,12 @@ public sealed class CheckInPublisher(
     ILogger<CheckInPublisher> logger)
 {
     /// <summary>Posts and returns the message id; throws <see cref="InvalidOperationException"/> when no adapter serves the platform.</summary>
-    public Task<string> PostAsync(StudyGroup group, BotReply reply, string? threadId, CancellationToken cancellationToken) =>
-        MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, cancellationToken);
+    public async Task<string> PostAsync(StudyGroup group, BotReply reply, string? threadId, CancellationToken cancellationToken)
+    {
+        // The group's workspace picks the credentials (one Slack token per installed workspace, issue #12).
+        using var community = CommunityScope.Enter(new Community(group.Platform, group.WorkspaceId));
+        return await MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, cancellationToken);
+    }
 
     public async Task<BotReply> BuildDigestAsync(StudyGroup group, CheckInWeek week, CancellationToken cancellationToken) =>
         CheckInMessages.Digest(group, week, await store.LoadWeekAsync(group, week, cancellationToken), knowledge.Current);
@@ -35,6 +39,7 @@ public sealed class CheckInPublisher(
             return; // not posted yet: the scheduler's digest will include it
         }
 
+        using var community = CommunityScope.Enter(new Community(group.Platform, group.WorkspaceId));
         try
         {
             var messenger = MessengerFor(group);

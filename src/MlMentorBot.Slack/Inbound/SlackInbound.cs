@@ -3,8 +3,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Slack.BlockKit;
+using MlMentorBot.Slack.OAuth;
 using MlMentorBot.Slack.WebApi;
 
 namespace MlMentorBot.Slack.Inbound;
@@ -29,6 +31,7 @@ internal sealed partial class SlackInbound
     private readonly SlackDelivery _delivery;
     private readonly CancellationToken _stopping;
     private readonly ILogger<SlackInbound> _logger;
+    private readonly SlackAppLifecycle? _lifecycle;
 
     public SlackInbound(
         ICommandDispatcher dispatcher,
@@ -38,7 +41,8 @@ internal sealed partial class SlackInbound
         ResponseUrlBudget responseUrls,
         EventDeduplicator events,
         IHostApplicationLifetime lifetime,
-        ILogger<SlackInbound> logger)
+        ILogger<SlackInbound> logger,
+        SlackAppLifecycle? lifecycle = null)
     {
         _dispatcher = dispatcher;
         _options = options.Value;
@@ -49,12 +53,15 @@ internal sealed partial class SlackInbound
         // the pacer drains.
         _delivery = new SlackDelivery(api, _options, time, lifetime.ApplicationStopped, logger);
         _logger = logger;
+        _lifecycle = lifecycle;
     }
 
     /// <summary>Runs a slash command; the returned ack is the immediate response (HTTP body or Socket Mode ack payload).</summary>
     public async Task<SlackAck> HandleSlashCommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var member = new MemberKey(Platform, command.TeamId, command.UserId) { EnterpriseId = command.EnterpriseId };
+        // Every Web API call this command leads to, now or later, uses this workspace's token (issue #12).
+        using var community = CommunityScope.Enter(new Community(Platform, command.TeamId, command.EnterpriseId));
         var target = new SlackDelivery.Target(command.UserId, command.ChannelId, command.ResponseUrl, command.TriggerId);
         if (command.ResponseUrl is not null)
         {
@@ -113,6 +120,7 @@ internal sealed partial class SlackInbound
         // Enterprise Grid: "enterprise": {"id": "E…"} on interaction payloads (null outside a grid org).
         var member = new MemberKey(Platform, teamId, userId) { EnterpriseId = payload.Child("enterprise").Text("id") ?? payload.Child("user").Text("enterprise_id") };
         var userName = payload.Child("user").Text("username") ?? payload.Child("user").Text("name");
+        using var community = CommunityScope.Enter(new Community(Platform, teamId, member.EnterpriseId));
         return type switch
         {
             "block_actions" => await HandleBlockActionAsync(payload, member, userName, cancellationToken),
@@ -184,6 +192,7 @@ internal sealed partial class SlackInbound
                 }
 
                 LogEvent(body.Child("event").Text("type") ?? "unknown", eventId);
+                _lifecycle?.OnEvent(body); // app_uninstalled, tokens_revoked: stops using the token before the ack
                 return SlackAck.Empty;
             default:
                 return SlackAck.Empty;

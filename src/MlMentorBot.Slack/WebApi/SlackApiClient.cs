@@ -9,6 +9,7 @@ using MlMentorBot.Core.Telemetry;
 using MlMentorBot.Slack.BlockKit;
 using Polly;
 using Polly.Retry;
+using MlMentorBot.Slack.OAuth;
 
 namespace MlMentorBot.Slack.WebApi;
 
@@ -31,6 +32,7 @@ internal sealed partial class SlackApiClient
     private readonly ResponseUrlBudget _responseUrls;
     private readonly ILogger<SlackApiClient> _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retries;
+    private readonly SlackTokenResolver _tokens;
 
     public SlackApiClient(
         IHttpClientFactory httpFactory,
@@ -38,7 +40,8 @@ internal sealed partial class SlackApiClient
         TimeProvider time,
         ChannelPacer pacer,
         ResponseUrlBudget responseUrls,
-        ILogger<SlackApiClient> logger)
+        ILogger<SlackApiClient> logger,
+        SlackTokenResolver? tokens = null)
     {
         _httpFactory = httpFactory;
         _options = options.Value;
@@ -47,6 +50,7 @@ internal sealed partial class SlackApiClient
         _responseUrls = responseUrls;
         _logger = logger;
         _retries = BuildRetries();
+        _tokens = tokens ?? new SlackTokenResolver(options);
     }
 
     /// <summary>chat.postMessage; returns the new message's <c>ts</c>. <paramref name="threadTs"/> replies in a thread.</summary>
@@ -92,7 +96,7 @@ internal sealed partial class SlackApiClient
     /// <summary>users.info (form-encoded: the method does not take JSON).</summary>
     public async Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
-        using var result = await CallAsync("users.info", () => new FormUrlEncodedContent([new("user", userId)]), _options.BotToken, isIdempotent: true, cancellationToken);
+        using var result = await CallAsync("users.info", () => new FormUrlEncodedContent([new("user", userId)]), await BotTokenAsync("users.info", cancellationToken), isIdempotent: true, cancellationToken);
         var user = result.RootElement.GetProperty("user");
         var profile = user.Child("profile");
         return new SlackUser(
@@ -108,7 +112,7 @@ internal sealed partial class SlackApiClient
     /// <summary>auth.test: checks the bot token and says which workspace and bot user it belongs to.</summary>
     public async Task<SlackAuthInfo> AuthTestAsync(CancellationToken cancellationToken)
     {
-        using var result = await CallAsync("auth.test", () => null, _options.BotToken, isIdempotent: true, cancellationToken);
+        using var result = await CallAsync("auth.test", () => null, await BotTokenAsync("auth.test", cancellationToken), isIdempotent: true, cancellationToken);
         var root = result.RootElement;
         return new SlackAuthInfo(
             root.Text("team_id") ?? "", root.Text("user_id") ?? "", root.Text("bot_id"),
@@ -149,8 +153,15 @@ internal sealed partial class SlackApiClient
         return true;
     }
 
-    private Task<JsonDocument> CallBotAsync<T>(string method, T body, JsonTypeInfo<T> typeInfo, bool isIdempotent, CancellationToken cancellationToken) =>
-        CallAsync(method, () => JsonContent.Create(body, typeInfo), _options.BotToken, isIdempotent, cancellationToken);
+    private async Task<JsonDocument> CallBotAsync<T>(string method, T body, JsonTypeInfo<T> typeInfo, bool isIdempotent, CancellationToken cancellationToken) =>
+        await CallAsync(method, () => JsonContent.Create(body, typeInfo), await BotTokenAsync(method, cancellationToken), isIdempotent, cancellationToken);
+
+    /// <summary>
+    /// The current workspace's bot token (issue #12); a workspace without an installation gets <c>not_installed</c> and nothing
+    /// is sent.
+    /// </summary>
+    private async Task<string> BotTokenAsync(string method, CancellationToken cancellationToken) =>
+        await _tokens.BotTokenAsync(cancellationToken) ?? throw new SlackApiException(method, SlackTokenResolver.NotInstalled);
 
     private Task<JsonDocument> CallAsync(string method, Func<HttpContent?> content, string? token, bool isIdempotent, CancellationToken cancellationToken) =>
         SendWithRetriesAsync(new Call(method, new Uri(_options.ApiBaseUrl, method), content, token, ExpectEnvelope: true, isIdempotent), cancellationToken);

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MlMentorBot.Slack.OAuth;
+
+namespace MlMentorBot.Tests.Slack;
+
+/// <summary>
+/// The whole install in a real browser: Debian's Chromium (never a downloaded one) driven by Playwright against the bot on
+/// real Kestrel, with the fake Slack's authorize page and <c>oauth.v2.access</c> on loopback.
+/// </summary>
+public sealed class OAuthBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task A_member_adds_the_bot_to_their_workspace_in_a_browser_and_lands_on_the_success_page()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (.ci/run does this).");
+        await using var slack = await OAuthFakeSlack.StartAsync();
+        var port = OAuthBot.FreePort();
+        var botUrl = $"http://127.0.0.1:{port}";
+        using var factory = OAuthBot.Factory(slack, botUrl);
+        factory.UseKestrel(port);
+        factory.StartServer();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox"], // tests run as root, where Chromium's sandbox cannot start
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 640 } });
+
+        await page.GotoAsync(botUrl + "/slack/install");
+        Assert.Equal("Add MlMentorBot to Slack", await page.TitleAsync());
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "slack-install-page.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Add to Slack" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(slack.AuthorizeUrl.ToString(), StringComparison.Ordinal));
+        Assert.Equal("commands,chat:write,chat:write.public,im:write,users:read", await page.Locator("#scopes").TextContentAsync());
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Allow" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(botUrl + "/slack/oauth_redirect?", StringComparison.Ordinal));
+
+        Assert.Equal("MlMentorBot is installed in Alpha Study Group", await page.Locator("h1").TextContentAsync());
+        Assert.Contains("/invite @MlMentorBot", await page.Locator("main").TextContentAsync());
+        var screenshot = Path.Combine(folder, "slack-install-success.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        Assert.True(new FileInfo(screenshot).Length > 0);
+
+        var installation = Assert.Single(await factory.Services.GetRequiredService<SlackInstallationStore>().ListAsync(CancellationToken.None));
+        Assert.Equal(("T0ALPHA", "U0INSTALLER"), (installation.TeamId, installation.InstallerUserId));
+        Assert.Single(slack.CallsTo("oauth.v2.access"));
+
+        // The browser's state cookie was spent: going back to the redirect (a reload) is refused and exchanges nothing.
+        var response = await page.ReloadAsync();
+        Assert.Equal(400, response!.Status);
+        Assert.Single(slack.CallsTo("oauth.v2.access"));
+    }
+}
