@@ -24,7 +24,7 @@ public sealed record CheckInWeek(string Key, DateTimeOffset OpensAt, DateTimeOff
 /// <c>/usr/share/zoneinfo</c> on Linux, so it works with <c>InvariantGlobalization</c>). Local times that do not exist (the
 /// spring-forward gap) move forward by the gap; ambiguous ones (fall-back) take the first occurrence.
 /// </summary>
-public static class CheckInCalendar
+internal static class CheckInCalendar
 {
     /// <summary>The week whose check-in opened most recently at or before <paramref name="now"/> (it may already be closed).</summary>
     public static CheckInWeek Current(GroupSchedule schedule, DateTimeOffset now)

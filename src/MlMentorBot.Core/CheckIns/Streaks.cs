@@ -14,7 +14,7 @@ public sealed record Streak(int Current, int Best)
 /// count: a paused week or one the bot was down for breaks nothing. An away week keeps the streak (and counts in it,
 /// as issue #5 defines a streak). The week still open does not break a streak before the member has had their chance.
 /// </summary>
-public static class Streaks
+internal static class Streaks
 {
     /// <param name="ranWeeks">Keys of weeks the group ran (prompt posted or anyone checked in), sorted ascending (ordinal).</param>
     /// <param name="keptWeeks">Keys of weeks the member checked in or was away.</param>

@@ -4,10 +4,10 @@ using MlMentorBot.Core.Replies;
 namespace MlMentorBot.Core.Knowledge;
 
 /// <summary>An <c>/ask</c> question that had no confident answer. Holds the question and the time, never who asked.</summary>
-public sealed record AnswerGap(string Question, DateTimeOffset AskedAt);
+internal sealed record AnswerGap(string Question, DateTimeOffset AskedAt);
 
 /// <summary>Where unanswered questions go (the moderators' <c>/kb gaps</c>). The default discards them.</summary>
-public class AnswerGapRecorder
+internal class AnswerGapRecorder
 {
     public virtual Task RecordAsync(AnswerGap gap, CancellationToken cancellationToken) => Task.CompletedTask;
 }
@@ -16,7 +16,7 @@ public class AnswerGapRecorder
 /// <c>/ask question</c>: SQLite FTS5 bm25 search over every knowledge section and roadmap step. Answers with the best
 /// passages, their entry and source; when nothing is relevant enough it says so plainly and points to the topic commands.
 /// </summary>
-public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time) : ICommandHandler
+internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time) : ICommandHandler
 {
     /// <summary>
     /// A best passage scoring above this bm25 value (scores are negative; nearer zero is weaker) is not a confident answer.

@@ -7,7 +7,7 @@ namespace MlMentorBot.Core.Knowledge;
 /// Entry kinds a knowledge file may declare (front matter <c>kind</c>): the ones Core reads itself, plus the kind of every
 /// topic command in <see cref="CommandCatalog.Topics"/>, so a new topic's kind needs no constant here.
 /// </summary>
-public static class KnowledgeKinds
+internal static class KnowledgeKinds
 {
     public const string Role = "role";
     public const string RoadmapStage = "roadmap-stage";

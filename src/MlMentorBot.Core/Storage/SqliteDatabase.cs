@@ -10,7 +10,7 @@ using SQLitePCL;
 namespace MlMentorBot.Core.Storage;
 
 /// <summary>Configuration section <c>Storage</c>.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     /// <summary>SQLite file; relative paths are resolved against the content root; the folder is created. Default <c>data/mlmentorbot.db</c>.</summary>
     [Required]
@@ -34,7 +34,7 @@ public sealed record SchemaMigration(int Version, string Name, string Sql);
 /// connection. Only <see cref="Migrate"/> creates the file; later connections open it read-write without creating it, so a
 /// file deleted while the bot runs is reported instead of silently replaced by an empty one.
 /// </summary>
-public sealed class SqliteDatabase : IDatabase
+internal sealed class SqliteDatabase : IDatabase
 {
     // https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved
     private const int FileControlHasMoved = 20;
