@@ -19,7 +19,7 @@ public enum SlackMode
 /// The <c>Slack</c> configuration section. Values come from the Slack app's settings pages (https://api.slack.com/apps):
 /// secrets belong in user secrets or environment variables (<c>Slack__BotToken</c>), never in a committed file.
 /// </summary>
-internal sealed class SlackOptions
+public sealed class SlackOptions
 {
     public const string SectionName = "Slack";
 

@@ -10,7 +10,7 @@ using SQLitePCL;
 namespace MlMentorBot.Core.Storage;
 
 /// <summary>Configuration section <c>Storage</c>.</summary>
-internal sealed class StorageOptions
+public sealed class StorageOptions
 {
     /// <summary>SQLite file; relative paths are resolved against the content root; the folder is created. Default <c>data/mlmentorbot.db</c>.</summary>
     [Required]
