@@ -16,6 +16,7 @@ public sealed record GroupSchedule(DayOfWeek Day, TimeOnly Time, string TimeZone
 /// </summary>
 public sealed record CheckInWeek(string Key, DateTimeOffset OpensAt, DateTimeOffset ClosesAt)
 {
+    /// <summary>Whether <paramref name="now"/> (any offset; compared as an instant) falls in [<see cref="OpensAt"/>, <see cref="ClosesAt"/>).</summary>
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 }
 

@@ -3,6 +3,7 @@ namespace MlMentorBot.Core.CheckIns;
 /// <summary>A member's streak in one group: consecutive weeks with a check-in or an away week, now and at its longest.</summary>
 public sealed record Streak(int Current, int Best)
 {
+    /// <summary>No check-in yet: both counts 0.</summary>
     public static readonly Streak None = new(0, 0);
 
     /// <summary>"🔥 3 (best 5)", or empty when there is no streak at all.</summary>

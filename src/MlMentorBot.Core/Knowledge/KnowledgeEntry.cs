@@ -72,6 +72,7 @@ public sealed record KnowledgeEntry(
 /// <summary>A source article: <paramref name="Id"/> is the entry-local key figures refer to; <paramref name="Year"/> only when the article gives one.</summary>
 public sealed record KnowledgeSource(string Id, string Title, string Publisher, int? Year, string? Note)
 {
+    /// <summary>This source as a reply's citation line.</summary>
     public SourceCitation ToCitation() => new(Title, Publisher, Year, Note);
 }
 

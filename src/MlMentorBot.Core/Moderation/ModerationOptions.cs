@@ -37,9 +37,11 @@ public sealed class ModerationOptions
 /// </summary>
 public sealed class AlertChannelOptions
 {
+    /// <summary>Required: <c>discord</c>, <c>slack</c> or <c>local</c>. From <c>Moderation:AlertChannel:Platform</c>.</summary>
     [Required]
     public string Platform { get; set; } = "";
 
+    /// <summary>Required: the channel id on that platform (see the class remarks for where to copy it). From <c>Moderation:AlertChannel:ChannelId</c>.</summary>
     [Required]
     public string ChannelId { get; set; } = "";
 }
