@@ -19,11 +19,16 @@ public enum DiscordMode
 /// </summary>
 public sealed class DiscordOptions
 {
+    /// <summary>Configuration section bound to these options; <c>Discord__BotToken</c> and the like set it from the environment.</summary>
     public const string SectionName = "Discord";
 
     /// <summary>When false (the default) the adapter connects nowhere and the HTTP endpoint answers 404.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// <see cref="DiscordMode.Gateway"/> (default) or <see cref="DiscordMode.Http"/>. Once the portal's "Interactions Endpoint
+    /// URL" is set, interactions stop arriving over the Gateway (https://discord.com/developers/docs/interactions/receiving-and-responding).
+    /// </summary>
     public DiscordMode Mode { get; set; } = DiscordMode.Gateway;
 
     /// <summary>Application id (a snowflake), "General Information" → "Application ID".</summary>
