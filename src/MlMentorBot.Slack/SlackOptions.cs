@@ -21,6 +21,7 @@ public enum SlackMode
 /// </summary>
 public sealed class SlackOptions
 {
+    /// <summary>Configuration section bound to these options; <c>Slack__BotToken</c> and the like set it from the environment.</summary>
     public const string SectionName = "Slack";
 
     /// <summary>Switches the adapter on. When false nothing connects to Slack and the <c>/slack/*</c> endpoints answer 404.</summary>
