@@ -16,7 +16,7 @@ public sealed class StorageOptions
     [Required]
     public string DatabasePath { get; set; } = "data/mlmentorbot.db";
 
-    /// <summary>How long a writer waits for a lock before failing, in seconds. Default 5.</summary>
+    /// <summary>How long a writer waits for a lock before failing (SQLite <c>busy_timeout</c>), in seconds, 1–120. Default 5.</summary>
     [Range(1, 120)]
     public int BusyTimeoutSeconds { get; set; } = 5;
 }
