@@ -16,7 +16,7 @@ public sealed class LocalChatOptions
     /// <summary>The member name the chat speaks as (its user id). Default: the OS user name.</summary>
     public string User { get; set; } = Environment.UserName is { Length: > 0 } name ? name : "me";
 
-    /// <summary>Lets this chat run moderator commands (<c>--moderator</c>).</summary>
+    /// <summary>Lets this chat run moderator commands (<c>--moderator</c>). Default false.</summary>
     public bool IsModerator { get; set; }
 
     /// <summary>
