@@ -19,11 +19,16 @@ public enum DiscordMode
 /// </summary>
 public sealed class DiscordOptions
 {
+    /// <summary>Configuration section bound to these options; <c>Discord__BotToken</c> and the like set it from the environment.</summary>
     public const string SectionName = "Discord";
 
     /// <summary>When false (the default) the adapter connects nowhere and the HTTP endpoint answers 404.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// <see cref="DiscordMode.Gateway"/> (default) or <see cref="DiscordMode.Http"/>. Once the portal's "Interactions Endpoint
+    /// URL" is set, interactions stop arriving over the Gateway (https://discord.com/developers/docs/interactions/receiving-and-responding).
+    /// </summary>
     public DiscordMode Mode { get; set; } = DiscordMode.Gateway;
 
     /// <summary>Application id (a snowflake), "General Information" → "Application ID".</summary>
@@ -38,18 +43,21 @@ public sealed class DiscordOptions
     /// <summary>Optional guild (server) id: <c>register-commands</c> registers there (instant, for development) instead of globally.</summary>
     public string? GuildId { get; set; }
 
-    /// <summary>REST base URL; tests point it at a fake. https://discord.com/developers/docs/reference#api-versioning</summary>
+    /// <summary>REST base URL, absolute. Default API v10; only tests point it at a fake. https://discord.com/developers/docs/reference#api-versioning</summary>
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10/";
 
     /// <summary>
     /// How long a command may run before the adapter sends a deferred response (type 5) instead and follows up later, measured
     /// from when the interaction was received (a TimeSpan, e.g. <c>00:00:02</c>). Discord invalidates the token after 3 s without
     /// an initial response (https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction),
-    /// so it must stay below 2.8 s. The same idea and name as <c>Slack:AckBudget</c>.
+    /// so it must stay within 0–2.8 s. Default 2 s. The same idea and name as <c>Slack:AckBudget</c>.
     /// </summary>
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>File that remembers the hash of the last registered command set, so unchanged sets are not PUT again (200 creates/day).</summary>
+    /// <summary>
+    /// File that remembers the hash of the last registered command set, so unchanged sets are not PUT again (200 creates/day);
+    /// a relative path is resolved against the working directory. Default <c>data/discord-commands.sha256</c>.
+    /// </summary>
     public string RegistrationStateFile { get; set; } = "data/discord-commands.sha256";
 }
 

@@ -21,6 +21,7 @@ public enum SlackMode
 /// </summary>
 public sealed class SlackOptions
 {
+    /// <summary>Configuration section bound to these options; <c>Slack__BotToken</c> and the like set it from the environment.</summary>
     public const string SectionName = "Slack";
 
     /// <summary>Switches the adapter on. When false nothing connects to Slack and the <c>/slack/*</c> endpoints answer 404.</summary>
@@ -51,25 +52,29 @@ public sealed class SlackOptions
     /// <summary>Slack user ids (<c>U…</c>/<c>W…</c>) treated as bot moderators (<see cref="MlMentorBot.Core.Commands.CommandRequest.IsModerator"/>).</summary>
     public string[] AdminUserIds { get; set; } = [];
 
-    /// <summary>Web API root. Only tests change it (to an in-process fake Slack).</summary>
+    /// <summary>Web API root. Default <c>https://slack.com/api/</c>; only tests change it (to an in-process fake Slack).</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
-    /// <summary>Largest request body accepted on <c>/slack/*</c>, in bytes; larger bodies get 413 before any parsing.</summary>
+    /// <summary>Largest request body accepted on <c>/slack/*</c>, in bytes, 1024–1048576. Default 65536; larger bodies get 413 before any parsing.</summary>
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>
     /// How long a slash command's handler may run before the adapter acknowledges with "working on it" and posts the answer to
-    /// <c>response_url</c> instead. Slack's own deadline is 3 s (https://api.slack.com/interactivity/slash-commands#responding_basic_receipt).
+    /// <c>response_url</c> instead. Above 0 and below Slack's own 3 s deadline
+    /// (https://api.slack.com/interactivity/slash-commands#responding_basic_receipt). Default 2.5 s.
     /// </summary>
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromMilliseconds(2500);
 
-    /// <summary>How many times a rate-limited (HTTP 429) or failed (5xx, network) Web API or <c>response_url</c> call is retried.</summary>
+    /// <summary>How many times a rate-limited (HTTP 429) or failed (5xx, network) Web API or <c>response_url</c> call is retried. Default 3.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>Longest <c>Retry-After</c> the client is willing to sleep; a longer one fails the call with <c>ratelimited</c>.</summary>
+    /// <summary>Longest <c>Retry-After</c> the client is willing to sleep; a longer one fails the call with <c>ratelimited</c>. Default 60 s.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Minimum gap between two messages the bot posts to one channel (chat.postMessage allows about one per second per channel).</summary>
+    /// <summary>
+    /// Minimum gap between two messages the bot posts to one channel. Default 1 s: <c>chat.postMessage</c> allows about one per
+    /// second per channel (https://docs.slack.dev/apis/web-api/rate-limits).
+    /// </summary>
     public TimeSpan ChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>

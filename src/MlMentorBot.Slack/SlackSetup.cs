@@ -26,6 +26,10 @@ namespace MlMentorBot.Slack;
 /// </summary>
 public static class SlackSetup
 {
+    /// <summary>
+    /// Registers the adapter as described above, reading <c>Slack:Enabled</c> and <c>Slack:Mode</c> from
+    /// <paramref name="configuration"/>. A missing token or secret is not thrown here: start-up validation names it and exits 1.
+    /// </summary>
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();

@@ -9,7 +9,7 @@ namespace MlMentorBot.Core.CheckIns;
 /// next one), in the named group or in all their groups of the workspace. Away weeks keep the streak and keep the member out of
 /// reminders and "not checked in" lists. <c>weeks:0</c> cancels away weeks from now on.
 /// </summary>
-public sealed class AwayHandler(StudyGroupStore groups, CheckInStore store, GroupLookup lookup, TimeProvider time) : ICommandHandler
+internal sealed class AwayHandler(StudyGroupStore groups, CheckInStore store, GroupLookup lookup, TimeProvider time) : ICommandHandler
 {
     /// <summary>Longest absence one command records, in weeks.</summary>
     public const int MaxWeeks = 26;

@@ -16,6 +16,7 @@ public sealed record GroupSchedule(DayOfWeek Day, TimeOnly Time, string TimeZone
 /// </summary>
 public sealed record CheckInWeek(string Key, DateTimeOffset OpensAt, DateTimeOffset ClosesAt)
 {
+    /// <summary>Whether <paramref name="now"/> (any offset; compared as an instant) falls in [<see cref="OpensAt"/>, <see cref="ClosesAt"/>).</summary>
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 }
 
@@ -24,7 +25,7 @@ public sealed record CheckInWeek(string Key, DateTimeOffset OpensAt, DateTimeOff
 /// <c>/usr/share/zoneinfo</c> on Linux, so it works with <c>InvariantGlobalization</c>). Local times that do not exist (the
 /// spring-forward gap) move forward by the gap; ambiguous ones (fall-back) take the first occurrence.
 /// </summary>
-public static class CheckInCalendar
+internal static class CheckInCalendar
 {
     /// <summary>The week whose check-in opened most recently at or before <paramref name="now"/> (it may already be closed).</summary>
     public static CheckInWeek Current(GroupSchedule schedule, DateTimeOffset now)

@@ -12,7 +12,7 @@ namespace MlMentorBot.Core.CheckIns;
 /// A member can edit it until the window closes; after close, a first check-in for the week is stored as late and added to the
 /// posted digest. <c>/checkin history</c> shows the member's own weeks, privately. Every reply is private.
 /// </summary>
-public sealed class CheckInHandler(
+internal sealed class CheckInHandler(
     StudyGroupStore groups,
     CheckInStore store,
     GroupLookup lookup,

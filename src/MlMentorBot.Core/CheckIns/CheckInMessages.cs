@@ -10,7 +10,7 @@ namespace MlMentorBot.Core.CheckIns;
 /// the reminder and the "missing" list write <c>@name</c>; that is text, not a platform mention (the core has no per-member
 /// mention list, and the adapters post with mentions that ping nobody), so nobody is pinged in either mode.
 /// </summary>
-public static class CheckInMessages
+internal static class CheckInMessages
 {
     /// <summary>Answers longer than this are cut in the digest (the member's full text stays in their history).</summary>
     public const int MaxAnswerLength = 300;

@@ -23,6 +23,7 @@ public sealed class CheckInPublisher(
         return await MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, cancellationToken);
     }
 
+    /// <summary>The week's digest as it stands now (every stored check-in and away note), without posting it.</summary>
     public async Task<BotReply> BuildDigestAsync(StudyGroup group, CheckInWeek week, CancellationToken cancellationToken) =>
         CheckInMessages.Digest(group, week, await store.LoadWeekAsync(group, week, cancellationToken), knowledge.Current);
 

@@ -24,6 +24,7 @@ public sealed class CheckInScheduler(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.IsSchedulerEnabled)
@@ -136,6 +137,7 @@ public sealed class CheckInScheduler(
         }
     }
 
+    /// <inheritdoc />
     public override void Dispose()
     {
         _gate.Dispose();

@@ -8,7 +8,7 @@ namespace MlMentorBot.Core.CheckIns;
 /// (<c>roadmap.foundations.math=done, roadmap.foundations.python</c>). A named step becomes "learning" on the member's roadmap
 /// (never lowering a step that is already done); <c>=done</c> marks it done.
 /// </summary>
-public static class CheckInSteps
+internal static class CheckInSteps
 {
     public static IReadOnlyList<string> Split(string? text) =>
         (text ?? "").Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -120,6 +120,7 @@ public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMembe
     /// <summary>How many times a failed post is retried while its window is still open.</summary>
     public const int MaxAttempts = 3;
 
+    /// <inheritdoc />
     public string Name => "checkins";
 
     /// <summary>Stores or replaces the member's answers for the week, keeping the first submission time.</summary>
@@ -136,6 +137,7 @@ public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMembe
         return row.ToCheckIn();
     }
 
+    /// <summary>The member's check-in for the week (<paramref name="weekKey"/> as in <see cref="CheckInWeek.Key"/>); null when there is none.</summary>
     public async Task<CheckIn?> GetAsync(long groupId, long memberId, string weekKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -307,6 +309,7 @@ public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMembe
         return row is { } r ? new ScheduledAction(groupId, weekKey, kind, r.State, r.MessageId) : null;
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(DbConnection connection, long memberId, CancellationToken cancellationToken)
     {
         var checkIns = await connection.QueryAsync(new CommandDefinition("""

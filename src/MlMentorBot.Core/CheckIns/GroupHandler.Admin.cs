@@ -7,7 +7,7 @@ namespace MlMentorBot.Core.CheckIns;
 /// What only a group's admins (and workspace moderators) may do: <c>/group settings|admin|pause|resume|delete</c>, and the
 /// reading of schedule options that <c>create</c> shares. <c>GroupHandler.cs</c> routes to these after checking who asks.
 /// </summary>
-public sealed partial class GroupHandler
+internal sealed partial class GroupHandler
 {
     private async Task<BotReply> SettingsAsync(CommandRequest request, GroupContext context, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace MlMentorBot.Core.CheckIns;
 /// <c>/group create|join|leave|list|info|settings|admin|pause|resume|delete</c>. Anyone may create a group in a channel (and
 /// becomes its admin) or join one; settings, admins, pausing and deleting are for the group's admins and workspace moderators.
 /// </summary>
-public sealed partial class GroupHandler(
+internal sealed partial class GroupHandler(
     StudyGroupStore groups,
     CheckInStore store,
     GroupLookup lookup,

@@ -4,7 +4,7 @@ using MlMentorBot.Core.Replies;
 namespace MlMentorBot.Core.CheckIns;
 
 /// <summary>A group found for a command, with the asker's membership row (null when they are not in it).</summary>
-public sealed record GroupContext(StudyGroup Group, GroupMember? Member)
+internal sealed record GroupContext(StudyGroup Group, GroupMember? Member)
 {
     /// <summary>Group admins and workspace moderators manage a group (issue #5: "only group admins and moderators change settings").</summary>
     public bool CanManage(CommandRequest request) => request.IsModerator || Member?.IsAdmin == true;
@@ -14,7 +14,7 @@ public sealed record GroupContext(StudyGroup Group, GroupMember? Member)
 /// Finds the group a command is about: the one named, else the one bound to the channel the command came from, else the
 /// asker's only group in the workspace. Anything else is a reply that says what to type.
 /// </summary>
-public sealed class GroupLookup(StudyGroupStore groups)
+internal sealed class GroupLookup(StudyGroupStore groups)
 {
     public async Task<(GroupContext? Context, BotReply? Problem)> FindAsync(CommandRequest request, string? name, CancellationToken cancellationToken)
     {

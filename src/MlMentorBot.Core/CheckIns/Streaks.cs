@@ -3,6 +3,7 @@ namespace MlMentorBot.Core.CheckIns;
 /// <summary>A member's streak in one group: consecutive weeks with a check-in or an away week, now and at its longest.</summary>
 public sealed record Streak(int Current, int Best)
 {
+    /// <summary>No check-in yet: both counts 0.</summary>
     public static readonly Streak None = new(0, 0);
 
     /// <summary>"🔥 3 (best 5)", or empty when there is no streak at all.</summary>
@@ -14,7 +15,7 @@ public sealed record Streak(int Current, int Best)
 /// count: a paused week or one the bot was down for breaks nothing. An away week keeps the streak (and counts in it,
 /// as issue #5 defines a streak). The week still open does not break a streak before the member has had their chance.
 /// </summary>
-public static class Streaks
+internal static class Streaks
 {
     /// <param name="ranWeeks">Keys of weeks the group ran (prompt posted or anyone checked in), sorted ascending (ordinal).</param>
     /// <param name="keptWeeks">Keys of weeks the member checked in or was away.</param>

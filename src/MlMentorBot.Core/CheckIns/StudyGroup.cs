@@ -22,12 +22,14 @@ public sealed record StudyGroup(
     /// <summary>Labels of the default questions (issue #5); Discord caps modal labels at 45 characters.</summary>
     public static readonly IReadOnlyList<string> DefaultQuestions = ["What I did this week", "What I plan next week", "Blockers (optional)"];
 
+    /// <summary>Whether <paramref name="member"/> is on this group's platform and workspace (not whether they joined it).</summary>
     public bool IsIn(MemberKey member) => member.Platform == Platform && member.WorkspaceId == WorkspaceId;
 }
 
 /// <summary>A member of a group: <paramref name="DisplayName"/> is the last name the platform sent (never an identity).</summary>
 public sealed record GroupMember(long MemberId, MemberKey Key, string? DisplayName, bool IsAdmin, DateTimeOffset JoinedAt)
 {
+    /// <summary><see cref="DisplayName"/>, or the platform user id when the platform sent no name.</summary>
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? Key.UserId : DisplayName;
 }
 
@@ -48,7 +50,17 @@ public sealed record CheckIn(
     DateTimeOffset UpdatedAt);
 
 /// <summary>What the scheduler posts for a week: the prompt at opening, the reminder before close, the digest at close.</summary>
-public enum ScheduledKind { Prompt, Reminder, Digest }
+public enum ScheduledKind
+{
+    /// <summary>Posted when the week opens, with the "Check in" button.</summary>
+    Prompt,
+
+    /// <summary>Posted <see cref="CheckInOptions.ReminderLeadHours"/> before close to those who have not answered.</summary>
+    Reminder,
+
+    /// <summary>Posted at close: everyone's answers and streaks.</summary>
+    Digest,
+}
 
 /// <summary>A scheduled action as recorded (before sending): <paramref name="MessageId"/> is set once the post succeeded.</summary>
 public sealed record ScheduledAction(long GroupId, string WeekKey, ScheduledKind Kind, string State, string? MessageId);

@@ -3,7 +3,7 @@ using MlMentorBot.Core.Commands;
 namespace MlMentorBot.Core.CheckIns;
 
 /// <summary>Adds study-group names (<see cref="AutocompleteSource.StudyGroup"/>) to the knowledge autocomplete it wraps.</summary>
-public sealed class StudyGroupAutocomplete(KnowledgeAutocomplete knowledge, StudyGroupStore groups) : IAutocompleteProvider
+internal sealed class StudyGroupAutocomplete(KnowledgeAutocomplete knowledge, StudyGroupStore groups) : IAutocompleteProvider
 {
     public IReadOnlyList<OptionChoice> Suggest(AutocompleteSource source, string typed, MemberKey member) =>
         source == AutocompleteSource.StudyGroup

@@ -118,6 +118,7 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
         return (await GetAsync(id, cancellationToken))!;
     }
 
+    /// <summary>The group with <see cref="StudyGroup.Id"/> <paramref name="id"/>; null when there is none (deleted, or never existed).</summary>
     public async Task<StudyGroup?> GetAsync(long id, CancellationToken cancellationToken) =>
         await QueryOneAsync($"SELECT {GroupColumns} FROM study_groups g WHERE g.id = @id", new { id }, cancellationToken);
 

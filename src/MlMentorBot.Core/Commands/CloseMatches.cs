@@ -1,7 +1,7 @@
 namespace MlMentorBot.Core.Commands;
 
 /// <summary>"Did you mean" suggestions by Damerau–Levenshtein (optimal string alignment) distance, case-insensitive.</summary>
-public static class CloseMatches
+internal static class CloseMatches
 {
     /// <summary>
     /// Returns up to <paramref name="max"/> candidates within a distance that grows with the word's length

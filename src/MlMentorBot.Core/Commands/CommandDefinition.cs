@@ -18,6 +18,7 @@ public sealed record CommandDefinition(
     /// <summary>Examples shown by <c>/help command</c>, typed as a member would.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 
+    /// <summary>The subcommand named <paramref name="name"/> (case-insensitive); null when there is none.</summary>
     public SubcommandDefinition? FindSubcommand(string name) =>
         Subcommands.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 }
@@ -40,21 +41,41 @@ public sealed record OptionDefinition(
     OptionType Type = OptionType.String,
     bool IsRequired = false)
 {
+    /// <summary>The only values accepted, at most 25 (Discord's limit); empty means any value.</summary>
     public IReadOnlyList<OptionChoice> Choices { get; init; } = [];
 
+    /// <summary>Where suggestions come from while the member types; <see cref="AutocompleteSource.None"/> for no autocomplete.</summary>
     public AutocompleteSource Autocomplete { get; init; } = AutocompleteSource.None;
 
     /// <summary>When true, a text parser gives this option all remaining words (for <c>/ask question</c>).</summary>
     public bool TakesRest { get; init; }
 
-    /// <summary>Inclusive bounds for <see cref="OptionType.Integer"/>.</summary>
+    /// <summary>Inclusive lower bound for <see cref="OptionType.Integer"/>; null for none.</summary>
     public int? MinValue { get; init; }
 
+    /// <summary>Inclusive upper bound for <see cref="OptionType.Integer"/>; null for none.</summary>
     public int? MaxValue { get; init; }
 }
 
 /// <summary>Discord's option types we use: String = 3, Integer = 4, Boolean = 5, User = 6, Channel = 7.</summary>
-public enum OptionType { String = 3, Integer = 4, Boolean = 5, User = 6, Channel = 7 }
+/// <remarks>https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-type</remarks>
+public enum OptionType
+{
+    /// <summary>Free text (Discord type 3).</summary>
+    String = 3,
+
+    /// <summary>A whole number, bounded by <see cref="OptionDefinition.MinValue"/>/<see cref="OptionDefinition.MaxValue"/> (type 4).</summary>
+    Integer = 4,
+
+    /// <summary>true or false (type 5).</summary>
+    Boolean = 5,
+
+    /// <summary>A member; the value is the platform user id (type 6).</summary>
+    User = 6,
+
+    /// <summary>A channel; the value is the platform channel id (type 7).</summary>
+    Channel = 7,
+}
 
 /// <summary>A fixed or suggested value: <paramref name="Name"/> is shown (≤ 100 chars), <paramref name="Value"/> is sent.</summary>
 public sealed record OptionChoice(string Name, string Value);

@@ -9,7 +9,7 @@ namespace MlMentorBot.Core.Commands;
 /// Routes a <see cref="CommandRequest"/> to the one <see cref="ICommandHandler"/> registered for its command. Bad input and
 /// handler failures become replies, so adapters never have to catch anything but cancellation.
 /// </summary>
-public sealed class CommandDispatcher : ICommandDispatcher
+internal sealed class CommandDispatcher : ICommandDispatcher
 {
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly ILogger<CommandDispatcher> _logger;
@@ -104,7 +104,7 @@ public sealed class CommandDispatcher : ICommandDispatcher
 /// Hook for counting command use (the moderators' <c>/kb stats</c>). Records the command name and options' keys only, never
 /// who asked. The default does nothing.
 /// </summary>
-public class CommandUsageRecorder
+internal class CommandUsageRecorder
 {
     /// <param name="request">The command that ran.</param>
     /// <param name="reply">What it answered; <see cref="BotReply.EntryId"/> names the knowledge entry shown, if any.</param>

@@ -9,7 +9,7 @@ namespace MlMentorBot.Core.Commands;
 /// validated on start (<c>ValidateOnStart</c>), so the host stops before serving with one line per command, e.g.
 /// <c>/projects is in the command catalog but has no handler: …</c>. Holds no settings.
 /// </summary>
-public sealed class CommandHandlerCheck
+internal sealed class CommandHandlerCheck
 {
     /// <summary>One line per catalog command without a handler, or with more than one; empty when every command is bound.</summary>
     public static IReadOnlyList<string> Problems(IEnumerable<CommandDefinition> catalog, IEnumerable<ICommandHandler> handlers)

@@ -15,11 +15,14 @@ public sealed record MemberKey(string Platform, string WorkspaceId, string UserI
     /// </summary>
     public string? EnterpriseId { get; init; }
 
+    /// <summary>Compares <see cref="Platform"/>, <see cref="WorkspaceId"/> and <see cref="UserId"/>; <see cref="EnterpriseId"/> is left out on purpose.</summary>
     public bool Equals(MemberKey? other) =>
         other is not null && Platform == other.Platform && WorkspaceId == other.WorkspaceId && UserId == other.UserId;
 
+    /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Platform, WorkspaceId, UserId);
 
+    /// <c>platform:workspace:user</c>.
     public override string ToString() => $"{Platform}:{WorkspaceId}:{UserId}";
 }
 

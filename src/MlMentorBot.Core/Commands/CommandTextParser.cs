@@ -7,6 +7,7 @@ namespace MlMentorBot.Core.Commands;
 /// <summary>The outcome of parsing typed text: either a request (<see cref="Request"/>) or a usage reply (<see cref="Problem"/>).</summary>
 public sealed record CommandParseResult(CommandRequest? Request, BotReply? Problem)
 {
+    /// <summary>True when <see cref="Request"/> is set; otherwise <see cref="Problem"/> holds the usage reply.</summary>
     public bool IsSuccess => Request is not null;
 }
 

@@ -5,6 +5,10 @@ namespace MlMentorBot.Core.Commands;
 /// <summary>Usage lines built from the catalog: <c>/progress mark &lt;step&gt; &lt;status&gt;</c>, optional options in brackets.</summary>
 public static class CommandUsage
 {
+    /// <summary>
+    /// One usage line, e.g. <c>/progress mark &lt;step&gt; &lt;status&gt; [note]</c>: required options in angle brackets, optional
+    /// ones in square brackets; without <paramref name="subcommand"/>, the command's own options.
+    /// </summary>
     public static string Format(CommandDefinition command, SubcommandDefinition? subcommand = null)
     {
         if (subcommand is null && command.Subcommands.Count > 0)

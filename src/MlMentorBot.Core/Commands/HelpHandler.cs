@@ -5,7 +5,7 @@ using MlMentorBot.Core.Replies;
 namespace MlMentorBot.Core.Commands;
 
 /// <summary><c>/help [command]</c>: built from <see cref="CommandCatalog"/>, so it never drifts from what is registered.</summary>
-public sealed class HelpHandler : ICommandHandler
+internal sealed class HelpHandler : ICommandHandler
 {
     public string CommandName => "help";
 

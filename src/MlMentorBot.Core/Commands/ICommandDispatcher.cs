@@ -38,8 +38,14 @@ public interface ICommandDispatcher
 /// <summary>One handler per catalog command (<see cref="CommandName"/> without the slash).</summary>
 public interface ICommandHandler
 {
+    /// <summary>The catalog name this handler answers, without the slash (<c>roadmap</c>).</summary>
     string CommandName { get; }
 
+    /// <summary>
+    /// Answers one request. Bad member input is a <see cref="ReplyTone.Warning"/> reply, not an exception; a
+    /// <see cref="Storage.StorageUnavailableException"/> or any other exception becomes an <see cref="ReplyTone.Error"/> reply
+    /// in the dispatcher.
+    /// </summary>
     Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
 }
 
@@ -49,5 +55,6 @@ public interface ICommandHandler
 /// </summary>
 public interface IAutocompleteProvider
 {
+    /// <summary>At most 25 choices (Discord's autocomplete limit) matching what the member has typed so far; empty when nothing matches.</summary>
     IReadOnlyList<OptionChoice> Suggest(AutocompleteSource source, string typed, MemberKey member);
 }

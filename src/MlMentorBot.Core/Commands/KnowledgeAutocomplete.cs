@@ -7,7 +7,7 @@ namespace MlMentorBot.Core.Commands;
 /// stages, levels for salaries, ids for roadmap steps and entries. Matches what was typed anywhere in the key, id or title (prefix matches first), at most 25.
 /// Study-group names come from the check-in feature, which decorates this provider.
 /// </summary>
-public sealed class KnowledgeAutocomplete(IKnowledgeProvider knowledge) : IAutocompleteProvider
+internal sealed class KnowledgeAutocomplete(IKnowledgeProvider knowledge) : IAutocompleteProvider
 {
     public const int MaxChoices = 25;
 

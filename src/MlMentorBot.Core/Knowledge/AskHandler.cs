@@ -5,10 +5,10 @@ using MlMentorBot.Core.Replies;
 namespace MlMentorBot.Core.Knowledge;
 
 /// <summary>An <c>/ask</c> question that had no confident answer. Holds the question and the time, never who asked.</summary>
-public sealed record AnswerGap(string Question, DateTimeOffset AskedAt);
+internal sealed record AnswerGap(string Question, DateTimeOffset AskedAt);
 
 /// <summary>Where unanswered questions go (the moderators' <c>/kb gaps</c>). The default discards them.</summary>
-public class AnswerGapRecorder
+internal class AnswerGapRecorder
 {
     public virtual Task RecordAsync(AnswerGap gap, CancellationToken cancellationToken) => Task.CompletedTask;
 }
@@ -37,7 +37,7 @@ public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyLis
 /// When nothing is relevant enough the reply says so, says what the bot can answer and where to ask people, and records
 /// the question as a gap. Every answer carries "Helpful" / "Not helpful" buttons (<c>/feedback</c>).
 /// </summary>
-public sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time) : ICommandHandler
+internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time) : ICommandHandler
 {
     /// <summary>
     /// A best passage scoring above this bm25 value (scores are negative; nearer zero is weaker) is not a confident answer.

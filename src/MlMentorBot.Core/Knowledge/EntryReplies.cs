@@ -4,7 +4,7 @@ using MlMentorBot.Core.Replies;
 namespace MlMentorBot.Core.Knowledge;
 
 /// <summary>Turns knowledge entries into replies and links between them, the same way for every topic command.</summary>
-public static class EntryReplies
+internal static class EntryReplies
 {
     /// <summary>
     /// The command that shows an entry: the topic command declared for its kind (<c>/skills frameworks</c>,

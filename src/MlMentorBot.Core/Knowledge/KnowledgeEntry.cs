@@ -7,7 +7,7 @@ namespace MlMentorBot.Core.Knowledge;
 /// Entry kinds a knowledge file may declare (front matter <c>kind</c>): the ones Core reads itself, plus the kind of every
 /// topic command in <see cref="CommandCatalog.Topics"/>, so a new topic's kind needs no constant here.
 /// </summary>
-public static class KnowledgeKinds
+internal static class KnowledgeKinds
 {
     public const string Role = "role";
     public const string RoadmapStage = "roadmap-stage";
@@ -72,6 +72,7 @@ public sealed record KnowledgeEntry(
 /// <summary>A source article: <paramref name="Id"/> is the entry-local key figures refer to; <paramref name="Year"/> only when the article gives one.</summary>
 public sealed record KnowledgeSource(string Id, string Title, string Publisher, int? Year, string? Note)
 {
+    /// <summary>This source as a reply's citation line.</summary>
     public SourceCitation ToCitation() => new(Title, Publisher, Year, Note);
 }
 

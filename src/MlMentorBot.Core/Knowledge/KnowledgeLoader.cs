@@ -17,6 +17,7 @@ public sealed record KnowledgeLoadResult(
     string Version,
     string Directory)
 {
+    /// <summary>True when any problem is an <see cref="ProblemSeverity.Error"/>: such a result must not replace the serving snapshot.</summary>
     public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
 }
 
@@ -31,6 +32,11 @@ public static partial class KnowledgeLoader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePreciseSourceLocation().Build();
 
+    /// <summary>
+    /// Reads every <c>*.md</c> file under <paramref name="directory"/> except <c>README.md</c> and <c>_</c>/<c>.</c> names
+    /// (a relative path resolves against the current directory). Bad files, and a folder without any, become
+    /// <see cref="KnowledgeLoadResult.Problems"/>; throws <see cref="DirectoryNotFoundException"/> when the folder does not exist.
+    /// </summary>
     public static KnowledgeLoadResult Load(string directory)
     {
         var root = Path.GetFullPath(directory);

@@ -10,7 +10,7 @@ namespace MlMentorBot.Core.Knowledge;
 /// raw member text, so the cache is bounded by the size of the knowledge. Thread-safe; two racing callers may both build a
 /// reply, and either copy is complete.
 /// </summary>
-public sealed class KnowledgeReplyCache
+internal sealed class KnowledgeReplyCache
 {
     private State? _state;
 

@@ -11,6 +11,7 @@ public sealed record QueryCorrection(string Typed, string Understood);
 /// <remarks><see cref="Aliases"/> are entry aliases the question names outright ("online courses", "sql"); they count extra.</remarks>
 public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<QueryCorrection> Corrections)
 {
+    /// <summary>Entry aliases named outright in the question; empty when none.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>
@@ -306,6 +307,7 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Closes the in-memory SQLite connection, which drops the index.</summary>
     public void Dispose() => _connection.Dispose();
 
     [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural)\b")]

@@ -15,6 +15,7 @@ public sealed class KnowledgeOptions
 /// <summary>Gives handlers the knowledge snapshot in force. Reading <see cref="Current"/> is lock-free and never blocks.</summary>
 public interface IKnowledgeProvider
 {
+    /// <summary>The snapshot in force; hold on to it for the whole request so every lookup sees the same files.</summary>
     KnowledgeSnapshot Current { get; }
 }
 
@@ -44,6 +45,10 @@ public sealed class KnowledgeService : IKnowledgeProvider
     private KnowledgeSnapshot? _current;
     private KnowledgeReloadOutcome? _lastOutcome;
 
+    /// <summary>
+    /// Resolves <see cref="KnowledgeOptions.Path"/> against <paramref name="root"/>; reads nothing until first use.
+    /// <paramref name="time"/> stamps <see cref="KnowledgeSnapshot.LoadedAt"/> and <see cref="KnowledgeReloadOutcome.AttemptedAt"/>.
+    /// </summary>
     public KnowledgeService(IOptions<KnowledgeOptions> options, ContentRoot root, TimeProvider time, ILogger<KnowledgeService> logger)
     {
         Directory = root.Resolve(options.Value.Path);
@@ -63,6 +68,10 @@ public sealed class KnowledgeService : IKnowledgeProvider
     /// <summary>Raised after every load attempt, applied or not (audit log, moderator alerts, progress migration).</summary>
     public event Action<KnowledgeReloadOutcome, string>? Reloaded;
 
+    /// <summary>
+    /// The snapshot in force. The first read loads the folder (trigger <c>start-up</c>) and throws
+    /// <see cref="KnowledgeLoadException"/> when that load has errors; later reads never block and never throw.
+    /// </summary>
     public KnowledgeSnapshot Current
     {
         get

@@ -42,10 +42,13 @@ public sealed class KnowledgeSnapshot
         _index = new Lazy<KnowledgeSearchIndex>(() => new KnowledgeSearchIndex(entries, synonyms), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>Every entry that passed validation, ordered by relative file path (ordinal).</summary>
     public IReadOnlyList<KnowledgeEntry> Entries { get; }
 
+    /// <summary>First 12 lowercase hex digits of a SHA-256 over the files' relative paths and contents: the same files give the same version.</summary>
     public string Version { get; }
 
+    /// <summary>When the snapshot was built (UTC).</summary>
     public DateTimeOffset LoadedAt { get; }
 
     /// <summary>Roadmap stages in their declared order.</summary>
@@ -54,11 +57,13 @@ public sealed class KnowledgeSnapshot
     /// <summary>Every roadmap step, stage by stage.</summary>
     public IReadOnlyList<RoadmapStep> Steps { get; }
 
+    /// <summary>Every figure of every <c>kind: salary</c> entry, in <see cref="Entries"/> order.</summary>
     public IReadOnlyList<SalaryFigure> SalaryFigures { get; }
 
     /// <summary>Word members use → the word the files use (from <c>kind: synonyms</c> entries).</summary>
     public IReadOnlyDictionary<string, string> Synonyms { get; }
 
+    /// <summary>The full-text index for <c>/ask</c>, built on first read (once, thread-safe) so validation-only loads never pay for it.</summary>
     public KnowledgeSearchIndex Search => _index.Value;
 
     /// <summary>
@@ -72,12 +77,14 @@ public sealed class KnowledgeSnapshot
             || f.Label.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
+    /// <summary>The entry with full id <paramref name="id"/> (case-insensitive); null when there is none.</summary>
     public KnowledgeEntry? FindById(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>A step by its id, or by an old id it replaces (so members' saved commands keep working).</summary>
     public RoadmapStep? FindStep(string id) =>
         _steps.GetValueOrDefault(id.Trim()) ?? (StepRenames.TryGetValue(id.Trim(), out var renamed) ? _steps.GetValueOrDefault(renamed) : null);
 
+    /// <summary>Entries whose <c>kind</c> is <paramref name="kind"/> (ordinal, e.g. <c>skill-area</c>), in <see cref="Entries"/> order.</summary>
     public IEnumerable<KnowledgeEntry> OfKind(string kind) => Entries.Where(e => e.Kind == kind);
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace MlMentorBot.Core.Knowledge;
 /// <c>/salary [level]</c>: every figure with its source and year, then what moves pay; or one level's figure.
 /// Figures are shown exactly as the source states them (https://… none: the seed articles are the sources).
 /// </summary>
-public sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandler
+internal sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHandler
 {
     /// <summary>The overview and each level's answer, built once per snapshot (keyed by level, never by typed text).</summary>
     private readonly KnowledgeReplyCache _replies = new();

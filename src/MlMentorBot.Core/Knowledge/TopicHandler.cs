@@ -8,7 +8,7 @@ namespace MlMentorBot.Core.Knowledge;
 /// (<c>/skills [area]</c>, <c>/resources [topic]</c>): without an argument, the list of entries of the topic's kind; with
 /// one, the entry found by key, alias or synonym, or "did you mean". Lists and entries are built once per snapshot and reused.
 /// </summary>
-public sealed class TopicHandler(TopicDefinition topic, IKnowledgeProvider knowledge) : ICommandHandler
+internal sealed class TopicHandler(TopicDefinition topic, IKnowledgeProvider knowledge) : ICommandHandler
 {
     private readonly KnowledgeReplyCache _replies = new();
 

@@ -11,13 +11,13 @@ namespace MlMentorBot.Core.Moderation;
 /// A question members asked without getting a confident answer: <paramref name="Question"/> is the latest wording,
 /// <paramref name="Count"/> how often it (in any letter case, spacing or trailing punctuation) was asked in the period.
 /// </summary>
-public sealed record AnswerGapSummary(string Question, int Count, DateTimeOffset LastAskedAt);
+internal sealed record AnswerGapSummary(string Question, int Count, DateTimeOffset LastAskedAt);
 
 /// <summary>
 /// Keeps unanswered <c>/ask</c> questions for <c>/kb gaps</c> and the weekly digest. Stores the question text and the time
 /// only, never who asked (issue #6), and forgets questions after <see cref="RetentionDays"/>.
 /// </summary>
-public sealed partial class AnswerGapStore(IDatabase database) : AnswerGapRecorder
+internal sealed partial class AnswerGapStore(IDatabase database) : AnswerGapRecorder
 {
     /// <summary>Questions older than this many days are deleted when new ones are recorded.</summary>
     public const int RetentionDays = 90;

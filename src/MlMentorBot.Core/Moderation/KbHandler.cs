@@ -10,7 +10,7 @@ namespace MlMentorBot.Core.Moderation;
 /// <summary>
 /// <c>/kb status|reload|history|gaps|stats</c> for moderators (the dispatcher refuses everyone else). Every reply is private.
 /// </summary>
-public sealed class KbHandler(
+internal sealed class KbHandler(
     KnowledgeService knowledge,
     KnowledgeReloadProcessor processor,
     KnowledgeAuditStore audit,

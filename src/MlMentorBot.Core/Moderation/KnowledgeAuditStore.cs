@@ -13,7 +13,7 @@ namespace MlMentorBot.Core.Moderation;
 /// <paramref name="Problems"/> are <c>file:line: severity: message</c> lines; <paramref name="ProgressMoved"/> counts
 /// progress rows moved by <c>replaces</c>.
 /// </summary>
-public sealed record KnowledgeLoadRecord(
+internal sealed record KnowledgeLoadRecord(
     long Id,
     DateTimeOffset AttemptedAt,
     string TriggeredBy,
@@ -30,7 +30,7 @@ public sealed record KnowledgeLoadRecord(
 /// The knowledge audit log in the bot's <see cref="IDatabase"/>. Besides one row per load, it keeps the content hash of every entry of the last applied
 /// load, so "changed" is exact even across restarts (an edit made while the bot was down shows up at the next start-up).
 /// </summary>
-public sealed class KnowledgeAuditStore(IDatabase database)
+internal sealed class KnowledgeAuditStore(IDatabase database)
 {
     /// <summary>Schema versions 200–299 belong to knowledge moderation; this store has 200.</summary>
     public static readonly SchemaMigration Migration = new(200, "knowledge load audit log", """

@@ -13,14 +13,14 @@ namespace MlMentorBot.Core.Moderation;
 /// What happened after a load: its audit record, progress rows moved by <c>replaces</c>, and warnings about step ids that
 /// disappeared while members still have progress on them (those rows are kept, never dropped).
 /// </summary>
-public sealed record KnowledgeReloadReport(KnowledgeReloadOutcome Outcome, KnowledgeLoadRecord Record, int ProgressMoved, IReadOnlyList<KnowledgeProblem> ProgressWarnings);
+internal sealed record KnowledgeReloadReport(KnowledgeReloadOutcome Outcome, KnowledgeLoadRecord Record, int ProgressMoved, IReadOnlyList<KnowledgeProblem> ProgressWarnings);
 
 /// <summary>
 /// Follows every knowledge load, whoever triggered it (start-up, the watcher, <c>/kb reload</c>), off the request path:
 /// moves members' progress from replaced step ids to their new ids, warns about progress on steps that no longer exist,
 /// writes the audit log, and tells the moderators' channel when a load is rejected, when it recovers, and about orphaned progress.
 /// </summary>
-public sealed class KnowledgeReloadProcessor(
+internal sealed class KnowledgeReloadProcessor(
     KnowledgeService knowledge,
     IProgressStore progress,
     KnowledgeAuditStore audit,

@@ -13,7 +13,7 @@ namespace MlMentorBot.Core.Moderation;
 /// <see cref="KnowledgeService.Reload"/> runs. The same check also runs every <see cref="ModerationOptions.PollSeconds"/>,
 /// which covers file systems without change events, an overflowing watcher, and a watcher that could not start.
 /// </summary>
-public sealed class KnowledgeWatcher(
+internal sealed class KnowledgeWatcher(
     KnowledgeService knowledge,
     IOptions<ModerationOptions> options,
     TimeProvider time,

@@ -8,12 +8,12 @@ public sealed class ModerationOptions
     /// <summary>Watch the knowledge folder and reload on change. Default true; <c>/kb reload</c> works either way.</summary>
     public bool IsWatchEnabled { get; set; } = true;
 
-    /// <summary>Quiet time after the last file event before reloading, in milliseconds (editors save in bursts). Default 500.</summary>
+    /// <summary>Quiet time after the last file event before reloading, in milliseconds, 50–60000 (editors save in bursts). Default 500.</summary>
     [Range(50, 60_000)]
     public int ReloadDebounceMilliseconds { get; set; } = 500;
 
     /// <summary>
-    /// How often the folder is also checked by polling, in seconds: the fallback for file systems that deliver no events
+    /// How often the folder is also checked by polling, in seconds (1–3600): the fallback for file systems that deliver no events
     /// (network shares, some container mounts) and for an overflowing watcher. Default 30.
     /// </summary>
     [Range(1, 3600)]
@@ -37,9 +37,11 @@ public sealed class ModerationOptions
 /// </summary>
 public sealed class AlertChannelOptions
 {
+    /// <summary>Required: <c>discord</c>, <c>slack</c> or <c>local</c>. From <c>Moderation:AlertChannel:Platform</c>.</summary>
     [Required]
     public string Platform { get; set; } = "";
 
+    /// <summary>Required: the channel id on that platform (see the class remarks for where to copy it). From <c>Moderation:AlertChannel:ChannelId</c>.</summary>
     [Required]
     public string ChannelId { get; set; } = "";
 }

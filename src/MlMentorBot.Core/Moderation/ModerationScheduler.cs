@@ -15,7 +15,7 @@ namespace MlMentorBot.Core.Moderation;
 /// has passed, posts the week's most frequent unanswered questions once (nothing when there were none). Which weeks were posted is kept in SQLite, so a
 /// restart neither repeats nor skips a digest.
 /// </summary>
-public sealed class ModerationScheduler(
+internal sealed class ModerationScheduler(
     UsageStats usage,
     AnswerGapStore gaps,
     ModeratorAlerts alerts,

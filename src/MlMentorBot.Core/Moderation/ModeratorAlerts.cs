@@ -9,7 +9,7 @@ namespace MlMentorBot.Core.Moderation;
 /// Posts to the moderators' channel (<see cref="ModerationOptions.AlertChannel"/>) through the messenger of its platform.
 /// Never throws: an alert that cannot be posted is logged, because the thing it reports is already in the logs too.
 /// </summary>
-public sealed class ModeratorAlerts(IOptions<ModerationOptions> options, IEnumerable<IChannelMessenger> messengers, ILogger<ModeratorAlerts> logger)
+internal sealed class ModeratorAlerts(IOptions<ModerationOptions> options, IEnumerable<IChannelMessenger> messengers, ILogger<ModeratorAlerts> logger)
 {
     /// <summary>True when an alert channel is configured.</summary>
     public bool IsConfigured => options.Value.AlertChannel is { Platform.Length: > 0, ChannelId.Length: > 0 };

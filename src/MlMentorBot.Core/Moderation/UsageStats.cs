@@ -9,7 +9,7 @@ using CommandDefinition = Dapper.CommandDefinition;
 namespace MlMentorBot.Core.Moderation;
 
 /// <summary>How often a command (<c>/progress mark</c>) or a knowledge entry (<c>skills.frameworks</c>) was used in one week.</summary>
-public sealed record UsageCount(DateOnly WeekStart, string Kind, string Name, int Count);
+internal sealed record UsageCount(DateOnly WeekStart, string Kind, string Name, int Count);
 
 /// <summary>
 /// Counts command and entry use per ISO week (weeks start on Monday, UTC) for <c>/kb stats</c>. Records the command and
@@ -17,7 +17,7 @@ public sealed record UsageCount(DateOnly WeekStart, string Kind, string Name, in
 /// written to the database by <see cref="FlushAsync"/> (every minute from <see cref="ModerationScheduler"/>, at shutdown, and
 /// before <c>/kb stats</c> reads them).
 /// </summary>
-public sealed class UsageStats(IDatabase database, TimeProvider time) : CommandUsageRecorder
+internal sealed class UsageStats(IDatabase database, TimeProvider time) : CommandUsageRecorder
 {
     public const string CommandKind = "command";
     public const string EntryKind = "entry";

@@ -3,26 +3,26 @@ using MlMentorBot.Core.Commands;
 namespace MlMentorBot.Core.Progress;
 
 /// <summary>A roadmap step's status for one member.</summary>
-public enum StepStatus { Todo, Learning, Done, Skipped }
+internal enum StepStatus { Todo, Learning, Done, Skipped }
 
 /// <summary>
 /// A member's status on one step. <paramref name="FirstSetAt"/> is when the member first marked the step,
 /// <paramref name="UpdatedAt"/> when they last changed it (both UTC).
 /// </summary>
-public sealed record StepProgress(string StepId, StepStatus Status, DateTimeOffset FirstSetAt, DateTimeOffset UpdatedAt);
+internal sealed record StepProgress(string StepId, StepStatus Status, DateTimeOffset FirstSetAt, DateTimeOffset UpdatedAt);
 
 /// <summary>
 /// Everything stored about a member, for <c>/progress export</c>: identity, steps, and named extra tables from other
 /// features (check-ins), each a list of rows as column → value.
 /// </summary>
-public sealed record MemberExport(
+internal sealed record MemberExport(
     MemberKey Member,
     DateTimeOffset? FirstSeenAt,
     IReadOnlyList<StepProgress> Steps,
     IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>> Other);
 
 /// <summary>Persists each member's roadmap progress (SQLite in production and tests).</summary>
-public interface IProgressStore
+internal interface IProgressStore
 {
     /// <summary>
     /// All of the member's step statuses, keyed by step id (case-insensitive). Unknown members get an empty map. The map is

@@ -11,7 +11,7 @@ namespace MlMentorBot.Core.Progress;
 /// <c>/progress show|mark|export|delete</c>. Every reply is private to the member. <c>delete</c> asks for confirmation
 /// first and then removes every row the bot keeps about the member.
 /// </summary>
-public sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressStore store) : ICommandHandler
+internal sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressStore store) : ICommandHandler
 {
     private static readonly JsonSerializerOptions ExportJson = new()
     {

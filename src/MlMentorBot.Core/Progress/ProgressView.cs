@@ -3,7 +3,7 @@ using MlMentorBot.Core.Knowledge;
 namespace MlMentorBot.Core.Progress;
 
 /// <summary>How far a member is along one stage: finished = done or skipped.</summary>
-public sealed record StageProgress(KnowledgeEntry Stage, int Done, int Skipped, int Learning, int Total)
+internal sealed record StageProgress(KnowledgeEntry Stage, int Done, int Skipped, int Learning, int Total)
 {
     public int Finished => Done + Skipped;
 
@@ -12,7 +12,7 @@ public sealed record StageProgress(KnowledgeEntry Stage, int Done, int Skipped, 
 }
 
 /// <summary>Progress arithmetic and the small text pieces every adapter shows the same way (icons, bars).</summary>
-public static class ProgressView
+internal static class ProgressView
 {
     public static StepStatus StatusOf(IReadOnlyDictionary<string, StepProgress> progress, string stepId) =>
         progress.TryGetValue(stepId, out var p) ? p.Status : StepStatus.Todo;

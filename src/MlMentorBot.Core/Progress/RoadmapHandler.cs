@@ -13,7 +13,7 @@ namespace MlMentorBot.Core.Progress;
 /// reused: <see cref="IProgressStore.GetAsync"/> hands out the same unchanging map until the member's next write, and adapters
 /// in turn reuse what they rendered from the same <see cref="BotReply"/> instance.
 /// </summary>
-public sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore store) : ICommandHandler, IDisposable
+internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStore store) : ICommandHandler, IDisposable
 {
     /// <summary>
     /// How many members' roadmap replies are kept at once. Each holds up to one overview and one reply per stage (a few KB each,

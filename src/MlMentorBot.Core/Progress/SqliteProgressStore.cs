@@ -12,11 +12,15 @@ namespace MlMentorBot.Core.Progress;
 /// Adds a feature's rows to a member's export. Implementations read their own tables for the member id
 /// (the <c>members.id</c> their rows reference with <c>ON DELETE CASCADE</c>, which is how delete reaches them).
 /// </summary>
-public interface IMemberDataExporter
+internal interface IMemberDataExporter
 {
     /// <summary>Name of the section in the export JSON, e.g. <c>checkins</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Every row this store holds about <paramref name="memberId"/> (the <c>members.id</c>), one dictionary of column name to
+    /// value per row, read on <paramref name="connection"/> so the whole export sees one state of the database.
+    /// </summary>
     Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ExportAsync(DbConnection connection, long memberId, CancellationToken cancellationToken);
 }
 
@@ -27,7 +31,7 @@ public interface IMemberDataExporter
 /// write of this store invalidates, so <c>/roadmap</c> does not query SQLite on each request. One bot process owns a
 /// database file; a second process writing the same file would not invalidate this cache.
 /// </summary>
-public sealed class SqliteProgressStore(IDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore, IDisposable
+internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore, IDisposable
 {
     /// <summary>How many members' progress the read cache holds (each entry counts as one).</summary>
     public const int CachedMembers = 20_000;
@@ -266,7 +270,7 @@ public sealed class SqliteProgressStore(IDatabase database, TimeProvider time, I
 }
 
 /// <summary>Looks up or creates the <c>members</c> row for a <see cref="MemberKey"/>; shared by every feature's store.</summary>
-public static class MemberIds
+internal static class MemberIds
 {
     /// <summary>The member's id, creating the row (and keeping a Slack enterprise id once seen) inside <paramref name="write"/>.</summary>
     public static Task<long> GetOrCreateAsync(IDbWriteScope write, MemberKey member, TimeProvider time) =>

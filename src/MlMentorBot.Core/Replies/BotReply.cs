@@ -98,10 +98,33 @@ public sealed record SourceCitation(string Title, string Publisher, int? Year = 
 public sealed record SuggestedAction(string Label, string CommandLine, ActionStyle Style = ActionStyle.Secondary);
 
 /// <summary>Button emphasis. Danger is for destructive confirmations such as deleting progress.</summary>
-public enum ActionStyle { Primary, Secondary, Danger }
+public enum ActionStyle
+{
+    /// <summary>The suggested next step (Discord button style 1, Slack <c>primary</c>).</summary>
+    Primary,
+
+    /// <summary>Any other action (Discord style 2, Slack default).</summary>
+    Secondary,
+
+    /// <summary>Destructive (Discord style 4, Slack <c>danger</c>).</summary>
+    Danger,
+}
 
 /// <summary>Reply colour/marker: Info (neutral), Success, Warning (usage problems), Error (something failed).</summary>
-public enum ReplyTone { Info, Success, Warning, Error }
+public enum ReplyTone
+{
+    /// <summary>An answer; neutral colour.</summary>
+    Info,
+
+    /// <summary>Something was saved or done.</summary>
+    Success,
+
+    /// <summary>The member's input was not usable (usage, unknown name); the reply says what to type.</summary>
+    Warning,
+
+    /// <summary>The bot could not do it (storage down, platform error).</summary>
+    Error,
+}
 
 /// <summary>
 /// A form to collect multi-line input (for example a weekly check-in). <paramref name="CommandLine"/> is the command that a

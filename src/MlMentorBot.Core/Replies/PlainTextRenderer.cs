@@ -10,6 +10,7 @@ namespace MlMentorBot.Core.Replies;
 /// </summary>
 public static partial class PlainTextRenderer
 {
+    /// <summary>The reply as plain text ending in one newline; the title carries <c>!</c> (warning), <c>✗</c> (error) or <c>✓</c> (success).</summary>
     public static string Render(BotReply reply)
     {
         var sb = new StringBuilder();

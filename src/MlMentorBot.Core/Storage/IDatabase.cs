@@ -81,6 +81,7 @@ public sealed record DatabaseHealth(bool IsReachable, bool IsWritable, string? P
     /// <summary>Reachable and writable.</summary>
     public static DatabaseHealth Healthy { get; } = new(true, true, null);
 
+    /// <summary>Reachable and writable; <c>GET /health</c> needs this to say <c>ok</c>.</summary>
     public bool IsHealthy => IsReachable && IsWritable;
 }
 

@@ -23,7 +23,7 @@ public abstract class SqlDialect
 }
 
 /// <summary>SQLite 3.53 (https://www.sqlite.org/lang.html).</summary>
-public sealed class SqliteDialect : SqlDialect
+internal sealed class SqliteDialect : SqlDialect
 {
     public static SqliteDialect Instance { get; } = new();
 

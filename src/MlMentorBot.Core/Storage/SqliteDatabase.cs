@@ -32,7 +32,7 @@ public sealed class StorageOptions
     [Required]
     public string DatabasePath { get; set; } = "data/mlmentorbot.db";
 
-    /// <summary>How long a writer waits for a lock before failing, in seconds. Default 5.</summary>
+    /// <summary>How long a writer waits for a lock before failing (SQLite <c>busy_timeout</c>), in seconds, 1–120. Default 5.</summary>
     [Range(1, 120)]
     public int BusyTimeoutSeconds { get; set; } = 5;
 }
@@ -59,7 +59,7 @@ public sealed record SchemaMigration(int Version, string Name, string Sql)
 /// connection. Only <see cref="Migrate"/> creates the file; later connections open it read-write without creating it, so a
 /// file deleted while the bot runs is reported instead of silently replaced by an empty one.
 /// </summary>
-public sealed class SqliteDatabase : IDatabase
+internal sealed class SqliteDatabase : IDatabase
 {
     // https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved
     private const int FileControlHasMoved = 20;

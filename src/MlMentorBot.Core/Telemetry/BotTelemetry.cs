@@ -88,6 +88,7 @@ public static class BotTelemetry
             _activity = activity;
         }
 
+        /// <summary>Records the command (counter and latency histogram, in seconds) and ends its trace span.</summary>
         public void Dispose()
         {
             var tags = new TagList { { "command", _command }, { "platform", _platform } };

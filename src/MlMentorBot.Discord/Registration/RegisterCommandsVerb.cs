@@ -30,6 +30,11 @@ public static class RegisterCommandsVerb
         return RunAsync(args, configuration, output, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs the verb with the given <paramref name="configuration"/> (its <c>Discord</c> section) and returns the exit code above;
+    /// <paramref name="handler"/> replaces the HTTP stack to Discord (tests point it at a fake API), null for the real one.
+    /// Writes what it did, or what to fix, to <paramref name="output"/>; never writes the bot token.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
         string? guild = null;

@@ -9,7 +9,7 @@ namespace MlMentorBot.Discord.Rest;
 /// https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes
 /// The message names the route template, never its token-bearing path.
 /// </summary>
-public sealed class DiscordApiException(HttpStatusCode statusCode, int? code, string message, string? errors = null)
+internal sealed class DiscordApiException(HttpStatusCode statusCode, int? code, string message, string? errors = null)
     : Exception(message)
 {
     public HttpStatusCode StatusCode { get; } = statusCode;

@@ -6,7 +6,7 @@ namespace MlMentorBot.Slack.WebApi;
 /// https://docs.slack.dev/apis/web-api/#responses), or <c>http_&lt;status&gt;</c> / <c>network_error</c> when Slack
 /// could not be reached or answered without the envelope. The message never contains a token.
 /// </summary>
-public sealed class SlackApiException : Exception
+internal sealed class SlackApiException : Exception
 {
     public SlackApiException(string method, string error, string? needed = null, TimeSpan? retryAfter = null, Exception? inner = null)
         : base($"Slack {method} failed: {error}{(needed is null ? "" : $" (needs {needed})")}", inner)

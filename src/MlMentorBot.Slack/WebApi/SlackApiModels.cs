@@ -37,7 +37,7 @@ internal sealed record ConversationsOpenRequest(string Users);
 internal sealed record ChallengeResponse(string Challenge);
 
 /// <summary>https://docs.slack.dev/reference/methods/users.info (the fields the bot reads).</summary>
-public sealed record SlackUser(string Id, string TeamId, string Name, string? RealName, string? DisplayName, bool IsBot, bool IsAdmin);
+internal sealed record SlackUser(string Id, string TeamId, string Name, string? RealName, string? DisplayName, bool IsBot, bool IsAdmin);
 
 /// <summary>https://docs.slack.dev/reference/methods/auth.test — who the bot token belongs to.</summary>
-public sealed record SlackAuthInfo(string TeamId, string UserId, string? BotId, string? EnterpriseId, string Url);
+internal sealed record SlackAuthInfo(string TeamId, string UserId, string? BotId, string? EnterpriseId, string Url);

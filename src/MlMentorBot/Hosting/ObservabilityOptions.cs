@@ -8,6 +8,7 @@ namespace MlMentorBot.Hosting;
 /// </summary>
 public sealed class ObservabilityOptions
 {
+    /// <summary>Configuration section bound to these options.</summary>
     public const string SectionName = "Observability";
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed class LocalChatService(
     LocalChatCommands localCommands,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!LocalChatSetup.IsChatMode(configuration))
@@ -101,8 +102,10 @@ public sealed class LocalChannelMessenger(LocalConsole console) : IChannelMessen
 {
     private int _messageCount;
 
+    /// <inheritdoc />
     public string Platform => "local";
 
+    /// <summary><summary>Prints the reply under a <c>[#channel · message N]</c> header; returns N, counting from 1 per process.</summary></summary>
     public async Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _messageCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -110,6 +113,7 @@ public sealed class LocalChannelMessenger(LocalConsole console) : IChannelMessen
         return id;
     }
 
+    /// <summary>Prints the new version under a <c>[#channel · message N updated]</c> header (a console cannot edit what it printed).</summary>
     public async Task UpdateAsync(string channelId, string messageId, BotReply reply, CancellationToken cancellationToken) =>
         await console.Out.WriteLineAsync($"[#{channelId} · message {messageId} updated]\n{PlainTextRenderer.Render(reply)}");
 }

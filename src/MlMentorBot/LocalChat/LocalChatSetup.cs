@@ -16,7 +16,7 @@ public sealed class LocalChatOptions
     /// <summary>The member name the chat speaks as (its user id). Default: the OS user name.</summary>
     public string User { get; set; } = Environment.UserName is { Length: > 0 } name ? name : "me";
 
-    /// <summary>Lets this chat run moderator commands (<c>--moderator</c>).</summary>
+    /// <summary>Lets this chat run moderator commands (<c>--moderator</c>). Default false.</summary>
     public bool IsModerator { get; set; }
 
     /// <summary>
@@ -75,6 +75,10 @@ public static class LocalChatSetup
         configuration.GetValue<bool?>("LocalChat:Enabled")
         ?? !(configuration.GetValue<bool>("Discord:Enabled") || configuration.GetValue<bool>("Slack:Enabled"));
 
+    /// <summary>
+    /// Registers the chat, its console, clock and messenger. The chat service runs only in chat mode (<see cref="IsChatMode"/>),
+    /// and only then does <see cref="LocalClock"/> replace the host's <see cref="TimeProvider"/>.
+    /// </summary>
     public static IServiceCollection AddLocalChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LocalChatOptions>().Bind(configuration.GetSection("LocalChat"));
@@ -96,9 +100,12 @@ public static class LocalChatSetup
 /// <summary>The console the chat reads and writes; replaceable in tests.</summary>
 public class LocalConsole
 {
+    /// <summary>Where input lines come from; standard input by default.</summary>
     public virtual TextReader In => Console.In;
 
+    /// <summary>Where replies and posts are written; standard output by default.</summary>
     public virtual TextWriter Out => Console.Out;
 
+    /// <summary>False when input is piped or redirected: the chat then prints no banner or prompt and echoes each line it reads.</summary>
     public virtual bool IsInteractive => !Console.IsInputRedirected;
 }

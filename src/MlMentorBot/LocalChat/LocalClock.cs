@@ -9,6 +9,7 @@ public sealed class LocalClock : TimeProvider
 {
     private long _offsetTicks;
 
+    /// <summary>Starts at <paramref name="startAt"/> (any offset; null: the real time now) and runs at real speed from there.</summary>
     public LocalClock(DateTimeOffset? startAt = null)
     {
         if (startAt is { } start)
@@ -17,8 +18,10 @@ public sealed class LocalClock : TimeProvider
         }
     }
 
+    /// <summary>The real UTC time plus the accumulated shift.</summary>
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
+    /// <summary>Shifts "now" by <paramref name="delta"/>; thread-safe. A negative delta moves it back, which <see cref="TrySet"/> never does.</summary>
     public void Advance(TimeSpan delta) => Interlocked.Add(ref _offsetTicks, delta.Ticks);
 
     /// <summary>Moves the clock to <paramref name="instant"/>; returns false (and stays) when that is in the past.</summary>
