@@ -9,13 +9,13 @@ using CommandDefinition = Dapper.CommandDefinition;
 namespace MlMentorBot.Core.Feedback;
 
 /// <summary>How one entry's /ask answers were rated in a period.</summary>
-public sealed record EntryFeedback(string EntryId, int Helpful, int NotHelpful);
+internal sealed record EntryFeedback(string EntryId, int Helpful, int NotHelpful);
 
 /// <summary>
 /// A question whose answer members marked "not helpful": <paramref name="Question"/> is the latest wording, <paramref name="Count"/>
 /// how many members voted so, <paramref name="EntryId"/> the entry the answer led with.
 /// </summary>
-public sealed record NotHelpfulQuestion(string Question, string EntryId, int Count, DateTimeOffset LastVotedAt);
+internal sealed record NotHelpfulQuestion(string Question, string EntryId, int Count, DateTimeOffset LastVotedAt);
 
 /// <summary>
 /// Members' "Helpful" / "Not helpful" votes on /ask answers (issue #14). One vote per member per answer (the entry it led with
@@ -23,7 +23,7 @@ public sealed record NotHelpfulQuestion(string Question, string EntryId, int Cou
 /// rows reference <c>members(id)</c> with <c>ON DELETE CASCADE</c>, so <c>/progress delete</c> removes them, and they are the
 /// <c>answer_feedback</c> section of <c>/progress export</c>.
 /// </summary>
-public sealed class AnswerFeedbackStore(IDatabase database, TimeProvider time) : IMemberDataExporter
+internal sealed class AnswerFeedbackStore(IDatabase database, TimeProvider time) : IMemberDataExporter
 {
     /// <summary>Longest question kept, in characters.</summary>
     public const int MaxQuestionLength = 300;

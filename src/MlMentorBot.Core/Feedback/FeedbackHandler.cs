@@ -13,7 +13,7 @@ namespace MlMentorBot.Core.Feedback;
 /// and time only, never who), and answers privately with the same answer, its buttons given way to a short thanks and a button
 /// to change the vote. On Discord a press on a private answer edits it in place; elsewhere the thanks arrives as a private reply.
 /// </summary>
-public sealed class FeedbackHandler(IKnowledgeProvider knowledge, AnswerFeedbackStore store, AnswerGapRecorder gaps, TimeProvider time) : ICommandHandler
+internal sealed class FeedbackHandler(IKnowledgeProvider knowledge, AnswerFeedbackStore store, AnswerGapRecorder gaps, TimeProvider time) : ICommandHandler
 {
     public string CommandName => "feedback";
 
@@ -43,7 +43,7 @@ public sealed class FeedbackHandler(IKnowledgeProvider knowledge, AnswerFeedback
 }
 
 /// <summary>Registration of /ask feedback: the store, its migration, its part of <c>/progress export</c>, and <c>/feedback</c>.</summary>
-public static class FeedbackSetup
+internal static class FeedbackSetup
 {
     /// <summary>Needs <c>AddProgressStore</c> (the SQLite database and <c>members</c>).</summary>
     public static IServiceCollection AddAnswerFeedback(this IServiceCollection services)

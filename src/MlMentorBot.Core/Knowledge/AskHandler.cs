@@ -233,7 +233,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 }
 
 /// <summary>The two feedback votes, as <c>/feedback</c> takes them and the store keeps them.</summary>
-public static class FeedbackVotes
+internal static class FeedbackVotes
 {
     public const string Helpful = "helpful";
     public const string NotHelpful = "not-helpful";

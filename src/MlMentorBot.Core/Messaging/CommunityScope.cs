@@ -31,6 +31,7 @@ public static class CommunityScope
     /// <summary>Restores the community that was current before <see cref="Enter"/>.</summary>
     public readonly struct Scope(Community? previous) : IDisposable
     {
+        /// <summary>Makes the community that was current before <see cref="Enter"/> current again.</summary>
         public void Dispose() => Ambient.Value = previous;
     }
 }

@@ -18,7 +18,7 @@ namespace MlMentorBot.Core.Storage;
 /// PostgreSQL advisory lock, so replicas starting together apply each one exactly once. Nothing logged or reported
 /// contains the connection string's password.
 /// </summary>
-public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
+internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
 {
     // pg_advisory_lock key for migrations: "MLMentor" in ASCII. Advisory locks are per database, so bots on other
     // databases of the same server do not wait for each other.

@@ -1,7 +1,7 @@
 namespace MlMentorBot.Core.Storage;
 
 /// <summary>PostgreSQL 13 and later (https://www.postgresql.org/docs/current/functions.html).</summary>
-public sealed class PostgresDialect : SqlDialect
+internal sealed class PostgresDialect : SqlDialect
 {
     public static PostgresDialect Instance { get; } = new();
 

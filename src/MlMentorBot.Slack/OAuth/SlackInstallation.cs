@@ -7,7 +7,7 @@ namespace MlMentorBot.Slack.OAuth;
 /// granted bot scopes; <paramref name="BotRefreshToken"/> and <paramref name="BotTokenExpiresAt"/> (UTC) are set only when the app
 /// has token rotation on. <paramref name="InstallerUserId"/> is the member who clicked "Allow". Times are UTC.
 /// </summary>
-public sealed record SlackInstallation(
+internal sealed record SlackInstallation(
     string? TeamId,
     string? TeamName,
     string? EnterpriseId,

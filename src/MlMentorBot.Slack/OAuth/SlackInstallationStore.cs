@@ -13,7 +13,7 @@ namespace MlMentorBot.Slack.OAuth;
 /// replica can read them and a copy of the rows alone reveals nothing. SQL that SQLite and PostgreSQL both run; times are
 /// bound as ISO 8601 UTC text. Throws <see cref="StorageUnavailableException"/> when the database cannot be used.
 /// </summary>
-public sealed class SlackInstallationStore
+internal sealed class SlackInstallationStore
 {
     /// <summary>Schema version 400; the Slack adapter owns 400–499.</summary>
     public static readonly SchemaMigration Migration = new(400, "slack oauth installations", """
@@ -195,7 +195,7 @@ public sealed class SlackInstallationStore
 }
 
 /// <summary>An install as read, with the version (<c>updated_at</c>) a token refresh must still find to replace its token.</summary>
-public sealed record StoredInstallation(SlackInstallation Installation, string Version)
+internal sealed record StoredInstallation(SlackInstallation Installation, string Version)
 {
     public override string ToString() => Installation.ToString();
 }
