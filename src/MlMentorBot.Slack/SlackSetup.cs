@@ -38,15 +38,10 @@ public static class SlackSetup
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton(sp =>
-        {
-            var pacer = new ChannelPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelMessageInterval);
-            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(pacer.Drain);
-            return pacer;
-        });
+        services.AddChannelPacer(SlackInbound.Platform, sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelMessageInterval);
         services.AddSingleton<ResponseUrlBudget>();
         services.AddSingleton<EventDeduplicator>();
-        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SlackApiClient>(sp, sp.GetRequiredKeyedService<ChannelPacer>(SlackInbound.Platform)));
         services.AddSingleton<SlackInbound>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessenger, SlackChannelMessenger>());
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Slack.BlockKit;
 
 namespace MlMentorBot.Slack.WebApi;
@@ -44,13 +45,13 @@ internal sealed partial class SlackApiClient
     }
 
     /// <summary>chat.postMessage; returns the new message's <c>ts</c>. <paramref name="threadTs"/> replies in a thread.</summary>
-    public async Task<string> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
-    {
-        await _pacer.WaitTurnAsync(channel, cancellationToken);
-        using var result = await CallBotAsync("chat.postMessage",
-            new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostMessageRequest, cancellationToken);
-        return result.RootElement.GetProperty("ts").GetString()!;
-    }
+    public Task<string> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken) =>
+        _pacer.RunAsync(channel, async ct =>
+        {
+            using var result = await CallBotAsync("chat.postMessage",
+                new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostMessageRequest, ct);
+            return result.RootElement.GetProperty("ts").GetString()!;
+        }, cancellationToken);
 
     /// <summary>
     /// chat.postEphemeral: visible only to <paramref name="user"/>, who must be in <paramref name="channel"/>. Not paced: it is a

@@ -124,7 +124,7 @@ internal static class FakeRest
         return options;
     }
 
-    public static DiscordRestClient Client(FakeDiscordApi api, DiscordOptions? options = null) =>
+    public static DiscordRestClient Client(HttpMessageHandler api, DiscordOptions? options = null) =>
         new(new SingleClientFactory(api), Microsoft.Extensions.Options.Options.Create(options ?? Options()), TimeProvider.System, NullLogger<DiscordRestClient>.Instance);
 
     private sealed class SingleClientFactory(HttpMessageHandler handler) : IHttpClientFactory
