@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.CheckIns;
@@ -154,7 +155,7 @@ public sealed partial class GroupHandler(
         {
             new("Schedule", DescribeSchedule(group.Schedule), IsInline: false),
             new("Members", members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("Admins", CheckInMessages.Join(members.Where(m => m.IsAdmin).Select(m => m.Name).ToList()) is { Length: > 0 } a ? a : "none"),
+            new("Admins", CheckInMessages.Join(members.Where(m => m.IsAdmin).Select(m => UserText.Escape(m.Name)).ToList()) is { Length: > 0 } a ? a : "none"),
             new("Quiet mode", group.IsQuiet ? "on" : "off"),
             new("Reminder", group.HasReminder ? $"{options.Value.ReminderLeadHours} h before close" : "off"),
         };
@@ -218,7 +219,7 @@ public sealed partial class GroupHandler(
             Sections =
             [
                 new ReplySection(null, $"Check-ins open {DescribeSchedule(updated.Schedule)}. {NextText(updated)}"),
-                new ReplySection("Questions", string.Join("\n", updated.Questions.Select(q => $"- {q}"))),
+                new ReplySection("Questions", string.Join("\n", updated.Questions.Select(q => $"- {UserText.Escape(q)}"))),
             ],
             Fields =
             [

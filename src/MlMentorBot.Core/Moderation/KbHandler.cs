@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.Moderation;
@@ -153,7 +154,7 @@ public sealed class KbHandler(
             [
                 new ReplySection(null, top.Count == 0
                     ? "Every /ask found a confident answer in this period."
-                    : string.Join("\n", top.Select(g => $"- {g.Count}× “{g.Question}” (last {g.LastAskedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"))),
+                    : string.Join("\n", top.Select(g => $"- {g.Count}× “{UserText.Escape(g.Question)}” (last {g.LastAskedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"))),
                 new ReplySection("What to do", "Add an entry or section that answers them, or an alias or synonym (knowledge/synonyms.md) for the words members use. Only the question and its time are stored, never who asked."),
             ],
             IsPrivate = true,
