@@ -145,7 +145,8 @@ public sealed class ChannelPacerTests
         var posts = new List<Task<string>> { messenger.PostAsync("2222222222222222222", reply, null, CancellationToken.None) };
         await api.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
         posts.AddRange(Enumerable.Range(0, 2).Select(_ => messenger.PostAsync("2222222222222222222", reply, null, CancellationToken.None)));
-        var busy = await Assert.ThrowsAsync<ChannelBusyException>(() => messenger.PostAsync("2222222222222222222", reply, null, CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<ChannelBusyException>(() =>
+            messenger.PostAsync("2222222222222222222", reply, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
         var stopping = drain.StopAsync(CancellationToken.None);
 
         Assert.Equal("2222222222222222222", busy.ChannelId);
