@@ -30,6 +30,9 @@ public static class DiscordSetup
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<InteractionEndpoint>();
+        // Discord's per-channel limits come from response headers (the REST client waits them out), so no fixed spacing here:
+        // the pacer keeps posts to a channel in order, bounds the queue and drains it at shutdown.
+        services.AddChannelPacer(DiscordChannelMessenger.PlatformName, _ => TimeSpan.Zero);
         services.AddSingleton<IChannelMessenger, DiscordChannelMessenger>();
         services.AddHostedService<DiscordGatewayService>();
         return services;

@@ -50,15 +50,10 @@ public static class SlackSetup
             // .NET's default HttpClient logging writes every request's full URL, and a response_url is a bearer capability
             // (issue 13 item 5); SlackApiClient logs the method name instead.
             .RemoveAllLoggers();
-        services.AddSingleton(sp =>
-        {
-            var pacer = new ChannelPacer(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelMessageInterval);
-            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(pacer.Drain);
-            return pacer;
-        });
+        services.AddChannelPacer(SlackInbound.Platform, sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelMessageInterval);
         services.AddSingleton<ResponseUrlBudget>();
         services.AddSingleton<EventDeduplicator>();
-        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SlackApiClient>(sp, sp.GetRequiredKeyedService<ChannelPacer>(SlackInbound.Platform)));
         if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.ClientId)]) && !string.IsNullOrWhiteSpace(section[nameof(SlackOptions.ClientSecret)]))
         {
             AddOAuthInstalls(services);

@@ -77,7 +77,7 @@ internal static class CheckInMessages
         var steps = checkedIn.SelectMany(c => c.Steps.Select(s => (c.MemberId, Step: CheckInSteps.Parse(s))))
             .Where(x => x.Step is not null)
             .GroupBy(x => x.Step!.Value.Id, StringComparer.OrdinalIgnoreCase)
-            .Select(g => $"- {knowledge.FindStep(g.Key)?.Title ?? g.Key} (`{g.Key}`): " +
+            .Select(g => $"- {StepText(knowledge, g.Key)}: " +
                 string.Join(", ", g.Select(x => UserText.Escape(byId[x.MemberId].Name) + (x.Step!.Value.IsDone ? " ✅" : ""))))
             .ToList();
         if (steps.Count > 0)
@@ -115,6 +115,10 @@ internal static class CheckInMessages
                 (string.IsNullOrWhiteSpace(checkIn.Blockers) ? "" : $"\n**Blockers:** {Clip(checkIn.Blockers)}")),
         ],
     };
+
+    /// <summary>A known step as "title (`id`)"; anything else a member typed as escaped text, never inside a code span it could close.</summary>
+    private static string StepText(KnowledgeSnapshot knowledge, string id) =>
+        knowledge.FindStep(id) is { } step ? $"{step.Title} (`{step.Id}`)" : UserText.Escape(id);
 
     private static string Clip(string text)
     {

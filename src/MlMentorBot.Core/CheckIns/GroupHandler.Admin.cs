@@ -1,4 +1,5 @@
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.CheckIns;
@@ -53,7 +54,7 @@ internal sealed partial class GroupHandler
             Sections =
             [
                 new ReplySection(null, $"Check-ins open {DescribeSchedule(updated.Schedule)}. {NextText(updated)}"),
-                new ReplySection("Questions", string.Join("\n", updated.Questions.Select(q => $"- {q}"))),
+                new ReplySection("Questions", string.Join("\n", updated.Questions.Select(q => $"- {UserText.Escape(q)}"))),
             ],
             Fields =
             [

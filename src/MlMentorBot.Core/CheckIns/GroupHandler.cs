@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.CheckIns;
@@ -153,8 +154,8 @@ internal sealed partial class GroupHandler(
         var fields = new List<ReplyField>
         {
             new("Schedule", DescribeSchedule(group.Schedule), IsInline: false),
-            new($"Members ({members.Count})", MemberList(members.Select(m => m.Name).ToList())),
-            new("Admins", CheckInMessages.Join(members.Where(m => m.IsAdmin).Select(m => m.Name).ToList()) is { Length: > 0 } a ? a : "none"),
+            new($"Members ({members.Count})", MemberList(members.Select(m => UserText.Escape(m.Name)).ToList())),
+            new("Admins", CheckInMessages.Join(members.Where(m => m.IsAdmin).Select(m => UserText.Escape(m.Name)).ToList()) is { Length: > 0 } a ? a : "none"),
             new("Quiet mode", group.IsQuiet ? "on" : "off"),
             new("Reminder", group.HasReminder ? $"{options.Value.ReminderLeadHours} h before close" : "off"),
         };

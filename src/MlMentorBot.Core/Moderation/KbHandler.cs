@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Feedback;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.Moderation;
@@ -154,13 +155,13 @@ internal sealed class KbHandler(
         {
             new(null, top.Count == 0
                 ? "Every /ask found a confident answer in this period, and no answer was marked not helpful."
-                : string.Join("\n", top.Select(g => $"- {g.Count}× “{g.Question}” (last {Day(g.LastAskedAt)})"))),
+                : string.Join("\n", top.Select(g => $"- {g.Count}× “{UserText.Escape(g.Question)}” (last {Day(g.LastAskedAt)})"))),
         };
         if (notHelpful.Count > 0)
         {
             // Also in the list above (a "not helpful" vote records a gap); here with the entry the answer led with.
             sections.Add(new ReplySection("Marked not helpful",
-                string.Join("\n", notHelpful.Select(n => $"- {n.Count}× “{n.Question}” → answered from `{n.EntryId}` (last {Day(n.LastVotedAt)})"))));
+                string.Join("\n", notHelpful.Select(n => $"- {n.Count}× “{UserText.Escape(n.Question)}” → answered from `{n.EntryId}` (last {Day(n.LastVotedAt)})"))));
         }
 
         sections.Add(new ReplySection("What to do", "Add an entry or section that answers them, or an alias or synonym (knowledge/synonyms.md) for the words members use. Only the question and its time are stored, never who asked."));

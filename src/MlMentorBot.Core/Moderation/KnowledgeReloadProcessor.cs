@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Telemetry;
@@ -157,7 +158,7 @@ internal sealed class KnowledgeReloadProcessor(
                 Title = "Knowledge update rejected",
                 Sections =
                 [
-                    new ReplySection(null, $"A knowledge load ({outcome.Trigger}) failed validation, so the bot keeps answering from " +
+                    new ReplySection(null, $"A knowledge load ({UserText.Escape(outcome.Trigger)}) failed validation, so the bot keeps answering from " +
                         (outcome.Current is null ? "nothing: it has no knowledge loaded yet." : $"version `{outcome.Current.Version}` (loaded {outcome.Current.LoadedAt:u}).")),
                     new ReplySection($"{errors.Count} error(s)", string.Join("\n", errors.Take(10).Select(e => $"- `{e}`")) + (errors.Count > 10 ? $"\n- … and {errors.Count - 10} more" : "")),
                 ],
@@ -172,7 +173,7 @@ internal sealed class KnowledgeReloadProcessor(
             await alerts.PostAsync(new BotReply
             {
                 Title = "Knowledge fixed",
-                Sections = [new ReplySection(null, $"Version `{outcome.Current.Version}` is loaded ({outcome.Trigger}); the earlier errors are gone.")],
+                Sections = [new ReplySection(null, $"Version `{outcome.Current.Version}` is loaded ({UserText.Escape(outcome.Trigger)}); the earlier errors are gone.")],
                 Tone = ReplyTone.Success,
             }, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Discord.Rendering;
@@ -7,26 +8,51 @@ using MlMentorBot.Discord.Rendering;
 namespace MlMentorBot.Discord.Rest;
 
 /// <summary>
-/// Bot-initiated posts (check-in prompts, digests) through <c>POST /channels/{id}/messages</c> and edits through
-/// <c>PATCH /channels/{id}/messages/{id}</c>. Needs the bot user in the guild with VIEW_CHANNEL and SEND_MESSAGES.
+/// Bot-initiated posts (check-in prompts, digests, moderator alerts) through <c>POST /channels/{id}/messages</c> and edits
+/// through <c>PATCH /channels/{id}/messages/{id}</c>. Needs the bot user in the guild with VIEW_CHANNEL and SEND_MESSAGES.
 /// A <c>threadId</c> is the id of an earlier message in the channel: the post replies to it (<c>message_reference</c>); to post
 /// inside a Discord thread, pass the thread's own id as the channel. https://discord.com/developers/docs/resources/message#create-message
+/// Posts go through the adapter's <see cref="ChannelPacer"/>: one at a time per channel (the REST client waits out the channel's
+/// rate-limit bucket), at most <see cref="ChannelPacer.Capacity"/> queued, <see cref="ChannelBusyException"/> past that, and
+/// drained when the host stops. Edits are not queued: they replace a message already there and have their own bucket.
 /// </summary>
-internal sealed class DiscordChannelMessenger(DiscordRestClient rest, MessageRenderer renderer) : IChannelMessenger
+internal sealed class DiscordChannelMessenger(
+    DiscordRestClient rest,
+    MessageRenderer renderer,
+    [FromKeyedServices(DiscordChannelMessenger.PlatformName)] ChannelPacer pacer) : IChannelMessenger
 {
-    public string Platform => "discord";
+    /// <summary>The platform name, also the key of this adapter's <see cref="ChannelPacer"/>.</summary>
+    public const string PlatformName = "discord";
 
-    public async Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken)
+    public string Platform => PlatformName;
+
+    public Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken)
     {
-        var payload = await renderer.RenderAsync(reply, allowEphemeral: false, cancellationToken);
+        // Rendering may store hashed custom ids first; when it finishes at once (the usual case), the caller gets the pacer's own
+        // task, which completes when the post is sent, so a drain that has sent everything leaves no caller still waiting.
+        var rendering = renderer.RenderAsync(reply, allowEphemeral: false, cancellationToken);
+        return rendering.IsCompletedSuccessfully
+            ? Enqueue(channelId, rendering.Result, threadId, cancellationToken)
+            : RenderedThenEnqueuedAsync(rendering, channelId, threadId, cancellationToken);
+    }
+
+    private async Task<string> RenderedThenEnqueuedAsync(Task<MessagePayload> rendering, string channelId, string? threadId, CancellationToken cancellationToken) =>
+        await Enqueue(channelId, await rendering, threadId, cancellationToken);
+
+    private Task<string> Enqueue(string channelId, MessagePayload payload, string? threadId, CancellationToken cancellationToken)
+    {
         if (threadId is not null)
         {
             payload = payload with { MessageReference = new MessageReference(ParseId(threadId, nameof(threadId))) };
         }
 
-        var created = await rest.SendAsync(DiscordRoute.CreateMessage(ParseId(channelId, nameof(channelId))),
-            JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload), cancellationToken);
-        return created?.GetProperty("id").GetString() ?? throw new DiscordApiException(System.Net.HttpStatusCode.OK, null, "Discord returned no message id.");
+        var route = DiscordRoute.CreateMessage(ParseId(channelId, nameof(channelId)));
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload);
+        return pacer.RunAsync(channelId, async ct =>
+        {
+            var created = await rest.SendAsync(route, body, ct);
+            return created?.GetProperty("id").GetString() ?? throw new DiscordApiException(System.Net.HttpStatusCode.OK, null, "Discord returned no message id.");
+        }, cancellationToken);
     }
 
     public async Task UpdateAsync(string channelId, string messageId, BotReply reply, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ internal static partial class BlockKitRenderer
             var text = Mrkdwn.FromMarkdown(section.Markdown);
             if (section.Heading is { Length: > 0 } heading)
             {
-                text = $"*{Mrkdwn.Escape(heading.Replace("*", "", StringComparison.Ordinal))}*\n{text}";
+                text = $"*{Mrkdwn.Literal(heading.Replace("*", "", StringComparison.Ordinal))}*\n{text}";
             }
 
             foreach (var chunk in SplitText(text, MaxSectionText))
@@ -71,7 +71,7 @@ internal static partial class BlockKitRenderer
         foreach (var group in reply.Fields.Chunk(MaxFields))
         {
             body.Add(new SectionBlock(Fields: group
-                .Select(f => TextObject.Markdown(TruncateMrkdwn($"*{Mrkdwn.Escape(f.Name)}*\n{Mrkdwn.FromMarkdown(f.Value)}", MaxFieldText)))
+                .Select(f => TextObject.Markdown(TruncateMrkdwn($"*{Mrkdwn.Literal(f.Name.Replace("*", "", StringComparison.Ordinal))}*\n{Mrkdwn.FromMarkdown(f.Value)}", MaxFieldText)))
                 .ToList()));
         }
 
@@ -150,7 +150,7 @@ internal static partial class BlockKitRenderer
             sb.Append(mention).Append(' ');
         }
 
-        sb.Append(Mrkdwn.Escape(reply.Title));
+        sb.Append(Mrkdwn.Literal(reply.Title));
         if (reply.Sections.Count > 0)
         {
             sb.Append('\n').Append(Mrkdwn.FromMarkdown(reply.Sections[0].Markdown));

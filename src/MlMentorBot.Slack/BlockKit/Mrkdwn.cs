@@ -37,6 +37,32 @@ internal static partial class Mrkdwn
     }
 
     /// <summary>
+    /// Text shown as it is inside mrkdwn (a heading, a field name, a title): <see cref="Escape"/>, plus a word joiner (U+2060)
+    /// after each emphasis character (<c>*</c> <c>_</c> <c>~</c> <c>`</c>), for which mrkdwn has no escape, so a member named
+    /// <c>_it_</c> is not shown in italics. Used for strings the core hands over as plain text, never Markdown.
+    /// </summary>
+    public static string Literal(string text)
+    {
+        var escaped = Escape(text);
+        if (escaped.AsSpan().IndexOfAny("*_~`") < 0)
+        {
+            return escaped;
+        }
+
+        var sb = new StringBuilder(escaped.Length + 8);
+        foreach (var c in escaped)
+        {
+            sb.Append(c);
+            if (c is '*' or '_' or '~' or '`')
+            {
+                sb.Append('\u2060');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Converts the core's CommonMark-ish Markdown (see <c>BotReply</c>) to escaped mrkdwn: <c>**b**</c> → <c>*b*</c>,
     /// <c>*i*</c>/<c>_i_</c> → <c>_i_</c>, <c>[t](url)</c> → <c>&lt;url|t&gt;</c> (http/https/mailto only), <c># Heading</c>
     /// → <c>*Heading*</c>, <c>- item</c> → <c>• item</c>. Code spans and fences are escaped but otherwise left alone.
@@ -112,7 +138,7 @@ internal static partial class Mrkdwn
     private static string ConvertInline(string line)
     {
         var sb = new StringBuilder(line.Length + 16);
-        var parts = line.Split('`');
+        var parts = SplitAtCode(line);
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0)
@@ -126,6 +152,36 @@ internal static partial class Mrkdwn
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Splits a line at its backticks, except backslash-escaped ones: a <c>\`</c> from <see cref="Core.Messaging.UserText"/> is a
+    /// literal backtick in member text, which must not open or close a code span around what follows.
+    /// </summary>
+    private static string[] SplitAtCode(string line)
+    {
+        if (!line.Contains('\\'))
+        {
+            return line.Split('`');
+        }
+
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '\\')
+            {
+                i++;
+            }
+            else if (line[i] == '`')
+            {
+                parts.Add(line[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(line[start..]);
+        return [.. parts];
     }
 
     private static string ConvertText(string text)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Telemetry;
 using MlMentorBot.Slack.BlockKit;
 using MlMentorBot.Slack.OAuth;
@@ -54,12 +55,20 @@ internal sealed partial class SlackApiClient
     }
 
     /// <summary>chat.postMessage; returns the new message's <c>ts</c>. <paramref name="threadTs"/> replies in a thread.</summary>
+    /// <remarks>
+    /// The workspace's token is resolved before the post joins its channel's queue: the queue sends on its own flow, where
+    /// <see cref="CommunityScope.Current"/> is not the caller's.
+    /// </remarks>
     public async Task<string> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
     {
-        await _pacer.WaitTurnAsync(channel, cancellationToken);
-        using var result = await CallBotAsync("chat.postMessage",
-            new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostMessageRequest, isIdempotent: false, cancellationToken);
-        return result.RootElement.GetProperty("ts").GetString()!;
+        var token = await BotTokenAsync("chat.postMessage", cancellationToken);
+        return await _pacer.RunAsync(channel, async ct =>
+        {
+            using var result = await CallAsync("chat.postMessage",
+                () => JsonContent.Create(new ChatPostMessageRequest(channel, message.Text, message.Blocks, threadTs), SlackJsonContext.Wire.ChatPostMessageRequest),
+                token, isIdempotent: false, ct);
+            return result.RootElement.GetProperty("ts").GetString()!;
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Discord.Rendering;
 using MlMentorBot.Discord.Rest;
@@ -10,7 +11,8 @@ public sealed class DiscordChannelMessengerTests
 {
     private readonly FakeDiscordApi _api = new();
 
-    private DiscordChannelMessenger Messenger() => new(FakeRest.Client(_api), new MessageRenderer(new CustomIdCodec()));
+    private DiscordChannelMessenger Messenger(ChannelPacer? pacer = null) =>
+        new(FakeRest.Client(_api), new MessageRenderer(new CustomIdCodec()), pacer ?? new ChannelPacer(TimeProvider.System, TimeSpan.Zero));
 
     [Fact]
     public async Task A_post_in_a_thread_replies_to_its_message_never_pings_and_returns_the_new_id()

@@ -125,7 +125,7 @@ internal static class FakeRest
         return options;
     }
 
-    public static DiscordRestClient Client(FakeDiscordApi api, DiscordOptions? options = null, TimeProvider? time = null) =>
+    public static DiscordRestClient Client(HttpMessageHandler api, DiscordOptions? options = null, TimeProvider? time = null) =>
         new(new SingleClientFactory(api), Microsoft.Extensions.Options.Options.Create(options ?? Options()), time ?? TimeProvider.System,
             NullLogger<DiscordRestClient>.Instance);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Slack;
 using MlMentorBot.Slack.BlockKit;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Slack.BlockKit;
-using MlMentorBot.Slack.WebApi;
 using MlMentorBot.Tests.Hosting;
 
 namespace MlMentorBot.Tests.Slack;
@@ -108,23 +107,5 @@ public sealed class SlackHardeningTests : IDisposable
         Assert.Contains("[click](https://evil.example)", mrkdwn);
         Assert.DoesNotContain("<@", mrkdwn);
         Assert.StartsWith("*Done:*", mrkdwn);
-    }
-
-    [Fact]
-    public async Task A_full_channel_queue_says_so_and_shutdown_lets_the_queue_go()
-    {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var pacer = new ChannelPacer(time, TimeSpan.FromSeconds(1), capacity: 3);
-
-        var turns = Enumerable.Range(0, 3).Select(_ => pacer.WaitTurnAsync("C1", CancellationToken.None)).ToList();
-        var full = await Assert.ThrowsAsync<ChannelBusyException>(() => pacer.WaitTurnAsync("C1", CancellationToken.None));
-        await pacer.WaitTurnAsync("C2", CancellationToken.None); // other channels are not affected
-
-        Assert.Equal("C1", full.ChannelId);
-        Assert.True(turns[0].IsCompleted);
-        Assert.False(turns[2].IsCompleted);
-        pacer.Drain();
-        await Task.WhenAll(turns).WaitAsync(TimeSpan.FromSeconds(10));
-        await pacer.WaitTurnAsync("C1", CancellationToken.None);
     }
 }
