@@ -5,6 +5,8 @@
 # Interleaving keeps the comparison fair on a shared machine; host CPU time per request (user + kernel, from /proc) stays
 # meaningful under load when req/s does not. Prints every wrk report, then one table.
 # Usage: bench/discord/compare.sh [DURATION=15s] [CONNECTIONS=64] [THREADS=2]   (env: ROUNDS=3, PING=1 adds PING runs)
+# ALT_ENV="DOTNET_gcServer=1 …" starts a second copy of our host with those runtime settings ("alt"), measured in the same
+# rounds, to compare settings side by side.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -12,9 +14,9 @@ duration=${1:-15s}; connections=${2:-64}; threads=${3:-2}
 rounds=${ROUNDS:-3}
 ours_port=${PORT:-5099}; node_port=$((ours_port - 1))
 work=$(mktemp -d)
-ours_pid=""; node_pid=""
+ours_pid=""; node_pid=""; alt_pid=""; alt_port=$((ours_port + 1))
 cleanup() {
-  for pid in $ours_pid $node_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for pid in $ours_pid $node_pid $alt_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -34,27 +36,40 @@ body="$work/roadmap.json"
 tr -d '\n' < "$repo/tests/MlMentorBot.Tests/Fixtures/Discord/command_roadmap_guild.json" | sed 's/  */ /g' > "$body"
 ping_body="$repo/tests/MlMentorBot.Tests/Fixtures/Discord/ping.json"
 
-(
+start_host() { # PORT [ENV=VALUE…]
+  local port=$1; shift
+  (
   cd "$work/host"
-  export ASPNETCORE_URLS="http://127.0.0.1:$ours_port" ASPNETCORE_ENVIRONMENT=Production
+  [[ $# -gt 0 ]] && export "$@"
+  export ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production
   export Discord__Enabled=true Discord__Mode=Http Discord__ApplicationId=1143372838210596935 Discord__PublicKey="$public_key"
   # A placeholder token (check-in posting needs one configured) and an API URL nothing listens on: nothing leaves loopback.
   export Discord__BotToken=bench-placeholder-token Discord__ApiBaseUrl=http://127.0.0.1:9/api/v10/
-  export Knowledge__Path="$repo/knowledge" Storage__DatabasePath="$work/bot.db" LocalChat__Enabled=false
+  export Knowledge__Path="$repo/knowledge" Storage__DatabasePath="$work/bot-$port.db" LocalChat__Enabled=false
   export Logging__LogLevel__Default=Warning
   exec ./MlMentorBot
-) > "$work/host.log" 2>&1 &
+  ) > "$work/host-$port.log" 2>&1 &
+}
+start_host "$ours_port"
 ours_pid=$!
+if [[ -n ${ALT_ENV:-} ]]; then
+  # shellcheck disable=SC2086 # one word per setting
+  start_host "$alt_port" $ALT_ENV
+  alt_pid=$!
+fi
 (cd "$work/node" && PORT=$node_port PUBLIC_KEY=$public_key NODE_ENV=production exec node server.js) > "$work/node.log" 2>&1 &
 node_pid=$!
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$ours_port/health" >/dev/null 2>&1 && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$ours_port/health" >/dev/null || { echo "host did not start:"; cat "$work/host.log"; exit 1; }
+for port in $ours_port ${alt_pid:+$alt_port}; do
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "host did not start:"; cat "$work/host-$port.log"; exit 1; }
+done
 for _ in $(seq 1 50); do grep -q listening "$work/node.log" 2>/dev/null && break; sleep 0.2; done
 
 ours_url="http://127.0.0.1:$ours_port/discord/interactions"; node_url="http://127.0.0.1:$node_port/interactions"
-for target in "$ours_url" "$node_url"; do
+alt_url="http://127.0.0.1:$alt_port/discord/interactions"
+for target in "$ours_url" "$node_url" ${alt_pid:+"$alt_url"}; do
   check=$("$here/sign.sh" post "$work/key.pem" "$body" "$target" | tr '\n' ' ')
-  [[ $check == *'HTTP 200 ' && $check == '{"type":4'* ]] || { echo "signed request to $target failed: ${check:0:200}"; cat "$work/host.log" "$work/node.log"; exit 1; }
+  [[ $check == *'HTTP 200 ' && $check == '{"type":4'* ]] || { echo "signed request to $target failed: ${check:0:200}"; cat "$work"/host-*.log "$work/node.log"; exit 1; }
 done
 echo "node $(node --version), discord-interactions $(node -p "require('$work/node/node_modules/discord-interactions/package.json').version"), express $(node -p "require('$work/node/node_modules/express/package.json').version")"
 
@@ -66,6 +81,10 @@ for round in $(seq 1 "$rounds"); do
   run_wrk "ours /roadmap #$round" "$body" "$duration" | tee -a "$work/all.txt" | grep '^RESULT' | tee -a "$work/results.txt"
   host_pid=$node_pid url=$node_url
   run_wrk "node /roadmap #$round" "$body" "$duration" | tee -a "$work/all.txt" | grep '^RESULT' | tee -a "$work/results.txt"
+  if [[ -n $alt_pid ]]; then
+    host_pid=$alt_pid url=$alt_url
+    run_wrk "alt /roadmap #$round" "$body" "$duration" | tee -a "$work/all.txt" | grep '^RESULT' | tee -a "$work/results.txt"
+  fi
   if [[ -n ${PING:-} ]]; then
     host_pid=$ours_pid url=$ours_url
     run_wrk "ours PING #$round" "$ping_body" 10s | tee -a "$work/all.txt" | grep '^RESULT' | tee -a "$work/results.txt"
@@ -75,7 +94,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores shared by wrk, both servers and whatever else runs"
+echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores shared by wrk, the servers and whatever else runs${ALT_ENV:+; alt = ours with $ALT_ENV}"
 python3 - "$work/results.txt" <<'PY'
 import re, sys
 rows = []
