@@ -19,7 +19,9 @@ cleanup() { if [[ -n $host_pid ]]; then kill "$host_pid" 2>/dev/null || true; wa
 trap cleanup EXIT
 
 # Each config: a name, then the GC environment it runs with (https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector).
-default_configs="as-shipped: server:DOTNET_gcServer=1 server-conserve:DOTNET_gcServer=1,DOTNET_GCConserveMemory=5 workstation:DOTNET_gcServer=0 workstation-nonconcurrent:DOTNET_gcServer=0,DOTNET_gcConcurrent=0"
+# "as-shipped" is what the csproj sets (workstation GC, no dynamic PGO, ConserveMemory 5); "server-pgo" restores the
+# runtime defaults of an ASP.NET Core app, as shipped before issue 10; the others vary one thing from as-shipped.
+default_configs="as-shipped: server-pgo:DOTNET_gcServer=1,DOTNET_TieredPGO=1,DOTNET_GCConserveMemory=0 readytorun:R2R=1 segments-gen0-4mb:DOTNET_GCName=libclrgc.so,DOTNET_GCgen0size=400000"
 configs=${CONFIGS:-$default_configs}
 
 echo "publishing the host (Release)…"
