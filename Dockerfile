@@ -36,6 +36,8 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Knowledge__Path=/app/knowledge \
     LocalChat__Enabled=false
 EXPOSE 8080
+# GC and JIT settings (workstation GC, no dynamic PGO, GC ConserveMemory 5) travel in MlMentorBot.runtimeconfig.json from the
+# csproj, so no DOTNET_ variables are needed here; docs/operations.md "Memory" has the measurements behind them.
 # $APP_UID is the non-root "app" user the .NET images ship with.
 USER $APP_UID
 # Health: GET /health on port 8080 (200 ok / 503 degraded) for the orchestrator's probe; the image has no curl.

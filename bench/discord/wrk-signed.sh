@@ -9,7 +9,9 @@ sys_ticks() { awk '{print $15}' "/proc/$host_pid/stat"; }
 # time per request (user + kernel, from /proc), which stays meaningful when other processes share the machine.
 run_wrk() {
   local label=$1 file=$2 length=$3 sig ts
-  mapfile -t signed < <(TIMESTAMP=1732183200 "$here/sign.sh" headers "$work/key.pem" "$file")
+  # Signed now: the host refuses timestamps more than 5 minutes from its clock (SignatureVerifier.MaxSkewSeconds), so each
+  # run signs afresh; the warm-up plus the run stay well inside that window.
+  mapfile -t signed < <(TIMESTAMP=$(date +%s) "$here/sign.sh" headers "$work/key.pem" "$file")
   sig=${signed[0]#X-Signature-Ed25519: }; ts=${signed[1]#X-Signature-Timestamp: }
   cat > "$work/post.lua" <<LUA
 wrk.method = "POST"

@@ -3,7 +3,10 @@
 # members, start to ready < 1 s). Publishes the host in Release once, then for each GC setting side by side in one run:
 # starts the host in Slack HTTP mode on a fresh SQLite file, times start to ready (/health 200), sends the commands with
 # drive.py, and reads VmRSS / VmHWM from /proc. Usage: bench/memory/rss.sh [REQUESTS=10000] [MEMBERS=2000]
-# Env: CONFIGS="name:ENV=VAL,ENV=VAL ..." to choose the settings compared (default below); PORT (default 5095).
+# Env: CONFIGS="name:ENV=VAL,ENV=VAL ..." to choose the settings compared (default below); PORT (default 5095). The pseudo
+# setting R2R=1 runs a ReadyToRun publish of the same source (PublishReadyToRun, linux-x64) instead of the plain one.
+# Columns: wall and CPU time (user + kernel) from start to the first /health 200, RSS idle (at ready), after the load,
+# its anonymous, file-backed and shared-memory (the JIT's W^X double mapping) parts after the load, and the peak.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -16,22 +19,31 @@ cleanup() { if [[ -n $host_pid ]]; then kill "$host_pid" 2>/dev/null || true; wa
 trap cleanup EXIT
 
 # Each config: a name, then the GC environment it runs with (https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector).
-default_configs="as-shipped: server:DOTNET_gcServer=1 server-conserve:DOTNET_gcServer=1,DOTNET_GCConserveMemory=5 workstation:DOTNET_gcServer=0 workstation-nonconcurrent:DOTNET_gcServer=0,DOTNET_gcConcurrent=0"
+# "as-shipped" is what the csproj sets (workstation GC, no dynamic PGO, ConserveMemory 5); "server-pgo" restores the
+# runtime defaults of an ASP.NET Core app, as shipped before issue 10; the others vary one thing from as-shipped.
+default_configs="as-shipped: server-pgo:DOTNET_gcServer=1,DOTNET_TieredPGO=1,DOTNET_GCConserveMemory=0 readytorun:R2R=1 segments-gen0-4mb:DOTNET_GCName=libclrgc.so,DOTNET_GCgen0size=400000"
 configs=${CONFIGS:-$default_configs}
 
 echo "publishing the host (Release)…"
 dotnet publish "$repo/src/MlMentorBot" -c Release -o "$work/host" --nologo -v quiet >/dev/null
+if [[ $configs == *R2R=1* ]]; then
+  echo "publishing the host ReadyToRun (Release, linux-x64)…"
+  dotnet publish "$repo/src/MlMentorBot" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/host-r2r" --nologo -v quiet >/dev/null
+fi
 
-printf '%-28s %10s %12s %12s %12s\n' config ready_ms rss_idle_mb rss_after_mb peak_mb
+printf '%-28s %8s %8s %8s %9s %8s %8s %8s %8s\n' config ready_ms cpu_ms idle_mb after_mb anon_mb file_mb shmem_mb peak_mb
 for config in $configs; do
   name=${config%%:*}; settings=${config#*:}
   rm -f "$work"/bot.db*
   env_args=()
   IFS=',' read -ra pairs <<<"$settings"
-  for pair in "${pairs[@]}"; do [[ -n $pair ]] && env_args+=("$pair"); done
+  build=host
+  for pair in "${pairs[@]}"; do
+    if [[ $pair == R2R=1 ]]; then build=host-r2r; elif [[ -n $pair ]]; then env_args+=("$pair"); fi
+  done
   start=$(date +%s%N)
   (
-    cd "$work/host"
+    cd "$work/$build"
     exec env "${env_args[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
       Slack__Enabled=true Slack__Mode=Http Slack__SigningSecret=$secret Slack__BotToken=xoxb-placeholder-bench \
       Slack__ApiBaseUrl=http://127.0.0.1:9/api/ Knowledge__Path="$repo/knowledge" Storage__DatabasePath="$work/bot.db" \
@@ -40,11 +52,13 @@ for config in $configs; do
   host_pid=$!
   for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.02; done
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) / hz * 1000}' "/proc/$host_pid/stat")
   rss() { awk -v k="$1" '$1 == k":" {printf "%.1f", $2 / 1024}' "/proc/$host_pid/status"; }
   idle=$(rss VmRSS)
   python3 "$here/drive.py" "http://127.0.0.1:$port" "$secret" "$requests" "$members" >"$work/drive-$name.txt" \
     || { echo "$name: load failed: $(cat "$work/drive-$name.txt")"; tail -20 "$work/host-$name.log"; exit 1; }
   sleep 2 # let background GC settle, as a scrape a few seconds later would see it
-  printf '%-28s %10s %12s %12s %12s   (%s)\n' "$name" "$ready_ms" "$idle" "$(rss VmRSS)" "$(rss VmHWM)" "$(cat "$work/drive-$name.txt")"
+  printf '%-28s %8s %8s %8s %9s %8s %8s %8s %8s   (%s, load %s)\n' "$name" "$ready_ms" "$cpu_ms" "$idle" "$(rss VmRSS)" "$(rss RssAnon)" \
+    "$(rss RssFile)" "$(rss RssShmem)" "$(rss VmHWM)" "$(cat "$work/drive-$name.txt")" "$(cut -d' ' -f1 /proc/loadavg)"
   kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""
 done
