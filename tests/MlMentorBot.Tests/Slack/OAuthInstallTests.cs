@@ -7,9 +7,9 @@ using Microsoft.Extensions.Time.Testing;
 using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
+using MlMentorBot.Core.Storage;
 using MlMentorBot.Slack.OAuth;
 using MlMentorBot.Slack.WebApi;
-using MlMentorBot.Core.Storage;
 using MlMentorBot.Tests.Hosting;
 using MlMentorBot.Tests.Storage;
 
