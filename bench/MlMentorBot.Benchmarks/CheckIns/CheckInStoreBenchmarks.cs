@@ -53,7 +53,9 @@ public class CheckInStoreBenchmarks
     public static IEnumerable<string> Providers() =>
         string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable))
             ? [StorageProviders.Sqlite]
-            : [StorageProviders.Sqlite, StorageProviders.Postgres];
+            : Environment.GetEnvironmentVariable("MLMENTORBOT_BENCH_ONLY_POSTGRES") == "1"
+                ? [StorageProviders.Postgres]
+                : [StorageProviders.Sqlite, StorageProviders.Postgres];
 
     private const string PostgresVariable = "MLMENTORBOT_BENCH_POSTGRES";
 
@@ -189,7 +191,9 @@ public class CheckInStoreBenchmarks
     private static void SeedPostgres(string connectionString)
     {
         // The same rows as Seed, through binary COPY: one round trip per table instead of a million INSERTs.
-        using var connection = new NpgsqlConnection(connectionString);
+        // No command timeout: finishing the million-row COPY (foreign keys, three indexes) took over Npgsql's default 30 s on a
+        // busy machine.
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ToString());
         connection.Open();
         using (var count = new NpgsqlCommand("SELECT count(*) FROM checkins", connection))
         {
@@ -200,6 +204,11 @@ public class CheckInStoreBenchmarks
         }
 
         var clock = Stopwatch.StartNew();
+        using (var empty = new NpgsqlCommand("TRUNCATE members, study_groups CASCADE", connection))
+        {
+            empty.ExecuteNonQuery(); // what an interrupted earlier seeding left behind
+        }
+
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         using (var members = connection.BeginBinaryImport("COPY members (id, platform, workspace_id, user_id, created_at) FROM STDIN (FORMAT BINARY)"))
         {

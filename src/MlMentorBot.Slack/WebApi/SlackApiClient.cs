@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Telemetry;
 using MlMentorBot.Slack.BlockKit;
+using MlMentorBot.Slack.OAuth;
 using Polly;
 using Polly.Retry;
-using MlMentorBot.Slack.OAuth;
 
 namespace MlMentorBot.Slack.WebApi;
 
