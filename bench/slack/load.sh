@@ -4,6 +4,8 @@
 # and drives it with wrk. Prints req/s, p50 and p99, then stops the host. Target: >= 40 000 req/s, p99 < 5 ms.
 #   bench/slack/load.sh            (env: DURATION=15s CONNECTIONS=64 THREADS=2 PORT=5091 COMMAND=roadmap TEXT=)
 # COMMAND=help gives a cheaper handler for comparison; UNSIGNED=1 measures the 401 path (body read + HMAC, no handler).
+# PROVIDER=postgres stores in a throwaway PostgreSQL cluster (bench/scale-out/pg-cluster.sh) instead of a SQLite file;
+# APP_DIR=<folder> reuses an earlier `dotnet publish` output instead of publishing again (bench/scale-out/run.sh does both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,14 +15,17 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-5091}
 COMMAND=${COMMAND:-roadmap}
 TEXT=${TEXT:-}
+PROVIDER=${PROVIDER:-sqlite}
 SECRET=bench-signing-secret
 work=$(mktemp -d)
 host_pid=""
+. bench/scale-out/pg-cluster.sh
 cleanup() {
   if [ -n "$host_pid" ] && kill -0 "$host_pid" 2>/dev/null; then
     kill "$host_pid"
     wait "$host_pid" 2>/dev/null || true
   fi
+  pg_cluster_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -29,19 +34,31 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
 
-echo "publishing the host (Release)…"
-dotnet publish src/MlMentorBot -c Release -o "$work/app" --nologo -v quiet >/dev/null
+app=${APP_DIR:-$work/app}
+if [ -z "${APP_DIR:-}" ]; then
+  echo "publishing the host (Release)…"
+  dotnet publish src/MlMentorBot -c Release -o "$app" --nologo -v quiet >/dev/null
+fi
 
-Slack__Enabled=true Slack__Mode=Http Slack__SigningSecret=$SECRET Slack__BotToken=xoxb-bench \
-  Storage__DatabasePath="$work/bench.db" Knowledge__Path="$PWD/knowledge" LocalChat__Enabled=false \
+storage=(Storage__DatabasePath="$work/bench.db")
+if [ "$PROVIDER" = postgres ]; then
+  pg_cluster_start
+  storage=(Storage__Provider=Postgres Storage__ConnectionString="$(pg_cluster_create_db bench)")
+fi
+echo "storage: $PROVIDER"
+
+env "${storage[@]}" Slack__Enabled=true Slack__Mode=Http Slack__SigningSecret=$SECRET Slack__BotToken=xoxb-bench \
+  Knowledge__Path="$PWD/knowledge" LocalChat__Enabled=false \
   Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-  "$work/app/MlMentorBot" >"$work/host.log" 2>&1 &
+  "$app/MlMentorBot" >"$work/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
   sleep 0.2
 done
 curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || { echo "host did not start:"; cat "$work/host.log"; exit 1; }
+# Another process on PORT would answer the health check while ours failed to bind: make sure ours is the one running.
+kill -0 "$host_pid" 2>/dev/null || { echo "host exited (is port $PORT taken?):"; cat "$work/host.log"; exit 1; }
 
 body="token=bench&team_id=T0BENCH01&team_domain=bench&channel_id=C0BENCH01&channel_name=general&user_id=U0BENCH01&user_name=bench&command=%2F$COMMAND&text=$TEXT&api_app_id=A0BENCH01&is_enterprise_install=false&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH01%2F1%2Fbench&trigger_id=1.2.bench"
 ts=$(date +%s)

@@ -166,9 +166,11 @@ public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMembe
             SELECT {CheckInColumns} FROM checkins c JOIN members m ON m.id = c.member_id
             WHERE m.platform = @Platform AND m.workspace_id = @WorkspaceId AND m.user_id = @UserId ORDER BY c.week_key DESC LIMIT @limit
             """, new { member.Platform, member.WorkspaceId, member.UserId, limit }, cancellationToken: cancellationToken))).ToList();
-        var names = (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
-            "SELECT id, name FROM study_groups WHERE id IN @ids", new { ids = rows.Select(r => r.GroupId).Distinct().ToArray() },
-            cancellationToken: cancellationToken))).ToDictionary(g => g.Id, g => g.Name);
+        // A join rather than Dapper's "IN @ids": Dapper passes an array as one parameter to Npgsql, which PostgreSQL rejects.
+        var names = (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition("""
+            SELECT DISTINCT g.id, g.name FROM study_groups g JOIN checkins c ON c.group_id = g.id JOIN members m ON m.id = c.member_id
+            WHERE m.platform = @Platform AND m.workspace_id = @WorkspaceId AND m.user_id = @UserId
+            """, new { member.Platform, member.WorkspaceId, member.UserId }, cancellationToken: cancellationToken))).ToDictionary(g => g.Id, g => g.Name);
         return rows.Select(r => (names[r.GroupId], r.ToCheckIn())).ToList();
     }
 

@@ -4,6 +4,7 @@ using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Tests.Hosting;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.CheckIns;
 
@@ -11,24 +12,25 @@ namespace MlMentorBot.Tests.CheckIns;
 /// <c>/group</c>, <c>/checkin</c> and <c>/away</c> through the real dispatcher. The group "study" opens Mondays 09:00 in
 /// Berlin for 48 h: the week of 23 Nov 2026 is open from 08:00Z Monday to 08:00Z Wednesday.
 /// </summary>
-public sealed class CheckInCommandTests : IDisposable
+public abstract class CheckInCommandTests : IDisposable
 {
     private static readonly DateTimeOffset Sunday = Utc("2026-11-22T12:00Z");
     private static readonly DateTimeOffset Opens = Utc("2026-11-23T08:00Z");
     private static readonly DateTimeOffset Closes = Utc("2026-11-25T08:00Z");
 
-    private readonly TempDir _temp = new();
+    private readonly TestStorage _storage;
     private readonly CheckInHost _host;
 
-    public CheckInCommandTests()
+    protected CheckInCommandTests(TestStorage storage)
     {
-        _host = new CheckInHost(new FakeTimeProvider(Sunday), _temp.File("bot.db"));
+        _storage = storage;
+        _host = new CheckInHost(new FakeTimeProvider(Sunday), storage);
     }
 
     public void Dispose()
     {
         _host.Dispose();
-        _temp.Dispose();
+        _storage.Dispose();
     }
 
     private static DateTimeOffset Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
@@ -43,7 +45,7 @@ public sealed class CheckInCommandTests : IDisposable
 
     private CheckInStore Store => _host.Services.GetRequiredService<CheckInStore>();
 
-    [Fact]
+    [SkippableFact]
     public async Task A_check_in_with_answers_is_stored_and_moves_the_named_roadmap_steps()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -62,7 +64,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal(StepStatus.Learning, progress["roadmap.foundations.python"].Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_roadmap_step_saves_nothing_and_suggests_the_right_id()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -75,7 +77,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Null(await Store.GetAsync(1, 2, "2026-11-23", CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_bare_checkin_opens_the_form_prefilled_with_last_weeks_plan()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -92,7 +94,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("build a small regression model", form.Fields.Single(f => f.Name == "done").Value);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_submitted_form_runs_the_same_path_as_typed_answers()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -106,7 +108,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("read chapter 2", (await Store.GetAsync(1, 2, "2026-11-23", CancellationToken.None))!.Done);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_check_in_can_be_edited_until_the_window_closes_and_not_after()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -125,7 +127,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("plan", stored.Next);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_late_check_in_is_added_to_the_posted_digest_and_its_thread()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -147,7 +149,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal(digest.Id, thread.ThreadId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_digest_lists_answers_blockers_steps_streaks_away_and_missing_members()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -167,7 +169,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Contains("ada 🔥 1", digest);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Away_weeks_keep_a_streak_that_a_missed_week_breaks()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -200,7 +202,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.DoesNotContain("@ada", secondDigest);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Group_info_lists_the_groups_members()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -213,7 +215,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("ada, bob and cy", members.Value);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_open_week_does_not_break_a_streak_before_the_member_checks_in()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -226,7 +228,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Contains("Your streak: 1 (best 1)", info);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Away_members_are_left_out_of_the_reminder()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -241,7 +243,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.DoesNotContain("cy", reminder);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Away_weeks_zero_cancels_the_away_weeks_still_to_come()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -255,7 +257,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Contains("Not checked in: @ada, @bob", Text(Assert.Single(_host.Messenger.Titled("Check-in digest")).Reply));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_check_in_typed_in_another_groups_channel_goes_to_the_members_own_group()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -267,7 +269,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("Checked in — study", reply.Title);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Away_until_a_date_covers_every_week_opening_by_then()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -278,7 +280,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Contains("away for 3 weeks — 23 Nov, 30 Nov, 7 Dec", reply);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/group settings day:friday")]
     [InlineData("/group pause")]
     [InlineData("/group delete confirm:yes")]
@@ -296,7 +298,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.False(group.IsPaused);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Workspace_moderators_can_manage_any_group()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -308,7 +310,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal(DayOfWeek.Friday, group!.Schedule.Day);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_admin_can_promote_a_member_who_can_then_change_settings()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -319,7 +321,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("study: settings saved", reply.Title);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Settings_reject_an_unknown_time_zone()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -329,7 +331,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("Which time zone?", reply.Title);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Someone_outside_the_group_cannot_check_in()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -340,7 +342,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("Join the group first", reply.Title);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task History_shows_only_the_askers_own_check_ins_privately()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -355,7 +357,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.DoesNotContain("ada's secret", Text(reply));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Progress_export_includes_check_ins_and_progress_delete_removes_them()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -371,7 +373,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Null(await _host.Services.GetRequiredService<StudyGroupStore>().GetMemberAsync(1, CheckInHost.Member("bob"), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_channel_holds_one_group_and_names_are_unique()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -383,7 +385,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.Equal("Name taken", sameName.Title);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Group_names_autocomplete_within_the_workspace()
     {
         await CreateGroupWithAdaAndBobAsync();
@@ -396,7 +398,7 @@ public sealed class CheckInCommandTests : IDisposable
         Assert.NotEmpty(autocomplete.Suggest(AutocompleteSource.RoadmapStep, "math", CheckInHost.Member("x")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_catalog_declares_group_checkin_and_away_within_Discord_limits()
     {
         foreach (var name in new[] { "group", "checkin", "away" })
@@ -408,3 +410,8 @@ public sealed class CheckInCommandTests : IDisposable
         }
     }
 }
+
+public sealed class CheckInCommandOnSqliteTests() : CheckInCommandTests(TestStorage.Sqlite());
+
+[Collection(PostgresCluster.Collection)]
+public sealed class CheckInCommandOnPostgresTests(PostgresCluster cluster) : CheckInCommandTests(TestStorage.Postgres(cluster));

@@ -6,32 +6,34 @@ using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Tests.Hosting;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.CheckIns;
 
 /// <summary>
-/// The core's real services (knowledge folder, SQLite file, handlers, check-in scheduler) on a fake clock, with a recording
-/// messenger in place of Discord. A second host on the same <see cref="DatabasePath"/> is a restart.
+/// The core's real services (knowledge folder, the test's database on either provider, handlers, check-in scheduler) on a fake
+/// clock, with a recording messenger in place of Discord. A second host on the same <see cref="TestStorage"/> is a restart.
 /// Members are Discord members of guild <c>g1</c>; commands come from channel <c>c1</c> unless told otherwise.
 /// </summary>
 public sealed class CheckInHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CheckInHost(FakeTimeProvider time, string databasePath, RecordingMessenger? messenger = null)
+    private readonly TempDir _root = new();
+
+    /// <summary>A host on <paramref name="storage"/>'s database (<c>Storage:*</c> settings, as <see cref="TestStorage.Settings"/>).</summary>
+    public CheckInHost(FakeTimeProvider time, TestStorage storage, RecordingMessenger? messenger = null)
     {
         Time = time;
-        DatabasePath = databasePath;
         Messenger = messenger ?? new RecordingMessenger(time);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(storage.With(new Dictionary<string, string?>
         {
             ["Knowledge:Path"] = RepoPaths.Knowledge,
-            ["Storage:DatabasePath"] = databasePath,
             ["CheckIns:ReminderLeadHours"] = "6",
-        }).Build();
+        })).Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(new ContentRoot(Path.GetDirectoryName(databasePath)!))
+            .AddSingleton(new ContentRoot(_root.Path))
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IChannelMessenger>(Messenger);
         services.AddKnowledge(configuration).AddProgressStore(configuration).AddCommands().AddCheckIns(configuration);
@@ -39,8 +41,6 @@ public sealed class CheckInHost : IDisposable
     }
 
     public FakeTimeProvider Time { get; }
-
-    public string DatabasePath { get; }
 
     public RecordingMessenger Messenger { get; }
 
@@ -62,5 +62,9 @@ public sealed class CheckInHost : IDisposable
         await Scheduler.RunDueAsync(CancellationToken.None);
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        _root.Dispose();
+    }
 }

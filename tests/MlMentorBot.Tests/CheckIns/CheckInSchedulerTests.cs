@@ -1,14 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Tests.Hosting;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.CheckIns;
 
-public sealed class CheckInSchedulerTests : IDisposable
+/// <summary>The check-in scheduler's posts and claims, run on each provider by the subclasses below.</summary>
+public abstract class CheckInSchedulerTests(TestStorage storage) : IDisposable
 {
-    private readonly TempDir _temp = new();
-
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => storage.Dispose();
 
     private static DateTimeOffset Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -24,7 +24,7 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.Equal(due, posts[^1].At);
     }
 
-    [Theory]
+    [SkippableTheory]
     // Berlin in November is UTC+1: Monday 09:00 opens at 08:00Z; 48 h later Wednesday 09:00 closes; reminder 6 h before.
     [InlineData("Europe/Berlin", "monday", "09:00", 48, "2026-11-22T12:00Z", "2026-11-23T08:00Z", "2026-11-25T02:00Z", "2026-11-25T08:00Z")]
     // New York in November is UTC-5: Tuesday 18:30 opens at 23:30Z; a 24 h window closes Wednesday 18:30 local.
@@ -39,7 +39,7 @@ public sealed class CheckInSchedulerTests : IDisposable
         string zone, string day, string time, int hours, string createdAt, string prompt, string reminder, string digest)
     {
         var clock = new FakeTimeProvider(Utc(createdAt));
-        using var host = new CheckInHost(clock, _temp.File("bot.db"));
+        using var host = new CheckInHost(clock, storage);
         await host.SayAsync("ada", $"/group create study day:{day} time:{time} timezone:{zone} hours:{hours}");
         await host.SayAsync("bob", "/group join study");
 
@@ -51,23 +51,23 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.Equal(3, host.Messenger.Posts.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Prompts_follow_local_time_across_the_spring_DST_change()
     {
         var clock = new FakeTimeProvider(Utc("2026-03-01T12:00Z"));
-        using var host = new CheckInHost(clock, _temp.File("bot.db"));
+        using var host = new CheckInHost(clock, storage);
         await host.SayAsync("ada", "/group create study day:monday time:09:00 timezone:America/New_York");
 
         await AssertPostsAtAsync(host, "Weekly check-in", Utc("2026-03-02T14:00Z")); // EST, UTC-5
         await AssertPostsAtAsync(host, "Weekly check-in", Utc("2026-03-09T13:00Z")); // EDT, UTC-4, after 8 March
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_restart_mid_week_neither_reposts_the_prompt_nor_misses_the_reminder_that_fell_due_while_down()
     {
         var clock = new FakeTimeProvider(Utc("2026-11-22T12:00Z"));
         var messenger = new RecordingMessenger(clock);
-        using (var first = new CheckInHost(clock, _temp.File("bot.db"), messenger))
+        using (var first = new CheckInHost(clock, storage, messenger))
         {
             await first.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
             await first.SayAsync("bob", "/group join study");
@@ -76,7 +76,7 @@ public sealed class CheckInSchedulerTests : IDisposable
         }
 
         // Down from Monday until Wednesday 05:00Z: the reminder (02:00Z) fell due meanwhile, the window closes at 08:00Z.
-        using var second = new CheckInHost(clock, _temp.File("bot.db"), messenger);
+        using var second = new CheckInHost(clock, storage, messenger);
         await second.AdvanceToAsync(Utc("2026-11-25T05:00Z"));
         await second.AdvanceToAsync(Utc("2026-11-25T05:01Z"));
 
@@ -86,18 +86,18 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.Contains("@ada", reminder.Reply.Sections[0].Markdown);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_prompt_whose_window_closed_while_the_bot_was_down_is_skipped_but_the_digest_still_posts()
     {
         var clock = new FakeTimeProvider(Utc("2026-11-22T12:00Z"));
         var messenger = new RecordingMessenger(clock);
-        using (var first = new CheckInHost(clock, _temp.File("bot.db"), messenger))
+        using (var first = new CheckInHost(clock, storage, messenger))
         {
             await first.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
         }
 
         // Down from Sunday until Thursday: the whole window (Mon 08:00Z – Wed 08:00Z) passed; the next week has not opened.
-        using var second = new CheckInHost(clock, _temp.File("bot.db"), messenger);
+        using var second = new CheckInHost(clock, storage, messenger);
         await second.AdvanceToAsync(Utc("2026-11-26T10:00Z"));
 
         Assert.Empty(messenger.Titled("Weekly check-in"));
@@ -107,11 +107,11 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.Equal("skipped", recorded!.State);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_action_claimed_before_a_crash_is_not_sent_again()
     {
         var clock = new FakeTimeProvider(Utc("2026-11-22T12:00Z"));
-        using var host = new CheckInHost(clock, _temp.File("bot.db"));
+        using var host = new CheckInHost(clock, storage);
         await host.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
         // The process recorded the prompt and died before posting it.
         Assert.True(await host.Services.GetRequiredService<CheckInStore>()
@@ -122,11 +122,11 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.Empty(host.Messenger.Titled("Weekly check-in"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_failed_post_is_retried_on_the_next_tick_while_the_window_is_open()
     {
         var clock = new FakeTimeProvider(Utc("2026-11-22T12:00Z"));
-        using var host = new CheckInHost(clock, _temp.File("bot.db"));
+        using var host = new CheckInHost(clock, storage);
         await host.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
         host.Messenger.FailNext = 1;
 
@@ -137,11 +137,11 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.Single(host.Messenger.Titled("Weekly check-in"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_background_service_posts_when_the_clock_reaches_the_prompt()
     {
         var clock = new FakeTimeProvider(Utc("2026-11-23T07:59Z"));
-        using var host = new CheckInHost(clock, _temp.File("bot.db"));
+        using var host = new CheckInHost(clock, storage);
         await host.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
         using var stop = new CancellationTokenSource();
         await host.Scheduler.StartAsync(stop.Token);
@@ -159,11 +159,11 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.Contains(prompt.Reply.Actions, a => a.Label == "Check in" && a.CommandLine == "/checkin group:study");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_paused_group_gets_no_prompt()
     {
         var clock = new FakeTimeProvider(Utc("2026-11-22T12:00Z"));
-        using var host = new CheckInHost(clock, _temp.File("bot.db"));
+        using var host = new CheckInHost(clock, storage);
         await host.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
         await host.SayAsync("ada", "/group pause");
 
@@ -172,11 +172,11 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.Empty(host.Messenger.Posts);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Quiet_mode_reminders_name_nobody()
     {
         var clock = new FakeTimeProvider(Utc("2026-11-22T12:00Z"));
-        using var host = new CheckInHost(clock, _temp.File("bot.db"));
+        using var host = new CheckInHost(clock, storage);
         await host.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
         await host.SayAsync("bob", "/group join study");
         await host.SayAsync("ada", "/group settings quiet:yes");
@@ -189,3 +189,8 @@ public sealed class CheckInSchedulerTests : IDisposable
         Assert.DoesNotContain("@", reminder);
     }
 }
+
+public sealed class CheckInSchedulerOnSqliteTests() : CheckInSchedulerTests(TestStorage.Sqlite());
+
+[Collection(PostgresCluster.Collection)]
+public sealed class CheckInSchedulerOnPostgresTests(PostgresCluster cluster) : CheckInSchedulerTests(TestStorage.Postgres(cluster));

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Tests.Moderation;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.Feedback;
 
@@ -13,14 +13,16 @@ namespace MlMentorBot.Tests.Feedback;
 /// way to a thanks; votes are the member's data (export, delete) while "not helpful" questions reach the moderators without ids.
 /// </summary>
 [Collection(ModerationHost.Collection)]
-public sealed class AnswerFeedbackTests
+public abstract class AnswerFeedbackTests(TestStorage storage) : IDisposable
 {
+    public void Dispose() => storage.Dispose();
+
     private const string Question = "how much do juniors earn";
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_answer_carries_helpful_and_not_helpful_buttons_that_parse()
     {
-        using var host = new ModerationHost();
+        using var host = new ModerationHost(storage.With([]));
 
         var reply = await host.TypeAsync("/ask " + Question);
 
@@ -32,10 +34,10 @@ public sealed class AnswerFeedbackTests
         Assert.Contains("Helpful: /feedback helpful", PlainTextRenderer.Render(reply)); // the chat's /feedback line
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_vote_gives_way_to_a_thanks_and_can_be_changed_but_counts_once()
     {
-        using var host = new ModerationHost();
+        using var host = new ModerationHost(storage.With([]));
         var answer = await host.TypeAsync("/ask " + Question);
 
         var first = await host.TypeAsync(answer.Actions.Single(a => a.Label == "Helpful").CommandLine);
@@ -46,16 +48,16 @@ public sealed class AnswerFeedbackTests
         Assert.Contains(first.Sections, s => s.Markdown.Contains("Thanks for your feedback", StringComparison.Ordinal));
         Assert.DoesNotContain(first.Actions, a => a.Label is "Helpful" or "Not helpful");
         Assert.Contains(changed.Actions, a => a.Label == "Change to helpful");
-        using var connection = new SqliteConnection($"Data Source={host.Get<SqliteDatabase>().FilePath}");
+        await using var connection = await host.Get<IDatabase>().OpenAsync(CancellationToken.None);
         Assert.Equal("not-helpful", Assert.Single(connection.Query<string>("SELECT vote FROM answer_votes")));
         var stats = await host.ModeratorAsync("/kb stats");
         Assert.Contains("salary.figures: 0 helpful, 1 not helpful", stats);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Not_helpful_questions_join_the_gaps_without_who_asked()
     {
-        using var host = new ModerationHost();
+        using var host = new ModerationHost(storage.With([]));
 
         await host.TypeAsync("/feedback not-helpful salary.figures " + Question);
         await host.TypeAsync("/feedback not-helpful salary.figures " + Question, new MemberKey("slack", "T1", "U0BOB"));
@@ -63,14 +65,13 @@ public sealed class AnswerFeedbackTests
         var gaps = await host.ModeratorAsync("/kb gaps");
         Assert.Contains("2× “how much do juniors earn”", gaps);
         Assert.Contains("answered from salary.figures", gaps);
-        using var connection = new SqliteConnection($"Data Source={host.Get<SqliteDatabase>().FilePath}");
-        Assert.Equal(["id", "question", "normalized", "asked_at"], connection.Query<string>("SELECT name FROM pragma_table_info('answer_gaps')").ToList());
+        Assert.Equal(["id", "question", "normalized", "asked_at"], await TestStorage.ColumnsAsync(host.Get<IDatabase>(), "answer_gaps"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Votes_are_in_the_export_and_go_with_delete_while_the_gap_stays()
     {
-        using var host = new ModerationHost();
+        using var host = new ModerationHost(storage.With([]));
         await host.TypeAsync("/feedback not-helpful salary.figures " + Question);
 
         var export = PlainTextRenderer.Render(await host.TypeAsync("/progress export"));
@@ -80,15 +81,15 @@ public sealed class AnswerFeedbackTests
         var vote = Assert.Single(json.RootElement.GetProperty("other").GetProperty("answer_feedback").EnumerateArray());
         Assert.Equal("not-helpful", vote.GetProperty("vote").GetString());
         Assert.Equal(Question, vote.GetProperty("question").GetString());
-        using var connection = new SqliteConnection($"Data Source={host.Get<SqliteDatabase>().FilePath}");
+        await using var connection = await host.Get<IDatabase>().OpenAsync(CancellationToken.None);
         Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM answer_votes"));
         Assert.Equal(1, connection.ExecuteScalar<int>("SELECT count(*) FROM answer_gaps"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Feedback_is_neither_registered_nor_in_help()
     {
-        using var host = new ModerationHost();
+        using var host = new ModerationHost(storage.With([]));
 
         var help = PlainTextRenderer.Render(await host.TypeAsync("/help", ModerationHost.Moderator, isModerator: true));
 
@@ -97,13 +98,13 @@ public sealed class AnswerFeedbackTests
         Assert.DoesNotContain("/feedback", help);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("salary of a nurse")]
     [InlineData("roadmap for guitar")]
     [InlineData("where should we eat tonight")]
     public async Task Off_topic_near_misses_get_the_honest_reply_and_become_gaps(string question)
     {
-        using var host = new ModerationHost();
+        using var host = new ModerationHost(storage.With([]));
 
         var reply = await host.TypeAsync("/ask " + question);
 
@@ -113,3 +114,8 @@ public sealed class AnswerFeedbackTests
         Assert.Contains(question, await host.ModeratorAsync("/kb gaps"));
     }
 }
+
+public sealed class AnswerFeedbackOnSqliteTests() : AnswerFeedbackTests(TestStorage.Sqlite());
+
+[Collection(ModerationHost.Collection)]
+public sealed class AnswerFeedbackOnPostgresTests(PostgresCluster cluster) : AnswerFeedbackTests(TestStorage.Postgres(cluster)), IClassFixture<PostgresCluster>;

@@ -1,23 +1,25 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using MlMentorBot.Core.Storage;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.Moderation;
 
 [Collection(ModerationHost.Collection)]
-public sealed class AnswerGapsAndStatsTests
+public abstract class AnswerGapsAndStatsTests(TestStorage storage) : IDisposable
 {
-    [Fact]
+    public void Dispose() => storage.Dispose();
+
+    [SkippableFact]
     public async Task Unanswered_questions_are_recorded_with_text_and_time_but_never_the_asker()
     {
-        using var host = new ModerationHost();
+        using var host = new ModerationHost(storage.With([]));
 
         await host.TypeAsync("/ask how do I get a visa to work in Canada?");
         await host.TypeAsync("/ask How do I get a visa to work in Canada", new("slack", "T1", "U0BOB"));
         await host.TypeAsync("/ask how much do entry level ml engineers earn");
 
-        using var connection = new SqliteConnection($"Data Source={host.Get<SqliteDatabase>().FilePath}");
-        var columns = connection.Query<string>("SELECT name FROM pragma_table_info('answer_gaps')").ToList();
+        await using var connection = await host.Get<IDatabase>().OpenAsync(CancellationToken.None);
+        var columns = await TestStorage.ColumnsAsync(host.Get<IDatabase>(), "answer_gaps");
         Assert.Equal(["id", "question", "normalized", "asked_at"], columns);
         var rows = connection.Query<string>("SELECT question || ' ' || normalized || ' ' || asked_at FROM answer_gaps").ToList();
         Assert.Equal(2, rows.Count);
@@ -28,10 +30,10 @@ public sealed class AnswerGapsAndStatsTests
         Assert.DoesNotContain("entry level", gaps);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stats_count_commands_and_entries_per_week_without_user_ids()
     {
-        using var host = new ModerationHost();
+        using var host = new ModerationHost(storage.With([]));
 
         await host.TypeAsync("/skills frameworks");
         await host.TypeAsync("/skills tensorflow", new("discord", "G1", "80351110224678912"));
@@ -41,8 +43,13 @@ public sealed class AnswerGapsAndStatsTests
         Assert.Contains("Commands: /skills 2, /ask 1", stats);
         Assert.Contains("skills.frameworks 2", stats);
         Assert.Contains("resources.certifications 1", stats);
-        using var connection = new SqliteConnection($"Data Source={host.Get<SqliteDatabase>().FilePath}");
-        Assert.Equal(["week_start", "kind", "name", "count"], connection.Query<string>("SELECT name FROM pragma_table_info('usage_counts')").ToList());
+        await using var connection = await host.Get<IDatabase>().OpenAsync(CancellationToken.None);
+        Assert.Equal(["week_start", "kind", "name", "count"], await TestStorage.ColumnsAsync(host.Get<IDatabase>(), "usage_counts"));
         Assert.DoesNotContain(connection.Query<string>("SELECT name FROM usage_counts"), n => n.Contains("alice") || n.Contains("80351110224678912"));
     }
 }
+
+public sealed class AnswerGapsAndStatsOnSqliteTests() : AnswerGapsAndStatsTests(TestStorage.Sqlite());
+
+[Collection(ModerationHost.Collection)]
+public sealed class AnswerGapsAndStatsOnPostgresTests(PostgresCluster cluster) : AnswerGapsAndStatsTests(TestStorage.Postgres(cluster)), IClassFixture<PostgresCluster>;

@@ -1,16 +1,19 @@
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Moderation;
 using MlMentorBot.Core.Progress;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.Moderation;
 
 [Collection(ModerationHost.Collection)]
-public sealed class ProgressSurvivesEditsTests
+public abstract class ProgressSurvivesEditsTests(TestStorage storage) : IDisposable
 {
-    [Fact]
+    public void Dispose() => storage.Dispose();
+
+    [SkippableFact]
     public async Task A_step_renamed_with_replaces_keeps_a_members_progress()
     {
-        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+        using var host = new ModerationHost(storage.With(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" }));
         await host.TypeAsync("/progress mark roadmap.foundations.math done");
 
         host.Edit("roadmap/02-foundations.md", text => text.Replace(
@@ -25,10 +28,10 @@ public sealed class ProgressSurvivesEditsTests
         Assert.Contains("✅ Linear algebra, calculus and probability", Core.Replies.PlainTextRenderer.Render(await host.TypeAsync("/roadmap foundations")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_renamed_stage_with_replaces_moves_the_progress_of_its_steps()
     {
-        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+        using var host = new ModerationHost(storage.With(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" }));
         await host.TypeAsync("/progress mark roadmap.foundations.python learning");
 
         // Rename the stage everywhere (its file and every link to it), then declare the old id.
@@ -45,10 +48,10 @@ public sealed class ProgressSurvivesEditsTests
         Assert.Equal(StepStatus.Learning, progress["roadmap.basics.python"].Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_removed_step_with_progress_is_warned_about_and_its_rows_are_kept()
     {
-        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+        using var host = new ModerationHost(storage.With(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" }));
         await host.TypeAsync("/progress mark roadmap.foundations.sql done");
 
         host.Edit("roadmap/02-foundations.md", text => text.Replace("""
@@ -66,7 +69,7 @@ public sealed class ProgressSurvivesEditsTests
         Assert.Equal(1, counts["roadmap.foundations.sql"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_old_step_id_typed_by_a_member_finds_the_step_that_replaced_it()
     {
         var stage = Entry("roadmap.foundations") with
@@ -82,7 +85,7 @@ public sealed class ProgressSurvivesEditsTests
         Assert.Equal("roadmap.foundations.mathematics", snapshot.StepRenames["roadmap.foundations.math"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Replacing_an_id_that_still_exists_is_an_error()
     {
         var result = LoadWith("roadmap/02-foundations.md", text => text.Replace(
@@ -104,3 +107,8 @@ public sealed class ProgressSurvivesEditsTests
     private static KnowledgeEntry Entry(string id) =>
         new(id, id, KnowledgeKinds.SkillArea, "Summary.", [], [], [], [], [new KnowledgeSource("s", "T", "P", null, null)], [], "f.md", 1);
 }
+
+public sealed class ProgressSurvivesEditsOnSqliteTests() : ProgressSurvivesEditsTests(TestStorage.Sqlite());
+
+[Collection(ModerationHost.Collection)]
+public sealed class ProgressSurvivesEditsOnPostgresTests(PostgresCluster cluster) : ProgressSurvivesEditsTests(TestStorage.Postgres(cluster)), IClassFixture<PostgresCluster>;

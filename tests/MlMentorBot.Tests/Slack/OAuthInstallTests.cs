@@ -2,23 +2,24 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
+using MlMentorBot.Core.Storage;
 using MlMentorBot.Slack.OAuth;
 using MlMentorBot.Slack.WebApi;
 using MlMentorBot.Tests.Hosting;
+using MlMentorBot.Tests.Storage;
 
 namespace MlMentorBot.Tests.Slack;
 
 /// <summary>
-/// The OAuth install over HTTP against the real host (temporary SQLite file) and a fake Slack on loopback: state checks, two
+/// The OAuth install over HTTP against the real host (on each provider, by the subclasses below) and a fake Slack on loopback: state checks, two
 /// workspaces side by side, uninstall, token rotation, encryption at rest.
 /// </summary>
-public sealed class OAuthInstallTests : IAsyncLifetime
+public abstract class OAuthInstallTests(TestStorage storage) : IAsyncLifetime
 {
     private static readonly FakeWorkspace Alpha = new("T0ALPHA", "Alpha Study Group", "U0ALPHAADMIN");
     private static readonly FakeWorkspace Beta = new("T0BETA", "Beta <ML> & Friends", "U0BETAADMIN");
@@ -31,7 +32,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await OAuthFakeSlack.StartAsync();
-        _factory = OAuthBot.Factory(_slack, "http://localhost", s => s.AddSingleton<TimeProvider>(_clock));
+        _factory = OAuthBot.Factory(_slack, "http://localhost", s => s.AddSingleton<TimeProvider>(_clock), storage.With([]));
         _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
     }
 
@@ -40,6 +41,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         _client.Dispose();
         _factory.Dispose();
         await _slack.DisposeAsync();
+        storage.Dispose();
     }
 
     /// <summary>Opens the install page as a browser would: returns the state on its button and the cookie it set.</summary>
@@ -105,7 +107,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
          "authorizations":[{"enterprise_id":null,"team_id":"{{workspace.TeamId}}","user_id":"UBOT{{workspace.TeamId}}","is_bot":true,"is_enterprise_install":false}]}
         """;
 
-    [Fact]
+    [SkippableFact]
     public async Task The_install_page_links_to_slacks_authorize_page_with_the_manifest_scopes_and_a_signed_state()
     {
         using var page = await _client.GetAsync("/slack/install");
@@ -122,7 +124,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Matches("^[0-9a-f]{32}\\.[0-9]+\\.[0-9a-f]{64}$", query["state"].ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_forged_state_gets_a_400_page_and_nothing_is_exchanged()
     {
         var (state, cookie) = await OpenInstallPageAsync();
@@ -137,7 +139,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Empty(await Store.ListAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_reused_state_is_refused_the_second_time()
     {
         var (state, cookie) = await OpenInstallPageAsync();
@@ -152,7 +154,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Equal(["T0ALPHA"], (await Store.ListAsync(CancellationToken.None)).Select(i => i.CommunityKey));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_state_older_than_ten_minutes_is_refused()
     {
         var (state, cookie) = await OpenInstallPageAsync();
@@ -165,7 +167,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Empty(_slack.CallsTo("oauth.v2.access"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_state_within_ten_minutes_is_accepted()
     {
         var (state, cookie) = await OpenInstallPageAsync();
@@ -176,7 +178,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_state_from_another_browser_is_refused()
     {
         var (state, _) = await OpenInstallPageAsync();
@@ -191,7 +193,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Empty(_slack.CallsTo("oauth.v2.access"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Cancelling_on_slacks_page_gets_a_friendly_page()
     {
         var (state, cookie) = await OpenInstallPageAsync();
@@ -205,7 +207,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Empty(_slack.CallsTo("oauth.v2.access"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_code_slack_refuses_gets_a_400_page_that_encodes_what_slack_said()
     {
         var (state, cookie) = await OpenInstallPageAsync();
@@ -217,7 +219,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Empty(await Store.ListAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_success_page_names_the_workspace_html_encoded_and_says_what_to_do_next()
     {
         var (state, cookie) = await OpenInstallPageAsync();
@@ -237,13 +239,13 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Contains("chat:write", installation.BotScopes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Tokens_are_encrypted_at_rest_and_the_key_ring_is_in_the_database()
     {
         _slack.ExpiresInSeconds = 43200;
         await InstallAsync(Alpha);
 
-        await using var connection = new SqliteConnection($"Data Source={_factory.Temp.File("bot.db")};Mode=ReadOnly");
+        await using var connection = await _factory.Services.GetRequiredService<IDatabase>().OpenAsync(CancellationToken.None);
         var row = await connection.QuerySingleAsync<(string Token, string Refresh)>("SELECT bot_token, bot_refresh_token FROM slack_installations");
         Assert.DoesNotContain("xoxb-", row.Token);
         Assert.DoesNotContain("xoxe-", row.Refresh);
@@ -251,7 +253,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Equal(Alpha.BotToken, (await Store.FindAsync("T0ALPHA", null, CancellationToken.None))!.Installation.BotToken);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Two_workspaces_side_by_side_each_get_answers_and_every_web_api_call_carries_their_own_token()
     {
         await InstallAsync(Alpha);
@@ -288,7 +290,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.Equal(2, calls.Count(c => c.Method == "chat.postMessage"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Uninstalling_stops_every_use_of_that_workspaces_token_at_once_and_only_that_one()
     {
         await InstallAsync(Alpha);
@@ -328,7 +330,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
         Assert.NotEqual("", await publisher.PostAsync(Group(Alpha, "CALPHA2"), new BotReply { Title = "Check-in" }, null, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task With_token_rotation_a_token_close_to_expiry_is_refreshed_before_it_is_used()
     {
         _slack.ExpiresInSeconds = 43200; // Slack's 12 hours
@@ -369,7 +371,7 @@ public sealed class OAuthInstallTests : IAsyncLifetime
 
 public sealed class OAuthSettingsTests
 {
-    [Fact]
+    [SkippableFact]
     public void With_oauth_the_manifest_lists_the_redirect_url_and_subscribes_to_the_events_that_end_an_install()
     {
         var output = new StringWriter();
@@ -382,7 +384,7 @@ public sealed class OAuthSettingsTests
         Assert.Equal(["app_uninstalled", "tokens_revoked"], events["bot_events"]!.AsArray().Select(e => e!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Without_oauth_the_manifest_has_no_redirect_url_and_no_events()
     {
         var output = new StringWriter();
@@ -393,7 +395,7 @@ public sealed class OAuthSettingsTests
         Assert.Null(manifest["settings"]!["event_subscriptions"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Oauth_without_a_redirect_url_is_a_usage_error()
     {
         var error = new StringWriter();
@@ -401,7 +403,7 @@ public sealed class OAuthSettingsTests
         Assert.Contains("--http BASE_URL or --oauth REDIRECT_URL", error.ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public void With_client_id_and_secret_no_bot_token_is_needed_but_the_state_secret_and_redirect_uri_are()
     {
         var validator = new MlMentorBot.Slack.SlackOptionsValidator();
@@ -429,3 +431,8 @@ public sealed class OAuthSettingsTests
         Assert.Contains(halfFailures, f => f.StartsWith("Slack:BotToken is required", StringComparison.Ordinal));
     }
 }
+
+public sealed class OAuthInstallOnSqliteTests() : OAuthInstallTests(TestStorage.Sqlite());
+
+[Collection(PostgresCluster.Collection)]
+public sealed class OAuthInstallOnPostgresTests(PostgresCluster cluster) : OAuthInstallTests(TestStorage.Postgres(cluster));

@@ -1,3 +1,4 @@
+using MlMentorBot.Core.Storage;
 using MlMentorBot.Tests.Hosting;
 
 namespace MlMentorBot.Tests.Storage;
@@ -46,6 +47,19 @@ public sealed class TestStorage : IDisposable
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// The column names of <paramref name="table"/> in order, from the shape of an empty result: works on both providers, where
+    /// SQLite's <c>pragma_table_info</c> and PostgreSQL's <c>information_schema</c> would each work on one.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ColumnsAsync(IDatabase database, string table)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {table} WHERE 1 = 0";
+        await using var reader = await command.ExecuteReaderAsync();
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
     }
 
     public void Dispose() => _temp?.Dispose();
