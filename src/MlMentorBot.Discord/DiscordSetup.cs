@@ -31,6 +31,7 @@ public static class DiscordSetup
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<InteractionEndpoint>();
         services.AddSingleton<IChannelMessenger, DiscordChannelMessenger>();
+        services.AddSingleton(IdentifyGate.Migration); // the identify-lock table, whatever the mode: migrations stay one list
         services.AddHostedService<DiscordGatewayService>();
         return services;
     }
