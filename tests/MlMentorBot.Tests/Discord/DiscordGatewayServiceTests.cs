@@ -322,7 +322,9 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
             .Respond("gateway/bot", HttpStatusCode.OK,
                 $$$"""{"url":"{{{_gateway.GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":0,"reset_after":700,"max_concurrency":1}}""")
             .Respond("gateway/bot", HttpStatusCode.OK, normal);
-        await _gateway.NextConnectionAsync(); // the shared service's connection
+        var shared = await _gateway.NextConnectionAsync(); // the shared service's connection, identifying in the same bucket
+        await shared.HelloAsync();
+        await shared.ReceiveAsync(2);
         using var service = CreateService(api, FakeRest.Options());
         var started = DateTime.UtcNow;
 
