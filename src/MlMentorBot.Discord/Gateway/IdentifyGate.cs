@@ -150,6 +150,9 @@ internal sealed class IdentifyGate(
     {
         private int _done;
 
+        /// <summary>When the bucket's lease was taken (UTC, the injected clock).</summary>
+        public DateTimeOffset ClaimedAt => claimedAt;
+
         /// <summary>Where to connect: <c>/gateway/bot</c>'s <c>url</c>, fetched inside the turn.</summary>
         public string GatewayUrl { get; set; } = "";
 
