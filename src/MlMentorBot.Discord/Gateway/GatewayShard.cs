@@ -184,8 +184,14 @@ internal sealed class GatewayShard
                         }
                         else if (turn.MaySendNow)
                         {
-                            await sender.SendIdentifyAsync(_token, Id, Count, connection.Token);
-                            await turn.SentAsync();
+                            try
+                            {
+                                await sender.SendIdentifyAsync(_token, Id, Count, connection.Token);
+                            }
+                            finally
+                            {
+                                await turn.SentAsync(); // a send that failed half-way may still have reached Discord
+                            }
                         }
                         else
                         {
