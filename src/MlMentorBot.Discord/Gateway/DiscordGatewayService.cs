@@ -79,7 +79,7 @@ internal sealed class DiscordGatewayService : BackgroundService
 
             _logger.LogInformation("Discord Gateway: running shards {ShardIds} of {ShardCount} (max_concurrency {MaxConcurrency})",
                 string.Join(",", ids), count, maxConcurrency);
-            using var gate = new IdentifyGate(_database, _rest, _options.ApplicationId!, maxConcurrency, _time, _timings, _logger);
+            var gate = new IdentifyGate(_database, _rest, _options.ApplicationId!, maxConcurrency, _time, _timings, _logger);
             using var shardsStopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             _shards = [.. ids.Select(id => new GatewayShard(id, count, _options.BotToken!, gate, _interactions, _time, _timings, _logger))];
             await Task.WhenAll(_shards.Select(async shard =>

@@ -190,7 +190,9 @@ internal sealed class GatewayShard
                             }
                             finally
                             {
-                                await turn.SentAsync(); // a send that failed half-way may still have reached Discord
+                                // Counted as sent even when the send failed half-way: it may still have reached Discord. Not
+                                // awaited: READY and heartbeat ACKs must not wait for the database; it logs its own failure.
+                                _ = turn.SentAsync();
                             }
                         }
                         else

@@ -28,7 +28,7 @@ internal sealed class IdentifyGate(
     int maxConcurrency,
     TimeProvider time,
     GatewayTimings timings,
-    ILogger logger) : IDisposable
+    ILogger logger)
 {
     /// <summary>Schema version 400 belongs to the Discord Gateway. Plain SQL both providers accept; additive.</summary>
     public static readonly SchemaMigration Migration = new(400, "Discord Gateway identify locks", """
@@ -41,6 +41,8 @@ internal sealed class IdentifyGate(
         );
         """);
 
+    // Never disposed: a SemaphoreSlim holds no kernel handle unless AvailableWaitHandle is used, and a turn's lease update may
+    // still be releasing one while the host stops.
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _local = new();
 
     private DateTimeOffset Now => time.GetUtcNow();
@@ -106,14 +108,6 @@ internal sealed class IdentifyGate(
         {
             local.Release();
             throw;
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var semaphore in _local.Values)
-        {
-            semaphore.Dispose();
         }
     }
 

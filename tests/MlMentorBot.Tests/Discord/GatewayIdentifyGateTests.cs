@@ -51,8 +51,8 @@ public sealed class GatewayIdentifyGateTests : IDisposable
     [Fact]
     public async Task After_an_identify_the_bucket_opens_again_5_seconds_and_the_margin_later()
     {
-        using var a = Replica();
-        using var b = Replica();
+        var a = Replica();
+        var b = Replica();
         var first = await a.WaitForTurnAsync(0, CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(2));
 
@@ -67,8 +67,8 @@ public sealed class GatewayIdentifyGateTests : IDisposable
     [Fact]
     public async Task A_replica_that_dies_holding_a_turn_blocks_its_bucket_only_until_the_turn_lease_ends()
     {
-        using var a = Replica();
-        using var b = Replica();
+        var a = Replica();
+        var b = Replica();
         var abandoned = await a.WaitForTurnAsync(0, CancellationToken.None); // neither sent nor released: the process died
 
         var next = await AdvanceUntilAsync(b.WaitForTurnAsync(1, CancellationToken.None), TimeSpan.FromMinutes(1), stepMs: 250);
@@ -80,8 +80,8 @@ public sealed class GatewayIdentifyGateTests : IDisposable
     [Fact]
     public async Task A_turn_given_back_without_identifying_opens_the_bucket_at_once()
     {
-        using var a = Replica();
-        using var b = Replica();
+        var a = Replica();
+        var b = Replica();
         await using (await a.WaitForTurnAsync(0, CancellationToken.None))
         {
         }
@@ -94,7 +94,7 @@ public sealed class GatewayIdentifyGateTests : IDisposable
     [Fact]
     public async Task An_exhausted_session_start_limit_waits_for_its_reset_after_before_giving_the_turn()
     {
-        using var gate = Replica("""{"url":"wss://gateway.test","shards":1,"session_start_limit":{"total":1000,"remaining":0,"reset_after":60000,"max_concurrency":1}}""");
+        var gate = Replica("""{"url":"wss://gateway.test","shards":1,"session_start_limit":{"total":1000,"remaining":0,"reset_after":60000,"max_concurrency":1}}""");
         var start = _time.GetUtcNow();
 
         var turn = await AdvanceUntilAsync(gate.WaitForTurnAsync(0, CancellationToken.None), TimeSpan.FromMinutes(2), stepMs: 250);
@@ -105,7 +105,7 @@ public sealed class GatewayIdentifyGateTests : IDisposable
     [Fact]
     public void Shards_share_a_bucket_when_their_ids_agree_modulo_max_concurrency()
     {
-        using var gate = new IdentifyGate(GatewayTestDatabase.Create(_temp), FakeRest.Client(new FakeDiscordApi()), "1", 16, _time, _timings, NullLogger.Instance);
+        var gate = new IdentifyGate(GatewayTestDatabase.Create(_temp), FakeRest.Client(new FakeDiscordApi()), "1", 16, _time, _timings, NullLogger.Instance);
 
         Assert.Equal([0, 15, 0, 1], new[] { 0, 15, 16, 17 }.Select(gate.BucketOf));
     }
