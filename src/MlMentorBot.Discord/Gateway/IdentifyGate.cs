@@ -30,15 +30,19 @@ internal sealed class IdentifyGate(
     GatewayTimings timings,
     ILogger logger)
 {
-    /// <summary>Schema version 400 belongs to the Discord Gateway. Plain SQL both providers accept; additive.</summary>
-    public static readonly SchemaMigration Migration = new(400, "Discord Gateway identify locks", """
+    /// <summary>
+    /// Schema version 500 belongs to the Discord Gateway (400–499 are Slack's). Additive: one new table. SQLite keeps the lease
+    /// end as ISO 8601 UTC text, like every other time column there, so text order is time order; PostgreSQL's script for the
+    /// same version has <c>bucket integer</c> and <c>lease_until timestamptz</c>.
+    /// </summary>
+    public static readonly SchemaMigration Migration = new(500, "Discord Gateway identify locks", """
         CREATE TABLE discord_identify_locks (
-            application_id TEXT        NOT NULL,
-            bucket         INTEGER     NOT NULL,
-            holder         TEXT        NOT NULL,
-            lease_until    TIMESTAMPTZ NOT NULL,
+            application_id TEXT    NOT NULL,
+            bucket         INTEGER NOT NULL,
+            holder         TEXT    NOT NULL,
+            lease_until    TEXT    NOT NULL,
             PRIMARY KEY (application_id, bucket)
-        );
+        ) WITHOUT ROWID;
         """);
 
     // Never disposed: a SemaphoreSlim holds no kernel handle unless AvailableWaitHandle is used, and a turn's lease update may
