@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Discord.Gateway;
 
 namespace MlMentorBot.Discord;
 
@@ -59,6 +60,21 @@ public sealed class DiscordOptions
     /// a relative path is resolved against the working directory. Default <c>data/discord-commands.sha256</c>.
     /// </summary>
     public string RegistrationStateFile { get; set; } = "data/discord-commands.sha256";
+
+    /// <summary>
+    /// How many Gateway shards the bot has in all, across every replica: a whole number from 1 (the default) or <c>auto</c> for
+    /// the count <c>GET /gateway/bot</c> recommends (<c>shards</c>), which is allowed only when this process runs every shard
+    /// (<see cref="ShardIds"/> unset). Discord requires sharding from 2,500 guilds and closes a shard that holds too many with
+    /// 4011. Gateway mode only; HTTP mode is stateless and ignores it. https://discord.com/developers/docs/events/gateway#sharding
+    /// </summary>
+    public string ShardCount { get; set; } = "1";
+
+    /// <summary>
+    /// The shards this replica runs, each from 0 to <see cref="ShardCount"/> − 1: ids separated by commas (<c>0,1</c>), ranges
+    /// (<c>0-3</c>) or both (<c>0-3,8</c>). Unset or empty: all of them. Every shard must run in exactly one replica.
+    /// Gateway mode only.
+    /// </summary>
+    public string? ShardIds { get; set; }
 }
 
 /// <summary>Checks <see cref="DiscordOptions"/> at start-up; values are only required when the adapter is enabled.</summary>
@@ -100,6 +116,11 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
         if (options.AckBudget < TimeSpan.Zero || options.AckBudget > TimeSpan.FromMilliseconds(2800))
         {
             failures.Add("Discord:AckBudget must be between 00:00:00 and 00:00:02.8 (Discord's deadline is 3 s).");
+        }
+
+        if (options.Mode == DiscordMode.Gateway)
+        {
+            failures.AddRange(ShardSettings.Problems(options.ShardCount, options.ShardIds));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

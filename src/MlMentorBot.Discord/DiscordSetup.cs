@@ -34,6 +34,7 @@ public static class DiscordSetup
         // the pacer keeps posts to a channel in order, bounds the queue and drains it at shutdown.
         services.AddChannelPacer(DiscordChannelMessenger.PlatformName, _ => TimeSpan.Zero);
         services.AddSingleton<IChannelMessenger, DiscordChannelMessenger>();
+        services.AddSingleton(IdentifyGate.Migration); // the identify-lock table, whatever the mode: migrations stay one list
         services.AddHostedService<DiscordGatewayService>();
         return services;
     }

@@ -11,8 +11,8 @@ internal static class GatewayCloseCodes
     public static string? FatalFix(int? code) => code switch
     {
         4004 => "Authentication failed: Discord:BotToken is wrong or was reset. Copy a fresh token from Developer Portal → Bot → Reset Token.",
-        4010 => "Invalid shard sent when identifying. This adapter uses a single shard; report it as a bug.",
-        4011 => "Sharding required: the bot is in too many guilds (over 2500) for one connection; this adapter does not shard.",
+        4010 => "Invalid shard sent when identifying: Discord:ShardIds must lie within 0 to Discord:ShardCount − 1, and ShardCount must be the same in every replica.",
+        4011 => "Sharding required: a shard holds too many guilds (Discord allows 2,500 each). Raise Discord:ShardCount (or set it to auto when one process runs every shard); see docs/discord.md.",
         4012 => "Invalid API version: this adapter speaks Gateway v10; Discord no longer accepts it. Update MlMentorBot.",
         4013 => "Invalid intents: the identify intents value is not valid. This adapter sends 0; report it as a bug.",
         4014 => "Disallowed intents: a privileged intent was requested without being enabled (Developer Portal → Bot → Privileged Gateway Intents).",

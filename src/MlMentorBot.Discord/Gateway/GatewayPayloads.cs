@@ -11,7 +11,11 @@ internal sealed record GatewayPayload(int Op, JsonElement? D, int? S, string? T)
 /// <summary><c>GET /gateway/bot</c>. https://discord.com/developers/docs/events/gateway#get-gateway-bot</summary>
 internal sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit SessionStartLimit);
 
-/// <summary>Identify budget: <see cref="ResetAfter"/> is in milliseconds.</summary>
+/// <summary>
+/// Identify budget: <see cref="Remaining"/> of <see cref="Total"/> session starts left until <see cref="ResetAfter"/>
+/// milliseconds from now; <see cref="MaxConcurrency"/> identifies per 5 s, one per bucket <c>shard_id % max_concurrency</c>.
+/// https://discord.com/developers/docs/events/gateway#session-start-limit-object
+/// </summary>
 internal sealed record SessionStartLimit(int Total, int Remaining, long ResetAfter, int MaxConcurrency);
 
 /// <summary>Gateway opcodes. https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-opcodes</summary>
@@ -42,8 +46,17 @@ internal sealed record GatewayTimings
 
     public TimeSpan InvalidSessionDelayMax { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>At most <c>max_concurrency</c> (1 for us) identifies per 5 s.</summary>
+    /// <summary>Least time between two IDENTIFYs in one rate-limit bucket (<c>shard_id % max_concurrency</c>): Discord's 5 s.</summary>
     public TimeSpan IdentifySpacing { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Added to <see cref="IdentifySpacing"/> once an IDENTIFY is sent, for network jitter and replicas' clock differences.</summary>
+    public TimeSpan IdentifyMargin { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a shard holds its bucket while it connects and waits for Hello, before it has identified.</summary>
+    public TimeSpan IdentifyTurnLease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a shard waiting for its bucket asks the database again.</summary>
+    public TimeSpan IdentifyPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Send budget per connection: Discord allows 120 events per 60 s and disconnects beyond it.</summary>
     public int SendLimit { get; init; } = 120;

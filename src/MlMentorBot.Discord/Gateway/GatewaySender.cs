@@ -18,13 +18,20 @@ internal sealed class GatewaySender(ClientWebSocket socket, GatewaySendLimiter l
     public Task SendHeartbeatAsync(int? sequence, CancellationToken cancellationToken) =>
         SendAsync(GatewayOp.Heartbeat, w => WriteSequence(w, sequence), isHeartbeat: true, cancellationToken);
 
-    /// <summary>Op 2, intents 0: interactions need none. https://discord.com/developers/docs/events/gateway-events#identify</summary>
-    public Task SendIdentifyAsync(string token, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Op 2, intents 0 (interactions need none), as shard <c>[shardId, shardCount]</c>.
+    /// https://discord.com/developers/docs/events/gateway-events#identify
+    /// </summary>
+    public Task SendIdentifyAsync(string token, int shardId, int shardCount, CancellationToken cancellationToken) =>
         SendAsync(GatewayOp.Identify, w =>
         {
             w.WriteStartObject();
             w.WriteString("token", token);
             w.WriteNumber("intents", 0);
+            w.WriteStartArray("shard");
+            w.WriteNumberValue(shardId);
+            w.WriteNumberValue(shardCount);
+            w.WriteEndArray();
             w.WriteStartObject("properties");
             w.WriteString("os", Environment.OSVersion.Platform.ToString().ToLowerInvariant());
             w.WriteString("browser", "MlMentorBot");

@@ -8,6 +8,7 @@ using MlMentorBot.Discord;
 using MlMentorBot.Discord.Gateway;
 using MlMentorBot.Discord.Interactions;
 using MlMentorBot.Discord.Rendering;
+using MlMentorBot.Tests.Hosting;
 using Moq;
 
 namespace MlMentorBot.Tests.Discord;
@@ -17,6 +18,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
 {
     private readonly FakeDiscordApi _api = new();
     private readonly Mock<ICommandDispatcher> _dispatcher = new();
+    private readonly TempDir _temp = new();
     private FakeGateway _gateway = null!;
     private DiscordGatewayService _service = null!;
 
@@ -39,7 +41,10 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         await _service.StopAsync(CancellationToken.None);
         _service.Dispose();
         await _gateway.DisposeAsync();
+        _temp.Dispose();
     }
+
+    private GatewayShard Shard => Assert.Single(_service.Shards);
 
     private DiscordGatewayService CreateService(FakeDiscordApi api, DiscordOptions options)
     {
@@ -47,7 +52,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         var codec = new CustomIdCodec();
         var handler = new InteractionHandler(_dispatcher.Object, new MessageRenderer(codec), codec, rest, Options.Create(options),
             TimeProvider.System, NullLogger<InteractionHandler>.Instance);
-        return new DiscordGatewayService(Options.Create(options), rest, handler, TimeProvider.System, NullLogger<DiscordGatewayService>.Instance,
+        return new DiscordGatewayService(Options.Create(options), rest, handler, GatewayTestDatabase.Create(_temp), TimeProvider.System, NullLogger<DiscordGatewayService>.Instance,
             new GatewayTimings
             {
                 InitialBackoff = TimeSpan.FromMilliseconds(20),
@@ -55,6 +60,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
                 InvalidSessionDelayMin = TimeSpan.FromMilliseconds(10),
                 InvalidSessionDelayMax = TimeSpan.FromMilliseconds(20),
                 IdentifySpacing = TimeSpan.Zero,
+                IdentifyMargin = TimeSpan.Zero,
             });
     }
 
@@ -65,7 +71,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         await connection.HelloAsync();
         await connection.ReceiveAsync(2);
         await connection.ReadyAsync(_gateway.ResumeUrl);
-        await WaitUntilAsync(() => _service.SessionId is not null);
+        await WaitUntilAsync(() => _service.Shards.Count == 1 && Shard.SessionId is not null);
         return connection;
     }
 
@@ -109,15 +115,15 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
         var connection = await ConnectAndBecomeReadyAsync();
         await connection.DispatchAsync("GUILD_CREATE", """{"id":"1111111111111111111"}""");
 
-        await WaitUntilAsync(() => _service.Sequence == 2);
+        await WaitUntilAsync(() => Shard.Sequence == 2);
         var heartbeat = await connection.ReceiveAsync(1);
         while (heartbeat["d"] is null || (int)heartbeat["d"]! != 2)
         {
             heartbeat = await connection.ReceiveAsync(1);
         }
 
-        Assert.Equal("session-1", _service.SessionId);
-        Assert.Equal(_gateway.ResumeUrl, _service.ResumeGatewayUrl);
+        Assert.Equal("session-1", Shard.SessionId);
+        Assert.Equal(_gateway.ResumeUrl, Shard.ResumeGatewayUrl);
     }
 
     [Fact]
@@ -228,7 +234,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
 
         Assert.Equal("/gw", next.Path);
         Assert.Equal(0, (int)identify["d"]!["intents"]!);
-        Assert.Null(_service.SessionId);
+        Assert.Null(Shard.SessionId);
     }
 
     [Theory]
@@ -310,9 +316,15 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     [Fact]
     public async Task An_exhausted_session_start_limit_waits_for_its_reset_before_identifying()
     {
-        var api = new FakeDiscordApi().Respond("gateway/bot", HttpStatusCode.OK,
-            $$$"""{"url":"{{{_gateway.GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":0,"reset_after":700,"max_concurrency":1}}""");
-        await _gateway.NextConnectionAsync(); // the shared service's connection
+        var normal = DiscordFixtures.Text("gateway_bot.json").Replace("GATEWAY_URL", _gateway.GatewayUrl);
+        var api = new FakeDiscordApi()
+            .Respond("gateway/bot", HttpStatusCode.OK, normal) // at start: shard count and max_concurrency
+            .Respond("gateway/bot", HttpStatusCode.OK,
+                $$$"""{"url":"{{{_gateway.GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":0,"reset_after":700,"max_concurrency":1}}""")
+            .Respond("gateway/bot", HttpStatusCode.OK, normal);
+        var shared = await _gateway.NextConnectionAsync(); // the shared service's connection, identifying in the same bucket
+        await shared.HelloAsync();
+        await shared.ReceiveAsync(2);
         using var service = CreateService(api, FakeRest.Options());
         var started = DateTime.UtcNow;
 
