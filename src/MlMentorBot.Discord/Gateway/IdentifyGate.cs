@@ -43,7 +43,18 @@ internal sealed class IdentifyGate(
             lease_until    TEXT    NOT NULL,
             PRIMARY KEY (application_id, bucket)
         ) WITHOUT ROWID;
-        """);
+        """)
+    {
+        Postgres = """
+            CREATE TABLE discord_identify_locks (
+                application_id text        NOT NULL,
+                bucket         integer     NOT NULL,
+                holder         text        NOT NULL,
+                lease_until    timestamptz NOT NULL,
+                PRIMARY KEY (application_id, bucket)
+            );
+            """,
+    };
 
     // Never disposed: a SemaphoreSlim holds no kernel handle unless AvailableWaitHandle is used, and a turn's lease update may
     // still be releasing one while the host stops.

@@ -7,6 +7,8 @@ using MlMentorBot.Slack.BlockKit;
 using MlMentorBot.Tests.CheckIns;
 using MlMentorBot.Tests.Hosting;
 
+using MlMentorBot.Tests.Storage;
+
 namespace MlMentorBot.Tests.Hardening;
 
 /// <summary>
@@ -106,8 +108,8 @@ public sealed class UserTextInPublicPostsTests : IDisposable
     [Fact]
     public async Task Group_info_and_settings_show_admin_names_and_question_labels_as_text()
     {
-        using var temp = new TempDir();
-        using var host = new CheckInHost(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now), temp.File("bot.db"));
+        using var storage = TestStorage.Sqlite();
+        using var host = new CheckInHost(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now), storage);
         await host.SayAsync(Name, "/group create ml-101"); // the member's display name is Name
 
         var info = await host.SayAsync(Name, "/group info ml-101");
