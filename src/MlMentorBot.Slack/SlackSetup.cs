@@ -45,6 +45,7 @@ public static class SlackSetup
             return pacer;
         });
         services.AddSingleton<ResponseUrlBudget>();
+        services.AddSingleton(EventDeduplicator.Migration);
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackInbound>();

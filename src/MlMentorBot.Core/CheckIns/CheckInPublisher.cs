@@ -19,6 +19,10 @@ public sealed class CheckInPublisher(
     public Task<string> PostAsync(StudyGroup group, BotReply reply, string? threadId, CancellationToken cancellationToken) =>
         MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, cancellationToken);
 
+    /// <summary>As <see cref="PostAsync(StudyGroup, BotReply, string?, CancellationToken)"/>, with the scheduled claim's idempotency key (see <see cref="IChannelMessenger.PostAsync(string, BotReply, string?, string?, CancellationToken)"/>).</summary>
+    public Task<string> PostAsync(StudyGroup group, BotReply reply, string? threadId, string? idempotencyKey, CancellationToken cancellationToken) =>
+        MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, idempotencyKey, cancellationToken);
+
     public async Task<BotReply> BuildDigestAsync(StudyGroup group, CheckInWeek week, CancellationToken cancellationToken) =>
         CheckInMessages.Digest(group, week, await store.LoadWeekAsync(group, week, cancellationToken), knowledge.Current);
 

@@ -16,12 +16,21 @@ internal sealed class DiscordChannelMessenger(DiscordRestClient rest, MessageRen
 {
     public string Platform => "discord";
 
-    public async Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken)
+    public Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken) =>
+        PostAsync(channelId, reply, threadId, null, cancellationToken);
+
+    public async Task<string> PostAsync(string channelId, BotReply reply, string? threadId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var payload = await renderer.RenderAsync(reply, allowEphemeral: false, cancellationToken);
         if (threadId is not null)
         {
             payload = payload with { MessageReference = new MessageReference(ParseId(threadId, nameof(threadId))) };
+        }
+
+        if (idempotencyKey is not null)
+        {
+            // A scheduled post retried (by this replica or one that took its claim over) within Discord's window is created once.
+            payload = payload with { Nonce = idempotencyKey, EnforceNonce = true };
         }
 
         var created = await rest.SendAsync(DiscordRoute.CreateMessage(ParseId(channelId, nameof(channelId))),

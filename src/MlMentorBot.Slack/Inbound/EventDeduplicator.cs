@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using System.Globalization;
+using MlMentorBot.Core.Storage;
 
 namespace MlMentorBot.Slack.Inbound;
 
@@ -6,26 +8,61 @@ namespace MlMentorBot.Slack.Inbound;
 /// Remembers event ids for an hour so a redelivery is acknowledged but not handled twice. Dedupe on receipt, not on completion,
 /// because Slack retries after an <c>http_timeout</c> while the first attempt may still be running
 /// (https://docs.slack.dev/apis/events-api/#retries: retries come at once, after 1 minute and after 5 minutes).
+/// The ids live in the database (<c>slack_events</c>, unique on the id, with an expiry), so a retry that lands on another
+/// replica is recognised too; expired rows are deleted every few minutes by whichever replica notices first.
 /// </summary>
-internal sealed class EventDeduplicator(TimeProvider time)
+internal sealed class EventDeduplicator(IDatabase database, TimeProvider time, ILogger<EventDeduplicator> logger)
 {
-    private static readonly TimeSpan Memory = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
-    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+    /// <summary>Schema version 400 belongs to the Slack adapter (400–499).</summary>
+    public static readonly SchemaMigration Migration = new(400, "Slack event ids seen", """
+        CREATE TABLE slack_events (
+            event_id   TEXT PRIMARY KEY,
+            expires_at TEXT NOT NULL
+        );
+        CREATE INDEX slack_events_by_expiry ON slack_events (expires_at);
+        """);
 
-    /// <summary>True the first time an id is seen within the last hour.</summary>
-    public bool IsFirstDelivery(string eventId)
+    private static readonly TimeSpan Memory = TimeSpan.FromHours(1);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(5);
+    private long _nextSweepTicks;
+
+    /// <summary>
+    /// True the first time an id is seen within the last hour, on any replica. When the database cannot be written the event
+    /// is handled (a rare duplicate beats a lost event) and the fault is logged.
+    /// </summary>
+    public async Task<bool> IsFirstDeliveryAsync(string eventId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (now >= _nextSweep)
+        var sweep = now.UtcTicks >= Interlocked.Read(ref _nextSweepTicks);
+        if (sweep)
         {
-            _nextSweep = now + TimeSpan.FromMinutes(5);
-            foreach (var old in _seen.Where(e => now - e.Value > Memory))
-            {
-                _seen.TryRemove(old.Key, out _);
-            }
+            Interlocked.Exchange(ref _nextSweepTicks, (now + SweepEvery).UtcTicks);
         }
 
-        return _seen.TryAdd(eventId, now);
+        try
+        {
+            return await database.WriteAsync(async write =>
+            {
+                var at = Timestamp(now);
+                if (sweep)
+                {
+                    await write.ExecuteAsync("DELETE FROM slack_events WHERE expires_at <= @at", new { at });
+                }
+
+                // Insert if absent, or reuse a row whose hour is over: 1 row affected means this delivery is the first.
+                return await write.ExecuteAsync("""
+                    INSERT INTO slack_events (event_id, expires_at) VALUES (@eventId, @expires)
+                    ON CONFLICT (event_id) DO UPDATE SET expires_at = excluded.expires_at WHERE slack_events.expires_at <= @at
+                    """, new { eventId, expires = Timestamp(now + Memory), at }) == 1;
+            }, cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            logger.LogWarning("Slack event {EventId} handled without de-duplication: {Problem}", eventId, ex.Message);
+            return true;
+        }
     }
+
+    // The store's format: fixed-width ISO 8601 UTC text, so comparing strings compares instants.
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

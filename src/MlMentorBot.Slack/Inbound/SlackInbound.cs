@@ -169,7 +169,7 @@ internal sealed partial class SlackInbound
     /// (https://docs.slack.dev/apis/events-api/). The bot subscribes to no events yet, so callbacks are only logged.
     /// Throws <see cref="FormatException"/> for a body that cannot be read.
     /// </summary>
-    public SlackAck HandleEvent(JsonElement body)
+    public async Task<SlackAck> HandleEventAsync(JsonElement body, CancellationToken cancellationToken)
     {
         SlackPayloads.EnsureReadable(body);
         switch (body.Text("type"))
@@ -177,7 +177,7 @@ internal sealed partial class SlackInbound
             case "url_verification" when body.Text("challenge") is { } challenge:
                 return SlackAck.Of(new ChallengeResponse(challenge), SlackJsonContext.Wire.ChallengeResponse);
             case "event_callback" when body.Text("event_id") is { } eventId:
-                if (!_events.IsFirstDelivery(eventId))
+                if (!await _events.IsFirstDeliveryAsync(eventId, cancellationToken))
                 {
                     LogDuplicateEvent(eventId);
                     return SlackAck.Empty;
