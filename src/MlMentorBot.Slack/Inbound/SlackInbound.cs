@@ -44,7 +44,8 @@ internal sealed partial class SlackInbound
         _options = options.Value;
         _responseUrls = responseUrls;
         _events = events;
-        _stopping = lifetime.ApplicationStopping;
+        // Stopped, not stopping: commands arriving while the replica drains (readiness already 503) must still be answered.
+        _stopping = lifetime.ApplicationStopped;
         // Deliveries live until the host has stopped, not just until it starts to: answers already computed still go out while
         // the pacer drains.
         _delivery = new SlackDelivery(api, _options, time, lifetime.ApplicationStopped, logger);
