@@ -21,6 +21,9 @@ public static class ModerationSetup
         services.AddOptions<ModerationOptions>().Bind(configuration.GetSection("Moderation")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(KnowledgeAuditStore.Migration);
+        services.AddSingleton(KnowledgeAuditStore.VersionMigration);
+        services.AddSingleton(KnowledgeReloadRequests.Migration);
+        services.AddSingleton<KnowledgeReloadRequests>();
         services.AddSingleton(AnswerGapStore.Migration);
         services.AddSingleton(UsageStats.Migration);
         foreach (var migration in ModerationScheduler.Migrations)
