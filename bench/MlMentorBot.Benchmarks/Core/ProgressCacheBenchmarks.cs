@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using BenchmarkDotNet.Attributes;
 using Dapper;
-using CommandDefinition = Dapper.CommandDefinition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,6 +8,7 @@ using MlMentorBot.Core;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Storage;
+using CommandDefinition = Dapper.CommandDefinition;
 
 namespace MlMentorBot.Benchmarks.Core;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using MlMentorBot.Core.Storage;
 
 namespace MlMentorBot.Slack.Inbound;

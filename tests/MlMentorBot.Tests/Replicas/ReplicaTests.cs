@@ -123,6 +123,22 @@ public sealed class ReplicaTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_slack_event_retried_on_another_replica_is_recognised_as_a_duplicate(string provider)
+    {
+        var replicas = StartReplicas(provider, count: 2);
+
+        var first = await replicas[0].Services.GetRequiredService<MlMentorBot.Slack.Inbound.EventDeduplicator>().IsFirstDeliveryAsync("Ev0R1", CancellationToken.None);
+        var retry = await replicas[1].Services.GetRequiredService<MlMentorBot.Slack.Inbound.EventDeduplicator>().IsFirstDeliveryAsync("Ev0R1", CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(61));
+        var anHourLater = await replicas[1].Services.GetRequiredService<MlMentorBot.Slack.Inbound.EventDeduplicator>().IsFirstDeliveryAsync("Ev0R1", CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(retry);
+        Assert.True(anHourLater);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_group_whose_replica_of_creation_stopped_before_opening_gets_exactly_one_weekly_prompt(string provider)
     {
         var replicas = StartReplicas(provider);
