@@ -52,6 +52,7 @@ public static class SlackSetup
             .RemoveAllLoggers();
         services.AddChannelPacer(SlackInbound.Platform, sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelMessageInterval);
         services.AddSingleton<ResponseUrlBudget>();
+        services.AddSingleton(EventDeduplicator.Migration);
         services.AddSingleton<EventDeduplicator>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SlackApiClient>(sp, sp.GetRequiredKeyedService<ChannelPacer>(SlackInbound.Platform)));
         if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.ClientId)]) && !string.IsNullOrWhiteSpace(section[nameof(SlackOptions.ClientSecret)]))

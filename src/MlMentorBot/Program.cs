@@ -23,6 +23,7 @@ try
     builder.AddObservability();
     builder.Services
         .AddStartupChecks()
+        .AddHealth()
         .AddKnowledge(builder.Configuration)
         .AddProgressStore(builder.Configuration)
         .AddCommands()
@@ -38,7 +39,7 @@ try
     // the first constructor that happens to read its options.
     app.Services.GetService<IStartupValidator>()?.Validate();
     app.UseManagementEndpoints();
-    app.MapHealth();
+    app.MapHealthEndpoints();
     app.MapDiscordInteractions();
     app.MapSlackEndpoints();
     await app.RunUntilStoppedAsync();

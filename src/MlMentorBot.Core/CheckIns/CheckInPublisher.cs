@@ -23,6 +23,13 @@ public sealed class CheckInPublisher(
         return await MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, cancellationToken);
     }
 
+    /// <summary>As <see cref="PostAsync(StudyGroup, BotReply, string?, CancellationToken)"/>, with the scheduled claim's idempotency key (see <see cref="IChannelMessenger.PostAsync(string, BotReply, string?, string?, CancellationToken)"/>).</summary>
+    public async Task<string> PostAsync(StudyGroup group, BotReply reply, string? threadId, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var community = CommunityScope.Enter(new Community(group.Platform, group.WorkspaceId));
+        return await MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, idempotencyKey, cancellationToken);
+    }
+
     /// <summary>The week's digest as it stands now (every stored check-in and away note), without posting it.</summary>
     public async Task<BotReply> BuildDigestAsync(StudyGroup group, CheckInWeek week, CancellationToken cancellationToken) =>
         CheckInMessages.Digest(group, week, await store.LoadWeekAsync(group, week, cancellationToken), knowledge.Current);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Scheduling;
 using MlMentorBot.Core.Telemetry;
 
 namespace MlMentorBot.Core.CheckIns;
@@ -9,8 +10,10 @@ namespace MlMentorBot.Core.CheckIns;
 /// Posts each running group's weekly prompt (at opening, with a "Check in" button), reminder (before close, to those who have
 /// neither checked in nor said they are away) and digest (at close). Driven by the injected <see cref="TimeProvider"/>: every
 /// <see cref="CheckInOptions.TickSeconds"/> it looks at the current and the previous week of each group.
-/// Each action is claimed in SQLite (unique group + week + kind) <em>before</em> it is sent, so a restart never posts it twice;
-/// an action that fell due while the bot was down is still sent while its window is open (prompt and reminder: until close;
+/// Each action is claimed in the database (unique group + week + kind) <em>before</em> it is sent, so a restart never posts it
+/// twice and replicas sharing the database post it once between them: the claim carries a lease (<see cref="ScheduledClaims"/>)
+/// that the claimer renews while posting, and a claim whose replica died before recording the post is taken over once its
+/// lease has run out. Posts carry the claim's idempotency key (Discord's <c>nonce</c>). An action that fell due while the bot was down is still sent while its window is open (prompt and reminder: until close;
 /// digest: until the next week opens) and recorded as skipped otherwise. A failed post is retried on later ticks
 /// (<see cref="CheckInStore.MaxAttempts"/> in all) while the window is open.
 /// </summary>
@@ -18,6 +21,7 @@ public sealed class CheckInScheduler(
     StudyGroupStore groups,
     CheckInStore store,
     CheckInPublisher publisher,
+    ScheduledClaims claims,
     IOptions<CheckInOptions> options,
     TimeProvider time,
     ILogger<CheckInScheduler> logger) : BackgroundService
@@ -77,32 +81,32 @@ public sealed class CheckInScheduler(
             return; // the week was over before the group existed
         }
 
-        Task ActAsync(ScheduledKind kind, DateTimeOffset dueAt, DateTimeOffset openUntil, Func<CancellationToken, Task<string>> send) =>
+        Task ActAsync(ScheduledKind kind, DateTimeOffset dueAt, DateTimeOffset openUntil, Func<string, CancellationToken, Task<string>> send) =>
             recorded.Contains((group.Id, week.Key, kind)) ? Task.CompletedTask : this.ActAsync(group, week, kind, dueAt, openUntil, now, send, cancellationToken);
 
         await ActAsync(ScheduledKind.Prompt, week.OpensAt, week.ClosesAt,
-            ct => publisher.PostAsync(group, CheckInMessages.Prompt(group, week), null, ct));
+            (key, ct) => publisher.PostAsync(group, CheckInMessages.Prompt(group, week), null, key, ct));
 
         if (group.HasReminder && CheckInCalendar.ReminderAt(group.Schedule, week, options.Value.ReminderLeadHours) is { } remindAt)
         {
-            await ActAsync(ScheduledKind.Reminder, remindAt, week.ClosesAt, async ct =>
+            await ActAsync(ScheduledKind.Reminder, remindAt, week.ClosesAt, async (key, ct) =>
             {
                 var data = await store.LoadWeekAsync(group, week, ct);
                 var done = data.CheckIns.Select(c => c.MemberId).Concat(data.AwayMemberIds).ToHashSet();
                 var missing = data.Members.Where(m => !done.Contains(m.MemberId)).ToList();
                 // Nobody to remind: record it as sent without posting, so the channel stays quiet.
-                return missing.Count == 0 ? "" : await publisher.PostAsync(group, CheckInMessages.Reminder(group, week, missing), null, ct);
+                return missing.Count == 0 ? "" : await publisher.PostAsync(group, CheckInMessages.Reminder(group, week, missing), null, key, ct);
             });
         }
 
         var next = CheckInCalendar.Shift(group.Schedule, week, 1);
         await ActAsync(ScheduledKind.Digest, week.ClosesAt, next.OpensAt,
-            async ct => await publisher.PostAsync(group, await publisher.BuildDigestAsync(group, week, ct), null, ct));
+            async (key, ct) => await publisher.PostAsync(group, await publisher.BuildDigestAsync(group, week, ct), null, key, ct));
     }
 
     private async Task ActAsync(
         StudyGroup group, CheckInWeek week, ScheduledKind kind, DateTimeOffset dueAt, DateTimeOffset openUntil, DateTimeOffset now,
-        Func<CancellationToken, Task<string>> send, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task<string>> send, CancellationToken cancellationToken)
     {
         if (now < dueAt)
         {
@@ -115,16 +119,19 @@ public sealed class CheckInScheduler(
             return;
         }
 
-        if (!await store.TryClaimAsync(group.Id, week.Key, kind, dueAt, group.ChannelId, cancellationToken))
+        if (!await store.TryClaimAsync(group.Id, week.Key, kind, dueAt, group.ChannelId, claims.ReplicaId, claims.LeaseUntil(), cancellationToken))
         {
             return;
         }
 
         BotTelemetry.JobRan("checkin." + kind.ToString().ToLowerInvariant());
         string? messageId = null;
+        var claim = $"checkin/{group.Id}/{week.Key}/{kind}";
         try
         {
-            messageId = await send(cancellationToken);
+            messageId = await claims.HoldWhileAsync(claim,
+                (until, ct) => store.RenewAsync(group.Id, week.Key, kind, claims.ReplicaId, until, ct),
+                ct => send(ScheduledClaims.IdempotencyKey(claim), ct), cancellationToken);
             logger.LogInformation("Posted {Kind} for group {GroupId} week {Week}", kind, group.Id, week.Key);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -133,7 +140,7 @@ public sealed class CheckInScheduler(
         }
         finally
         {
-            await store.CompleteAsync(group.Id, week.Key, kind, messageId, CancellationToken.None);
+            await store.CompleteAsync(group.Id, week.Key, kind, messageId, claims.ReplicaId, CancellationToken.None);
         }
     }
 

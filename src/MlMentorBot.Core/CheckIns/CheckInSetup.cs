@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Progress;
+using MlMentorBot.Core.Scheduling;
 
 namespace MlMentorBot.Core.CheckIns;
 
@@ -37,6 +38,7 @@ public static class CheckInSetup
         services.AddSingleton<ICommandHandler, AwayHandler>();
         services.TryAddSingleton<KnowledgeAutocomplete>();
         services.Replace(ServiceDescriptor.Singleton<IAutocompleteProvider, StudyGroupAutocomplete>());
+        services.AddScheduledClaims(configuration);
         services.TryAddSingleton<CheckInScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
         return services;

@@ -17,6 +17,15 @@ public interface IChannelMessenger
     /// </summary>
     Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="PostAsync(string, BotReply, string?, CancellationToken)"/>, for a scheduled post that replicas may retry:
+    /// <paramref name="idempotencyKey"/> (at most 25 characters, the same on every retry of one fire time) lets a platform that
+    /// supports it create the message once (Discord: <c>nonce</c> with <c>enforce_nonce</c>, checked for a few minutes). Platforms
+    /// without such a key (Slack, the local chat) ignore it; docs/scale-out.md says what that means.
+    /// </summary>
+    Task<string> PostAsync(string channelId, BotReply reply, string? threadId, string? idempotencyKey, CancellationToken cancellationToken) =>
+        PostAsync(channelId, reply, threadId, cancellationToken);
+
     /// <summary>Replaces the content of a message this bot posted earlier.</summary>
     Task UpdateAsync(string channelId, string messageId, BotReply reply, CancellationToken cancellationToken);
 }

@@ -15,6 +15,7 @@ internal sealed class KbHandler(
     KnowledgeService knowledge,
     KnowledgeReloadProcessor processor,
     KnowledgeAuditStore audit,
+    KnowledgeReloadRequests reloadRequests,
     AnswerGapStore gaps,
     UsageStats usage,
     AnswerFeedbackStore feedback,
@@ -80,6 +81,8 @@ internal sealed class KbHandler(
     {
         var who = request.DisplayName is { Length: > 0 } name ? $"{name} ({request.Member})" : request.Member.ToString();
         var outcome = await Task.Run(() => knowledge.Reload($"/kb reload by {who}"), cancellationToken);
+        // The other replicas reload their own copies at their next poll.
+        await reloadRequests.RequestAsync($"/kb reload by {who}", cancellationToken);
         KnowledgeReloadReport? report;
         using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {

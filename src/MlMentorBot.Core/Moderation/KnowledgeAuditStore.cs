@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Progress;
@@ -29,9 +30,64 @@ internal sealed record KnowledgeLoadRecord(
 /// <summary>
 /// The knowledge audit log in the bot's <see cref="IDatabase"/>. Besides one row per load, it keeps the content hash of every entry of the last applied
 /// load, so "changed" is exact even across restarts (an edit made while the bot was down shows up at the next start-up).
+/// Replicas sharing the database each load their own copy of the files; <c>knowledge_versions</c> (unique on version and
+/// outcome) lets one of them claim a version, so the log gets one entry per version and its one-time effects run once.
 /// </summary>
-internal sealed class KnowledgeAuditStore(IDatabase database)
+internal sealed class KnowledgeAuditStore(IDatabase database, TimeProvider time)
 {
+    /// <summary>Schema version 205: one row per knowledge version and outcome, claimed by the replica that records it.</summary>
+    public static readonly SchemaMigration VersionMigration = new(205, "knowledge versions claimed once across replicas", """
+        CREATE TABLE knowledge_versions (
+            version     TEXT NOT NULL,
+            is_applied  INTEGER NOT NULL,
+            claimed_by  TEXT NOT NULL,
+            lease_until TEXT NOT NULL,
+            load_id     INTEGER,
+            PRIMARY KEY (version, is_applied)
+        );
+        """)
+    {
+        Postgres = """
+            CREATE TABLE knowledge_versions (
+                version     text NOT NULL,
+                is_applied  boolean NOT NULL,
+                claimed_by  text NOT NULL,
+                lease_until timestamptz NOT NULL,
+                load_id     bigint,
+                PRIMARY KEY (version, is_applied)
+            );
+            """,
+    };
+
+    /// <summary>
+    /// Claims the one-time work of a load (audit entry, progress moved by <c>replaces</c>, moderators' alert) for
+    /// <paramref name="claimedBy"/>: true when no replica has recorded this version and outcome yet and none holds a live
+    /// claim on it (a claim whose lease ran out before it was recorded is taken over). False: someone else does or did it.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(KnowledgeReloadOutcome outcome, string claimedBy, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        await database.WriteAsync(write => write.ExecuteAsync("""
+            INSERT INTO knowledge_versions (version, is_applied, claimed_by, lease_until) VALUES (@Version, @IsApplied, @claimedBy, @until)
+            ON CONFLICT (version, is_applied) DO UPDATE SET claimed_by = excluded.claimed_by, lease_until = excluded.lease_until
+                WHERE knowledge_versions.load_id IS NULL AND knowledge_versions.lease_until <= @now
+            """, new
+        {
+            outcome.Result.Version,
+            outcome.IsApplied,
+            claimedBy,
+            until = SqliteProgressStore.Timestamp(leaseUntil),
+            now = SqliteProgressStore.Timestamp(time.GetUtcNow()),
+        }), cancellationToken) == 1;
+
+    /// <summary>The audit entry another replica recorded for this version and outcome, or null when none is recorded yet.</summary>
+    public async Task<KnowledgeLoadRecord?> RecordedAsync(KnowledgeReloadOutcome outcome, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT load_id FROM knowledge_versions WHERE version = @Version AND is_applied = @IsApplied",
+            new { outcome.Result.Version, outcome.IsApplied }, cancellationToken: cancellationToken));
+        return id is { } loadId ? (await QueryAsync(connection, "WHERE id = @loadId", new { loadId }, cancellationToken)).SingleOrDefault() : null;
+    }
+
     /// <summary>Schema versions 200–299 belong to knowledge moderation; this store has 200.</summary>
     public static readonly SchemaMigration Migration = new(200, "knowledge load audit log", """
         CREATE TABLE knowledge_loads (
@@ -116,6 +172,9 @@ internal sealed class KnowledgeAuditStore(IDatabase database)
                 Problems = Lines(problems),
                 record.ProgressMoved,
             });
+            await write.ExecuteAsync(
+                "UPDATE knowledge_versions SET load_id = @id WHERE version = @Version AND is_applied = @IsApplied",
+                new { id, record.Version, record.IsApplied });
             return record with { Id = id };
         }, cancellationToken);
     }
@@ -124,12 +183,17 @@ internal sealed class KnowledgeAuditStore(IDatabase database)
     public async Task<IReadOnlyList<KnowledgeLoadRecord>> HistoryAsync(int count, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
+        return await QueryAsync(connection, "ORDER BY id DESC LIMIT @count", new { count }, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<KnowledgeLoadRecord>> QueryAsync(DbConnection connection, string tail, object parameters, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT id AS Id, attempted_at AS AttemptedAt, triggered_by AS TriggeredBy, version AS Version, is_applied AS IsApplied,
                    entry_count AS EntryCount, added AS Added, changed AS Changed, removed AS Removed, problems AS Problems,
                    progress_moved AS ProgressMoved
-            FROM knowledge_loads ORDER BY id DESC LIMIT @count
-            """, new { count }, cancellationToken: cancellationToken));
+            FROM knowledge_loads {tail}
+            """, parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new KnowledgeLoadRecord(r.Id, r.AttemptedAt, r.TriggeredBy, r.Version, r.IsApplied,
             (int)r.EntryCount, Split(r.Added), Split(r.Changed), Split(r.Removed), Split(r.Problems), (int)r.ProgressMoved)).ToList();
     }

@@ -6,6 +6,7 @@ using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
+using MlMentorBot.Core.Scheduling;
 using MlMentorBot.Core.Telemetry;
 
 namespace MlMentorBot.Core.Moderation;
@@ -20,12 +21,15 @@ internal sealed record KnowledgeReloadReport(KnowledgeReloadOutcome Outcome, Kno
 /// Follows every knowledge load, whoever triggered it (start-up, the watcher, <c>/kb reload</c>), off the request path:
 /// moves members' progress from replaced step ids to their new ids, warns about progress on steps that no longer exist,
 /// writes the audit log, and tells the moderators' channel when a load is rejected, when it recovers, and about orphaned progress.
+/// Replicas sharing the database each see their own loads of the same files: the replica that claims a version
+/// (<see cref="KnowledgeAuditStore.TryClaimAsync"/>) does its one-time work; the others only report what it recorded.
 /// </summary>
 internal sealed class KnowledgeReloadProcessor(
     KnowledgeService knowledge,
     IProgressStore progress,
     KnowledgeAuditStore audit,
     ModeratorAlerts alerts,
+    ScheduledClaims claims,
     ILogger<KnowledgeReloadProcessor> logger) : BackgroundService
 {
     private const int KeptResults = 32;
@@ -100,6 +104,19 @@ internal sealed class KnowledgeReloadProcessor(
 
     private async Task<KnowledgeReloadReport> ProcessAsync(KnowledgeReloadOutcome outcome, CancellationToken cancellationToken)
     {
+        if (!await audit.TryClaimAsync(outcome, claims.ReplicaId, claims.LeaseUntil(), cancellationToken))
+        {
+            // Another replica moved the progress, wrote the entry and alerted; keep what it recorded for /kb status and /kb reload.
+            var recorded = await audit.RecordedAsync(outcome, cancellationToken);
+            var orphaned = outcome.IsApplied ? await OrphanedProgressAsync(outcome, cancellationToken) : [];
+            var theirs = recorded ?? new KnowledgeLoadRecord(0, outcome.AttemptedAt, outcome.Trigger, outcome.Result.Version, outcome.IsApplied,
+                outcome.Result.Entries.Count, [], [], [], [], 0);
+            logger.LogInformation("Knowledge version {Version} ({Trigger}) was already recorded by another replica", outcome.Result.Version, outcome.Trigger);
+            var report = new KnowledgeReloadReport(outcome, theirs, theirs.ProgressMoved, orphaned);
+            Volatile.Write(ref _last, report);
+            return report;
+        }
+
         var moved = 0;
         IReadOnlyList<KnowledgeProblem> warnings = [];
         if (outcome.IsApplied)

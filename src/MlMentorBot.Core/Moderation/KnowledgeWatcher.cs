@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Storage;
 
 namespace MlMentorBot.Core.Moderation;
 
@@ -11,10 +12,12 @@ namespace MlMentorBot.Core.Moderation;
 /// signals changes; after <see cref="ModerationOptions.ReloadDebounceMilliseconds"/> without further events the folder's
 /// fingerprint (each file's path, size and write time) is compared with the last one and, when it differs,
 /// <see cref="KnowledgeService.Reload"/> runs. The same check also runs every <see cref="ModerationOptions.PollSeconds"/>,
-/// which covers file systems without change events, an overflowing watcher, and a watcher that could not start.
+/// which covers file systems without change events, an overflowing watcher, and a watcher that could not start. Each poll
+/// also picks up a <c>/kb reload</c> run on another replica (<see cref="KnowledgeReloadRequests"/>), watching or not.
 /// </summary>
 internal sealed class KnowledgeWatcher(
     KnowledgeService knowledge,
+    KnowledgeReloadRequests reloadRequests,
     IOptions<ModerationOptions> options,
     TimeProvider time,
     ILogger<KnowledgeWatcher> logger) : BackgroundService
@@ -25,23 +28,19 @@ internal sealed class KnowledgeWatcher(
 
     private string _lastSeen = "";
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Taken while the host starts, right after the start-up load, so an edit made once the host is up is never
-        // mistaken for the state that was loaded.
+        // mistaken for the state that was loaded; likewise where the other replicas' reload requests stand.
         _lastSeen = Fingerprint();
-        return base.StartAsync(cancellationToken);
+        await ReloadRequestedElsewhereAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.IsWatchEnabled)
-        {
-            return;
-        }
-
-        using var watcher = TryWatch();
+        using var watcher = settings.IsWatchEnabled ? TryWatch() : null;
         var debounce = TimeSpan.FromMilliseconds(settings.ReloadDebounceMilliseconds);
         var poll = TimeSpan.FromSeconds(settings.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
@@ -54,8 +53,9 @@ internal sealed class KnowledgeWatcher(
                 }
             }
 
-            var now = Fingerprint();
-            if (now == _lastSeen)
+            var trigger = await ReloadRequestedElsewhereAsync(stoppingToken);
+            var now = settings.IsWatchEnabled || trigger is not null ? Fingerprint() : _lastSeen;
+            if (now == _lastSeen && trigger is null)
             {
                 continue;
             }
@@ -63,13 +63,27 @@ internal sealed class KnowledgeWatcher(
             _lastSeen = now;
             try
             {
-                knowledge.Reload(FileChangeTrigger);
+                knowledge.Reload(trigger ?? FileChangeTrigger);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // Reload reports bad files as problems; anything thrown here is unexpected, so keep watching.
                 logger.LogError(ex, "Knowledge reload after a file change failed");
             }
+        }
+    }
+
+    /// <summary>The trigger for a <c>/kb reload</c> made on another replica since the last poll, or null.</summary>
+    private async Task<string?> ReloadRequestedElsewhereAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await reloadRequests.TakeNewAsync(stoppingToken) is { } requestedBy ? $"{requestedBy} (on another replica)" : null;
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or System.Data.Common.DbException)
+        {
+            logger.LogWarning("Could not look for /kb reload requests of other replicas: {Problem}", ex.Message);
+            return null;
         }
     }
 

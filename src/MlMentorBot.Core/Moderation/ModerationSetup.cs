@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Core.Scheduling;
 using MlMentorBot.Core.Storage;
 
 namespace MlMentorBot.Core.Moderation;
@@ -20,9 +21,17 @@ public static class ModerationSetup
         services.AddOptions<ModerationOptions>().Bind(configuration.GetSection("Moderation")).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(KnowledgeAuditStore.Migration);
+        services.AddSingleton(KnowledgeAuditStore.VersionMigration);
+        services.AddSingleton(KnowledgeReloadRequests.Migration);
+        services.AddSingleton<KnowledgeReloadRequests>();
         services.AddSingleton(AnswerGapStore.Migration);
         services.AddSingleton(UsageStats.Migration);
-        services.AddSingleton(ModerationScheduler.Migration);
+        foreach (var migration in ModerationScheduler.Migrations)
+        {
+            services.AddSingleton(migration);
+        }
+
+        services.AddScheduledClaims(configuration);
         services.AddSingleton<KnowledgeAuditStore>();
         services.AddSingleton<AnswerGapStore>();
         services.AddSingleton<UsageStats>();

@@ -15,7 +15,13 @@ internal sealed class ModeratorAlerts(IOptions<ModerationOptions> options, IEnum
     public bool IsConfigured => options.Value.AlertChannel is { Platform.Length: > 0, ChannelId.Length: > 0 };
 
     /// <summary>Posts <paramref name="reply"/>; returns false when no channel is configured or posting failed.</summary>
-    public async Task<bool> PostAsync(BotReply reply, CancellationToken cancellationToken)
+    public Task<bool> PostAsync(BotReply reply, CancellationToken cancellationToken) => PostAsync(reply, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PostAsync(BotReply, CancellationToken)"/>, with the idempotency key of a one-time post that another replica
+    /// may retry (see <see cref="IChannelMessenger.PostAsync(string, BotReply, string?, string?, CancellationToken)"/>).
+    /// </summary>
+    public async Task<bool> PostAsync(BotReply reply, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (options.Value.AlertChannel is not { Platform.Length: > 0, ChannelId.Length: > 0 } channel)
         {
@@ -31,7 +37,10 @@ internal sealed class ModeratorAlerts(IOptions<ModerationOptions> options, IEnum
 
         try
         {
-            await messenger.PostAsync(channel.ChannelId, reply with { IsPrivate = false, AimedAtUserId = null }, null, cancellationToken);
+            var post = reply with { IsPrivate = false, AimedAtUserId = null };
+            await (idempotencyKey is null
+                ? messenger.PostAsync(channel.ChannelId, post, null, cancellationToken)
+                : messenger.PostAsync(channel.ChannelId, post, null, idempotencyKey, cancellationToken));
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -27,9 +27,10 @@ internal interface IMemberDataExporter
 /// <summary>
 /// <see cref="IProgressStore"/> on the bot's <see cref="IDatabase"/> (SQLite or PostgreSQL). Members live in <c>members</c> (unique platform, workspace, user); step rows in
 /// <c>step_progress</c>, deleted with their member by cascade. Timestamps come from the injected clock, in UTC.
-/// Reads go through a bounded in-memory cache (most recently used members, <see cref="CachedMembers"/> at most) that every
-/// write of this store invalidates, so <c>/roadmap</c> does not query SQLite on each request. One bot process owns a
-/// database file; a second process writing the same file would not invalidate this cache.
+/// Reads go through a bounded in-memory cache (most recently used members, <see cref="CachedMembers"/> at most) that is
+/// checked on every read against <c>members.progress_version</c>, a stamp every write of a member's progress changes in the
+/// same transaction. Several processes (replicas) may share the database: a read on one never serves what another has since
+/// changed, at the cost of one indexed single-row query per read (issue #11; <c>ProgressCacheBenchmarks</c> compares the options).
 /// </summary>
 internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore, IDisposable
 {
@@ -37,9 +38,6 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
     public const int CachedMembers = 20_000;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedMembers, CompactionPercentage = 0.25 });
-
-    // Bumped after every committed write. A read that raced a write does not cache what it read.
-    private long _generation;
 
     /// <summary>Schema versions 1–99 belong to this store.</summary>
     public static readonly SchemaMigration[] Migrations =
@@ -91,51 +89,55 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
         new(2, "Slack Enterprise Grid organisation of a member", """
             ALTER TABLE members ADD COLUMN enterprise_id TEXT;
             """) { Postgres = "ALTER TABLE members ADD COLUMN enterprise_id text;" },
+        // A stamp, not a counter: a member deleted and created again must never repeat a value another replica still holds.
+        new(3, "progress version per member, checked by every replica's cache", """
+            ALTER TABLE members ADD COLUMN progress_version BIGINT NOT NULL DEFAULT 0;
+            """) { Postgres = "ALTER TABLE members ADD COLUMN progress_version bigint NOT NULL DEFAULT 0;" },
     ];
 
     public async Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(member, out IReadOnlyDictionary<string, StepProgress>? cached))
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (_cache.TryGetValue(member, out Cached? cached))
         {
-            return cached!;
+            // One indexed single-row read: has any replica written this member's progress since we cached it?
+            var version = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT progress_version FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId",
+                member, cancellationToken: cancellationToken));
+            if (version == cached!.Version)
+            {
+                return cached.Progress;
+            }
         }
 
-        var generation = Interlocked.Read(ref _generation);
-        var progress = await ReadAsync(member, cancellationToken);
-        if (Interlocked.Read(ref _generation) == generation)
-        {
-            _cache.Set(member, progress, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
-        }
-
+        var (read, progress) = await ReadAsync(connection, member, cancellationToken);
+        _cache.Set(member, new Cached(read, progress), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return progress;
-    }
-
-    private void Invalidate(MemberKey? member)
-    {
-        Interlocked.Increment(ref _generation);
-        if (member is null)
-        {
-            _cache.Compact(1.0);
-        }
-        else
-        {
-            _cache.Remove(member);
-        }
     }
 
     public void Dispose() => _cache.Dispose();
 
-    private async Task<IReadOnlyDictionary<string, StepProgress>> ReadAsync(MemberKey member, CancellationToken cancellationToken)
+    /// <summary>
+    /// The member's version and rows in one statement, so both come from one snapshot (a write committed in between could
+    /// otherwise pair an old version with new rows, or new rows with an old version that is then served as current).
+    /// </summary>
+    private static async Task<(long? Version, IReadOnlyDictionary<string, StepProgress> Progress)> ReadAsync(
+        DbConnection connection, MemberKey member, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
-            SELECT p.step_id AS StepId, p.status AS Status, p.first_set_at AS FirstSetAt, p.updated_at AS UpdatedAt
-            FROM step_progress p JOIN members m ON m.id = p.member_id
+        var rows = (await connection.QueryAsync<VersionedRow>(new CommandDefinition("""
+            SELECT m.progress_version AS Version, p.step_id AS StepId, p.status AS Status, p.first_set_at AS FirstSetAt, p.updated_at AS UpdatedAt
+            FROM members m LEFT JOIN step_progress p ON p.member_id = m.id
             WHERE m.platform = @Platform AND m.workspace_id = @WorkspaceId AND m.user_id = @UserId
-            """, member, cancellationToken: cancellationToken));
+            """, member, cancellationToken: cancellationToken))).AsList();
         // Read-only, because callers may key derived values on this map's identity (see IProgressStore.GetAsync).
-        return rows.Select(ToProgress).ToDictionary(p => p.StepId, StringComparer.OrdinalIgnoreCase).AsReadOnly();
+        var progress = rows.Where(r => r.StepId is not null)
+            .Select(r => ToProgress(new Row { StepId = r.StepId!, Status = r.Status!, FirstSetAt = r.FirstSetAt!.Value, UpdatedAt = r.UpdatedAt!.Value }))
+            .ToDictionary(p => p.StepId, StringComparer.OrdinalIgnoreCase).AsReadOnly();
+        return (rows.Count == 0 ? null : rows[0].Version, progress);
     }
+
+    /// <summary>A new <c>members.progress_version</c> stamp: random, so it never repeats one another replica may have cached.</summary>
+    private static long NewVersion() => Random.Shared.NextInt64(1, long.MaxValue);
 
     public async Task<StepProgress> SetAsync(MemberKey member, string stepId, StepStatus status, CancellationToken cancellationToken)
     {
@@ -143,6 +145,7 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
         var row = await database.WriteAsync(async write =>
         {
             var memberId = await MemberIds.GetOrCreateAsync(write, member, time);
+            await write.ExecuteAsync("UPDATE members SET progress_version = @Version WHERE id = @MemberId", new { Version = NewVersion(), MemberId = memberId });
             return await write.QuerySingleAsync<Row>("""
                 INSERT INTO step_progress (member_id, step_id, status, first_set_at, updated_at)
                 VALUES (@MemberId, @StepId, @Status, @Now, @Now)
@@ -150,7 +153,6 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
                 RETURNING step_id AS StepId, status AS Status, first_set_at AS FirstSetAt, updated_at AS UpdatedAt
                 """, new { MemberId = memberId, StepId = stepId, Status = ToText(status), Now = now });
         }, cancellationToken);
-        Invalidate(member);
         return ToProgress(row);
     }
 
@@ -196,7 +198,7 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
         }, cancellationToken);
         if (removed > 0)
         {
-            Invalidate(member);
+            _cache.Remove(member); // memory only: the row and its version are gone, which every replica's check sees
         }
 
         return removed;
@@ -207,6 +209,10 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
         var parameters = new { Old = oldStepId, New = newStepId };
         var moved = await database.WriteAsync(async write =>
         {
+            // One stamp for every member whose progress moves; other replicas' caches see it at their next read.
+            await write.ExecuteAsync(
+                "UPDATE members SET progress_version = @Version WHERE id IN (SELECT member_id FROM step_progress WHERE step_id = @Old)",
+                new { Version = NewVersion(), parameters.Old });
             // Where a member has both ids, keep the more advanced status (done > learning > skipped > todo) and the older
             // first_set_at (timestamptz in PostgreSQL; fixed-width ISO 8601 UTC text in SQLite, where the smaller string is
             // the earlier time).
@@ -224,7 +230,6 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
                 """, parameters);
             return merged + await write.ExecuteAsync("UPDATE step_progress SET step_id = @New WHERE step_id = @Old", parameters);
         }, cancellationToken);
-        Invalidate(null);
         return moved;
     }
 
@@ -267,6 +272,20 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
         public DateTimeOffset FirstSetAt { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
     }
+
+    // Properties rather than a positional record: the LEFT JOIN's NULLs carry no type for Dapper to match a constructor by,
+    // and each provider reports its own column types.
+    private sealed class VersionedRow
+    {
+        public long Version { get; init; }
+        public string? StepId { get; init; }
+        public string? Status { get; init; }
+        public DateTimeOffset? FirstSetAt { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
+    }
+
+    /// <summary>A member's progress as read, with the version it was read at (null: no <c>members</c> row).</summary>
+    private sealed record Cached(long? Version, IReadOnlyDictionary<string, StepProgress> Progress);
 }
 
 /// <summary>Looks up or creates the <c>members</c> row for a <see cref="MemberKey"/>; shared by every feature's store.</summary>

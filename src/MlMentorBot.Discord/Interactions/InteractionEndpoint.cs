@@ -101,7 +101,7 @@ internal sealed class InteractionEndpoint(
 
             initial.TrySetResult(response);
             return Task.CompletedTask;
-        }, lifetime.ApplicationStopping);
+        }, lifetime.ApplicationStopped); // not Stopping: interactions that arrive while the replica drains are still answered
 
         if (!initial.Task.IsCompleted)
         {

@@ -65,6 +65,11 @@ internal sealed record MessagePayload
     public int? Flags { get; init; }
 
     public MessageReference? MessageReference { get; init; }
+
+    /// <summary>With <see cref="EnforceNonce"/>: Discord returns the message already created with this nonce (up to 25 characters) in the last few minutes instead of a second one.</summary>
+    public string? Nonce { get; init; }
+
+    public bool? EnforceNonce { get; init; }
 }
 
 /// <summary>https://discord.com/developers/docs/resources/message#allowed-mentions-object</summary>

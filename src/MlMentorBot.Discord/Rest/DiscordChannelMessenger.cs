@@ -26,24 +26,34 @@ internal sealed class DiscordChannelMessenger(
 
     public string Platform => PlatformName;
 
-    public Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken)
+    public Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken) =>
+        PostAsync(channelId, reply, threadId, null, cancellationToken);
+
+    public Task<string> PostAsync(string channelId, BotReply reply, string? threadId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         // Rendering may store hashed custom ids first; when it finishes at once (the usual case), the caller gets the pacer's own
         // task, which completes when the post is sent, so a drain that has sent everything leaves no caller still waiting.
         var rendering = renderer.RenderAsync(reply, allowEphemeral: false, cancellationToken);
         return rendering.IsCompletedSuccessfully
-            ? Enqueue(channelId, rendering.Result, threadId, cancellationToken)
-            : RenderedThenEnqueuedAsync(rendering, channelId, threadId, cancellationToken);
+            ? Enqueue(channelId, rendering.Result, threadId, idempotencyKey, cancellationToken)
+            : RenderedThenEnqueuedAsync(rendering, channelId, threadId, idempotencyKey, cancellationToken);
     }
 
-    private async Task<string> RenderedThenEnqueuedAsync(Task<MessagePayload> rendering, string channelId, string? threadId, CancellationToken cancellationToken) =>
-        await Enqueue(channelId, await rendering, threadId, cancellationToken);
+    private async Task<string> RenderedThenEnqueuedAsync(
+        Task<MessagePayload> rendering, string channelId, string? threadId, string? idempotencyKey, CancellationToken cancellationToken) =>
+        await Enqueue(channelId, await rendering, threadId, idempotencyKey, cancellationToken);
 
-    private Task<string> Enqueue(string channelId, MessagePayload payload, string? threadId, CancellationToken cancellationToken)
+    private Task<string> Enqueue(string channelId, MessagePayload payload, string? threadId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (threadId is not null)
         {
             payload = payload with { MessageReference = new MessageReference(ParseId(threadId, nameof(threadId))) };
+        }
+
+        if (idempotencyKey is not null)
+        {
+            // A scheduled post retried (by this replica or one that took its claim over) within Discord's window is created once.
+            payload = payload with { Nonce = idempotencyKey, EnforceNonce = true };
         }
 
         var route = DiscordRoute.CreateMessage(ParseId(channelId, nameof(channelId)));

@@ -138,11 +138,11 @@ internal static partial class SlackHttpEndpoints
         return await inbound.HandleInteractionAsync(document.RootElement, cancellationToken);
     }
 
-    private static Task<SlackAck> EventsAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
+    private static async Task<SlackAck> EventsAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
     {
         SlackPayloads.DecodeUtf8(body.AsSpan(0, length)); // JsonDocument leaves invalid UTF-8 inside strings to whoever reads them
         using var document = JsonDocument.Parse(body.AsMemory(0, length));
-        return Task.FromResult(inbound.HandleEvent(document.RootElement));
+        return await inbound.HandleEventAsync(document.RootElement, cancellationToken);
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; a null buffer means the body was larger.</summary>

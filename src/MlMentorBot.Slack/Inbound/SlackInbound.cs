@@ -48,7 +48,8 @@ internal sealed partial class SlackInbound
         _options = options.Value;
         _responseUrls = responseUrls;
         _events = events;
-        _stopping = lifetime.ApplicationStopping;
+        // Stopped, not stopping: commands arriving while the replica drains (readiness already 503) must still be answered.
+        _stopping = lifetime.ApplicationStopped;
         // Deliveries live until the host has stopped, not just until it starts to: answers already computed still go out while
         // the pacer drains.
         _delivery = new SlackDelivery(api, _options, time, lifetime.ApplicationStopped, logger);
@@ -177,7 +178,7 @@ internal sealed partial class SlackInbound
     /// (https://docs.slack.dev/apis/events-api/). The bot subscribes to no events yet, so callbacks are only logged.
     /// Throws <see cref="FormatException"/> for a body that cannot be read.
     /// </summary>
-    public SlackAck HandleEvent(JsonElement body)
+    public async Task<SlackAck> HandleEventAsync(JsonElement body, CancellationToken cancellationToken)
     {
         SlackPayloads.EnsureReadable(body);
         switch (body.Text("type"))
@@ -185,7 +186,7 @@ internal sealed partial class SlackInbound
             case "url_verification" when body.Text("challenge") is { } challenge:
                 return SlackAck.Of(new ChallengeResponse(challenge), SlackJsonContext.Wire.ChallengeResponse);
             case "event_callback" when body.Text("event_id") is { } eventId:
-                if (!_events.IsFirstDelivery(eventId))
+                if (!await _events.IsFirstDeliveryAsync(eventId, cancellationToken))
                 {
                     LogDuplicateEvent(eventId);
                     return SlackAck.Empty;

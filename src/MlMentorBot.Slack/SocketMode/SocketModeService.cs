@@ -188,7 +188,7 @@ internal sealed partial class SocketModeService : BackgroundService
     {
         "slash_commands" when SlashCommand.FromJson(payload) is { } command => _inbound.HandleSlashCommandAsync(command, cancellationToken),
         "interactive" => _inbound.HandleInteractionAsync(payload, cancellationToken),
-        "events_api" => Task.FromResult(_inbound.HandleEvent(payload)),
+        "events_api" => _inbound.HandleEventAsync(payload, cancellationToken),
         _ => Task.FromResult(SlackAck.Empty),
     };
 

@@ -76,8 +76,8 @@ internal static class ObservabilitySetup
     }
 
     /// <summary>
-    /// On the management listener: <c>GET /metrics</c> answers from the Prometheus exporter, <c>/health</c> goes on to its
-    /// endpoint, everything else is 404. The public listener never serves <c>/metrics</c> (it is not mapped there).
+    /// On the management listener: <c>GET /metrics</c> answers from the Prometheus exporter, <c>/health</c> (and
+    /// <c>/health/live</c>, <c>/health/ready</c>) go on to their endpoints, everything else is 404. The public listener never serves <c>/metrics</c> (it is not mapped there).
     /// </summary>
     public static WebApplication UseManagementEndpoints(this WebApplication app)
     {
@@ -93,7 +93,7 @@ internal static class ObservabilitySetup
             management.UseOpenTelemetryPrometheusScrapingEndpoint(http => http.Request.Path == "/metrics");
             management.Use((http, next) =>
             {
-                if (http.Request.Path == "/health")
+                if (http.Request.Path.StartsWithSegments("/health"))
                 {
                     return next(http);
                 }

@@ -108,18 +108,48 @@ public abstract class CheckInSchedulerTests(TestStorage storage) : IDisposable
     }
 
     [SkippableFact]
-    public async Task An_action_claimed_before_a_crash_is_not_sent_again()
+    public async Task Two_schedulers_on_one_database_post_each_groups_prompt_reminder_and_digest_once_per_week()
+    {
+        var clock = new FakeTimeProvider(Utc("2026-11-22T12:00Z"));
+        var messenger = new RecordingMessenger(clock);
+        using var first = new CheckInHost(clock, storage, messenger);
+        using var second = new CheckInHost(clock, storage, messenger);
+        await first.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
+        await second.SayAsync("bob", "/group join study");
+        await second.SayAsync("cyd", "/group create other day:monday time:09:00 timezone:Europe/Berlin", channel: "c2");
+
+        // Every minute of two weeks around the opening (08:00Z), the reminder (Wednesday 02:00Z) and the close (08:00Z).
+        foreach (var at in new[] { "2026-11-23T08:00Z", "2026-11-23T08:01Z", "2026-11-25T02:00Z", "2026-11-25T02:01Z", "2026-11-25T08:00Z", "2026-11-25T08:01Z", "2026-11-30T08:00Z" })
+        {
+            clock.SetUtcNow(Utc(at));
+            await Task.WhenAll(first.Scheduler.RunDueAsync(CancellationToken.None), second.Scheduler.RunDueAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(2, messenger.Titled("Weekly check-in — study").Count); // two weeks
+        Assert.Equal(2, messenger.Titled("Weekly check-in — other").Count);
+        Assert.Single(messenger.Titled("Reminder: check-in closes soon — study"));
+        Assert.Single(messenger.Titled("Check-in digest — study"));
+        Assert.Single(messenger.Titled("Check-in digest — other"));
+    }
+
+    [SkippableFact]
+    public async Task An_action_claimed_before_a_crash_is_sent_once_by_another_replica_when_its_lease_runs_out()
     {
         var clock = new FakeTimeProvider(Utc("2026-11-22T12:00Z"));
         using var host = new CheckInHost(clock, storage);
         await host.SayAsync("ada", "/group create study day:monday time:09:00 timezone:Europe/Berlin");
-        // The process recorded the prompt and died before posting it.
+        // Another replica claimed the prompt for 40 s and died before posting it: it never renews the lease.
+        clock.SetUtcNow(Utc("2026-11-23T08:00Z"));
         Assert.True(await host.Services.GetRequiredService<CheckInStore>()
-            .TryClaimAsync(1, "2026-11-23", ScheduledKind.Prompt, Utc("2026-11-23T08:00Z"), "c1", CancellationToken.None));
+            .TryClaimAsync(1, "2026-11-23", ScheduledKind.Prompt, Utc("2026-11-23T08:00Z"), "c1", "dead-replica", Utc("2026-11-23T08:00:40Z"), CancellationToken.None));
 
-        await host.AdvanceToAsync(Utc("2026-11-23T08:00Z"));
-
+        await host.AdvanceToAsync(Utc("2026-11-23T08:00:30Z"));
         Assert.Empty(host.Messenger.Titled("Weekly check-in"));
+
+        await host.AdvanceToAsync(Utc("2026-11-23T08:01:00Z"));
+        await host.AdvanceToAsync(Utc("2026-11-23T08:01:30Z"));
+        Assert.Single(host.Messenger.Titled("Weekly check-in"));
+        Assert.Equal("sent", (await host.Services.GetRequiredService<CheckInStore>().GetActionAsync(1, "2026-11-23", ScheduledKind.Prompt, CancellationToken.None))!.State);
     }
 
     [SkippableFact]

@@ -31,6 +31,21 @@ public sealed class DiscordChannelMessengerTests
     }
 
     [Fact]
+    public async Task A_scheduled_post_carries_its_claims_nonce_with_enforce_nonce_so_a_retry_is_not_duplicated()
+    {
+        _api.Respond("channels/2222222222222222222/messages", HttpStatusCode.OK, """{"id":"8888888888888888888","channel_id":"2222222222222222222"}""");
+        var key = MlMentorBot.Core.Scheduling.ScheduledClaims.IdempotencyKey("checkin/1/2026-11-23/Prompt");
+
+        await Messenger().PostAsync("2222222222222222222", new BotReply { Title = "Weekly check-in" }, null, key, CancellationToken.None);
+
+        var body = JsonNode.Parse(Assert.Single(_api.Requests).Body!)!;
+        Assert.Equal(key, (string)body["nonce"]!);
+        Assert.True((bool)body["enforce_nonce"]!);
+        Assert.InRange(key.Length, 1, 25); // Discord's limit for a nonce
+        Assert.Equal(key, MlMentorBot.Core.Scheduling.ScheduledClaims.IdempotencyKey("checkin/1/2026-11-23/Prompt"));
+    }
+
+    [Fact]
     public async Task An_update_patches_the_earlier_message()
     {
         await Messenger().UpdateAsync("2222222222222222222", "8888888888888888888", new BotReply { Title = "Closed" }, CancellationToken.None);

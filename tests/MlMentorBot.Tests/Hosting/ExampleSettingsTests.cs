@@ -32,6 +32,8 @@ public sealed class ExampleSettingsTests
         ["Slack"] = typeof(SlackOptions),
         ["Moderation"] = typeof(ModerationOptions),
         ["Observability"] = typeof(ObservabilityOptions),
+        ["Scheduling"] = typeof(MlMentorBot.Core.Scheduling.SchedulingOptions),
+        ["Shutdown"] = typeof(ShutdownOptions),
     };
 
     [Fact]

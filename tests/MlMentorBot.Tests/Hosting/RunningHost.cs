@@ -78,7 +78,17 @@ internal sealed class RunningHost : IAsyncDisposable
     /// <summary>Sends SIGTERM (as systemd or Docker stop does) and returns the exit code and standard error.</summary>
     public async Task<(int ExitCode, string Errors)> TerminateAsync()
     {
+        SendTerminate();
+        return await WaitForExitAsync();
+    }
+
+    /// <summary>Sends SIGTERM and returns at once.</summary>
+    public void SendTerminate() =>
         Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    /// <summary>Waits (up to a minute) for the process to exit; returns the exit code and standard error.</summary>
+    public async Task<(int ExitCode, string Errors)> WaitForExitAsync()
+    {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(deadline.Token);
         return (_process.ExitCode, await _errors);

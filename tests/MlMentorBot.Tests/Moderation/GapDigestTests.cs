@@ -20,7 +20,7 @@ public sealed class GapDigestTests : IDisposable
     public GapDigestTests()
     {
         _discord.SetupGet(m => m.Platform).Returns("discord");
-        _discord.Setup(m => m.PostAsync(It.IsAny<string>(), It.IsAny<BotReply>(), null, It.IsAny<CancellationToken>())).ReturnsAsync("1");
+        _discord.Setup(m => m.PostAsync(It.IsAny<string>(), It.IsAny<BotReply>(), null, It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync("1");
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Moderation:AlertChannel:Platform"] = "discord",
@@ -55,7 +55,7 @@ public sealed class GapDigestTests : IDisposable
         Assert.False(again);
         _discord.Verify(m => m.PostAsync("1234567890",
             It.Is<BotReply>(r => r.Title.StartsWith("Weekly digest") && r.Sections.Any(s => s.Markdown.Contains("2× “Is a visa needed for Canada?”"))),
-            null, It.IsAny<CancellationToken>()), Times.Once);
+            null, It.Is<string?>(key => key != null && key.Length <= 25), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -68,6 +68,7 @@ public sealed class GapDigestTests : IDisposable
 
         Assert.False(posted);
         _discord.Verify(m => m.PostAsync(It.IsAny<string>(), It.IsAny<BotReply>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _discord.Verify(m => m.PostAsync(It.IsAny<string>(), It.IsAny<BotReply>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MlMentorBot.Core;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
@@ -18,6 +19,7 @@ public sealed class SlackInboundTests : IAsyncDisposable
     private readonly Mock<ICommandDispatcher> _dispatcher = new();
     private readonly FakeSlackHandler _slack = new();
     private readonly ServiceProvider _provider;
+    private readonly Hosting.TempDir _temp = new();
 
     public SlackInboundTests()
     {
@@ -29,15 +31,22 @@ public sealed class SlackInboundTests : IAsyncDisposable
             ["Slack:BotToken"] = "xoxb-placeholder-token",
             ["Slack:AckBudget"] = "00:00:00.200",
             ["Slack:AdminUserIds:0"] = "UADMIN001",
+            ["Storage:DatabasePath"] = _temp.File("bot.db"),
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config)
-            .AddSingleton(_dispatcher.Object).AddSingleton(Mock.Of<IHostApplicationLifetime>());
+            .AddSingleton(_dispatcher.Object).AddSingleton(Mock.Of<IHostApplicationLifetime>())
+            .AddSingleton(new MlMentorBot.Core.ContentRoot(_temp.Path));
+        services.AddProgressStore(config);
         services.AddSlackAdapter(config);
         services.AddHttpClient(SlackApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _slack);
         _provider = services.BuildServiceProvider();
     }
 
-    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        _temp.Dispose();
+    }
 
     private SlackInbound Inbound => _provider.GetRequiredService<SlackInbound>();
 
@@ -134,13 +143,13 @@ public sealed class SlackInboundTests : IAsyncDisposable
     }
 
     [Fact]
-    public void Event_ids_are_handled_once()
+    public async Task Event_ids_are_handled_once()
     {
         var dedupe = _provider.GetRequiredService<EventDeduplicator>();
 
-        Assert.True(dedupe.IsFirstDelivery("Ev1"));
-        Assert.False(dedupe.IsFirstDelivery("Ev1"));
-        Assert.True(dedupe.IsFirstDelivery("Ev2"));
+        Assert.True(await dedupe.IsFirstDeliveryAsync("Ev1", CancellationToken.None));
+        Assert.False(await dedupe.IsFirstDeliveryAsync("Ev1", CancellationToken.None));
+        Assert.True(await dedupe.IsFirstDeliveryAsync("Ev2", CancellationToken.None));
     }
 
     [Fact]

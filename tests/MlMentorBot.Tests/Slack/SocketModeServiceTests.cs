@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using MlMentorBot.Core;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Slack;
@@ -22,6 +23,8 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
     private ServiceProvider _provider = null!;
     private SocketModeService _service = null!;
 
+    private readonly Hosting.TempDir _temp = new();
+
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackSocketServer.StartAsync();
@@ -32,12 +35,15 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
             ["Slack:BotToken"] = "xoxb-placeholder-token",
             ["Slack:AppToken"] = "xapp-placeholder-token",
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.ToString(),
+            ["Storage:DatabasePath"] = _temp.File("bot.db"),
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(config)
             .AddSingleton(_dispatcher.Object)
-            .AddSingleton(Mock.Of<IHostApplicationLifetime>());
+            .AddSingleton(Mock.Of<IHostApplicationLifetime>())
+            .AddSingleton(new MlMentorBot.Core.ContentRoot(_temp.Path));
+        services.AddProgressStore(config); // event ids are de-duplicated in the database
         services.AddSlackAdapter(config);
         _provider = services.BuildServiceProvider();
         _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>()))
@@ -58,6 +64,7 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
         _service.Dispose();
         await _provider.DisposeAsync();
         await _slack.DisposeAsync();
+        _temp.Dispose();
     }
 
     private static string Disconnect(string reason) => SlackFixtures.Read("socket-disconnect.json").Replace("{{REASON}}", reason, StringComparison.Ordinal);
