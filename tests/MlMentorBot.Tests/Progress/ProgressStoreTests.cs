@@ -108,7 +108,7 @@ public abstract class ProgressStoreTests : IDisposable
         await restarted.Get<IProgressStore>().GetAsync(Discord, CancellationToken.None);
 
         await using var connection = await _core.Get<IDatabase>().OpenAsync(CancellationToken.None);
-        Assert.Equal([1, 2], await connection.QueryAsync<int>("SELECT version FROM schema_migrations WHERE version < 100 ORDER BY version"));
+        Assert.Equal([1, 2, 3], await connection.QueryAsync<int>("SELECT version FROM schema_migrations WHERE version < 100 ORDER BY version"));
     }
 
     [SkippableFact]
