@@ -273,31 +273,6 @@ internal static class AnswerRanking
                 }
             }
 
-            // How many passages (sections and steps) use each stem: a stem most passages use ("use", "work", "learn") says
-            // nothing about which heading answers a question, so it earns no heading bonus.
-            var passages = 0;
-            var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var entry in snapshot.Entries.Where(e => e.Kind != KnowledgeKinds.Synonyms))
-            {
-                foreach (var text in entry.Sections.Select(s => (s.Heading ?? "") + " " + s.Markdown).Concat(entry.Steps.Select(s => s.Title + " " + s.Detail)))
-                {
-                    passages++;
-                    foreach (var stem in Words(text).Select(Stem).Distinct(StringComparer.Ordinal))
-                    {
-                        frequency[stem] = frequency.GetValueOrDefault(stem) + 1;
-                    }
-                }
-            }
-
-            CommonStems = frequency.Where(kv => kv.Value * 5 > passages).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-
-            // An entry's front-matter tags say what it is about ("communication", "problem-solving" on the traits), whichever
-            // section the question's words land in.
-            foreach (var entry in snapshot.Entries)
-            {
-                TagStems[entry.Id] = entry.Tags.SelectMany(t => t.Split('-')).Select(Stem).ToHashSet(StringComparer.Ordinal);
-            }
-
             // The factors entry's own headings (Location, Industry demand, Company size…) name what moves pay; "experience"
             // is left out because "experienced" is also a figure level.
             var levels = snapshot.SalaryFigures.Select(f => Stem(f.Level)).ToHashSet(StringComparer.Ordinal);
@@ -315,10 +290,6 @@ internal static class AnswerRanking
 
         public HashSet<string> FactorStems { get; }
 
-        public HashSet<string> CommonStems { get; }
-
-        public Dictionary<string, HashSet<string>> TagStems { get; } = new(StringComparer.Ordinal);
-
         public HashSet<string> TopicNameStems { get; }
 
         public HashSet<string> PayStems { get; }
@@ -332,9 +303,6 @@ internal static class AnswerRanking
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeSnapshot, SnapshotFacts> Facts = new();
 
     private static SnapshotFacts FactsOf(KnowledgeSnapshot snapshot) => Facts.GetValue(snapshot, s => new SnapshotFacts(s));
-
-    /// <summary>Bonus per question word (up to two) that is one of the passage's entry's front-matter tags.</summary>
-    private const double TagBonus = 0.25;
 
     /// <summary>Re-ranks bm25 hits (negative scores) by heading and question-kind bonuses; best first.</summary>
     public static IReadOnlyList<SearchHit> Rerank(KnowledgeSnapshot snapshot, IReadOnlyList<SearchHit> hits, SearchQuery query)
@@ -350,7 +318,7 @@ internal static class AnswerRanking
         var scored = new (SearchHit Hit, int Index, double Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {
-            scored[i] = (hits[i], i, hits[i].Score * (1 + Bonus(hits[i], facts, stems, kind)));
+            scored[i] = (hits[i], i, hits[i].Score * (1 + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
         }
 
         // A stable sort by score, earlier bm25 rank breaking ties.
@@ -364,25 +332,16 @@ internal static class AnswerRanking
         return ranked;
     }
 
-    private static double Bonus(SearchHit hit, SnapshotFacts facts, HashSet<string> stems, QuestionKind kind)
+    private static double Bonus(SearchHit hit, string[] headingStems, HashSet<string> stems, QuestionKind kind)
     {
         var heading = hit.Heading ?? "";
         var named = 0;
-        foreach (var stem in facts.StemsOf(hit.Heading))
+        foreach (var stem in headingStems)
         {
-            named += stems.Contains(stem) && !facts.CommonStems.Contains(stem) ? 1 : 0;
+            named += stems.Contains(stem) ? 1 : 0;
         }
 
-        var tagged = 0;
-        if (facts.TagStems.TryGetValue(hit.Entry.Id, out var tags))
-        {
-            foreach (var stem in stems)
-            {
-                tagged += tags.Contains(stem) && !facts.CommonStems.Contains(stem) ? 1 : 0;
-            }
-        }
-
-        var bonus = 0.35 * Math.Min(named, 2) + TagBonus * Math.Min(tagged, 2);
+        var bonus = 0.35 * Math.Min(named, 2);
         if (kind == QuestionKind.Why && heading.StartsWith("Why", StringComparison.OrdinalIgnoreCase))
         {
             bonus += 0.5;
