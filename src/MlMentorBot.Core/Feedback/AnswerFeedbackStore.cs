@@ -1,5 +1,5 @@
-using Dapper;
 using System.Data.Common;
+using Dapper;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Moderation;
 using MlMentorBot.Core.Progress;
