@@ -116,11 +116,14 @@ rows=$(as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d mlme
   "SELECT count(*) FROM step_progress p JOIN members m ON m.id = p.member_id WHERE m.user_id = 'U0WRITER1' AND p.status = 'done'")
 check "PostgreSQL holds the step as done ($rows row)" '[ "$rows" = 1 ]'
 
-# Through nginx as well: a mark through the proxy is shown through the proxy, whichever replicas answer.
+# Through nginx as well: both replicas serve the member first (so each may have cached it), then a mark through the proxy
+# must be shown by every later /progress show through the proxy, whichever replica answers.
+slack "$proxy" U0WRITER2 "show" >/dev/null
+slack "$proxy" U0WRITER2 "show" >/dev/null
 slack "$proxy" U0WRITER2 "mark+python+done" >/dev/null
 shown=0
-for _ in 1 2 3 4; do done_count "$(slack "$proxy" U0WRITER2 "show")" | grep -q '^1\b\|^1 done' && shown=$((shown + 1)); done
+for _ in 1 2 3 4; do [ "$(done_count "$(slack "$proxy" U0WRITER2 "show")")" = "1 done" ] && shown=$((shown + 1)); done
 check "4 of 4 /progress show through nginx after a mark through nginx show it ($shown)" '[ "$shown" = 4 ]'
 
-[ "$fail" = 0 ] && echo "topology: all checks passed" || { echo "topology: some checks failed; replica logs:"; tail -20 "$work"/bot-*.log; }
+[ "$fail" = 0 ] && echo "topology: all checks passed" || { echo "topology: some checks failed; replica logs:"; tail -n 20 "$work"/bot-*.log; }
 exit "$fail"
