@@ -71,7 +71,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             return [];
         }
 
-        var ranked = AnswerRanking.Rerank(hits, question);
+        var ranked = AnswerRanking.Rerank(snapshot, hits, question);
         return AnswerRanking.IsAboutPayFactors(snapshot, question)
             ? ranked.OrderBy(h => h.Entry.Kind == KnowledgeKinds.Salary && h.Entry.Figures.Count == 0 ? 0 : 1).ToList()
             : ranked;
@@ -253,22 +253,94 @@ internal static class AnswerRanking
         "differ", "differs", "difference", "influence", "influences", "impact", "impacts",
     };
 
-    /// <summary>Re-ranks bm25 hits (negative scores) by heading and question-kind bonuses; best first.</summary>
-    public static IReadOnlyList<SearchHit> Rerank(IReadOnlyList<SearchHit> hits, SearchQuery query)
+    /// <summary>
+    /// What the ranking needs from a snapshot, worked out once per snapshot rather than on every question (#14: /ask under
+    /// 1 ms): the stems of every heading and step title, of the pay factors' headings, of other entries' names, and of the
+    /// roadmap's own words. Snapshots are immutable, so a weak table keyed by the snapshot never goes stale.
+    /// </summary>
+    private sealed class SnapshotFacts
     {
-        var stems = query.Terms.Select(Stem).ToHashSet(StringComparer.Ordinal);
-        var kind = KindOf(query.Words);
-        return hits
-            .Select((hit, index) => (Hit: hit, Index: index, Score: hit.Score * (1 + Bonus(hit, stems, kind))))
-            .OrderBy(h => h.Score).ThenBy(h => h.Index)
-            .Select(h => h.Hit with { Score = h.Score })
-            .ToList();
+        public SnapshotFacts(KnowledgeSnapshot snapshot)
+        {
+            foreach (var entry in snapshot.Entries)
+            {
+                foreach (var heading in entry.Sections.Select(s => s.Heading).Concat(entry.Steps.Select(s => s.Title)))
+                {
+                    if (heading is not null)
+                    {
+                        HeadingStems.TryAdd(heading, Words(heading).Select(Stem).ToArray());
+                    }
+                }
+            }
+
+            // The factors entry's own headings (Location, Industry demand, Company size…) name what moves pay; "experience"
+            // is left out because "experienced" is also a figure level.
+            var levels = snapshot.SalaryFigures.Select(f => Stem(f.Level)).ToHashSet(StringComparer.Ordinal);
+            FactorStems = snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0)
+                .SelectMany(e => e.Sections).SelectMany(s => Words(s.Heading ?? "")).Select(Stem)
+                .Where(w => w.Length >= 4 && !levels.Contains(w)).ToHashSet(StringComparer.Ordinal);
+            TopicNameStems = snapshot.Entries.Where(e => e.Kind is not (KnowledgeKinds.Salary or KnowledgeKinds.Synonyms or KnowledgeKinds.Role))
+                .SelectMany(e => e.Aliases.Append(e.Key)).Select(Stem).ToHashSet(StringComparer.Ordinal);
+            PayStems = levels.Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
+            RoadmapStems = snapshot.Synonyms.Where(kv => kv.Value == "roadmap").Select(kv => kv.Key).Append("roadmap")
+                .Select(Stem).ToHashSet(StringComparer.Ordinal);
+        }
+
+        public Dictionary<string, string[]> HeadingStems { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> FactorStems { get; }
+
+        public HashSet<string> TopicNameStems { get; }
+
+        public HashSet<string> PayStems { get; }
+
+        public HashSet<string> RoadmapStems { get; }
+
+        public string[] StemsOf(string? heading) =>
+            heading is null ? [] : HeadingStems.TryGetValue(heading, out var stems) ? stems : Words(heading).Select(Stem).ToArray();
     }
 
-    private static double Bonus(SearchHit hit, HashSet<string> stems, QuestionKind kind)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeSnapshot, SnapshotFacts> Facts = new();
+
+    private static SnapshotFacts FactsOf(KnowledgeSnapshot snapshot) => Facts.GetValue(snapshot, s => new SnapshotFacts(s));
+
+    /// <summary>Re-ranks bm25 hits (negative scores) by heading and question-kind bonuses; best first.</summary>
+    public static IReadOnlyList<SearchHit> Rerank(KnowledgeSnapshot snapshot, IReadOnlyList<SearchHit> hits, SearchQuery query)
+    {
+        var facts = FactsOf(snapshot);
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in query.Terms)
+        {
+            stems.Add(Stem(term));
+        }
+
+        var kind = KindOf(query.Words);
+        var scored = new (SearchHit Hit, int Index, double Score)[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
+        {
+            scored[i] = (hits[i], i, hits[i].Score * (1 + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
+        }
+
+        // A stable sort by score, earlier bm25 rank breaking ties.
+        Array.Sort(scored, (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Index.CompareTo(b.Index));
+        var ranked = new List<SearchHit>(scored.Length);
+        foreach (var (hit, _, score) in scored)
+        {
+            ranked.Add(hit with { Score = score });
+        }
+
+        return ranked;
+    }
+
+    private static double Bonus(SearchHit hit, string[] headingStems, HashSet<string> stems, QuestionKind kind)
     {
         var heading = hit.Heading ?? "";
-        var named = Words(heading).Select(Stem).Count(stems.Contains);
+        var named = 0;
+        foreach (var stem in headingStems)
+        {
+            named += stems.Contains(stem) ? 1 : 0;
+        }
+
         var bonus = 0.35 * Math.Min(named, 2);
         if (kind == QuestionKind.Why && heading.StartsWith("Why", StringComparison.OrdinalIgnoreCase))
         {
@@ -323,15 +395,14 @@ internal static class AnswerRanking
     /// </summary>
     public static AskPassage? PathPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        var roadmapWords = snapshot.Synonyms.Where(kv => kv.Value == "roadmap").Select(kv => kv.Key).Append("roadmap").ToHashSet(StringComparer.Ordinal);
-        var stems = roadmapWords.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var stems = FactsOf(snapshot).RoadmapStems;
         if (!query.Words.Any(w => w is "become" or "becoming") || !query.Terms.All(t => stems.Contains(Stem(t)))
             || snapshot.Stages.FirstOrDefault() is not { } first)
         {
             return null;
         }
 
-        var section = first.Sections.FirstOrDefault(s => Words(s.Heading ?? "").Select(Stem).Any(stems.Contains)) ?? first.Sections.FirstOrDefault();
+        var section = first.Sections.FirstOrDefault(s => FactsOf(snapshot).StemsOf(s.Heading).Any(stems.Contains)) ?? first.Sections.FirstOrDefault();
         return section is null ? null : new AskPassage(first, section.Heading, section.Markdown);
     }
 
@@ -390,22 +461,40 @@ internal static class AnswerRanking
 
     private static bool NamesAFactor(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        // The factors entry's own headings (Location, Industry demand, Company size…) name what moves pay; "experience"
-        // is left out because "experienced" is also a figure level.
-        var levels = snapshot.SalaryFigures.Select(f => Stem(f.Level)).ToHashSet(StringComparer.Ordinal);
-        var factorWords = snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0)
-            .SelectMany(e => e.Sections).SelectMany(s => Words(s.Heading ?? "")).Select(Stem)
-            .Where(w => w.Length >= 4 && !levels.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        return query.Words.Concat(query.Terms).Select(Stem).Any(factorWords.Contains);
+        var factors = FactsOf(snapshot).FactorStems;
+        foreach (var word in query.Words)
+        {
+            if (factors.Contains(Stem(word)))
+            {
+                return true;
+            }
+        }
+
+        foreach (var term in query.Terms)
+        {
+            if (factors.Contains(Stem(term)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Are bootcamps worth the $$": the question names another entry by its key or an alias, so it is about that.</summary>
     private static bool NamesAnotherTopic(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        var names = snapshot.Entries.Where(e => e.Kind is not (KnowledgeKinds.Salary or KnowledgeKinds.Synonyms or KnowledgeKinds.Role))
-            .SelectMany(e => e.Aliases.Append(e.Key)).Select(Stem).ToHashSet(StringComparer.Ordinal);
-        var pay = snapshot.SalaryFigures.Select(f => Stem(f.Level)).Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
-        return query.Terms.Select(Stem).Where(t => !pay.Contains(t)).Any(names.Contains);
+        var facts = FactsOf(snapshot);
+        foreach (var term in query.Terms)
+        {
+            var stem = Stem(term);
+            if (!facts.PayStems.Contains(stem) && facts.TopicNameStems.Contains(stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Figure(SalaryFigure figure) =>
@@ -455,7 +544,8 @@ internal static class AnswerRanking
     /// <summary>A crude stem for comparing words with headings: the first five letters ("companies" ~ "company").</summary>
     private static string Stem(string word)
     {
-        var lower = word.ToLowerInvariant();
+        // Question words and headings' words are mostly lowercase already: skip the copy when they are.
+        var lower = word.Any(char.IsUpper) ? word.ToLowerInvariant() : word;
         return lower.Length <= 5 ? lower.TrimEnd('s') : lower[..5];
     }
 }

@@ -34,7 +34,7 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
 }
 
 /// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search(string, int)"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
-public sealed record SearchHit(KnowledgeEntry Entry, string? Heading, string Markdown, string Snippet, double Score, RoadmapStep? Step);
+public sealed record SearchHit(KnowledgeEntry Entry, string? Heading, string Markdown, double Score, RoadmapStep? Step);
 
 /// <summary>
 /// Full-text index over one knowledge snapshot's sections and roadmap steps: an in-memory SQLite FTS5 table with the
@@ -43,8 +43,10 @@ public sealed record SearchHit(KnowledgeEntry Entry, string? Heading, string Mar
 /// </summary>
 public sealed partial class KnowledgeSearchIndex : IDisposable
 {
-    // bm25 weights per column: entry_title, aliases, heading, body, tags (the unindexed row key has none).
-    private const string Rank = "bm25(passages, 0.0, 6.0, 5.0, 3.0, 1.0, 2.0)";
+    // bm25 weights per column: row_key (unindexed), entry_title, aliases, heading, body, tags. Set as the table's configured
+    // rank so "ORDER BY rank LIMIT n" lets FTS5 sort without a separate sorter pass.
+    // https://www.sqlite.org/fts5.html#the_rank_configuration_option
+    private const string Rank = "bm25(0.0, 6.0, 5.0, 3.0, 1.0, 2.0)";
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -72,6 +74,17 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
     private readonly Dictionary<string, int> _vocabulary;
     private readonly List<(string Phrase, string Alias, bool IsGeneric)> _aliases;
     private readonly Lock _gate = new();
+
+    // Prepared once and reused under _gate: preparing the statement cost more than running it (#14, /ask under 1 ms).
+    private readonly SqliteCommand _search;
+    private readonly SqliteParameter _searchMatch;
+    private readonly SqliteParameter _searchMax;
+    private readonly SqliteCommand _probe;
+    private readonly SqliteParameter _probeMatch;
+
+    // Every word of the indexed text as the unicode61 tokenizer splits it (lowercase): a question word found here is
+    // indexed without asking SQLite; only inflections the text does not contain verbatim need the porter-stemmed probe.
+    private readonly HashSet<string> _indexedWords = new(StringComparer.Ordinal);
 
     internal KnowledgeSearchIndex(IReadOnlyList<KnowledgeEntry> entries, IReadOnlyDictionary<string, string> synonyms)
     {
@@ -117,10 +130,24 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
                 pBody.Value = body;
                 pTags.Value = tags;
                 insert.ExecuteNonQuery();
+                foreach (var text in (string?[])[entry.Title, aliases, heading ?? entry.Summary, body, tags])
+                {
+                    AddTokens(text);
+                }
             }
         }
 
         tx.Commit();
+        Execute($"INSERT INTO passages(passages, rank) VALUES('rank', '{Rank}')");
+        _search = _connection.CreateCommand();
+        _search.CommandText = "SELECT row_key, rank FROM passages WHERE passages MATCH $match ORDER BY rank LIMIT $max";
+        _searchMatch = _search.Parameters.Add("$match", SqliteType.Text);
+        _searchMax = _search.Parameters.Add("$max", SqliteType.Integer);
+        _search.Prepare();
+        _probe = _connection.CreateCommand();
+        _probe.CommandText = "SELECT 1 FROM passages WHERE passages MATCH $match LIMIT 1";
+        _probeMatch = _probe.Parameters.Add("$match", SqliteType.Text);
+        _probe.Prepare();
         _aliases = entries.SelectMany(e => e.Aliases).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(a => (Phrase: Padded(a), Alias: a, IsGeneric: Word().Matches(a.ToLowerInvariant()).All(m => StopWords.Contains(m.Value))))
             .ToList();
@@ -215,21 +242,16 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
 
         // A named alias is searched again as a phrase in the aliases column, so bm25 counts it a second time there.
         var match = string.Join(" OR ", query.Terms.Select(Quote).Concat(query.Aliases.Select(a => "(aliases : " + Quote(a) + ")")));
-        var hits = new List<SearchHit>();
+        var hits = new List<SearchHit>(max);
         lock (_gate)
         {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = $"""
-                SELECT row_key, {Rank} AS score, snippet(passages, 4, '**', '**', '…', 40)
-                FROM passages WHERE passages MATCH $match ORDER BY score LIMIT $max
-                """;
-            cmd.Parameters.AddWithValue("$match", match);
-            cmd.Parameters.AddWithValue("$max", max);
-            using var reader = cmd.ExecuteReader();
+            _searchMatch.Value = match;
+            _searchMax.Value = max;
+            using var reader = _search.ExecuteReader();
             while (reader.Read())
             {
                 var (entry, heading, body, step) = _rows[reader.GetInt32(0)];
-                hits.Add(new SearchHit(entry, heading, body, reader.GetString(2), reader.GetDouble(1), step));
+                hits.Add(new SearchHit(entry, heading, body, reader.GetDouble(1), step));
             }
         }
 
@@ -239,12 +261,39 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
     /// <summary>True when the word (after the index's own porter stemming) occurs anywhere in the index.</summary>
     private bool IsIndexed(string word)
     {
+        if (_indexedWords.Contains(word))
+        {
+            return true;
+        }
+
         lock (_gate)
         {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "SELECT 1 FROM passages WHERE passages MATCH $match LIMIT 1";
-            cmd.Parameters.AddWithValue("$match", Quote(word));
-            return cmd.ExecuteScalar() is not null;
+            _probeMatch.Value = Quote(word);
+            return _probe.ExecuteScalar() is not null;
+        }
+    }
+
+    /// <summary>Adds the words of <paramref name="text"/> to <see cref="_indexedWords"/>, split as unicode61 splits them.</summary>
+    private void AddTokens(string? text)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var isWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (isWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                _indexedWords.Add(text[start..i].ToLowerInvariant());
+                start = -1;
+            }
         }
     }
 
@@ -307,8 +356,13 @@ public sealed partial class KnowledgeSearchIndex : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Closes the in-memory SQLite connection, which drops the index.</summary>
-    public void Dispose() => _connection.Dispose();
+    /// <summary>Closes the prepared statements and the in-memory SQLite connection, which drops the index.</summary>
+    public void Dispose()
+    {
+        _search.Dispose();
+        _probe.Dispose();
+        _connection.Dispose();
+    }
 
     [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural)\b")]
     private static partial Regex FieldWords();

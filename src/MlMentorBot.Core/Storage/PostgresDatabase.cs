@@ -18,7 +18,7 @@ namespace MlMentorBot.Core.Storage;
 /// PostgreSQL advisory lock, so replicas starting together apply each one exactly once. Nothing logged or reported
 /// contains the connection string's password.
 /// </summary>
-internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
+public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
 {
     // pg_advisory_lock key for migrations: "MLMentor" in ASCII. Advisory locks are per database, so bots on other
     // databases of the same server do not wait for each other.
@@ -68,6 +68,7 @@ internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposabl
         }
     }
 
+    /// <inheritdoc />
     public SqlDialect Dialect => PostgresDialect.Instance;
 
     /// <summary>Server, port and database, e.g. <c>PostgreSQL db:5432/mlmentorbot</c>; never the password.</summary>
@@ -157,6 +158,7 @@ internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposabl
         }
     }
 
+    /// <inheritdoc />
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureMigratedAsync(cancellationToken);
@@ -170,6 +172,7 @@ internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposabl
         }
     }
 
+    /// <inheritdoc />
     public DbConnection Open()
     {
         Migrate();
@@ -183,6 +186,7 @@ internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposabl
         }
     }
 
+    /// <inheritdoc />
     public async Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
         await EnsureMigratedAsync(cancellationToken);
@@ -205,6 +209,7 @@ internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposabl
         }
     }
 
+    /// <inheritdoc />
     public Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken) =>
         WriteAsync<bool>(async scope =>
         {
@@ -212,6 +217,7 @@ internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposabl
             return true;
         }, cancellationToken);
 
+    /// <inheritdoc />
     public async Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try
@@ -283,7 +289,9 @@ internal sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposabl
         }
     }
 
+    /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();
 
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -59,7 +59,7 @@ public sealed record SchemaMigration(int Version, string Name, string Sql)
 /// connection. Only <see cref="Migrate"/> creates the file; later connections open it read-write without creating it, so a
 /// file deleted while the bot runs is reported instead of silently replaced by an empty one.
 /// </summary>
-internal sealed class SqliteDatabase : IDatabase
+public sealed class SqliteDatabase : IDatabase
 {
     // https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved
     private const int FileControlHasMoved = 20;
@@ -74,6 +74,7 @@ internal sealed class SqliteDatabase : IDatabase
     private volatile bool _migrated;
     private int _isFaulted;
 
+    /// <summary>The SQLite file at <see cref="StorageOptions.DatabasePath"/> (relative to <paramref name="root"/>), migrated with <paramref name="migrations"/> on first use.</summary>
     public SqliteDatabase(IOptions<StorageOptions> options, ContentRoot root, IEnumerable<SchemaMigration> migrations, ILogger<SqliteDatabase> logger)
     {
         SqliteProvider.EnsureInitialized();
@@ -102,12 +103,16 @@ internal sealed class SqliteDatabase : IDatabase
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath { get; }
 
+    /// <inheritdoc />
     public SqlDialect Dialect => SqliteDialect.Instance;
 
+    /// <inheritdoc />
     public string Location => FilePath;
 
+    /// <inheritdoc />
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenConnectionAsync(cancellationToken);
 
+    /// <inheritdoc />
     public DbConnection Open()
     {
         if (!_migrated)
@@ -129,6 +134,7 @@ internal sealed class SqliteDatabase : IDatabase
         }
     }
 
+    /// <inheritdoc />
     public async Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
         // Writers queue here asynchronously; without it a burst of writers waits inside SQLite's busy handler, which sleeps on
@@ -167,6 +173,7 @@ internal sealed class SqliteDatabase : IDatabase
         }
     }
 
+    /// <inheritdoc />
     public Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken) =>
         WriteAsync<bool>(async scope =>
         {
@@ -174,6 +181,7 @@ internal sealed class SqliteDatabase : IDatabase
             return true;
         }, cancellationToken);
 
+    /// <inheritdoc />
     public async Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try

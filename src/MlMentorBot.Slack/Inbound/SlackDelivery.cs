@@ -16,8 +16,13 @@ namespace MlMentorBot.Slack.Inbound;
 /// </summary>
 internal sealed partial class SlackDelivery(SlackApiClient api, SlackOptions options, TimeProvider time, CancellationToken stopping, ILogger logger)
 {
-    /// <summary>Where an answer can go: the interaction's <c>response_url</c>, a modal's trigger, or the channel via the Web API.</summary>
-    public sealed record Target(string UserId, string? ChannelId, string? ResponseUrl, string? TriggerId);
+    /// <summary>
+    /// Where an answer can go: the interaction's <c>response_url</c>, a modal's trigger, or the channel via the Web API.
+    /// <paramref name="ReplacesOriginal"/>: the answer takes the place of the message whose button was pressed
+    /// (<c>replace_original: true</c> on the response_url, https://docs.slack.dev/interactivity/handling-user-interaction#modifying_original)
+    /// instead of arriving as a new message.
+    /// </summary>
+    public sealed record Target(string UserId, string? ChannelId, string? ResponseUrl, string? TriggerId, bool ReplacesOriginal = false);
 
     /// <summary>
     /// Block Kit JSON already rendered, per <see cref="BotReply.IsReused"/> reply instance: replies are immutable and such a
@@ -82,7 +87,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, SlackOptions opt
 
             var message = BlockKitRenderer.Render(reply);
             if (target.ResponseUrl is not null
-                && await api.RespondAsync(target.ResponseUrl, MessagePayload.From(message) with { ReplaceOriginal = false }, stopping))
+                && await api.RespondAsync(target.ResponseUrl, MessagePayload.From(message) with { ReplaceOriginal = target.ReplacesOriginal }, stopping))
             {
                 return;
             }

@@ -147,7 +147,10 @@ internal sealed partial class SlackInbound
         }
 
         var work = Task.Run(() => _dispatcher.DispatchTextAsync(commandLine, member, r => Configure(r, channelId, userName), _stopping), _stopping);
-        var target = new SlackDelivery.Target(member.UserId, channelId, responseUrl, payload.Text("trigger_id"));
+        // A feedback vote answers with the same /ask answer, its buttons given way to a thanks (issue #14): it replaces the
+        // message voted on rather than posting the answer a second time.
+        var isVote = commandLine.StartsWith("/feedback ", StringComparison.Ordinal);
+        var target = new SlackDelivery.Target(member.UserId, channelId, responseUrl, payload.Text("trigger_id"), ReplacesOriginal: isVote);
         _delivery.Deliver(await _delivery.WithinBudgetAsync(work, cancellationToken), work, target);
         return SlackAck.Empty;
     }

@@ -6,6 +6,7 @@ namespace MlMentorBot.Cli;
 /// <item><c>knowledge validate [DIR] [--format text|json]</c>: 0 clean (warnings allowed), 1 errors, 2 usage.</item>
 /// <item><c>slack manifest [--http BASE_URL]</c>: prints the Slack app manifest.</item>
 /// <item><c>discord register-commands [--guild ID] [--dry-run]</c>: registers application commands.</item>
+/// <item><c>storage migrate --from sqlite:PATH --to postgres:CONNECTION [--force]</c>: copies a SQLite database into PostgreSQL.</item>
 /// </list>
 /// </summary>
 internal static class CliVerbs
@@ -21,6 +22,7 @@ internal static class CliVerbs
         {
             ("knowledge", "validate") => await KnowledgeValidateVerb.RunAsync(args[2..], Console.Out, cancellationToken),
             ("discord", "register-commands") => await Discord.Registration.RegisterCommandsVerb.RunAsync(args[2..], Console.Out, cancellationToken),
+            ("storage", "migrate") => await StorageMigrateVerb.RunAsync(args[2..], Console.Out, cancellationToken),
             ("slack", "manifest") => MlMentorBot.Slack.Manifest.SlackManifest.Run(args[2..], Console.Out, Console.Error),
             _ => null,
         };

@@ -24,7 +24,7 @@ namespace MlMentorBot.Tests.Hosting;
 /// </summary>
 public sealed class SecretsStayOutOfLogsTests
 {
-    private const string SlackBotToken = "xoxb-1111-2222-secretbottoken";
+    private const string SlackBotToken = "xoxb-placeholder-secretbottoken";
     private const string SlackSigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
     private const string DiscordBotToken = "MTAwMDAwMDAwMDAwMDAwMDAw.Gsecret.discordbottoken";
 

@@ -22,11 +22,16 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public const int MedianReplyGoal = 700;
 
     /// <summary>
-    /// The members' set does not reach <see cref="AnswerFirstGoal"/> yet (measured: tune 96/146, holdout 44/73; most misses
-    /// are questions the knowledge answers only in part, or labelled "not covered" while sharing its words). This floor keeps
-    /// what was reached from slipping; raise it as the ranking improves, and print the goal gap meanwhile.
+    /// The members' set does not reach <see cref="AnswerFirstGoal"/> yet. Measured with the independently reviewed labels
+    /// (/work/ask-questions/review-notes.md: 12 questions first labelled "not covered" are covered): tune 99/146 = 67.8 %,
+    /// holdout 43/73 = 58.9 %. Most misses are questions the knowledge answers only in part, comparisons whose words land in
+    /// a neighbouring entry, and "not covered" questions that share the knowledge's words. These floors are what is reached,
+    /// so it cannot slip unnoticed; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
-    public const double MembersAnswerFirstFloor = 0.60;
+    public const double MembersTuneAnswerFirstFloor = 0.67;
+
+    /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
+    public const double MembersHoldoutAnswerFirstFloor = 0.58;
 
     private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
     {
@@ -60,11 +65,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
 
     [Fact]
     public void The_members_tune_split_is_honest_short_and_above_its_floor() =>
-        AssertGoals(AskQuestionSet.Members("tune"), "members, tune", MembersAnswerFirstFloor);
+        AssertGoals(AskQuestionSet.Members("tune"), "members, tune", MembersTuneAnswerFirstFloor);
 
     [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
-        AssertGoals(AskQuestionSet.Members("holdout"), "members, holdout", MembersAnswerFirstFloor);
+        AssertGoals(AskQuestionSet.Members("holdout"), "members, holdout", MembersHoldoutAnswerFirstFloor);
 
     private void AssertGoals(IReadOnlyList<LabelledQuestion> questions, string name, double answerFirst = AnswerFirstGoal)
     {

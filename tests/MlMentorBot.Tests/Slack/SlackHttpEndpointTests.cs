@@ -154,6 +154,23 @@ public sealed class SlackHttpEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_feedback_vote_replaces_the_answer_in_place_through_the_response_url()
+    {
+        var answer = await CommandAsync("/ask", "how much do junior ml engineers earn");
+        var helpful = Buttons(answer).First(b => b["text"]!["text"]!.GetValue<string>() == "Helpful")["value"]!.GetValue<string>();
+
+        using var response = await _client.SendAsync(Signed("/slack/interactivity", BlockAction(helpful)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var followUp = Assert.Single(await _slack.WaitForAsync(1));
+        Assert.Equal("https://hooks.slack.com/actions/T0001/548261231/7x3Hn5bQk1Y4dLwP", followUp.Uri.ToString());
+        var body = JsonNode.Parse(followUp.Body)!.AsObject();
+        Assert.True(body["replace_original"]!.GetValue<bool>());
+        Assert.Contains("Thanks for your feedback", body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Buttons(body), b => b["text"]!["text"]!.GetValue<string>() == "Helpful");
+    }
+
+    [Fact]
     public async Task A_repeated_roadmap_is_the_same_answer_until_the_member_marks_a_step()
     {
         // The rendered Block Kit is reused per reply; this guards against serving a stale copy after a write.
