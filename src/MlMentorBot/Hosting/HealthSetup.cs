@@ -13,7 +13,8 @@ public sealed class ShutdownOptions
     /// <summary>
     /// After SIGTERM, how long <c>/health/ready</c> answers 503 while the bot still serves everything, in seconds, so a load
     /// balancer polling readiness takes the replica out of rotation before it stops accepting connections. Set it a little above
-    /// the balancer's check interval times its failure threshold. Default 5; 0 skips the wait.
+    /// the balancer's check interval times its failure threshold. Default 5; 0 skips the wait. The local chat (no platform
+    /// adapter, nothing balances it) never waits.
     /// </summary>
     [Range(0, 300)]
     public int DrainDelaySeconds { get; set; } = 5;
@@ -91,12 +92,13 @@ internal static class HealthSetup
     /// signalled <see cref="IHostApplicationLifetime.ApplicationStopping"/> (readiness is 503), and Kestrel, stopped later,
     /// still accepts what the load balancer sends meanwhile.
     /// </summary>
-    private sealed class ShutdownDrain(IOptions<ShutdownOptions> options, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
+    private sealed class ShutdownDrain(IOptions<ShutdownOptions> options, IConfiguration configuration, ILogger<ShutdownDrain> logger)
+        : IHostedLifecycleService
     {
         public async Task StoppingAsync(CancellationToken cancellationToken)
         {
             var delay = TimeSpan.FromSeconds(options.Value.DrainDelaySeconds);
-            if (delay <= TimeSpan.Zero)
+            if (delay <= TimeSpan.Zero || LocalChat.LocalChatSetup.IsChatMode(configuration))
             {
                 return;
             }
@@ -104,7 +106,9 @@ internal static class HealthSetup
             logger.LogInformation("Stopping: /health/ready answers 503; still serving for {Seconds} s so load balancers notice", delay.TotalSeconds);
             try
             {
-                await Task.Delay(delay, cancellationToken);
+                // ConfigureAwait(false): a host stopped synchronously (WebApplicationFactory.Dispose under a test's single-threaded
+                // context) must not need that blocked thread to resume this method.
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -20,6 +20,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["LocalChat:Enabled"] = "false",
+            ["Shutdown:DrainDelaySeconds"] = "0", // GracefulShutdownTests sets its own; every other host stops at once
             ["Knowledge:Path"] = RepoPaths.Knowledge,
             ["Storage:DatabasePath"] = _temp.File("bot.db"),
 
