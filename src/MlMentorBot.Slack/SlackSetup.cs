@@ -1,3 +1,4 @@
+using MlMentorBot.Core.Communities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Routing;
@@ -118,6 +119,9 @@ public static class SlackSetup
         services.AddSingleton<SlackOAuthState>();
         services.AddSingleton<SlackOAuthClient>();
         services.AddSingleton<SlackAppLifecycle>();
+        // Many workspaces: none is the operators' implicit home (Slack:AdminUserIds names the operators), so a workspace's
+        // gap digest goes to its own channel, never to the operators' alert channel (issue #12).
+        services.AddSingleton(new OperatorHome("slack", null));
         services.AddSingleton(sp => new SlackTokenResolver(
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<SlackInstallationStore>(),
             sp.GetRequiredService<SlackOAuthClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackTokenResolver>>()));
