@@ -1,4 +1,3 @@
-using MlMentorBot.Core.Communities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Slack.Http;

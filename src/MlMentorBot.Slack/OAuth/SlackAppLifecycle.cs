@@ -1,7 +1,7 @@
-using MlMentorBot.Core.Communities;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MlMentorBot.Core.Communities;
 
 namespace MlMentorBot.Slack.OAuth;
 

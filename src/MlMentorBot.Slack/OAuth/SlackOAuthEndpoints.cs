@@ -1,10 +1,10 @@
-using MlMentorBot.Core.Communities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Slack.Manifest;
 using MlMentorBot.Slack.WebApi;

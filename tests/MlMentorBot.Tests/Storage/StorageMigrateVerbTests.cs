@@ -1,4 +1,3 @@
-using MlMentorBot.Core.Communities;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -9,6 +8,7 @@ using MlMentorBot.Cli;
 using MlMentorBot.Core;
 using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Feedback;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Moderation;
