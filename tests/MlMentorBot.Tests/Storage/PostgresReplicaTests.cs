@@ -16,7 +16,8 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster)
     private static readonly SchemaMigration[] AllMigrations =
     [
         .. SqliteProgressStore.Migrations, ComponentStateStore.Migration, StudyGroupStore.Migration, .. CheckInStore.Migrations,
-        KnowledgeAuditStore.Migration, AnswerGapStore.Migration, UsageStats.Migration, .. ModerationScheduler.Migrations,
+        KnowledgeAuditStore.Migration, AnswerGapStore.Migration, AnswerGapStore.CommunityMigration, UsageStats.Migration, UsageStats.CommunityMigration,
+        .. ModerationScheduler.Migrations,
         KnowledgeAuditStore.VersionMigration, KnowledgeReloadRequests.Migration,
     ];
 
