@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Feedback;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Progress;
@@ -41,6 +42,11 @@ public static class CoreSetup
         }
 
         services.AddSingleton(ComponentStateStore.Migration);
+        foreach (var migration in CommunityStore.Migrations)
+        {
+            services.AddSingleton(migration);
+        }
+
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton<IDatabase>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
@@ -48,6 +54,7 @@ public static class CoreSetup
             : sp.GetRequiredService<SqliteDatabase>());
         services.TryAddSingleton<IProgressStore, SqliteProgressStore>();
         services.TryAddSingleton<ComponentStateStore>();
+        services.TryAddSingleton<CommunityStore>();
         return services;
     }
 
@@ -72,6 +79,9 @@ public static class CoreSetup
         services.AddSingleton<ICommandHandler, AskHandler>();
         services.AddSingleton<ICommandHandler, ProgressHandler>();
         services.AddAnswerFeedback();
+        // The one permission rule (issue #12); adapters add OperatorHome registrations for their platform.
+        services.TryAddSingleton(sp => new CommunityPermissions(sp.GetService<CommunityStore>(), sp.GetServices<OperatorHome>()));
+        services.AddSingleton<ICommandHandler, CommunityHandler>();
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         services.TryAddSingleton<IAutocompleteProvider, KnowledgeAutocomplete>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandHandlerCheck>, CommandHandlerCheck.Validator>());

@@ -44,6 +44,14 @@ public sealed class DiscordOptions
     /// <summary>Optional guild (server) id: <c>register-commands</c> registers there (instant, for development) instead of globally.</summary>
     public string? GuildId { get; set; }
 
+    /// <summary>
+    /// Optional: the operators' home guild (right-click the server with Developer Mode on → Copy Server ID). Manage Server or
+    /// Administrator there makes a member an operator of the deployment (<c>/kb status|reload|history</c>); in other guilds it
+    /// makes them a moderator of that guild only. Unset: Manage Server anywhere makes an operator, right for a bot in one guild
+    /// (issue #12, docs/communities.md).
+    /// </summary>
+    public string? OperatorGuildId { get; set; }
+
     /// <summary>REST base URL, absolute. Default API v10; only tests point it at a fake. https://discord.com/developers/docs/reference#api-versioning</summary>
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10/";
 
@@ -106,6 +114,11 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
         if (!string.IsNullOrEmpty(options.GuildId) && !IsSnowflake(options.GuildId))
         {
             failures.Add("Discord:GuildId is not a numeric id (right-click the server with Developer Mode on → Copy Server ID).");
+        }
+
+        if (!string.IsNullOrEmpty(options.OperatorGuildId) && !IsSnowflake(options.OperatorGuildId))
+        {
+            failures.Add("Discord:OperatorGuildId is not a numeric id (right-click the server with Developer Mode on → Copy Server ID).");
         }
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out _))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Discord.Gateway;
 using MlMentorBot.Discord.Interactions;
@@ -35,7 +36,14 @@ public static class DiscordSetup
         services.AddChannelPacer(DiscordChannelMessenger.PlatformName, _ => TimeSpan.Zero);
         services.AddSingleton<IChannelMessenger, DiscordChannelMessenger>();
         services.AddSingleton(IdentifyGate.Migration); // the identify-lock table, whatever the mode: migrations stay one list
+        services.AddSingleton<GuildPresence>();
         services.AddHostedService<DiscordGatewayService>();
+        if (configuration[$"{DiscordOptions.SectionName}:{nameof(DiscordOptions.OperatorGuildId)}"] is { Length: > 0 } home)
+        {
+            // Manage Server makes operators only there; elsewhere it makes moderators of that guild (issue #12).
+            services.AddSingleton(new OperatorHome("discord", home));
+        }
+
         return services;
     }
 

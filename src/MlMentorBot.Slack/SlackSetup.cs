@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Slack.Http;
@@ -118,6 +119,9 @@ public static class SlackSetup
         services.AddSingleton<SlackOAuthState>();
         services.AddSingleton<SlackOAuthClient>();
         services.AddSingleton<SlackAppLifecycle>();
+        // Many workspaces: none is the operators' implicit home (Slack:AdminUserIds names the operators), so a workspace's
+        // gap digest goes to its own channel, never to the operators' alert channel (issue #12).
+        services.AddSingleton(new OperatorHome("slack", null));
         services.AddSingleton(sp => new SlackTokenResolver(
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<SlackInstallationStore>(),
             sp.GetRequiredService<SlackOAuthClient>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SlackTokenResolver>>()));

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Communities;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Scheduling;
 using MlMentorBot.Core.Telemetry;
 
@@ -24,7 +26,8 @@ public sealed class CheckInScheduler(
     ScheduledClaims claims,
     IOptions<CheckInOptions> options,
     TimeProvider time,
-    ILogger<CheckInScheduler> logger) : BackgroundService
+    ILogger<CheckInScheduler> logger,
+    CommunityStore? communities = null) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -134,6 +137,10 @@ public sealed class CheckInScheduler(
                 ct => send(ScheduledClaims.IdempotencyKey(claim), ct), cancellationToken);
             logger.LogInformation("Posted {Kind} for group {GroupId} week {Week}", kind, group.Id, week.Key);
         }
+        catch (CommunityUnreachableException ex)
+        {
+            await StopPostingAsync(group, ex);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Posting {Kind} for group {GroupId} week {Week} failed", kind, group.Id, week.Key);
@@ -141,6 +148,34 @@ public sealed class CheckInScheduler(
         finally
         {
             await store.CompleteAsync(group.Id, week.Key, kind, messageId, claims.ReplicaId, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// The platform says the bot cannot reach the group's channel any more (issue #12): a whole community the bot left is
+    /// marked so (every group there stops until the bot is back); a deleted channel pauses its one group. One log line each.
+    /// </summary>
+    private async Task StopPostingAsync(StudyGroup group, CommunityUnreachableException ex)
+    {
+        try
+        {
+            if (ex.IsWholeCommunity && communities is not null)
+            {
+                var community = CommunityKeys.Of(group.Platform, group.WorkspaceId);
+                if (await communities.MarkLeftAsync(community, $"a scheduled post was refused: {ex.Message}", CancellationToken.None))
+                {
+                    logger.LogWarning("The bot can no longer post in {Community} ({Error}); its study groups' scheduled posts stop until it is back", community, ex.Message);
+                }
+            }
+            else
+            {
+                await groups.UpdateAsync(group with { IsPaused = true }, CancellationToken.None);
+                logger.LogWarning("Study group {GroupId}'s channel {Channel} is gone ({Error}); the group is paused", group.Id, group.ChannelId, ex.Message);
+            }
+        }
+        catch (Exception inner) when (inner is not OperationCanceledException)
+        {
+            logger.LogWarning(inner, "Could not stop the scheduled posts of group {GroupId}", group.Id);
         }
     }
 

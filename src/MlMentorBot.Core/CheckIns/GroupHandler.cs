@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 
@@ -15,7 +16,8 @@ internal sealed partial class GroupHandler(
     CheckInStore store,
     GroupLookup lookup,
     IOptions<CheckInOptions> options,
-    TimeProvider time) : ICommandHandler
+    TimeProvider time,
+    CommunityStore communities) : ICommandHandler
 {
     public string CommandName => "group";
 
@@ -50,7 +52,9 @@ internal sealed partial class GroupHandler(
             return BotReply.Problem("Name taken", $"There is already a group called `{name}` here. Pick another name.");
         }
 
-        var defaults = new GroupSchedule(DayOfWeek.Monday, new TimeOnly(9, 0), options.Value.DefaultTimeZone, 48);
+        // The community's own default (/community settings, issue #12) before the deployment's.
+        var zone = await communities.SettingAsync(CommunityKeys.Of(request.Member), CommunityStore.DefaultTimeZone, cancellationToken) ?? options.Value.DefaultTimeZone;
+        var defaults = new GroupSchedule(DayOfWeek.Monday, new TimeOnly(9, 0), zone, 48);
         var (schedule, problem) = ReadSchedule(request, defaults);
         if (schedule is null)
         {

@@ -158,12 +158,15 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
         return rows.Select(r => r.ToGroup()).ToList();
     }
 
-    /// <summary>Groups the scheduler runs (not paused).</summary>
+    /// <summary>Groups the scheduler runs: not paused, and in a community the bot has not left (issue #12, <c>communities_left</c>).</summary>
     public async Task<IReadOnlyList<StudyGroup>> ListActiveAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<GroupRow>(new CommandDefinition(
-            $"SELECT {GroupColumns} FROM study_groups g WHERE NOT g.is_paused ORDER BY g.id", cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<GroupRow>(new CommandDefinition($"""
+            SELECT {GroupColumns} FROM study_groups g
+            WHERE NOT g.is_paused AND NOT EXISTS (SELECT 1 FROM communities_left l WHERE l.community = g.platform || ':' || g.workspace_id)
+            ORDER BY g.id
+            """, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToGroup()).ToList();
     }
 

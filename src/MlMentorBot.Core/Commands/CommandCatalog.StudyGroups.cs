@@ -62,6 +62,7 @@ public static partial class CommandCatalog
                 [GroupName(), new OptionDefinition("confirm", "Type yes to confirm") { Choices = [new("yes", "yes")] }]),
         ])
         {
+            HasModeratorActions = true,
             Examples =
             [
                 "/group create ml-101 day:monday time:09:00 timezone:Europe/Berlin",

@@ -32,7 +32,7 @@ public static partial class CommandCatalog
     private static readonly Lazy<IReadOnlyList<TopicDefinition>> TopicList = new(() => BuiltInTopics);
 
     private static readonly Lazy<IReadOnlyList<CommandDefinition>> AllCommands =
-        new(() => [.. CoreCommands(TopicList.Value), .. StudyGroupCommands, .. ModerationCommands]);
+        new(() => [.. CoreCommands(TopicList.Value), .. StudyGroupCommands, .. ModerationCommands, .. CommunityCommands]);
 
     /// <summary>Topics added for the current async flow only (see <see cref="AddTopicsForThisFlow"/>); null in the running bot.</summary>
     private static readonly AsyncLocal<AddedTopics?> Added = new();
@@ -49,7 +49,7 @@ public static partial class CommandCatalog
     {
         var previous = Added.Value;
         var all = Topics.Concat(topics).ToList();
-        Added.Value = new AddedTopics(all, [.. CoreCommands(all), .. StudyGroupCommands, .. ModerationCommands]);
+        Added.Value = new AddedTopics(all, [.. CoreCommands(all), .. StudyGroupCommands, .. ModerationCommands, .. CommunityCommands]);
         return new Restore(() => Added.Value = previous);
     }
 
@@ -63,6 +63,7 @@ public static partial class CommandCatalog
         new("help", "What the bot can do, or how to use one command",
             [new OptionDefinition("command", "A command name, e.g. progress")], [])
         {
+            HasModeratorActions = true, // moderators also see their own commands
             Examples = ["/help", "/help progress"],
         },
         .. topics.Select(t => t.ToCommand()),

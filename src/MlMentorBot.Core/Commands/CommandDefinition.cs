@@ -15,6 +15,12 @@ public sealed record CommandDefinition(
     /// <summary>Only moderators may run it (Discord: <c>default_member_permissions</c> plus a server-side check).</summary>
     public bool IsModeratorOnly { get; init; }
 
+    /// <summary>
+    /// Members may run it, but part of what it does is for community moderators (managing any study group, the moderators'
+    /// <c>/help</c>), so the dispatcher looks the member's community role up first.
+    /// </summary>
+    public bool HasModeratorActions { get; init; }
+
     /// <summary>Examples shown by <c>/help command</c>, typed as a member would.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 
@@ -28,6 +34,9 @@ public sealed record SubcommandDefinition(string Name, string Description, IRead
 {
     /// <summary>Only moderators (or, where the handler says so, group admins) may run it.</summary>
     public bool IsModeratorOnly { get; init; }
+
+    /// <summary>Only the deployment's operators may run it (<c>/kb status|reload|history</c>: the one knowledge folder is theirs).</summary>
+    public bool IsOperatorOnly { get; init; }
 }
 
 /// <summary>

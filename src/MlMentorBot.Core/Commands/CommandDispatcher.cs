@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Core.Telemetry;
@@ -14,12 +15,16 @@ internal sealed class CommandDispatcher : ICommandDispatcher
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly ILogger<CommandDispatcher> _logger;
     private readonly CommandUsageRecorder? _usage;
+    private readonly CommunityPermissions _permissions;
 
-    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, ILogger<CommandDispatcher> logger, CommandUsageRecorder? usage = null)
+    public CommandDispatcher(
+        IEnumerable<ICommandHandler> handlers, ILogger<CommandDispatcher> logger, CommandUsageRecorder? usage = null, CommunityPermissions? permissions = null)
     {
         _handlers = handlers.ToDictionary(h => h.CommandName, StringComparer.OrdinalIgnoreCase);
         _logger = logger;
         _usage = usage;
+        // Without a store (a bare dispatcher in tests) the same rule runs on the platform's grants alone.
+        _permissions = permissions ?? new CommunityPermissions(null, []);
     }
 
     public async Task<BotReply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -33,9 +38,27 @@ internal sealed class CommandDispatcher : ICommandDispatcher
         }
 
         var sub = request.Subcommand is null ? null : definition.FindSubcommand(request.Subcommand);
-        if ((definition.IsModeratorOnly || sub?.IsModeratorOnly == true) && !request.IsModerator)
+        var isModeratorOnly = definition.IsModeratorOnly || sub?.IsModeratorOnly == true;
+        try
+        {
+            request = await _permissions.DecideAsync(request, isModeratorOnly || definition.HasModeratorActions, cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The platform's own grants still count; only moderators stored in the database are missing this time.
+            _logger.LogWarning("/{Command} {Subcommand}: could not read the community's moderators: {Problem}", request.Command, request.Subcommand, ex.Message);
+            request = await _permissions.DecideAsync(request, needsStoredRoles: false, cancellationToken);
+        }
+
+        if (isModeratorOnly && !request.IsModerator)
         {
             return BotReply.Problem("Moderators only", $"`/{definition.Name}{(sub is null ? "" : " " + sub.Name)}` is for moderators.");
+        }
+
+        if (sub?.IsOperatorOnly == true && !request.IsOperator)
+        {
+            return BotReply.Problem("Moderators only",
+                $"`/{definition.Name} {sub.Name}` is for the bot's operators, who run its knowledge folder for every community it serves.");
         }
 
         using var measurement = BotTelemetry.StartCommand(definition.Name, request.Member.Platform);

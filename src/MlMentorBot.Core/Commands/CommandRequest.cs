@@ -40,8 +40,25 @@ public sealed record CommandRequest(
     /// <summary>Platform channel id the command came from (Discord channel snowflake, Slack <c>C…</c>/<c>D…</c>, local: <c>console</c>).</summary>
     public string? ChannelId { get; init; }
 
-    /// <summary>Set by the adapter after its own permission check (Discord permissions, Slack admin list, local <c>--moderator</c>).</summary>
+    /// <summary>
+    /// A moderator of the community the command came from. Adapters set it for the deployment's own admins
+    /// (<c>Slack:AdminUserIds</c>, the local chat's <c>--moderator</c>); before a handler runs, the dispatcher replaces it with
+    /// the answer of the one permission rule (<see cref="Communities.CommunityPermissions"/>), which adds the community's stored
+    /// moderators, Discord's Manage Guild / Administrator (<see cref="ManagesCommunity"/>) and the community's moderator role.
+    /// </summary>
     public bool IsModerator { get; init; }
+
+    /// <summary>
+    /// An operator of the deployment (its <c>knowledge/</c> folder: <c>/kb status|reload|history</c>). Set by the dispatcher from
+    /// <see cref="Communities.CommunityPermissions"/>; what an adapter sets here is ignored.
+    /// </summary>
+    public bool IsOperator { get; init; }
+
+    /// <summary>Discord: the member has Manage Guild or Administrator in the guild the command came from (the interaction's <c>member.permissions</c>).</summary>
+    public bool ManagesCommunity { get; init; }
+
+    /// <summary>Discord: the role ids (snowflakes) the member has in the guild (the interaction's <c>member.roles</c>); empty elsewhere.</summary>
+    public IReadOnlyList<string> RoleIds { get; init; } = [];
 
     /// <summary>The member's display name when the platform sent one; never used as an identity.</summary>
     public string? DisplayName { get; init; }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Moderation;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Storage;
@@ -56,6 +57,21 @@ internal sealed class AnswerFeedbackStore(IDatabase database, TimeProvider time)
             """,
     };
 
+    /// <summary>
+    /// Schema version 606 (issue #12): the community a vote was cast in, so <c>/kb gaps</c> and <c>/kb stats</c> show each
+    /// community only its own. Expand-only: votes from before have an empty community and are shown to no community.
+    /// </summary>
+    public static readonly SchemaMigration CommunityMigration = new(606, "answer votes per community", """
+        ALTER TABLE answer_votes ADD COLUMN community TEXT NOT NULL DEFAULT '';
+        CREATE INDEX answer_votes_by_community ON answer_votes (community, voted_at);
+        """)
+    {
+        Postgres = """
+            ALTER TABLE answer_votes ADD COLUMN community text NOT NULL DEFAULT '';
+            CREATE INDEX answer_votes_by_community ON answer_votes (community, voted_at);
+            """,
+    };
+
     public string Name => "answer_feedback";
 
     /// <summary>
@@ -70,41 +86,41 @@ internal sealed class AnswerFeedbackStore(IDatabase database, TimeProvider time)
         return await database.WriteAsync(async write =>
         {
             var memberId = await MemberIds.GetOrCreateAsync(write, member, time);
-            var key = new { memberId, entryId, normalized = AnswerGapStore.Normalize(text), question = text, vote, at = SqliteProgressStore.Timestamp(time.GetUtcNow()) };
+            var key = new { memberId, entryId, normalized = AnswerGapStore.Normalize(text), question = text, vote, at = SqliteProgressStore.Timestamp(time.GetUtcNow()), community = CommunityKeys.Of(member) };
             var previous = await write.QuerySingleOrDefaultAsync<string?>(
                 "SELECT vote FROM answer_votes WHERE member_id = @memberId AND entry_id = @entryId AND normalized = @normalized", key);
             await write.ExecuteAsync("""
-                INSERT INTO answer_votes (member_id, entry_id, normalized, question, vote, voted_at)
-                VALUES (@memberId, @entryId, @normalized, @question, @vote, @at)
+                INSERT INTO answer_votes (member_id, entry_id, normalized, question, vote, voted_at, community)
+                VALUES (@memberId, @entryId, @normalized, @question, @vote, @at, @community)
                 ON CONFLICT (member_id, entry_id, normalized) DO UPDATE
-                SET vote = excluded.vote, question = excluded.question, voted_at = excluded.voted_at
+                SET vote = excluded.vote, question = excluded.question, voted_at = excluded.voted_at, community = excluded.community
                 """, key);
             return previous;
         }, cancellationToken);
     }
 
-    /// <summary>Votes cast (or last changed) at or after <paramref name="since"/>, per entry, most rated first.</summary>
-    public async Task<IReadOnlyList<EntryFeedback>> CountsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>Votes cast (or last changed) in <paramref name="community"/> at or after <paramref name="since"/>, per entry, most rated first.</summary>
+    public async Task<IReadOnlyList<EntryFeedback>> CountsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string EntryId, long Helpful, long NotHelpful)>(new CommandDefinition("""
             SELECT entry_id, sum(CASE WHEN vote = 'helpful' THEN 1 ELSE 0 END), sum(CASE WHEN vote = 'not-helpful' THEN 1 ELSE 0 END)
-            FROM answer_votes WHERE voted_at >= @since
+            FROM answer_votes WHERE community = @community AND voted_at >= @since
             GROUP BY entry_id ORDER BY count(*) DESC, entry_id
-            """, new { since = SqliteProgressStore.Timestamp(since) }, cancellationToken: cancellationToken));
+            """, new { community, since = SqliteProgressStore.Timestamp(since) }, cancellationToken: cancellationToken));
         return rows.Select(r => new EntryFeedback(r.EntryId, (int)r.Helpful, (int)r.NotHelpful)).ToList();
     }
 
-    /// <summary>The <paramref name="max"/> questions most often marked "not helpful" at or after <paramref name="since"/>.</summary>
-    public async Task<IReadOnlyList<NotHelpfulQuestion>> NotHelpfulAsync(DateTimeOffset since, int max, CancellationToken cancellationToken)
+    /// <summary>The <paramref name="max"/> questions most often marked "not helpful" in <paramref name="community"/> at or after <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyList<NotHelpfulQuestion>> NotHelpfulAsync(string community, DateTimeOffset since, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Question, string EntryId, long Count, DateTimeOffset LastVotedAt)>(new CommandDefinition("""
-            SELECT (SELECT v2.question FROM answer_votes v2 WHERE v2.normalized = v.normalized AND v2.entry_id = v.entry_id ORDER BY v2.voted_at DESC LIMIT 1),
+            SELECT (SELECT v2.question FROM answer_votes v2 WHERE v2.community = v.community AND v2.normalized = v.normalized AND v2.entry_id = v.entry_id ORDER BY v2.voted_at DESC LIMIT 1),
                    entry_id, count(*), max(voted_at)
-            FROM answer_votes v WHERE vote = 'not-helpful' AND voted_at >= @since
-            GROUP BY entry_id, normalized ORDER BY count(*) DESC, max(voted_at) DESC LIMIT @max
-            """, new { since = SqliteProgressStore.Timestamp(since), max }, cancellationToken: cancellationToken));
+            FROM answer_votes v WHERE community = @community AND vote = 'not-helpful' AND voted_at >= @since
+            GROUP BY community, entry_id, normalized ORDER BY count(*) DESC, max(voted_at) DESC LIMIT @max
+            """, new { community, since = SqliteProgressStore.Timestamp(since), max }, cancellationToken: cancellationToken));
         return rows.Select(r => new NotHelpfulQuestion(r.Question, r.EntryId, (int)r.Count, r.LastVotedAt)).ToList();
     }
 

@@ -32,7 +32,7 @@ internal sealed class FeedbackHandler(IKnowledgeProvider knowledge, AnswerFeedba
         var previous = await store.RecordAsync(request.Member, entryId, question, vote, cancellationToken);
         if (vote == FeedbackVotes.NotHelpful && previous != FeedbackVotes.NotHelpful)
         {
-            await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()), cancellationToken);
+            await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
         }
 
         var answer = AskHandler.Compose(snapshot, question);
@@ -50,6 +50,7 @@ internal static class FeedbackSetup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(AnswerFeedbackStore.Migration);
+        services.AddSingleton(AnswerFeedbackStore.CommunityMigration);
         services.TryAddSingleton<AnswerFeedbackStore>();
         services.AddSingleton<IMemberDataExporter>(sp => sp.GetRequiredService<AnswerFeedbackStore>());
         services.AddSingleton<ICommandHandler, FeedbackHandler>();

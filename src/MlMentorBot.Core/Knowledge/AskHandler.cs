@@ -4,8 +4,15 @@ using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.Knowledge;
 
-/// <summary>An <c>/ask</c> question that had no confident answer. Holds the question and the time, never who asked.</summary>
-internal sealed record AnswerGap(string Question, DateTimeOffset AskedAt);
+/// <summary>
+/// An <c>/ask</c> question that had no confident answer. Holds the question, the time and the community it was asked in
+/// (<see cref="Communities.CommunityKeys"/>; empty when unknown), never who asked.
+/// </summary>
+internal sealed record AnswerGap(string Question, DateTimeOffset AskedAt)
+{
+    /// <summary>The community key (<c>slack:T…</c>, <c>discord:…</c>, <c>local:</c>) whose moderators see it; empty when unknown.</summary>
+    public string Community { get; init; } = "";
+}
 
 /// <summary>Where unanswered questions go (the moderators' <c>/kb gaps</c>). The default discards them.</summary>
 internal class AnswerGapRecorder
@@ -102,7 +109,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         var answer = Compose(knowledge.Current, question);
         if (answer.Lead is null)
         {
-            await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()), cancellationToken);
+            await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
             return EntryReplies.AimAt(NotInKnowledge(), request);
         }
 

@@ -4,7 +4,14 @@ namespace MlMentorBot.Core.Messaging;
 /// One community the bot serves: a Slack workspace (<paramref name="WorkspaceId"/> = team id <c>T…</c>, with
 /// <paramref name="EnterpriseId"/> <c>E…</c> inside an Enterprise Grid org) or a Discord guild.
 /// </summary>
-public sealed record Community(string Platform, string WorkspaceId, string? EnterpriseId = null);
+public sealed record Community(string Platform, string WorkspaceId, string? EnterpriseId = null)
+{
+    /// <summary>
+    /// True when the work comes through an org-wide Slack install (<c>is_enterprise_install</c>), whose community is the
+    /// whole org (<see cref="EnterpriseId"/>) rather than the one workspace. See <see cref="Communities.CommunityKeys"/>.
+    /// </summary>
+    public bool IsOrgWide { get; init; }
+}
 
 /// <summary>
 /// Which community the work on this async flow is for, so an adapter serving several communities from one deployment

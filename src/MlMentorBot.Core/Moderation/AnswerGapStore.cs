@@ -46,6 +46,21 @@ internal sealed partial class AnswerGapStore(IDatabase database) : AnswerGapReco
             """,
     };
 
+    /// <summary>
+    /// Schema version 604 (issue #12): the community a question was asked in, so <c>/kb gaps</c> and the digest show each
+    /// community only its own. Expand-only: rows from before have an empty community and are shown to no community.
+    /// </summary>
+    public static readonly SchemaMigration CommunityMigration = new(604, "answer gaps per community", """
+        ALTER TABLE answer_gaps ADD COLUMN community TEXT NOT NULL DEFAULT '';
+        CREATE INDEX answer_gaps_by_community ON answer_gaps (community, asked_at);
+        """)
+    {
+        Postgres = """
+            ALTER TABLE answer_gaps ADD COLUMN community text NOT NULL DEFAULT '';
+            CREATE INDEX answer_gaps_by_community ON answer_gaps (community, asked_at);
+            """,
+    };
+
     public override async Task RecordAsync(AnswerGap gap, CancellationToken cancellationToken)
     {
         var question = gap.Question.Trim();
@@ -58,25 +73,37 @@ internal sealed partial class AnswerGapStore(IDatabase database) : AnswerGapReco
         await database.WriteAsync(async write =>
         {
             await write.ExecuteAsync(
-                "INSERT INTO answer_gaps (question, normalized, asked_at) VALUES (@question, @normalized, @at)",
-                new { question, normalized = Normalize(question), at = SqliteProgressStore.Timestamp(gap.AskedAt) });
+                "INSERT INTO answer_gaps (question, normalized, asked_at, community) VALUES (@question, @normalized, @at, @community)",
+                new { question, normalized = Normalize(question), at = SqliteProgressStore.Timestamp(gap.AskedAt), community = gap.Community });
             await write.ExecuteAsync(
                 "DELETE FROM answer_gaps WHERE asked_at < @forgetBefore",
                 new { forgetBefore = SqliteProgressStore.Timestamp(gap.AskedAt.AddDays(-RetentionDays)) });
         }, cancellationToken);
     }
 
-    /// <summary>The <paramref name="max"/> most frequent unanswered questions asked at or after <paramref name="since"/>, most frequent first.</summary>
-    public async Task<IReadOnlyList<AnswerGapSummary>> TopAsync(DateTimeOffset since, int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <paramref name="max"/> most frequent unanswered questions asked in <paramref name="community"/> at or after
+    /// <paramref name="since"/>, most frequent first.
+    /// </summary>
+    public async Task<IReadOnlyList<AnswerGapSummary>> TopAsync(string community, DateTimeOffset since, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Question, long Count, DateTimeOffset LastAskedAt)>(new CommandDefinition("""
-            SELECT (SELECT g2.question FROM answer_gaps g2 WHERE g2.normalized = g.normalized ORDER BY g2.asked_at DESC LIMIT 1),
+            SELECT (SELECT g2.question FROM answer_gaps g2 WHERE g2.community = g.community AND g2.normalized = g.normalized ORDER BY g2.asked_at DESC LIMIT 1),
                    count(*), max(asked_at)
-            FROM answer_gaps g WHERE asked_at >= @since
-            GROUP BY normalized ORDER BY count(*) DESC, max(asked_at) DESC LIMIT @max
-            """, new { since = SqliteProgressStore.Timestamp(since), max }, cancellationToken: cancellationToken));
+            FROM answer_gaps g WHERE community = @community AND asked_at >= @since
+            GROUP BY community, normalized ORDER BY count(*) DESC, max(asked_at) DESC LIMIT @max
+            """, new { community, since = SqliteProgressStore.Timestamp(since), max }, cancellationToken: cancellationToken));
         return rows.Select(r => new AnswerGapSummary(r.Question, (int)r.Count, r.LastAskedAt)).ToList();
+    }
+
+    /// <summary>The communities with unanswered questions asked at or after <paramref name="since"/> (for the per-community digest).</summary>
+    public async Task<IReadOnlyList<string>> CommunitiesAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT community FROM answer_gaps WHERE asked_at >= @since ORDER BY community",
+            new { since = SqliteProgressStore.Timestamp(since) }, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>"How do I get into MLOps??" and "how do i get into mlops" count as one question.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Feedback;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Messaging;
@@ -152,8 +153,9 @@ internal sealed class KbHandler(
     {
         var days = Number(request, "days", 30);
         var since = time.GetUtcNow().AddDays(-days);
-        var top = await gaps.TopAsync(since, 15, cancellationToken);
-        var notHelpful = await feedback.NotHelpfulAsync(since, 10, cancellationToken);
+        var community = CommunityKeys.Of(request.Member); // only the asking community's own questions (issue #12)
+        var top = await gaps.TopAsync(community, since, 15, cancellationToken);
+        var notHelpful = await feedback.NotHelpfulAsync(community, since, 10, cancellationToken);
         var sections = new List<ReplySection>
         {
             new(null, top.Count == 0
@@ -179,7 +181,8 @@ internal sealed class KbHandler(
     private async Task<BotReply> StatsAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var weeks = Number(request, "weeks", 4);
-        var counts = await usage.TopAsync(weeks, 5, cancellationToken);
+        var community = CommunityKeys.Of(request.Member); // only the asking community's own use (issue #12)
+        var counts = await usage.TopAsync(community, weeks, 5, cancellationToken);
         string Top(IEnumerable<UsageCount> rows, bool isCommand) =>
             string.Join(", ", rows.Select(r => (isCommand ? $"`{r.Name}`" : r.Name) + $" {r.Count}")) is { Length: > 0 } s ? s : "—";
         var sections = counts.GroupBy(c => c.WeekStart).Select(week => new ReplySection(
@@ -191,7 +194,7 @@ internal sealed class KbHandler(
         }
 
         var since = new DateTimeOffset(UsageStats.WeekStart(time.GetUtcNow()).AddDays(-7 * (weeks - 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var votes = await feedback.CountsAsync(since, cancellationToken);
+        var votes = await feedback.CountsAsync(community, since, cancellationToken);
         sections.Add(new ReplySection("/ask feedback per entry", votes.Count == 0
             ? "No answer was rated in this period."
             : string.Join("\n", votes.Take(10).Select(v => $"- `{v.EntryId}`: {v.Helpful} helpful, {v.NotHelpful} not helpful"))));

@@ -25,7 +25,9 @@ public static class ModerationSetup
         services.AddSingleton(KnowledgeReloadRequests.Migration);
         services.AddSingleton<KnowledgeReloadRequests>();
         services.AddSingleton(AnswerGapStore.Migration);
+        services.AddSingleton(AnswerGapStore.CommunityMigration);
         services.AddSingleton(UsageStats.Migration);
+        services.AddSingleton(UsageStats.CommunityMigration);
         foreach (var migration in ModerationScheduler.Migrations)
         {
             services.AddSingleton(migration);

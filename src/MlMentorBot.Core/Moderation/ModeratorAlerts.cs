@@ -28,10 +28,23 @@ internal sealed class ModeratorAlerts(IOptions<ModerationOptions> options, IEnum
             return false;
         }
 
-        var messenger = messengers.FirstOrDefault(m => m.Platform.Equals(channel.Platform, StringComparison.OrdinalIgnoreCase));
+        return await PostToAsync(channel.Platform, channel.ChannelId, reply, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>The platform of the operators' alert channel, or null when none is configured.</summary>
+    public string? Platform => IsConfigured ? options.Value.AlertChannel!.Platform.ToLowerInvariant() : null;
+
+    /// <summary>
+    /// Posts <paramref name="reply"/> to a community's own moderators' channel (<paramref name="channelId"/> on
+    /// <paramref name="platform"/>), with the same never-throw rule. The caller sets <see cref="CommunityScope"/> so the post
+    /// uses that community's credentials. Returns false when it was not posted.
+    /// </summary>
+    public async Task<bool> PostToAsync(string platform, string channelId, BotReply reply, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var messenger = messengers.FirstOrDefault(m => m.Platform.Equals(platform, StringComparison.OrdinalIgnoreCase));
         if (messenger is null)
         {
-            logger.LogWarning("Moderation:AlertChannel names platform {Platform}, but no adapter for it is running; alert not posted: {Title}", channel.Platform, reply.Title);
+            logger.LogWarning("No adapter for platform {Platform} is running; moderators' post not sent: {Title}", platform, reply.Title);
             return false;
         }
 
@@ -39,13 +52,13 @@ internal sealed class ModeratorAlerts(IOptions<ModerationOptions> options, IEnum
         {
             var post = reply with { IsPrivate = false, AimedAtUserId = null };
             await (idempotencyKey is null
-                ? messenger.PostAsync(channel.ChannelId, post, null, cancellationToken)
-                : messenger.PostAsync(channel.ChannelId, post, null, idempotencyKey, cancellationToken));
+                ? messenger.PostAsync(channelId, post, null, cancellationToken)
+                : messenger.PostAsync(channelId, post, null, idempotencyKey, cancellationToken));
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Could not post to the moderators' channel {Platform}/{Channel}: {Title}", channel.Platform, channel.ChannelId, reply.Title);
+            logger.LogError(ex, "Could not post to the moderators' channel {Platform}/{Channel}: {Title}", platform, channelId, reply.Title);
             return false;
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Core.Storage;
 using CommandDefinition = Dapper.CommandDefinition;
@@ -44,15 +45,43 @@ internal sealed class UsageStats(IDatabase database, TimeProvider time) : Comman
             """,
     };
 
-    private readonly ConcurrentDictionary<(DateOnly Week, string Kind, string Name), int> _pending = new();
+    /// <summary>
+    /// Schema version 605 (issue #12): counts per community, so <c>/kb stats</c> shows each community only its own. A new table
+    /// rather than a new key on <c>usage_counts</c> (expand-only: the old table stays, unread, for one release).
+    /// </summary>
+    public static readonly SchemaMigration CommunityMigration = new(605, "weekly usage counts per community", """
+        CREATE TABLE community_usage_counts (
+            community  TEXT NOT NULL,
+            week_start TEXT NOT NULL,
+            kind       TEXT NOT NULL CHECK (kind IN ('command', 'entry')),
+            name       TEXT NOT NULL,
+            count      INTEGER NOT NULL,
+            PRIMARY KEY (community, week_start, kind, name)
+        ) WITHOUT ROWID;
+        """)
+    {
+        Postgres = """
+            CREATE TABLE community_usage_counts (
+                community  text NOT NULL,
+                week_start text NOT NULL,
+                kind       text NOT NULL CHECK (kind IN ('command', 'entry')),
+                name       text NOT NULL,
+                count      integer NOT NULL,
+                PRIMARY KEY (community, week_start, kind, name)
+            );
+            """,
+    };
+
+    private readonly ConcurrentDictionary<(string Community, DateOnly Week, string Kind, string Name), int> _pending = new();
 
     public override void Record(CommandRequest request, BotReply reply)
     {
         var week = WeekStart(time.GetUtcNow());
-        Count(week, CommandKind, "/" + request.Command + (request.Subcommand is null ? "" : " " + request.Subcommand));
+        var community = CommunityKeys.Of(request.Member);
+        Count(community, week, CommandKind, "/" + request.Command + (request.Subcommand is null ? "" : " " + request.Subcommand));
         if (reply.EntryId is { } entry)
         {
-            Count(week, EntryKind, entry);
+            Count(community, week, EntryKind, entry);
         }
     }
 
@@ -60,12 +89,12 @@ internal sealed class UsageStats(IDatabase database, TimeProvider time) : Comman
     /// <exception cref="StorageUnavailableException">The database cannot be written (the counts stay in memory).</exception>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<(DateOnly Week, string Kind, string Name, int Count)>();
+        var batch = new List<(string Community, DateOnly Week, string Kind, string Name, int Count)>();
         foreach (var key in _pending.Keys)
         {
             if (_pending.TryRemove(key, out var count))
             {
-                batch.Add((key.Week, key.Kind, key.Name, count));
+                batch.Add((key.Community, key.Week, key.Kind, key.Name, count));
             }
         }
 
@@ -77,24 +106,27 @@ internal sealed class UsageStats(IDatabase database, TimeProvider time) : Comman
         try
         {
             await database.WriteAsync(write => write.ExecuteAsync("""
-                INSERT INTO usage_counts (week_start, kind, name, count) VALUES (@Week, @Kind, @Name, @Count)
-                ON CONFLICT (week_start, kind, name) DO UPDATE SET count = usage_counts.count + excluded.count
-                """, batch.Select(b => new { Week = Day(b.Week), b.Kind, b.Name, b.Count }).ToList()), cancellationToken);
+                INSERT INTO community_usage_counts (community, week_start, kind, name, count) VALUES (@Community, @Week, @Kind, @Name, @Count)
+                ON CONFLICT (community, week_start, kind, name) DO UPDATE SET count = community_usage_counts.count + excluded.count
+                """, batch.Select(b => new { b.Community, Week = Day(b.Week), b.Kind, b.Name, b.Count }).ToList()), cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Not written: count them again next time rather than lose them.
-            foreach (var (week, kind, name, count) in batch)
+            foreach (var (community, week, kind, name, count) in batch)
             {
-                _pending.AddOrUpdate((week, kind, name), count, (_, n) => n + count);
+                _pending.AddOrUpdate((community, week, kind, name), count, (_, n) => n + count);
             }
 
             throw;
         }
     }
 
-    /// <summary>For each of the last <paramref name="weeks"/> weeks (this one included), the top <paramref name="max"/> of each kind; newest week first.</summary>
-    public async Task<IReadOnlyList<UsageCount>> TopAsync(int weeks, int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each of the last <paramref name="weeks"/> weeks (this one included), the top <paramref name="max"/> of each kind in
+    /// <paramref name="community"/>; newest week first.
+    /// </summary>
+    public async Task<IReadOnlyList<UsageCount>> TopAsync(string community, int weeks, int max, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
         var since = WeekStart(time.GetUtcNow()).AddDays(-7 * (weeks - 1));
@@ -103,9 +135,9 @@ internal sealed class UsageStats(IDatabase database, TimeProvider time) : Comman
             SELECT week_start, kind, name, count FROM (
                 SELECT week_start, kind, name, count,
                        row_number() OVER (PARTITION BY week_start, kind ORDER BY count DESC, name) AS place
-                FROM usage_counts WHERE week_start >= @since) AS ranked
+                FROM community_usage_counts WHERE community = @community AND week_start >= @since) AS ranked
             WHERE place <= @max ORDER BY week_start DESC, kind, count DESC, name
-            """, new { since = Day(since), max }, cancellationToken: cancellationToken));
+            """, new { community, since = Day(since), max }, cancellationToken: cancellationToken));
         return rows.Select(r => new UsageCount(DateOnly.ParseExact(r.Week, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.Kind, r.Name, (int)r.Count)).ToList();
     }
 
@@ -116,7 +148,7 @@ internal sealed class UsageStats(IDatabase database, TimeProvider time) : Comman
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    private void Count(DateOnly week, string kind, string name) => _pending.AddOrUpdate((week, kind, name), 1, (_, n) => n + 1);
+    private void Count(string community, DateOnly week, string kind, string name) => _pending.AddOrUpdate((community, week, kind, name), 1, (_, n) => n + 1);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

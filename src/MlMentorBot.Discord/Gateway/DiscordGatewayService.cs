@@ -27,6 +27,7 @@ internal sealed class DiscordGatewayService : BackgroundService
     private readonly TimeProvider _time;
     private readonly GatewayTimings _timings;
     private readonly ILogger<DiscordGatewayService> _logger;
+    private readonly GuildPresence? _guilds;
     private volatile IReadOnlyList<GatewayShard> _shards = [];
 
     public DiscordGatewayService(
@@ -36,8 +37,10 @@ internal sealed class DiscordGatewayService : BackgroundService
         IDatabase database,
         TimeProvider time,
         ILogger<DiscordGatewayService> logger,
-        GatewayTimings? timings = null)
+        GatewayTimings? timings = null,
+        GuildPresence? guilds = null)
     {
+        _guilds = guilds;
         _options = options.Value;
         _rest = rest;
         _database = database;
@@ -81,7 +84,7 @@ internal sealed class DiscordGatewayService : BackgroundService
                 string.Join(",", ids), count, maxConcurrency);
             var gate = new IdentifyGate(_database, _rest, _options.ApplicationId!, maxConcurrency, _time, _timings, _logger);
             using var shardsStopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            _shards = [.. ids.Select(id => new GatewayShard(id, count, _options.BotToken!, gate, _interactions, _time, _timings, _logger))];
+            _shards = [.. ids.Select(id => new GatewayShard(id, count, _options.BotToken!, gate, _interactions, _time, _timings, _logger, _guilds))];
             await Task.WhenAll(_shards.Select(async shard =>
             {
                 await shard.RunAsync(shardsStopping.Token);

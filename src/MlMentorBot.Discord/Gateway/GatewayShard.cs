@@ -28,8 +28,11 @@ internal sealed class GatewayShard
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<(ConnectionOutcome Outcome, bool WasReady)> _reconnects;
 
-    public GatewayShard(int id, int count, string token, IdentifyGate gate, InteractionRelay interactions, TimeProvider time, GatewayTimings timings, ILogger logger)
+    private readonly GuildPresence? _guilds;
+
+    public GatewayShard(int id, int count, string token, IdentifyGate gate, InteractionRelay interactions, TimeProvider time, GatewayTimings timings, ILogger logger, GuildPresence? guilds = null)
     {
+        _guilds = guilds;
         Id = id;
         Count = count;
         _token = token;
@@ -279,6 +282,15 @@ internal sealed class GatewayShard
                 break;
             case "INTERACTION_CREATE":
                 _interactions.Relay(payload.D!.Value, stoppingToken);
+                break;
+            case "GUILD_DELETE" when _guilds is not null:
+                // Off the receive loop: heartbeats must not wait for the database. Clone: the payload's buffer is reused.
+                var deleted = payload.D!.Value.Clone();
+                _ = Task.Run(() => _guilds.OnGuildDeleteAsync(deleted, stoppingToken), stoppingToken);
+                break;
+            case "GUILD_CREATE" when _guilds is not null:
+                var created = payload.D!.Value.Clone();
+                _ = Task.Run(() => _guilds.OnGuildCreateAsync(created, stoppingToken), stoppingToken);
                 break;
         }
     }

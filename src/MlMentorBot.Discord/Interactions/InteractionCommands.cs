@@ -14,7 +14,7 @@ namespace MlMentorBot.Discord.Interactions;
 /// </summary>
 internal sealed class InteractionCommands(ICommandDispatcher dispatcher, CustomIdCodec customIds)
 {
-    /// <summary>Discord permission bits that make a member a moderator here: ADMINISTRATOR and MANAGE_GUILD.
+    /// <summary>Discord permission bits that make a member a moderator of the guild: ADMINISTRATOR and MANAGE_GUILD.
     /// https://discord.com/developers/docs/topics/permissions#permissions-bitwise-permission-flags</summary>
     internal const ulong Administrator = 1UL << 3;
     internal const ulong ManageGuild = 1UL << 5;
@@ -35,7 +35,9 @@ internal sealed class InteractionCommands(ICommandDispatcher dispatcher, CustomI
         CommandRequest Configure(CommandRequest request) => request with
         {
             ChannelId = interaction.ChannelId == 0 ? null : Id(interaction.ChannelId),
-            IsModerator = IsModerator(interaction.Member),
+            // Manage Guild / Administrator moderates this guild; CommunityPermissions decides the rest (operator home, role, list).
+            ManagesCommunity = IsModerator(interaction.Member),
+            RoleIds = interaction.Member?.Roles ?? [],
             DisplayName = interaction.Member?.Nick ?? invoker.GlobalName ?? invoker.Username,
         };
 

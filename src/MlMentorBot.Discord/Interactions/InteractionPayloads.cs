@@ -114,6 +114,9 @@ internal sealed record GuildMember
     public string? Nick { get; init; }
 
     public string? Permissions { get; init; }
+
+    /// <summary>The member's role ids (snowflakes as strings), for a community's moderator role (issue #12).</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
 }
 
 /// <summary>https://discord.com/developers/docs/resources/user#user-object</summary>

@@ -60,10 +60,25 @@ internal sealed class DiscordChannelMessenger(
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Relaxed.MessagePayload);
         return pacer.RunAsync(channelId, async ct =>
         {
-            var created = await rest.SendAsync(route, body, ct);
+            JsonElement? created;
+            try
+            {
+                created = await rest.SendAsync(route, body, ct);
+            }
+            catch (DiscordApiException ex) when (ex.Code is MissingAccess or UnknownGuild or UnknownChannel)
+            {
+                // The bot was removed from the guild, or the channel is gone: the scheduler stops posting there (issue #12).
+                throw new CommunityUnreachableException(ex.Code != UnknownChannel, ex.Message, ex);
+            }
+
             return created?.GetProperty("id").GetString() ?? throw new DiscordApiException(System.Net.HttpStatusCode.OK, null, "Discord returned no message id.");
         }, cancellationToken);
     }
+
+    // https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes
+    private const int UnknownChannel = 10003;
+    private const int UnknownGuild = 10004;
+    private const int MissingAccess = 50001;
 
     public async Task UpdateAsync(string channelId, string messageId, BotReply reply, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MlMentorBot.Core.Communities;
 
 namespace MlMentorBot.Slack.OAuth;
 
@@ -10,7 +11,8 @@ namespace MlMentorBot.Slack.OAuth;
 /// and deleted from the database right after, so no further call, answer or scheduled post uses its token. Member data is kept
 /// (docs/slack.md says what is kept and how a moderator deletes it).
 /// </summary>
-internal sealed partial class SlackAppLifecycle(SlackInstallationStore installations, IHostApplicationLifetime lifetime, ILogger<SlackAppLifecycle> logger)
+internal sealed partial class SlackAppLifecycle(
+    SlackInstallationStore installations, IHostApplicationLifetime lifetime, ILogger<SlackAppLifecycle> logger, CommunityStore? communities = null)
 {
     /// <summary>
     /// Handles one <c>event_callback</c> body; other events are ignored. The installation stops being used before this returns;
@@ -47,6 +49,11 @@ internal sealed partial class SlackAppLifecycle(SlackInstallationStore installat
         try
         {
             await installations.RemoveAsync(key, lifetime.ApplicationStopping);
+            if (communities is not null)
+            {
+                // Its study groups and gap digest are skipped from now on, not just sent nowhere (issue #12).
+                await communities.MarkLeftAsync(CommunityKeys.Of("slack", key), "the Slack app was uninstalled", lifetime.ApplicationStopping);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

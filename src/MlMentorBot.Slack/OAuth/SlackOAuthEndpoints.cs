@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Storage;
 using MlMentorBot.Slack.Manifest;
 using MlMentorBot.Slack.WebApi;
@@ -96,6 +97,13 @@ internal static partial class SlackOAuthEndpoints
             var grant = await services.GetRequiredService<SlackOAuthClient>().ExchangeCodeAsync(code, http.RequestAborted);
             installation = grant.ToInstallation(services.GetRequiredService<TimeProvider>().GetUtcNow());
             await services.GetRequiredService<SlackInstallationStore>().SaveAsync(installation, http.RequestAborted);
+            if (services.GetService<CommunityStore>() is { } communities)
+            {
+                // The installing member is the community's first moderator, and a re-install resumes its scheduled posts (issue #12).
+                var community = CommunityKeys.Of("slack", installation.CommunityKey);
+                await communities.MarkReturnedAsync(community, http.RequestAborted);
+                await communities.AddModeratorAsync(community, installation.InstallerUserId, "slack install", http.RequestAborted);
+            }
         }
         catch (SlackApiException ex)
         {

@@ -17,12 +17,20 @@ public sealed class RecordingMessenger(TimeProvider time, string platform = "dis
     /// <summary>How many of the next posts should fail as an API error would.</summary>
     public int FailNext { get; set; }
 
+    /// <summary>When set, every post throws it (e.g. the adapter's "the bot was removed" error).</summary>
+    public Exception? FailWith { get; set; }
+
     public string Platform => platform;
 
     public Task<string> PostAsync(string channelId, BotReply reply, string? threadId, CancellationToken cancellationToken)
     {
         lock (Posts)
         {
+            if (FailWith is not null)
+            {
+                throw FailWith;
+            }
+
             if (FailNext > 0)
             {
                 FailNext--;

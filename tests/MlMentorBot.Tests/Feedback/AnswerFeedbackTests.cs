@@ -60,12 +60,13 @@ public abstract class AnswerFeedbackTests(TestStorage storage) : IDisposable
         using var host = new ModerationHost(storage.With([]));
 
         await host.TypeAsync("/feedback not-helpful salary.figures " + Question);
-        await host.TypeAsync("/feedback not-helpful salary.figures " + Question, new MemberKey("slack", "T1", "U0BOB"));
+        // Another member of the same community: gaps are counted per community (issue #12).
+        await host.TypeAsync("/feedback not-helpful salary.figures " + Question, new MemberKey("local", "", "bob"));
 
         var gaps = await host.ModeratorAsync("/kb gaps");
         Assert.Contains("2× “how much do juniors earn”", gaps);
         Assert.Contains("answered from salary.figures", gaps);
-        Assert.Equal(["id", "question", "normalized", "asked_at"], await TestStorage.ColumnsAsync(host.Get<IDatabase>(), "answer_gaps"));
+        Assert.Equal(["id", "question", "normalized", "asked_at", "community"], await TestStorage.ColumnsAsync(host.Get<IDatabase>(), "answer_gaps"));
     }
 
     [SkippableFact]

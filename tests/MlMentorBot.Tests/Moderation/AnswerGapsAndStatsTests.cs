@@ -15,13 +15,13 @@ public abstract class AnswerGapsAndStatsTests(TestStorage storage) : IDisposable
         using var host = new ModerationHost(storage.With([]));
 
         await host.TypeAsync("/ask how do I get a visa to work in Canada?");
-        await host.TypeAsync("/ask How do I get a visa to work in Canada", new("slack", "T1", "U0BOB"));
+        await host.TypeAsync("/ask How do I get a visa to work in Canada", new("local", "", "U0BOB")); // same community (issue #12)
         await host.TypeAsync("/ask how much do entry level ml engineers earn");
 
         await using var connection = await host.Get<IDatabase>().OpenAsync(CancellationToken.None);
         var columns = await TestStorage.ColumnsAsync(host.Get<IDatabase>(), "answer_gaps");
-        Assert.Equal(["id", "question", "normalized", "asked_at"], columns);
-        var rows = connection.Query<string>("SELECT question || ' ' || normalized || ' ' || asked_at FROM answer_gaps").ToList();
+        Assert.Equal(["id", "question", "normalized", "asked_at", "community"], columns);
+        var rows = connection.Query<string>("SELECT question || ' ' || normalized || ' ' || asked_at || ' ' || community FROM answer_gaps").ToList();
         Assert.Equal(2, rows.Count);
         Assert.DoesNotContain(rows, r => r.Contains("alice", StringComparison.OrdinalIgnoreCase) || r.Contains("U0BOB", StringComparison.Ordinal));
 
@@ -36,7 +36,7 @@ public abstract class AnswerGapsAndStatsTests(TestStorage storage) : IDisposable
         using var host = new ModerationHost(storage.With([]));
 
         await host.TypeAsync("/skills frameworks");
-        await host.TypeAsync("/skills tensorflow", new("discord", "G1", "80351110224678912"));
+        await host.TypeAsync("/skills tensorflow", new("local", "", "80351110224678912")); // same community (issue #12)
         await host.TypeAsync("/ask which certs are worth it");
         var stats = await host.ModeratorAsync("/kb stats");
 
@@ -44,8 +44,8 @@ public abstract class AnswerGapsAndStatsTests(TestStorage storage) : IDisposable
         Assert.Contains("skills.frameworks 2", stats);
         Assert.Contains("resources.certifications 1", stats);
         await using var connection = await host.Get<IDatabase>().OpenAsync(CancellationToken.None);
-        Assert.Equal(["week_start", "kind", "name", "count"], await TestStorage.ColumnsAsync(host.Get<IDatabase>(), "usage_counts"));
-        Assert.DoesNotContain(connection.Query<string>("SELECT name FROM usage_counts"), n => n.Contains("alice") || n.Contains("80351110224678912"));
+        Assert.Equal(["community", "week_start", "kind", "name", "count"], await TestStorage.ColumnsAsync(host.Get<IDatabase>(), "community_usage_counts"));
+        Assert.DoesNotContain(connection.Query<string>("SELECT community || ' ' || name FROM community_usage_counts"), n => n.Contains("alice") || n.Contains("80351110224678912"));
     }
 }
 

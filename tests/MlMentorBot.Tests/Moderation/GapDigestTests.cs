@@ -76,7 +76,7 @@ public sealed class GapDigestTests : IDisposable
     {
         await _core.TypeAsync("/ask who won the world cup");
 
-        var top = await _core.Get<AnswerGapStore>().TopAsync(_time.GetUtcNow().AddDays(-30), 10, CancellationToken.None);
+        var top = await _core.Get<AnswerGapStore>().TopAsync("local:", _time.GetUtcNow().AddDays(-30), 10, CancellationToken.None);
 
         Assert.Equal("who won the world cup", Assert.Single(top).Question);
     }

@@ -16,7 +16,8 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster)
     private static readonly SchemaMigration[] AllMigrations =
     [
         .. SqliteProgressStore.Migrations, ComponentStateStore.Migration, StudyGroupStore.Migration, .. CheckInStore.Migrations,
-        KnowledgeAuditStore.Migration, AnswerGapStore.Migration, UsageStats.Migration, .. ModerationScheduler.Migrations,
+        KnowledgeAuditStore.Migration, AnswerGapStore.Migration, AnswerGapStore.CommunityMigration, UsageStats.Migration, UsageStats.CommunityMigration,
+        .. ModerationScheduler.Migrations,
         KnowledgeAuditStore.VersionMigration, KnowledgeReloadRequests.Migration,
     ];
 
@@ -66,7 +67,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster)
         Assert.All(Enumerable.Range(0, 10), s => Assert.Equal(20, counts[$"roadmap.load.s{s}"]));
         await using var connection = await b.OpenAsync(CancellationToken.None);
         Assert.Equal(20L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members"));
-        Assert.Equal(51L, await connection.ExecuteScalarAsync<long>("SELECT count FROM usage_counts WHERE name = '/roadmap'"));
+        Assert.Equal(51L, await connection.ExecuteScalarAsync<long>("SELECT count FROM community_usage_counts WHERE community = 'slack:T1' AND name = '/roadmap'"));
         await DisposeAsync([a, b]);
     }
 

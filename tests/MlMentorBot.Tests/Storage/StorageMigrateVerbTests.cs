@@ -8,6 +8,7 @@ using MlMentorBot.Cli;
 using MlMentorBot.Core;
 using MlMentorBot.Core.CheckIns;
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Feedback;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Moderation;
@@ -151,13 +152,14 @@ public sealed class StorageMigrateVerbTests(PostgresCluster cluster)
         await checkIns.SetAwayAsync(group.Id, bob.MemberId, ["2026-W50"], none);
         Assert.True(await checkIns.TryClaimAsync(group.Id, "2026-W48", ScheduledKind.Prompt, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), "C_STUDY", "replica-a", new DateTimeOffset(2026, 11, 23, 9, 5, 0, TimeSpan.Zero), none));
 
-        await core.Get<AnswerGapStore>().RecordAsync(new AnswerGap("Is a visa needed for Canada?", DateTimeOffset.UtcNow.AddDays(-1)), none);
+        await core.Get<AnswerGapStore>().RecordAsync(new AnswerGap("Is a visa needed for Canada?", DateTimeOffset.UtcNow.AddDays(-1)) { Community = CommunityKeys.Of(Alice) }, none);
         var usage = core.Get<UsageStats>();
         usage.Record(new CommandRequest("roadmap", null, new Dictionary<string, string>(), Alice), new BotReply { Title = "Roadmap" });
         await usage.FlushAsync(none);
         await core.Get<ComponentStateStore>().RememberAsync("k1", "{\"step\":\"roadmap.ml-engineer.python\"}", none);
         await core.Get<AnswerFeedbackStore>().RecordAsync(Alice, "salary.ml-engineer", "how much do ML engineers earn", "not-helpful", none);
         await core.Get<AnswerFeedbackStore>().RecordAsync(Bob, "salary.ml-engineer", "how much do ML engineers earn", "helpful", none);
+        await core.Get<CommunityStore>().AddModeratorAsync(CommunityKeys.Of(Alice), "U_CAROL", Alice.ToString(), none);
 
         await core.Get<ICommandDispatcher>().DispatchTextAsync("/kb reload", new MemberKey("local", "", "mod"), r => r with { IsModerator = true }, none);
         var audit = core.Get<KnowledgeAuditStore>();
@@ -186,12 +188,13 @@ public sealed class StorageMigrateVerbTests(PostgresCluster cluster)
             // CheckInStore.HistoryAsync is left out: its "IN @ids" fails on PostgreSQL (Dapper passes an array there), a store bug outside this test.
             claim = await checkIns.GetActionAsync(groupId, "2026-W48", ScheduledKind.Prompt, none),
             recorded = (await checkIns.RecordedSinceAsync("2026-W01", none)).Order(),
-            gaps = await core.Get<AnswerGapStore>().TopAsync(Since, 10, none),
-            usage = await core.Get<UsageStats>().TopAsync(4, 10, none),
+            gaps = await core.Get<AnswerGapStore>().TopAsync(CommunityKeys.Of(Alice), Since, 10, none),
+            usage = await core.Get<UsageStats>().TopAsync(CommunityKeys.Of(Alice), 4, 10, none),
             audit = await core.Get<KnowledgeAuditStore>().HistoryAsync(5, none),
             state = await core.Get<ComponentStateStore>().FindAsync("k1", none),
-            votes = await feedback.CountsAsync(Since, none),
-            notHelpful = await feedback.NotHelpfulAsync(Since, 10, none),
+            votes = await feedback.CountsAsync(CommunityKeys.Of(Alice), Since, none),
+            notHelpful = await feedback.NotHelpfulAsync(CommunityKeys.Of(Alice), Since, 10, none),
+            moderators = await core.Get<CommunityStore>().ModeratorsAsync(CommunityKeys.Of(Alice), none),
         });
     }
 
