@@ -1,0 +1,100 @@
+using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Tests.Hosting;
+
+namespace MlMentorBot.Tests.Knowledge;
+
+/// <summary>
+/// Issue #14 moved /ask's search from a per-question SQLite FTS5 query into an in-memory bm25 index. These hold the new
+/// index to the old one on the real knowledge: the same tokens and Porter stems for every text, and the same passages with
+/// the same scores for every question of the three question sets.
+/// </summary>
+public sealed class SearchIndexTests : IDisposable
+{
+    private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
+    {
+        var result = KnowledgeLoader.Load(RepoPaths.Knowledge);
+        return new KnowledgeSnapshot(result.Entries, result.Version, DateTimeOffset.UnixEpoch);
+    });
+
+    private readonly Fts5ReferenceIndex _fts5 = new(Snapshot.Value.Search.Columns, KnowledgeSearchIndex.ColumnWeights);
+
+    public static IEnumerable<string> AllQuestions() =>
+        AskQuestionSet.First().Concat(AskQuestionSet.Members("tune")).Concat(AskQuestionSet.Members("holdout")).Select(q => q.Question);
+
+    [Fact]
+    public void Every_text_of_the_knowledge_and_every_question_is_tokenised_and_stemmed_as_FTS5_does()
+    {
+        var texts = Snapshot.Value.Search.Columns.SelectMany(c => c).OfType<string>().Distinct()
+            .Concat(AllQuestions())
+            // Words that exercise each Porter step (Porter's own examples) and FTS5's limits (two letters, accents, digits).
+            .Append("caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized hopping " +
+                "tanned falling hissing fizzed failing filing happy sky relational conditional rational valenci hesitanci " +
+                "digitizer conformabli radicalli differentli vileli analogousli vietnamization predication operator feudalism " +
+                "decisiveness hopefulness callousness formaliti sensitiviti sensibiliti triplicate formative formalize " +
+                "electriciti electrical hopeful goodness revival allowance inference airliner gyroscopic adjustable defensible " +
+                "irritant replacement adjustment dependent adoption homologou communism activate angulariti homologous effective " +
+                "bowdlerize probate rate cease controll roll ml ai 10h 2024 naïve café résumé")
+            // Every accented Latin letter, each as a word of its own and inside one.
+            .Append(string.Join(' ', Enumerable.Range(0xC0, 0xC0).Select(c => (char)c).Where(char.IsLetter).Select(c => $"{c} x{c}x")))
+            .ToList();
+
+        var differences = texts
+            .Select(t => (Text: t, Ours: string.Join(' ', Bm25Index.Tokens(t)), Fts5: string.Join(' ', _fts5.Tokens(t))))
+            .Where(t => t.Ours != t.Fts5)
+            .Select(t => $"{t.Text}\n  ours: {t.Ours}\n  fts5: {t.Fts5}")
+            .ToList();
+
+        Assert.True(differences.Count == 0, string.Join("\n", differences.Take(10)));
+    }
+
+    [Fact]
+    public void Every_question_of_the_sets_finds_the_passages_and_scores_the_FTS5_index_found()
+    {
+        var index = Snapshot.Value.Search;
+        var differences = new List<string>();
+        var compared = 0;
+        foreach (var question in AllQuestions())
+        {
+            var phrases = index.PhrasesOf(index.Interpret(question));
+            var expected = _fts5.Search(phrases, 12);
+            var actual = index.Search(index.Interpret(question), 12);
+            compared += expected.Count;
+            if (expected.Count != actual.Count)
+            {
+                differences.Add($"{question}: FTS5 found {expected.Count}, the index {actual.Count}");
+                continue;
+            }
+
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var (row, score) = expected[i];
+                var passage = index.Columns[row];
+                // Equal scores may come in either order: compare the score always, the passage only when it is not tied.
+                var tied = expected.Count(e => Math.Abs(e.Score - score) < 1e-9) > 1;
+                if (Math.Abs(actual[i].Score - score) > 1e-9 * Math.Max(1, Math.Abs(score))
+                    || !tied && (actual[i].Entry.Title != passage[0] || (actual[i].Heading ?? actual[i].Entry.Summary) != passage[2]))
+                {
+                    differences.Add($"{question} #{i + 1}: FTS5 {passage[0]} # {passage[2]} {score:F6}, the index {actual[i].Entry.Title} # {actual[i].Heading} {actual[i].Score:F6}");
+                }
+            }
+        }
+
+        Assert.True(compared > 1000, $"only {compared} passages compared");
+        Assert.True(differences.Count == 0, string.Join("\n", differences.Take(10)));
+    }
+
+    [Fact]
+    public void A_phrase_matches_only_its_words_in_order_and_a_column_phrase_only_in_its_column()
+    {
+        var index = new Bm25Index(
+            [["online courses", "free"], ["courses online", "online courses"], ["nothing here", "at all"]], [1.0, 1.0]);
+
+        Assert.Equal([0, 1], index.Search([new Bm25Phrase("online course")], 10).Select(h => h.Row).Order());
+        Assert.Equal([1], index.Search([new Bm25Phrase("online course", 1)], 10).Select(h => h.Row));
+        Assert.Empty(index.Search([new Bm25Phrase("courses free")], 10));
+        Assert.True(index.Contains("Online Courses"));
+        Assert.False(index.Contains("courses free"));
+    }
+
+    public void Dispose() => _fts5.Dispose();
+}
