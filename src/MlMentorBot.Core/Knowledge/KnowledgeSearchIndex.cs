@@ -171,10 +171,13 @@ public sealed partial class KnowledgeSearchIndex
             }
         }
 
-        // An alias made only of generic words ("ml engineer", "how much") names its entry only when nothing more specific does.
+        // An alias made only of generic words ("ml engineer", "how much") names its entry only when nothing more specific does,
+        // and only when the question is about that name ("what is an mle", "is mle just a software engineer…") or says
+        // nothing else: in "how do i network as an ml engineer" or "remote ml engineer salary" it is just the asker's field.
         var padded = Padded(lowered);
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal)).ToList();
-        var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric) : named).Select(a => a.Alias).ToList();
+        var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric)
+            : named.Where(a => terms.Count == 0 || AsksWhatItIs(padded, a.Phrase))).Select(a => a.Alias).ToList();
         return new SearchQuery(terms.Distinct().ToList(), corrections)
         {
             Aliases = aliases,
@@ -261,6 +264,12 @@ public sealed partial class KnowledgeSearchIndex
 
         return best;
     }
+
+    /// <summary>"what is…", "whats…", "wat even is…", "is mle just…": a question about what a name means.</summary>
+    private static bool AsksWhatItIs(string padded, string aliasPhrase) =>
+        padded.StartsWith(" what ", StringComparison.Ordinal) || padded.StartsWith(" whats ", StringComparison.Ordinal)
+        || padded.StartsWith(" what's ", StringComparison.Ordinal) || padded.StartsWith(" wat ", StringComparison.Ordinal)
+        || padded.StartsWith(" is" + aliasPhrase, StringComparison.Ordinal);
 
     /// <summary>Lowercase words separated by single spaces, with a space at each end, for whole-phrase matching.</summary>
     private static string Padded(string text) => " " + string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)) + " ";
