@@ -30,12 +30,15 @@ internal sealed class Bm25Index
     private readonly string[][][] _tokens;
     private readonly double[] _weights;
     private readonly int[] _rowLength;
+    private readonly Func<string, string> _stem;
     private readonly double _averageLength;
 
     /// <param name="rows">Each row's columns (null for an empty one); every row has one text per weight.</param>
     /// <param name="columnWeights">How much an occurrence in each column counts (FTS5's bm25 arguments); 0 ignores a column for frequency but not for length.</param>
-    public Bm25Index(IReadOnlyList<IReadOnlyList<string?>> rows, IReadOnlyList<double> columnWeights)
+    /// <param name="stem">Makes a lowercase token its index form: <see cref="PorterStemmer.Stem"/> (as FTS5's porter tokenizer) by default.</param>
+    public Bm25Index(IReadOnlyList<IReadOnlyList<string?>> rows, IReadOnlyList<double> columnWeights, Func<string, string>? stem = null)
     {
+        _stem = stem ?? PorterStemmer.Stem;
         _weights = columnWeights.ToArray();
         _tokens = new string[rows.Count][][];
         _rowLength = new int[rows.Count];
@@ -191,10 +194,10 @@ internal sealed class Bm25Index
     }
 
     /// <summary>
-    /// The stemmed tokens of <paramref name="text"/> as FTS5's <c>porter unicode61 remove_diacritics 2</c> makes them: runs of
-    /// letters, digits and private-use characters, lowercased, accents removed, each Porter-stemmed.
+    /// The stemmed tokens of <paramref name="text"/> as FTS5's <c>porter unicode61 remove_diacritics 2</c> makes them (with
+    /// this index's stemmer): runs of letters, digits and private-use characters, lowercased, accents removed, each stemmed.
     /// </summary>
-    public static string[] Tokens(string? text)
+    public string[] Tokens(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -211,14 +214,14 @@ internal sealed class Bm25Index
             }
             else if (word.Length > 0)
             {
-                tokens.Add(PorterStemmer.Stem(word.ToString()));
+                tokens.Add(_stem(word.ToString()));
                 word.Clear();
             }
         }
 
         if (word.Length > 0)
         {
-            tokens.Add(PorterStemmer.Stem(word.ToString()));
+            tokens.Add(_stem(word.ToString()));
         }
 
         return tokens.ToArray();

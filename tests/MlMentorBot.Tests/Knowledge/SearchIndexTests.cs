@@ -5,8 +5,9 @@ namespace MlMentorBot.Tests.Knowledge;
 
 /// <summary>
 /// Issue #14 moved /ask's search from a per-question SQLite FTS5 query into an in-memory bm25 index. These hold the new
-/// index to the old one on the real knowledge: the same tokens and Porter stems for every text, and the same passages with
-/// the same scores for every question of the three question sets.
+/// engine to the old one on the real knowledge: with the Porter stemmer it makes the same tokens for every text, and finds
+/// the same passages with the same scores for every question of the three question sets. (/ask itself then stems only
+/// inflections, which the question sets measured better.)
 /// </summary>
 public sealed class SearchIndexTests : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class SearchIndexTests : IDisposable
     });
 
     private readonly Fts5ReferenceIndex _fts5 = new(Snapshot.Value.Search.Columns, KnowledgeSearchIndex.ColumnWeights);
+    private readonly Bm25Index _porter = new(Snapshot.Value.Search.Columns, KnowledgeSearchIndex.ColumnWeights);
 
     public static IEnumerable<string> AllQuestions() =>
         AskQuestionSet.First().Concat(AskQuestionSet.Members("tune")).Concat(AskQuestionSet.Members("holdout")).Select(q => q.Question);
@@ -39,7 +41,7 @@ public sealed class SearchIndexTests : IDisposable
             .ToList();
 
         var differences = texts
-            .Select(t => (Text: t, Ours: string.Join(' ', Bm25Index.Tokens(t)), Fts5: string.Join(' ', _fts5.Tokens(t))))
+            .Select(t => (Text: t, Ours: string.Join(' ', _porter.Tokens(t)), Fts5: string.Join(' ', _fts5.Tokens(t))))
             .Where(t => t.Ours != t.Fts5)
             .Select(t => $"{t.Text}\n  ours: {t.Ours}\n  fts5: {t.Fts5}")
             .ToList();
@@ -57,7 +59,7 @@ public sealed class SearchIndexTests : IDisposable
         {
             var phrases = index.PhrasesOf(index.Interpret(question));
             var expected = _fts5.Search(phrases, 12);
-            var actual = index.Search(index.Interpret(question), 12);
+            var actual = _porter.Search(phrases, 12);
             compared += expected.Count;
             if (expected.Count != actual.Count)
             {
@@ -68,13 +70,11 @@ public sealed class SearchIndexTests : IDisposable
             for (var i = 0; i < expected.Count; i++)
             {
                 var (row, score) = expected[i];
-                var passage = index.Columns[row];
                 // Equal scores may come in either order: compare the score always, the passage only when it is not tied.
                 var tied = expected.Count(e => Math.Abs(e.Score - score) < 1e-9) > 1;
-                if (Math.Abs(actual[i].Score - score) > 1e-9 * Math.Max(1, Math.Abs(score))
-                    || !tied && (actual[i].Entry.Title != passage[0] || (actual[i].Heading ?? actual[i].Entry.Summary) != passage[2]))
+                if (Math.Abs(actual[i].Score - score) > 1e-9 * Math.Max(1, Math.Abs(score)) || !tied && actual[i].Row != row)
                 {
-                    differences.Add($"{question} #{i + 1}: FTS5 {passage[0]} # {passage[2]} {score:F6}, the index {actual[i].Entry.Title} # {actual[i].Heading} {actual[i].Score:F6}");
+                    differences.Add($"{question} #{i + 1}: FTS5 row {row} {score:F6}, the index row {actual[i].Row} {actual[i].Score:F6}");
                 }
             }
         }
@@ -95,6 +95,17 @@ public sealed class SearchIndexTests : IDisposable
         Assert.True(index.Contains("Online Courses"));
         Assert.False(index.Contains("courses free"));
     }
+
+    [Theory]
+    [InlineData("communities", "communiti")]
+    [InlineData("community", "communiti")]
+    [InlineData("communication", "communication")]
+    [InlineData("networking", "network")]
+    [InlineData("evaluating", "evaluate")]
+    [InlineData("experience", "experience")]
+    [InlineData("experiments", "experiment")]
+    public void Ask_stems_inflections_only_so_communication_is_not_community(string word, string stem) =>
+        Assert.Equal(stem, PorterStemmer.StemInflections(word));
 
     public void Dispose() => _fts5.Dispose();
 }
