@@ -69,7 +69,7 @@ public sealed partial class KnowledgeSearchIndex
         "also", "then", "than", "them", "they", "our", "us", "very", "way", "yeah", "yes", "no", "not", "too", "own", "other",
         "others", "out", "over", "off", "while", "without", "every", "each", "new", "wannabe", "aspiring", "important", "importance",
         "matter", "matters", "tips", "free", "hire", "hired", "hiring", "land", "bigger", "better", "worse", "bad", "deal", "normal",
-        "made", "ppl", "people", "use", "used", "using",
+        "made", "ppl", "people", "use", "used", "using", "look", "looks",
     };
 
     private readonly List<(KnowledgeEntry Entry, string? Heading, string Body, RoadmapStep? Step)> _rows = [];
