@@ -107,5 +107,25 @@ public sealed class SearchIndexTests : IDisposable
     public void Ask_stems_inflections_only_so_communication_is_not_community(string word, string stem) =>
         Assert.Equal(stem, PorterStemmer.StemInflections(word));
 
+    [Theory]
+    [InlineData("what is an mle", "mle")]
+    [InlineData("is mle just a software engineer who knows some ml", "mle")]
+    [InlineData("how do i network as a wannabe ml engineer", null)]
+    [InlineData("remote ml engineer salary, is it lower?", null)]
+    [InlineData("what is sklearn used for", "scikit-learn")]
+    public void A_generic_alias_names_its_entry_only_in_a_question_about_it_and_a_synonym_names_an_alias(string question, string? alias)
+    {
+        var aliases = Snapshot.Value.Search.Interpret(question).Aliases;
+
+        if (alias is null)
+        {
+            Assert.Empty(aliases);
+        }
+        else
+        {
+            Assert.Contains(alias, aliases);
+        }
+    }
+
     public void Dispose() => _fts5.Dispose();
 }
