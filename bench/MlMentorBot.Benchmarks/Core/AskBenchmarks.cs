@@ -1,19 +1,27 @@
 using BenchmarkDotNet.Attributes;
 using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Tests.Knowledge;
 
 namespace MlMentorBot.Benchmarks.Core;
 
 /// <summary>
-/// <c>/ask</c> through the real dispatcher, warm (knowledge loaded, FTS5 index built): a question answered from a section, a
-/// pay question answered with its figure, a question answered from a roadmap step, an off-topic near-miss that gets the honest
+/// <c>/ask</c> through the real dispatcher, warm (knowledge loaded, index built): a question answered from a section, a pay
+/// question answered with its figure, a question answered from a roadmap step, an off-topic near-miss that gets the honest
 /// reply, and a typo that is corrected. Goal (issue #14): median under 1 ms. <see cref="Compose"/> is the search and ranking
-/// alone, without the dispatcher and reply.
+/// alone, without the dispatcher and reply. <see cref="SearchFts5"/> and <see cref="SearchInMemory"/> put the search step
+/// side by side: the per-question SQLite FTS5 query /ask ran before issue #14 (Fts5ReferenceIndex, the tests' reference,
+/// over the same rows and weights) and the in-memory bm25 index that replaced it, both for the same question, already interpreted.
+/// Run with a short job on a shared machine: <c>--filter '*AskBenchmarks*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class AskBenchmarks
 {
     private BenchCore _core = null!;
+    private Fts5ReferenceIndex _fts5 = null!;
+    private KnowledgeSearchIndex _index = null!;
+    private SearchQuery _query = null!;
+    private IReadOnlyList<Bm25Phrase> _phrases = [];
 
     [Params("which certs are worth it", "new grad mle tc what should i expect", "how do i build a portfolio", "salary of a nurse",
         "whats the average salery")]
@@ -24,14 +32,28 @@ public class AskBenchmarks
     {
         _core = new BenchCore();
         _core.Type("/ask warm up the index").GetAwaiter().GetResult();
+        _index = _core.Knowledge.Current.Search;
+        _fts5 = new Fts5ReferenceIndex(_index.Columns, KnowledgeSearchIndex.ColumnWeights);
+        _query = _index.Interpret(Question);
+        _phrases = _index.PhrasesOf(_query);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _core.Dispose();
+    public void Cleanup()
+    {
+        _fts5.Dispose();
+        _core.Dispose();
+    }
 
     [Benchmark(Baseline = true)]
     public Task Ask() => _core.Type("/ask " + Question);
 
     [Benchmark]
     public AskAnswer Compose() => AskHandler.Compose(_core.Knowledge.Current, Question);
+
+    [Benchmark]
+    public int SearchFts5() => _fts5.Search(_phrases, 12).Count;
+
+    [Benchmark]
+    public int SearchInMemory() => _index.Search(_query, 12).Count;
 }

@@ -71,7 +71,9 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     /// </summary>
     public static IReadOnlyList<SearchHit> Answer(KnowledgeSnapshot snapshot, SearchQuery question)
     {
-        var hits = snapshot.Search.Search(question, 12);
+        // 30 candidates, not a dozen: the re-ranking below can lift a passage bm25 ranked lower, and the in-memory index
+        // makes the longer list cost microseconds.
+        var hits = snapshot.Search.Search(question, 30);
         if (hits.Count == 0 || hits[0].Score * question.Coverage > ConfidenceThreshold
             || (question.Unknown.Count > 0 && !question.NamesTheField))
         {
@@ -278,6 +280,8 @@ internal static class AnswerRanking
                         HeadingStems.TryAdd(heading, Words(heading).Select(Stem).ToArray());
                     }
                 }
+
+                TitleStems[entry.Id] = Words(entry.Title + " " + entry.Key.Replace('-', ' ')).Select(Stem).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
             }
 
             // The factors entry's own headings (Location, Industry demand, Company size…) name what moves pay; "experience"
@@ -294,6 +298,9 @@ internal static class AnswerRanking
         }
 
         public Dictionary<string, string[]> HeadingStems { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Entry id → the stems of its title and key: the words that name what the entry is about.</summary>
+        public Dictionary<string, HashSet<string>> TitleStems { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> FactorStems { get; }
 
@@ -325,7 +332,8 @@ internal static class AnswerRanking
         var scored = new (SearchHit Hit, int Index, double Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {
-            scored[i] = (hits[i], i, hits[i].Score * (1 + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
+            var titled = facts.TitleStems.TryGetValue(hits[i].Entry.Id, out var title) && title.Overlaps(stems) ? TitleBonus : 0;
+            scored[i] = (hits[i], i, hits[i].Score * (1 + titled + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
         }
 
         // A stable sort by score, earlier bm25 rank breaking ties.
@@ -338,6 +346,13 @@ internal static class AnswerRanking
 
         return ranked;
     }
+
+    /// <summary>
+    /// Extra weight (a share of the bm25 score) for a passage whose entry's title or key names a word of the question: in
+    /// "what algorithms should i learn first as a beginner" the rare words (beginner, first) outscore the topic word every
+    /// skill page shares. Measured on the members' tune split: 0.3 beat 0, 0.15 and 0.6.
+    /// </summary>
+    private const double TitleBonus = 0.3;
 
     private static double Bonus(SearchHit hit, string[] headingStems, HashSet<string> stems, QuestionKind kind)
     {
