@@ -15,7 +15,7 @@ namespace MlMentorBot.Tests.Storage;
 [Collection(PostgresCluster.Collection)]
 public sealed class PostgresReplicaTests(PostgresCluster cluster)
 {
-    private static readonly SchemaMigration[] AllMigrations =
+    internal static readonly SchemaMigration[] AllMigrations =
     [
         .. SqliteProgressStore.Migrations, ComponentStateStore.Migration, StudyGroupStore.Migration, .. CheckInStore.Migrations,
         KnowledgeAuditStore.Migration, AnswerGapStore.Migration, UsageStats.Migration, .. ModerationScheduler.Migrations,
