@@ -4,6 +4,8 @@
 # and drives it with wrk. Prints req/s, p50 and p99, then stops the host. Target: >= 40 000 req/s, p99 < 5 ms.
 #   bench/slack/load.sh            (env: DURATION=15s CONNECTIONS=64 THREADS=2 PORT=5091 COMMAND=roadmap TEXT=)
 # COMMAND=help gives a cheaper handler for comparison; UNSIGNED=1 measures the 401 path (body read + HMAC, no handler).
+# MEMBERS=N spreads the requests over N members: N bodies (user_id U0000000 … ) are signed up front with one timestamp, and
+# wrk's Lua rotates through them (each thread from its own offset). MEMBERS=1 (the default) sends one member's body.
 # PROVIDER=postgres stores in a throwaway PostgreSQL cluster (bench/scale-out/pg-cluster.sh) instead of a SQLite file;
 # APP_DIR=<folder> reuses an earlier `dotnet publish` output instead of publishing again (bench/scale-out/run.sh does both).
 set -euo pipefail
@@ -16,6 +18,7 @@ PORT=${PORT:-5091}
 COMMAND=${COMMAND:-roadmap}
 TEXT=${TEXT:-}
 PROVIDER=${PROVIDER:-sqlite}
+MEMBERS=${MEMBERS:-1}
 SECRET=bench-signing-secret
 work=$(mktemp -d)
 host_pid=""
@@ -60,25 +63,52 @@ curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || { echo "host did not star
 # Another process on PORT would answer the health check while ours failed to bind: make sure ours is the one running.
 kill -0 "$host_pid" 2>/dev/null || { echo "host exited (is port $PORT taken?):"; cat "$work/host.log"; exit 1; }
 
-body="token=bench&team_id=T0BENCH01&team_domain=bench&channel_id=C0BENCH01&channel_name=general&user_id=U0BENCH01&user_name=bench&command=%2F$COMMAND&text=$TEXT&api_app_id=A0BENCH01&is_enterprise_install=false&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH01%2F1%2Fbench&trigger_id=1.2.bench"
 ts=$(date +%s)
-sig="v0=$(printf 'v0:%s:%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$SECRET" -r | cut -d' ' -f1)"
+# The bodies and their v0 signatures (HMAC-SHA256 of "v0:<timestamp>:<body>"), written as a Lua table for wrk. TEXT may
+# use spaces or '+' between words; the body is form-encoded either way.
+MEMBERS=$MEMBERS TS=$ts SECRET=$SECRET COMMAND=$COMMAND TEXT="$TEXT" UNSIGNED="${UNSIGNED:-}" python3 - >"$work/bodies.lua" <<'PY'
+import hashlib, hmac, os
+from urllib.parse import quote_plus
+ts, secret, command = os.environ["TS"], os.environ["SECRET"].encode(), os.environ["COMMAND"]
+text = quote_plus(os.environ["TEXT"].replace("+", " "))
+print("bodies, sigs = {}, {}")
+for n in range(int(os.environ["MEMBERS"])):
+    user = "U0BENCH01" if os.environ["MEMBERS"] == "1" else f"U{n:07d}"
+    body = (f"token=bench&team_id=T0BENCH01&team_domain=bench&channel_id=C0BENCH01&channel_name=general&user_id={user}"
+            f"&user_name=bench&command=%2F{command}&text={text}&api_app_id=A0BENCH01&is_enterprise_install=false"
+            "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH01%2F1%2Fbench&trigger_id=1.2.bench")
+    sig = "v0=" + ("0" * 64 if os.environ["UNSIGNED"] else hmac.new(secret, f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest())
+    print(f'bodies[{n + 1}] = "{body}"; sigs[{n + 1}] = "{sig}"')
+PY
+body=$(sed -n '2s/^bodies\[1\] = "\(.*\)"; sigs.*/\1/p' "$work/bodies.lua")
+sig=$(sed -n '2s/.*sigs\[1\] = "\(.*\)"$/\1/p' "$work/bodies.lua")
 expected=200
 if [ -n "${UNSIGNED:-}" ]; then
-  sig="v0=$(printf '%064d' 0)"
   expected=401
 fi
-cat >"$work/roadmap.lua" <<LUA
+cat "$work/bodies.lua" - >"$work/roadmap.lua" <<LUA
 wrk.method = "POST"
-wrk.body = "$body"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["X-Slack-Request-Timestamp"] = "$ts"
-wrk.headers["X-Slack-Signature"] = "$sig"
+local threads = 0
+setup = function(thread)
+  thread:set("offset", threads * math.floor(#bodies / 2))
+  threads = threads + 1
+end
+local i = 0
+init = function(args)
+  i = tonumber(wrk.thread:get("offset")) or 0
+end
+request = function()
+  i = i % #bodies + 1
+  wrk.headers["X-Slack-Signature"] = sigs[i]
+  return wrk.format(nil, nil, nil, bodies[i])
+end
 done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT req/s=%.0f p50=%.2fms p99=%.2fms requests=%d socket_errors=%d non2xx=%d\n",
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT req/s=%.0f p50=%.2fms p99=%.2fms requests=%d socket_errors=%d non2xx=%d timeouts=%d members=%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests, errors,
-    summary.errors.status))
+    summary.errors.status, summary.errors.timeout, #bodies))
 end
 LUA
 

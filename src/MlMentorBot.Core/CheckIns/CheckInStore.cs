@@ -190,7 +190,7 @@ public sealed class CheckInStore(IDatabase database, TimeProvider time) : IMembe
     public async Task<WeekData> LoadWeekAsync(StudyGroup group, CheckInWeek week, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var members = await StudyGroupStore.MembersAsync(connection, group.Id, cancellationToken);
+        var members = await StudyGroupStore.MembersAsync(connection, database.Dialect, group.Id, cancellationToken);
         var checkIns = (await connection.QueryAsync<CheckInRow>(new CommandDefinition(
             $"SELECT {CheckInColumns} FROM checkins c WHERE c.group_id = @Id AND c.week_key = @Key ORDER BY c.created_at",
             new { group.Id, week.Key }, cancellationToken: cancellationToken))).Select(r => r.ToCheckIn()).ToList();

@@ -244,17 +244,23 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
     public async Task<IReadOnlyList<GroupMember>> MembersAsync(long groupId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await MembersAsync(connection, groupId, cancellationToken);
+        return await MembersAsync(connection, database.Dialect, groupId, cancellationToken);
     }
 
-    internal static async Task<IReadOnlyList<GroupMember>> MembersAsync(DbConnection connection, long groupId, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<GroupMember>> MembersAsync(DbConnection connection, SqlDialect dialect, long groupId, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition($"""
-            SELECT {MemberColumns} FROM study_group_members sm JOIN members m ON m.id = sm.member_id
-            WHERE sm.group_id = @groupId ORDER BY sm.is_admin DESC, coalesce(sm.display_name, m.user_id)
-            """, new { groupId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(MembersSql(dialect), new { groupId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToMember()).ToList();
     }
+
+    /// <summary>
+    /// A group's members with their <c>members</c> rows (parameter <c>@groupId</c>), each member row looked up by its key:
+    /// a 500-member digest must not read all 100 000 members (<see cref="SqlDialect.JoinByKey"/>).
+    /// </summary>
+    internal static string MembersSql(SqlDialect dialect) => $"""
+        SELECT {MemberColumns} FROM study_group_members sm {dialect.JoinByKey("members", "m", "id", "sm.member_id", "platform, workspace_id, user_id")}
+        WHERE sm.group_id = @groupId ORDER BY sm.is_admin DESC, coalesce(sm.display_name, m.user_id)
+        """;
 
     /// <summary>Makes a member an admin or not; returns false when they are not in the group.</summary>
     public async Task<bool> SetAdminAsync(long groupId, long memberId, bool isAdmin, CancellationToken cancellationToken) =>

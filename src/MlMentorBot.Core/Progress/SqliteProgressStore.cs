@@ -142,10 +142,19 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
     public async Task<StepProgress> SetAsync(MemberKey member, string stepId, StepStatus status, CancellationToken cancellationToken)
     {
         var now = Timestamp(time.GetUtcNow());
-        var row = await database.WriteAsync(async write =>
+        // Two statements, each atomic on its own and neither deciding anything from what it read, so READ COMMITTED keeps
+        // every concurrent write: the first takes the member's row lock (creating the row or stamping a new version), so
+        // concurrent marks of one member, from this process or another replica, run one after another on PostgreSQL
+        // instead of aborting each other under SERIALIZABLE (see PostgresDatabase.WriteAsync).
+        var row = await database.WriteAsync(WriteIsolation.ReadCommitted, async write =>
         {
-            var memberId = await MemberIds.GetOrCreateAsync(write, member, time);
-            await write.ExecuteAsync("UPDATE members SET progress_version = @Version WHERE id = @MemberId", new { Version = NewVersion(), MemberId = memberId });
+            var memberId = await write.QuerySingleAsync<long>("""
+                INSERT INTO members (platform, workspace_id, user_id, enterprise_id, created_at, progress_version)
+                VALUES (@Platform, @WorkspaceId, @UserId, @EnterpriseId, @Now, @Version)
+                ON CONFLICT (platform, workspace_id, user_id) DO UPDATE
+                    SET enterprise_id = coalesce(excluded.enterprise_id, members.enterprise_id), progress_version = excluded.progress_version
+                RETURNING id
+                """, new { member.Platform, member.WorkspaceId, member.UserId, member.EnterpriseId, Now = now, Version = NewVersion() });
             return await write.QuerySingleAsync<Row>("""
                 INSERT INTO step_progress (member_id, step_id, status, first_set_at, updated_at)
                 VALUES (@MemberId, @StepId, @Status, @Now, @Now)

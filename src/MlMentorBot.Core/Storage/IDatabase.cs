@@ -4,7 +4,7 @@ namespace MlMentorBot.Core.Storage;
 
 /// <summary>
 /// The bot's database, whatever the provider: reads on their own connections, and every write through
-/// <see cref="WriteAsync{T}"/>, one transaction at a time per process. Stores see only <see cref="System.Data.Common"/>
+/// <see cref="WriteAsync{T}(Func{IDbWriteScope, Task{T}}, CancellationToken)"/>, one transaction at a time per process. Stores see only <see cref="System.Data.Common"/>
 /// types and a <see cref="SqlDialect"/>, so a second provider (PostgreSQL, issue #11) implements this same interface.
 /// </summary>
 public interface IDatabase
@@ -37,7 +37,15 @@ public interface IDatabase
     /// </exception>
     Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken);
 
-    /// <summary>As <see cref="WriteAsync{T}"/> without a result.</summary>
+    /// <summary>
+    /// As <see cref="WriteAsync{T}(Func{IDbWriteScope, Task{T}}, CancellationToken)"/> at <paramref name="isolation"/>:
+    /// <see cref="WriteIsolation.ReadCommitted"/> lets concurrent writers of the same rows wait for each other instead of failing
+    /// and being retried, for work whose statements are each atomic on their own (see <see cref="WriteIsolation"/>).
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The write was not kept.</exception>
+    Task<T> WriteAsync<T>(WriteIsolation isolation, Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="WriteAsync{T}(Func{IDbWriteScope, Task{T}}, CancellationToken)"/> without a result.</summary>
     /// <exception cref="StorageUnavailableException">The write was not kept.</exception>
     Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken);
 
@@ -46,8 +54,34 @@ public interface IDatabase
 }
 
 /// <summary>
-/// One write transaction inside <see cref="IDatabase.WriteAsync{T}"/>: Dapper's calls with the transaction and the
-/// <see cref="IDatabase.WriteAsync{T}"/> cancellation token already bound, so no statement can run outside it.
+/// How a write transaction is isolated from concurrent ones on a provider that runs writers side by side (PostgreSQL, where
+/// replicas and one process's requests write at once). SQLite runs one write transaction at a time and ignores it: every write
+/// there is serializable.
+/// </summary>
+public enum WriteIsolation
+{
+    /// <summary>
+    /// The default: the transaction has the same effect as if no other ran at the same time (PostgreSQL <c>SERIALIZABLE</c>).
+    /// Needed by work that reads and then decides what to write (claims, counts, "if absent then insert"). Two such
+    /// transactions updating one row at once cannot both commit: the database aborts one and it is run again from the start,
+    /// which under many concurrent writers of the same row turns into a storm of retries.
+    /// </summary>
+    Serializable,
+
+    /// <summary>
+    /// Each statement sees what was committed when it starts (PostgreSQL <c>READ COMMITTED</c>), and a writer of a row another
+    /// transaction holds waits for it and then applies its statement to the committed row, instead of failing. Only for work
+    /// whose every statement is atomic on its own (<c>INSERT … ON CONFLICT DO UPDATE</c>, <c>UPDATE … SET column = value</c>)
+    /// and that takes no decision from what it read: concurrent writers then queue on the first row they share, in the same
+    /// order every time, so their transactions run one after another without being aborted.
+    /// https://www.postgresql.org/docs/current/transaction-iso.html#XACT-READ-COMMITTED
+    /// </summary>
+    ReadCommitted,
+}
+
+/// <summary>
+/// One write transaction inside <see cref="IDatabase.WriteAsync{T}(Func{IDbWriteScope, Task{T}}, CancellationToken)"/>: Dapper's calls with the transaction and the
+/// <see cref="IDatabase.WriteAsync{T}(Func{IDbWriteScope, Task{T}}, CancellationToken)"/> cancellation token already bound, so no statement can run outside it.
 /// </summary>
 public interface IDbWriteScope
 {

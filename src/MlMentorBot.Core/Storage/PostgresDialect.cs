@@ -16,4 +16,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     // No index hints in PostgreSQL; its planner picks the (group, member, week) index on its own.
     public override string TableUsingIndex(string table, string index) => table;
+
+    // LIMIT keeps the subquery from being pulled up into the outer join, so it stays an index lookup per outer row.
+    public override string JoinByKey(string table, string alias, string key, string outerKey, string columns) =>
+        $"CROSS JOIN LATERAL (SELECT {columns} FROM {table} WHERE {key} = {outerKey} LIMIT 1) {alias}";
 }

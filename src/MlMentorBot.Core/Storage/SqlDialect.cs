@@ -20,6 +20,17 @@ public abstract class SqlDialect
     /// provider takes one (SQLite's <c>INDEXED BY</c>); elsewhere just the table.
     /// </summary>
     public abstract string TableUsingIndex(string table, string index);
+
+    /// <summary>
+    /// A join clause that fetches, for each row so far, the one row of <paramref name="table"/> (as <paramref name="alias"/>,
+    /// exposing <paramref name="columns"/>) whose primary key <paramref name="key"/> equals <paramref name="outerKey"/>, by an
+    /// index lookup per row whatever the planner estimates. SQLite plans a primary-key join that way already; PostgreSQL's
+    /// planner, costing random reads as if from disk, scans and hashes a 100 000-row <c>members</c> table to join 500
+    /// rows (30 ms instead of 1 ms in the 500-member digest), so there it is a <c>LATERAL</c> subquery with <c>LIMIT 1</c>,
+    /// which the planner cannot flatten into a plain join
+    /// (https://www.postgresql.org/docs/current/queries-table-expressions.html#QUERIES-LATERAL).
+    /// </summary>
+    public abstract string JoinByKey(string table, string alias, string key, string outerKey, string columns);
 }
 
 /// <summary>SQLite 3.53 (https://www.sqlite.org/lang.html).</summary>
@@ -35,4 +46,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     // https://www.sqlite.org/lang_indexedby.html: the planner otherwise may pick the wider (group, week, member) key.
     public override string TableUsingIndex(string table, string index) => $"{table} INDEXED BY {index}";
+
+    public override string JoinByKey(string table, string alias, string key, string outerKey, string columns) =>
+        $"JOIN {table} {alias} ON {alias}.{key} = {outerKey}";
 }

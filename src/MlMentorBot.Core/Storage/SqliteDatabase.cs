@@ -135,7 +135,12 @@ public sealed class SqliteDatabase : IDatabase
     }
 
     /// <inheritdoc />
-    public async Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(WriteIsolation.Serializable, work, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>SQLite runs one write transaction at a time, so every isolation is serializable here.</remarks>
+    public async Task<T> WriteAsync<T>(WriteIsolation isolation, Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
         // Writers queue here asynchronously; without it a burst of writers waits inside SQLite's busy handler, which sleeps on
         // thread-pool threads and can starve the very writer holding the lock until the busy timeout fails them all

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MlMentorBot.Core.CheckIns;
@@ -13,7 +15,7 @@ namespace MlMentorBot.Tests.Storage;
 [Collection(PostgresCluster.Collection)]
 public sealed class PostgresReplicaTests(PostgresCluster cluster)
 {
-    private static readonly SchemaMigration[] AllMigrations =
+    internal static readonly SchemaMigration[] AllMigrations =
     [
         .. SqliteProgressStore.Migrations, ComponentStateStore.Migration, StudyGroupStore.Migration, .. CheckInStore.Migrations,
         KnowledgeAuditStore.Migration, AnswerGapStore.Migration, AnswerGapStore.CommunityMigration, UsageStats.Migration, UsageStats.CommunityMigration,
@@ -71,9 +73,63 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster)
         await DisposeAsync([a, b]);
     }
 
-    private static PostgresDatabase Replica(string connectionString) =>
+    [SkippableFact]
+    public async Task Concurrent_marks_of_one_member_queue_instead_of_aborting_each_other()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        var log = new RetryLog();
+        var (a, b) = (Replica(connectionString, log), Replica(connectionString, log));
+        var stores = new[] { new SqliteProgressStore(a, TimeProvider.System, []), new SqliteProgressStore(b, TimeProvider.System, []) };
+        var one = new MemberKey("slack", "T1", "U0ONE");
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // 64 marks of one member (64 steps, so each write leaves its own row) and 64 members marking the same step, all at
+        // once and spread over two replicas: bench/slack/load.sh's worst case, where SERIALIZABLE writes aborted each other.
+        var writes = Enumerable.Range(0, 64).Select(i => (Member: one, Step: $"roadmap.load.s{i}"))
+            .Concat(Enumerable.Range(0, 64).Select(i => (Member: new MemberKey("slack", "T1", $"U{i:D3}"), Step: "roadmap.foundations.math")))
+            .Select(async (w, i) =>
+            {
+                await start.Task;
+                return await stores[i % 2].SetAsync(w.Member, w.Step, StepStatus.Done, CancellationToken.None);
+            }).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(writes);
+
+        Assert.Equal(128, results.Length);
+        Assert.Equal(64, (await stores[1].GetAsync(one, CancellationToken.None)).Values.Count(p => p.Status == StepStatus.Done));
+        Assert.Equal(64, (await stores[0].CountByStepAsync(CancellationToken.None))["roadmap.foundations.math"]);
+        await using (var connection = await a.OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(65L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members"));
+        }
+
+        // Not one transaction was aborted and run again: writers of one member waited for its row lock instead.
+        Assert.Empty(log.Retries);
+        await DisposeAsync([a, b]);
+    }
+
+    private static PostgresDatabase Replica(string connectionString, ILogger<PostgresDatabase>? logger = null) =>
         new(Options.Create(new StorageOptions { Provider = StorageProviders.Postgres, ConnectionString = connectionString }),
-            AllMigrations, NullLogger<PostgresDatabase>.Instance);
+            AllMigrations, logger ?? NullLogger<PostgresDatabase>.Instance);
+
+    /// <summary>The "retried" lines <see cref="PostgresDatabase"/> logs at Debug, one per aborted and repeated transaction.</summary>
+    private sealed class RetryLog : ILogger<PostgresDatabase>
+    {
+        public ConcurrentQueue<string> Retries { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var message = formatter(state, exception);
+            if (message.Contains("retried", StringComparison.Ordinal))
+            {
+                Retries.Enqueue(message);
+            }
+        }
+    }
 
     private static async Task DisposeAsync(IEnumerable<PostgresDatabase> replicas)
     {
