@@ -174,14 +174,6 @@ public sealed class SqliteDatabase : IDatabase
     }
 
     /// <inheritdoc />
-    public Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken) =>
-        WriteAsync<bool>(async scope =>
-        {
-            await work(scope);
-            return true;
-        }, cancellationToken);
-
-    /// <inheritdoc />
     public async Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try
