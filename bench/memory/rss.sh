@@ -19,9 +19,11 @@ cleanup() { if [[ -n $host_pid ]]; then kill "$host_pid" 2>/dev/null || true; wa
 trap cleanup EXIT
 
 # Each config: a name, then the GC environment it runs with (https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector).
-# "as-shipped" is what the csproj sets (workstation GC, no dynamic PGO, ConserveMemory 5); "server-pgo" restores the
-# runtime defaults of an ASP.NET Core app, as shipped before issue 10; the others vary one thing from as-shipped.
-default_configs="as-shipped: server-pgo:DOTNET_gcServer=1,DOTNET_TieredPGO=1,DOTNET_GCConserveMemory=0 readytorun:R2R=1 segments-gen0-4mb:DOTNET_GCName=libclrgc.so,DOTNET_GCgen0size=400000"
+# "as-shipped" is what the csproj sets (workstation GC, no dynamic PGO, ConserveMemory 5, a 2 MB gen0 budget); "server-pgo"
+# restores the runtime defaults of an ASP.NET Core app, as shipped before issue 10; the others vary one thing from as-shipped
+# (an environment variable wins over runtimeconfig.json: DOTNET_GCGen0MaxBudget=1000000, hex, is the 16 MB the GC would pick
+# here without the cap).
+default_configs="as-shipped: gen0-uncapped:DOTNET_GCGen0MaxBudget=1000000 server-pgo:DOTNET_gcServer=1,DOTNET_TieredPGO=1,DOTNET_GCConserveMemory=0,DOTNET_GCGen0MaxBudget=0 tiered-compilation-off:DOTNET_TieredCompilation=0"
 configs=${CONFIGS:-$default_configs}
 
 echo "publishing the host (Release)…"

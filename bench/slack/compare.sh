@@ -4,12 +4,14 @@
 # Block Kit). Our host answers first; its JSON is captured and served by both peers. All three run side by side on loopback
 # and wrk drives them in turn (ours, bare, Bolt) ROUNDS times, so load from other processes falls on all of them alike.
 # Host CPU time per request (user + kernel, from /proc) stays meaningful under load when req/s does not.
-# Usage: bench/slack/compare.sh   (env: DURATION=15s CONNECTIONS=64 THREADS=2 ROUNDS=3 PORT=5091)
+# BEFORE=<git ref> adds a fourth server, our host built from that ref, driven right after ours in each round: a before/after
+# of a change in the same run (it shares the database file settings, not the file).
+# Usage: bench/slack/compare.sh   (env: DURATION=15s CONNECTIONS=64 THREADS=2 ROUNDS=3 PORT=5091 BEFORE=)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 DURATION=${DURATION:-15s}; CONNECTIONS=${CONNECTIONS:-64}; THREADS=${THREADS:-2}; ROUNDS=${ROUNDS:-3}
-ours_port=${PORT:-5091}; bare_port=$((ours_port + 1)); bolt_port=$((ours_port + 2))
+ours_port=${PORT:-5091}; bare_port=$((ours_port + 1)); bolt_port=$((ours_port + 2)); before_port=$((ours_port + 3))
 SECRET=bench-signing-secret
 work=$(mktemp -d)
 pids=()
@@ -22,6 +24,11 @@ command -v node >/dev/null || { echo "node is needed for the Bolt baseline"; exi
 echo "publishing the host and the bare Kestrel endpoint (Release)…"
 dotnet publish "$repo/src/MlMentorBot" -c Release -o "$work/host" --nologo -v quiet >/dev/null
 dotnet publish "$here/BareKestrel" -c Release -o "$work/bare" --nologo -v quiet >/dev/null
+if [[ -n ${BEFORE:-} ]]; then
+  echo "publishing our host as of $BEFORE (Release)…"
+  mkdir -p "$work/before-src" && git -C "$repo" archive "$BEFORE" | tar -x -C "$work/before-src"
+  dotnet publish "$work/before-src/src/MlMentorBot" -c Release -o "$work/before" --nologo -v quiet >/dev/null
+fi
 echo "installing @slack/bolt (npm)…"
 mkdir -p "$work/bolt" && cp "$here/bolt-baseline/package.json" "$here/bolt-baseline/app.js" "$work/bolt/"
 (cd "$work/bolt" && npm install --no-audit --no-fund --loglevel=error >/dev/null 2>&1)
@@ -36,6 +43,13 @@ wait_for() { # PORT: until something answers HTTP there
   Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$ours_port" ./MlMentorBot) >"$work/host.log" 2>&1 &
 ours_pid=$!; pids+=("$ours_pid")
 wait_for "$ours_port"
+if [[ -n ${BEFORE:-} ]]; then
+  (cd "$work/before" && exec env Slack__Enabled=true Slack__Mode=Http Slack__SigningSecret=$SECRET Slack__BotToken=xoxb-bench \
+    Storage__DatabasePath="$work/before.db" Knowledge__Path="$repo/knowledge" LocalChat__Enabled=false \
+    Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$before_port" ./MlMentorBot) >"$work/before.log" 2>&1 &
+  before_pid=$!; pids+=("$before_pid")
+  wait_for "$before_port"
+fi
 
 body="token=bench&team_id=T0BENCH01&team_domain=bench&channel_id=C0BENCH01&channel_name=general&user_id=U0BENCH01&user_name=bench&command=%2Froadmap&text=&api_app_id=A0BENCH01&is_enterprise_install=false&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0BENCH01%2F1%2Fbench&trigger_id=1.2.bench"
 sign() { # -> sets ts and sig for $body, now (Slack's and our 300 s window)
@@ -91,6 +105,7 @@ LUA
 
 for round in $(seq 1 "$ROUNDS"); do
   run ours "$ours_pid" "$ours_port" "$round"
+  if [[ -n ${BEFORE:-} ]]; then run before "$before_pid" "$before_port" "$round"; fi
   run bare "$bare_pid" "$bare_port" "$round"
   run bolt "$bolt_pid" "$bolt_port" "$round"
 done
@@ -105,7 +120,9 @@ for r in rows:
     print(f"{r[0]:>5} {r[1]:<6} {r[2]:>8} {r[3]:>7} {r[4]:>7} {r[5]:>10} {r[6]:>9} {r[7]:>6} {r[8]:>6}")
 by = {(r[0], r[1]): r for r in rows}
 for rnd in sorted({r[0] for r in rows}):
-    o, b, j = by.get((rnd, "ours")), by.get((rnd, "bare")), by.get((rnd, "bolt"))
+    o, b, j, p = by.get((rnd, "ours")), by.get((rnd, "bare")), by.get((rnd, "bolt")), by.get((rnd, "before"))
+    if p and b:
+        print(f"round {rnd}: before = {100 * float(p[2]) / float(b[2]):.0f} % of bare Kestrel req/s ({100 * float(b[5]) / float(p[5]):.0f} % by CPU per request)")
     if o and b and j:
         print(f"round {rnd}: ours = {100 * float(o[2]) / float(b[2]):.0f} % of bare Kestrel req/s ({100 * float(b[5]) / float(o[5]):.0f} % by CPU per request), "
               f"{float(o[2]) / float(j[2]):.1f}x Bolt req/s ({float(j[5]) / float(o[5]):.1f}x by CPU per request)")

@@ -18,7 +18,12 @@ if (await CliVerbs.TryRunAsync(args, CancellationToken.None) is { } exitCode)
 
 try
 {
-    var builder = WebApplication.CreateBuilder(LocalChatSetup.RewriteChatArguments(args));
+    // The slim builder leaves out what this host never uses, IIS integration and HTTP/3 (QUIC): their assemblies were loaded
+    // at start and cost RSS (issue 10, docs/operations.md "Memory"). Kept from the full builder: HTTPS endpoints from
+    // configuration, and the EventSource log provider that dotnet-trace and dotnet-monitor read logs through.
+    var builder = WebApplication.CreateSlimBuilder(LocalChatSetup.RewriteChatArguments(args));
+    builder.WebHost.UseKestrelHttpsConfiguration();
+    builder.Logging.AddEventSourceLogger();
     builder.ConfigureMentorBotHost();
     builder.AddObservability();
     builder.Services

@@ -45,9 +45,17 @@ public interface IDatabase
     /// <exception cref="StorageUnavailableException">The write was not kept.</exception>
     Task<T> WriteAsync<T>(WriteIsolation isolation, Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken);
 
-    /// <summary>As <see cref="WriteAsync{T}(Func{IDbWriteScope, Task{T}}, CancellationToken)"/> without a result.</summary>
+    /// <summary>
+    /// As <see cref="WriteAsync{T}(Func{IDbWriteScope, Task{T}}, CancellationToken)"/> without a result. One implementation for
+    /// every provider: it only adapts the delegate, so the gate, retries and the durability check stay in each provider's.
+    /// </summary>
     /// <exception cref="StorageUnavailableException">The write was not kept.</exception>
-    Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken);
+    Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync<bool>(async scope =>
+        {
+            await work(scope);
+            return true;
+        }, cancellationToken);
 
     /// <summary>Whether a write made now would be kept, and if not, why (for <c>/health</c>). Never throws for a database fault.</summary>
     Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken);

@@ -237,14 +237,6 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken) =>
-        WriteAsync<bool>(async scope =>
-        {
-            await work(scope);
-            return true;
-        }, cancellationToken);
-
-    /// <inheritdoc />
     public async Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -64,6 +65,8 @@ public sealed class SqliteDatabase : IDatabase
     // https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved
     private const int FileControlHasMoved = 20;
 
+    private static readonly object Configured = new();
+
     private readonly string _createConnectionString;
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
@@ -71,6 +74,7 @@ public sealed class SqliteDatabase : IDatabase
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly Lock _migrateGate = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
     private volatile bool _migrated;
     private int _isFaulted;
 
@@ -179,14 +183,6 @@ public sealed class SqliteDatabase : IDatabase
     }
 
     /// <inheritdoc />
-    public Task WriteAsync(Func<IDbWriteScope, Task> work, CancellationToken cancellationToken) =>
-        WriteAsync<bool>(async scope =>
-        {
-            await work(scope);
-            return true;
-        }, cancellationToken);
-
-    /// <inheritdoc />
     public async Task<DatabaseHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try
@@ -255,11 +251,22 @@ public sealed class SqliteDatabase : IDatabase
 
     private void Configure(SqliteConnection connection)
     {
+        // Once per SQLite connection, not per open: the pool hands the same handle out again with these settings still in
+        // force (nothing here changes them), and three PRAGMAs on every open were about a quarter of the database work of a
+        // cached /roadmap (issue 10, docs/slack.md "Against a bare Kestrel endpoint"). A handle the pool drops is collected
+        // and leaves the table with it.
+        var handle = connection.Handle!;
+        if (_configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var cmd = connection.CreateCommand();
         // synchronous=NORMAL is SQLite's advice for WAL: no corruption risk, and a commit no longer waits for an fsync
         // (only the last commits can be lost on power failure). https://www.sqlite.org/pragma.html#pragma_synchronous
         cmd.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL;";
         cmd.ExecuteNonQuery();
+        _configured.AddOrUpdate(handle, Configured);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -39,9 +40,17 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 "Storage:ConnectionString is required when Storage:Provider is Postgres (e.g. Host=db;Database=mlmentorbot;Username=bot;Password=…).");
         }
 
+        return ValidatePostgres(options.ConnectionString);
+    }
+
+    // Its own method, not inlined: compiling a method loads the assemblies of the types it names, and a SQLite host has no
+    // use for Npgsql's pages in its RSS (issue 10, docs/operations.md "Memory").
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ValidateOptionsResult ValidatePostgres(string connectionString)
+    {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
             if (string.IsNullOrWhiteSpace(builder.Host))
             {
                 return ValidateOptionsResult.Fail("Storage:ConnectionString must name the PostgreSQL server with Host=….");

@@ -1,6 +1,8 @@
 using System.Data;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace MlMentorBot.Core.Storage;
@@ -35,7 +37,7 @@ internal sealed class UtcTimestampHandler : SqlMapper.TypeHandler<DateTimeOffset
 
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
     {
-        if (parameter is NpgsqlParameter)
+        if (parameter is not SqliteParameter && IsNpgsql(parameter))
         {
             parameter.DbType = DbType.DateTimeOffset;
             parameter.Value = value.ToUniversalTime();
@@ -46,6 +48,11 @@ internal sealed class UtcTimestampHandler : SqlMapper.TypeHandler<DateTimeOffset
             parameter.Value = ToSqliteText(value);
         }
     }
+
+    // Its own method, not inlined: compiling SetValue would otherwise load Npgsql into every SQLite host, RSS it never uses
+    // (issue 10, docs/operations.md "Memory"); a SQLite parameter never gets this far.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsNpgsql(IDbDataParameter parameter) => parameter is NpgsqlParameter;
 
     public override DateTimeOffset Parse(object value) => value switch
     {

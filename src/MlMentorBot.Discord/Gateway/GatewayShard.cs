@@ -281,7 +281,7 @@ internal sealed class GatewayShard
                 _logger.LogInformation("Discord Gateway shard {ShardId} session resumed", Id);
                 break;
             case "INTERACTION_CREATE":
-                _interactions.Relay(payload.D!.Value, stoppingToken);
+                _ = _interactions.Relay(payload.D!.Value, stoppingToken); // off the receive loop: heartbeats must not wait for a handler
                 break;
             case "GUILD_DELETE" when _guilds is not null:
                 // Off the receive loop: heartbeats must not wait for the database. Clone: the payload's buffer is reused.

@@ -21,16 +21,21 @@ internal sealed class InteractionRelay(DiscordRestClient rest, InteractionHandle
     private readonly MemoryCache _seen = new(new MemoryCacheOptions { SizeLimit = 10_000, Clock = new TimeProviderClock(time) });
     private readonly Lock _gate = new();
 
-    public void Relay(JsonElement data, CancellationToken stoppingToken)
+    /// <summary>
+    /// Starts answering <paramref name="data"/> (an <c>INTERACTION_CREATE</c>'s <c>d</c>) unless its id was seen before, and
+    /// returns at once. The task returned is the handler's (already completed for a repeat), so a caller that must know the
+    /// answer went out, as the tests do, can wait for it; the receive loop does not.
+    /// </summary>
+    public Task Relay(JsonElement data, CancellationToken stoppingToken)
     {
         var receivedAt = time.GetTimestamp();
         var interaction = data.Deserialize(DiscordJson.Default.Interaction);
         if (interaction is null || !IsFirstDelivery(interaction.Id))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        _ = Task.Run(() => handler.HandleAsync(interaction, receivedAt, response => CallbackAsync(interaction, response, stoppingToken), stoppingToken), stoppingToken);
+        return Task.Run(() => handler.HandleAsync(interaction, receivedAt, response => CallbackAsync(interaction, response, stoppingToken), stoppingToken), stoppingToken);
     }
 
     public void Dispose() => _seen.Dispose();

@@ -120,8 +120,7 @@ internal static partial class SlackHttpEndpoints
 
     private static async Task<SlackAck> CommandsAsync(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken)
     {
-        var form = QueryHelpers.ParseQuery(SlackPayloads.DecodeUtf8(body.AsSpan(0, length)));
-        return SlashCommand.FromForm(form) is { } command
+        return SlashCommand.FromForm(SlackPayloads.DecodeUtf8(body.AsSpan(0, length))) is { } command
             ? await inbound.HandleSlashCommandAsync(command, cancellationToken)
             : throw new FormatException("Not a slash command.");
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace MlMentorBot.Slack.Inbound;
@@ -20,12 +21,44 @@ internal sealed record SlashCommand(
     string? ResponseUrl,
     string? TriggerId)
 {
-    /// <summary>Null when a required field (team, user, channel, command) is missing.</summary>
-    public static SlashCommand? FromForm(IReadOnlyDictionary<string, StringValues> form)
+    /// <summary>The form fields read, in the order <see cref="Create"/> takes them.</summary>
+    private static readonly string[] FormFields =
+        ["team_id", "enterprise_id", "channel_id", "user_id", "user_name", "command", "text", "response_url", "trigger_id"];
+
+    /// <summary>
+    /// From the <c>application/x-www-form-urlencoded</c> body. Null when a required field (team, user, channel, command) is
+    /// missing. Reads the pairs with <see cref="QueryStringEnumerable"/> and decodes only the nine fields above, rather than
+    /// building a dictionary of every field (about 5 % of a cached <c>/roadmap</c>'s CPU, issue 10); a field sent twice reads
+    /// as its values joined with commas, as <see cref="StringValues.ToString()"/> would.
+    /// </summary>
+    public static SlashCommand? FromForm(string form)
     {
-        string? Get(string key) => form.TryGetValue(key, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString() : null;
-        return Create(Get("team_id"), Get("enterprise_id"), Get("channel_id"), Get("user_id"), Get("user_name"), Get("command"),
-            Get("text"), Get("response_url"), Get("trigger_id"));
+        var values = new string?[FormFields.Length];
+        foreach (var pair in new QueryStringEnumerable(form))
+        {
+            var index = IndexOf(pair.DecodeName().Span);
+            if (index >= 0)
+            {
+                var value = pair.DecodeValue().ToString();
+                values[index] = values[index] is null ? value : values[index] + "," + value;
+            }
+        }
+
+        string? Get(int index) => values[index] is { Length: > 0 } value ? value : null;
+        return Create(Get(0), Get(1), Get(2), Get(3), Get(4), Get(5), Get(6), Get(7), Get(8));
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < FormFields.Length; i++)
+        {
+            if (name.SequenceEqual(FormFields[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static SlashCommand? FromJson(JsonElement payload)

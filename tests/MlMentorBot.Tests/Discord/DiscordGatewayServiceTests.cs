@@ -64,11 +64,14 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
             });
     }
 
-    /// <summary>Hello → Identify → READY on the first connection.</summary>
-    private async Task<GatewayConnection> ConnectAndBecomeReadyAsync()
+    /// <summary>
+    /// Hello → Identify → READY on the first connection. <paramref name="heartbeatMs"/> of 60 000 means no heartbeat within
+    /// the test: a reconnect is then caused by what the test sends, never by an ACK that a loaded machine delivered late.
+    /// </summary>
+    private async Task<GatewayConnection> ConnectAndBecomeReadyAsync(int heartbeatMs = 100)
     {
         var connection = await _gateway.NextConnectionAsync();
-        await connection.HelloAsync();
+        await connection.HelloAsync(heartbeatMs);
         await connection.ReceiveAsync(2);
         await connection.ReadyAsync(_gateway.ResumeUrl);
         await WaitUntilAsync(() => _service.Shards.Count == 1 && Shard.SessionId is not null);
@@ -155,14 +158,22 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     [Fact]
     public async Task The_same_interaction_delivered_twice_is_answered_once()
     {
-        var connection = await ConnectAndBecomeReadyAsync();
+        // The relay the shards hand every INTERACTION_CREATE to, driven directly: its tasks say when each delivery's answer
+        // is out, so the test waits for exactly that instead of sleeping and hoping a second callback would have come by then.
+        var options = FakeRest.Options();
+        var codec = new CustomIdCodec();
+        var rest = FakeRest.Client(_api, options);
+        var handler = new InteractionHandler(_dispatcher.Object, new MessageRenderer(codec), codec, rest, Options.Create(options),
+            TimeProvider.System, NullLogger<InteractionHandler>.Instance);
+        using var relay = new InteractionRelay(rest, handler, TimeProvider.System, NullLogger.Instance);
+        using var delivery = System.Text.Json.JsonDocument.Parse(DiscordFixtures.Text("command_roadmap_guild.json"));
 
-        await connection.DispatchAsync("INTERACTION_CREATE", DiscordFixtures.Text("command_roadmap_guild.json"));
-        await connection.DispatchAsync("INTERACTION_CREATE", DiscordFixtures.Text("command_roadmap_guild.json"));
-        await _api.WaitForAsync("/callback");
-        await Task.Delay(200);
+        var first = relay.Relay(delivery.RootElement, CancellationToken.None);
+        var again = relay.Relay(delivery.RootElement, CancellationToken.None);
+        await Task.WhenAll(first, again).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Single(_api.To("/callback"));
+        _dispatcher.Verify(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -204,19 +215,25 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     [Fact]
     public async Task Reconnect_op_7_resumes_on_the_resume_url()
     {
-        var connection = await ConnectAndBecomeReadyAsync();
+        var connection = await ConnectAndBecomeReadyAsync(heartbeatMs: 60_000);
+        await connection.DispatchAsync("GUILD_CREATE", """{"id":"1111111111111111111"}""");
+        await WaitUntilAsync(() => Shard.Sequence == 2);
 
         await connection.SendAsync("""{"op":7,"d":null}""");
+        var closed = await connection.Closed.WaitAsync(TimeSpan.FromSeconds(10)); // the client closes this one itself
         var (next, resume) = await ReconnectedAsync(6);
 
+        Assert.NotEqual(WebSocketCloseStatus.NormalClosure, closed); // a 1000 close would end the session Discord resumes
         Assert.Equal("/resume", next.Path);
         Assert.Equal("session-1", (string)resume["d"]!["session_id"]!);
+        Assert.Equal(2, (int)resume["d"]!["seq"]!);
+        Assert.Equal(2, _gateway.ConnectionCount); // exactly one reconnect: the one op 7 asked for
     }
 
     [Fact]
     public async Task Invalid_session_that_is_resumable_resumes()
     {
-        var connection = await ConnectAndBecomeReadyAsync();
+        var connection = await ConnectAndBecomeReadyAsync(heartbeatMs: 60_000);
 
         await connection.SendAsync("""{"op":9,"d":true}""");
         var (next, resume) = await ReconnectedAsync(6);
@@ -227,7 +244,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_session_that_is_not_resumable_identifies_afresh_on_the_gateway_url()
     {
-        var connection = await ConnectAndBecomeReadyAsync();
+        var connection = await ConnectAndBecomeReadyAsync(heartbeatMs: 60_000);
 
         await connection.SendAsync("""{"op":9,"d":false}""");
         var (next, identify) = await ReconnectedAsync(2);
@@ -246,7 +263,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     [InlineData(4008)]
     public async Task A_resumable_close_code_resumes(int code)
     {
-        var connection = await ConnectAndBecomeReadyAsync();
+        var connection = await ConnectAndBecomeReadyAsync(heartbeatMs: 60_000);
 
         await connection.CloseAsync(code);
         var (next, resume) = await ReconnectedAsync(6);
@@ -260,7 +277,7 @@ public sealed class DiscordGatewayServiceTests : IAsyncLifetime
     [InlineData(4009)]
     public async Task A_close_code_that_ends_the_session_identifies_again(int code)
     {
-        var connection = await ConnectAndBecomeReadyAsync();
+        var connection = await ConnectAndBecomeReadyAsync(heartbeatMs: 60_000);
 
         await connection.CloseAsync(code);
         var (next, _) = await ReconnectedAsync(2);
