@@ -118,7 +118,20 @@ internal sealed class ModerationScheduler(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the loop and writes the last usage counts, once: a host stopped from two places at the same moment (the app's own
+    /// <c>WaitForShutdownAsync</c> and a caller's <c>StopAsync</c>, as under <c>WebApplicationFactory</c>) awaits the same stop,
+    /// so neither path disposes the database while the other is still flushing.
+    /// </summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        var stop = new Lazy<Task>(() => StopOnceAsync(cancellationToken));
+        return (Interlocked.CompareExchange(ref _stop, stop, null) ?? stop).Value;
+    }
+
+    private Lazy<Task>? _stop;
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         try
