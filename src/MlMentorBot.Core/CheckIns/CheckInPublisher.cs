@@ -18,15 +18,15 @@ public sealed class CheckInPublisher(
     /// <summary>Posts and returns the message id; throws <see cref="InvalidOperationException"/> when no adapter serves the platform.</summary>
     public async Task<string> PostAsync(StudyGroup group, BotReply reply, string? threadId, CancellationToken cancellationToken)
     {
-        // The group's workspace picks the credentials (one Slack token per installed workspace, issue #12).
-        using var community = CommunityScope.Enter(new Community(group.Platform, group.WorkspaceId));
+        // The group's community picks the credentials (one Slack token per installed workspace or org-wide install, issue #12).
+        using var community = CommunityScope.Enter(group.Scope);
         return await MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, cancellationToken);
     }
 
     /// <summary>As <see cref="PostAsync(StudyGroup, BotReply, string?, CancellationToken)"/>, with the scheduled claim's idempotency key (see <see cref="IChannelMessenger.PostAsync(string, BotReply, string?, string?, CancellationToken)"/>).</summary>
     public async Task<string> PostAsync(StudyGroup group, BotReply reply, string? threadId, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        using var community = CommunityScope.Enter(new Community(group.Platform, group.WorkspaceId));
+        using var community = CommunityScope.Enter(group.Scope);
         return await MessengerFor(group).PostAsync(group.ChannelId, reply, threadId, idempotencyKey, cancellationToken);
     }
 
@@ -47,7 +47,7 @@ public sealed class CheckInPublisher(
             return; // not posted yet: the scheduler's digest will include it
         }
 
-        using var community = CommunityScope.Enter(new Community(group.Platform, group.WorkspaceId));
+        using var community = CommunityScope.Enter(group.Scope);
         try
         {
             var messenger = MessengerFor(group);

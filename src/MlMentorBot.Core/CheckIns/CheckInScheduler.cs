@@ -161,7 +161,7 @@ public sealed class CheckInScheduler(
         {
             if (ex.IsWholeCommunity && communities is not null)
             {
-                var community = CommunityKeys.Of(group.Platform, group.WorkspaceId);
+                var community = group.Community;
                 if (await communities.MarkLeftAsync(community, $"a scheduled post was refused: {ex.Message}", CancellationToken.None))
                 {
                     logger.LogWarning("The bot can no longer post in {Community} ({Error}); its study groups' scheduled posts stop until it is back", community, ex.Message);

@@ -23,6 +23,7 @@ public static class CheckInSetup
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(StudyGroupStore.Migration);
+        services.AddSingleton(StudyGroupStore.CommunityMigration);
         foreach (var migration in CheckInStore.Migrations)
         {
             services.AddSingleton(migration);

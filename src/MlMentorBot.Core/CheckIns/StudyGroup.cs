@@ -1,4 +1,6 @@
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Communities;
+using MlMentorBot.Core.Messaging;
 
 namespace MlMentorBot.Core.CheckIns;
 
@@ -21,6 +23,23 @@ public sealed record StudyGroup(
 {
     /// <summary>Labels of the default questions (issue #5); Discord caps modal labels at 45 characters.</summary>
     public static readonly IReadOnlyList<string> DefaultQuestions = ["What I did this week", "What I plan next week", "Blockers (optional)"];
+
+    /// <summary>
+    /// The <see cref="CommunityKeys"/> key the group was created in, as stored (null for groups from before communities, which
+    /// belong to their workspace). Differs from the workspace's key only for a Slack workspace served by an org-wide install.
+    /// </summary>
+    public string? CommunityKey { get; init; }
+
+    /// <summary>The community the group belongs to: its settings, its "left" state, and whose credentials its posts use.</summary>
+    public string Community => CommunityKey ?? CommunityKeys.Of(Platform, WorkspaceId);
+
+    /// <summary>
+    /// The <see cref="Messaging.Community"/> to enter for the group's scheduled posts: for a group of an org-wide Slack install
+    /// (its community is the org <c>E…</c>, not its workspace) the org's install and token serve it.
+    /// </summary>
+    public Community Scope => CommunityKeys.IdOf(Community) is var id && id != WorkspaceId && CommunityKeys.PlatformOf(Community) == Platform
+        ? new Community(Platform, WorkspaceId, id) { IsOrgWide = true }
+        : new Community(Platform, WorkspaceId);
 
     /// <summary>Whether <paramref name="member"/> is on this group's platform and workspace (not whether they joined it).</summary>
     public bool IsIn(MemberKey member) => member.Platform == Platform && member.WorkspaceId == WorkspaceId;

@@ -75,10 +75,26 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
             """,
     };
 
+    /// <summary>
+    /// Schema version 608 (issue #12; communities own 600–699): the community a group was created in, as
+    /// <see cref="Communities.CommunityKeys"/> gives it. It differs from <c>platform:workspace_id</c> only for a Slack workspace
+    /// served by an org-wide install (the org, <c>slack:E…</c>), so the group's posts use the org's token and stop when the org
+    /// uninstalls. Expand-only: rows from before, or written by an older replica, have none and belong to their workspace.
+    /// </summary>
+    public static readonly SchemaMigration CommunityMigration = new(608, "study groups per community", """
+        ALTER TABLE study_groups ADD COLUMN community TEXT;
+        """)
+    {
+        Postgres = "ALTER TABLE study_groups ADD COLUMN community text;",
+    };
+
+    /// <summary>The SQL of a group's community key (<see cref="StudyGroup.Community"/>), for a table aliased <c>g</c>.</summary>
+    internal const string CommunityOfGroup = "coalesce(g.community, g.platform || ':' || g.workspace_id)";
+
     private const string GroupColumns = """
         g.id AS Id, g.platform AS Platform, g.workspace_id AS WorkspaceId, g.channel_id AS ChannelId, g.name AS Name,
         g.day AS Day, g.local_time AS LocalTime, g.time_zone AS TimeZone, g.window_hours AS WindowHours, g.questions AS Questions,
-        g.is_quiet AS IsQuiet, g.has_reminder AS HasReminder, g.is_paused AS IsPaused, g.created_at AS CreatedAt
+        g.is_quiet AS IsQuiet, g.has_reminder AS HasReminder, g.is_paused AS IsPaused, g.created_at AS CreatedAt, g.community AS Community
         """;
 
     private const string MemberColumns = """
@@ -86,7 +102,10 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
         sm.display_name AS DisplayName, sm.is_admin AS IsAdmin, sm.joined_at AS JoinedAt
         """;
 
-    /// <summary>Creates the group with <paramref name="creator"/> as its first member and admin.</summary>
+    /// <summary>
+    /// Creates the group with <paramref name="creator"/> as its first member and admin, in the community the creator acts in
+    /// (<see cref="Communities.CommunityKeys.Of(MemberKey)"/>: the org for an org-wide Slack install).
+    /// </summary>
     public async Task<StudyGroup> CreateAsync(MemberKey creator, string? displayName, string channelId, string name, GroupSchedule schedule, CancellationToken cancellationToken)
     {
         var now = SqliteProgressStore.Timestamp(time.GetUtcNow());
@@ -94,8 +113,8 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
         {
             var memberId = await MemberIds.GetOrCreateAsync(write, creator, time);
             var id = await write.QuerySingleAsync<long>("""
-                INSERT INTO study_groups (platform, workspace_id, channel_id, name, day, local_time, time_zone, window_hours, questions, created_at)
-                VALUES (@Platform, @WorkspaceId, @ChannelId, @Name, @Day, @LocalTime, @TimeZone, @WindowHours, @Questions, @Now)
+                INSERT INTO study_groups (platform, workspace_id, channel_id, name, day, local_time, time_zone, window_hours, questions, created_at, community)
+                VALUES (@Platform, @WorkspaceId, @ChannelId, @Name, @Day, @LocalTime, @TimeZone, @WindowHours, @Questions, @Now, @Community)
                 RETURNING id
                 """, new
             {
@@ -109,6 +128,7 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
                 schedule.WindowHours,
                 Questions = JoinQuestions(StudyGroup.DefaultQuestions),
                 Now = now,
+                Community = Communities.CommunityKeys.Of(creator),
             });
             await write.ExecuteAsync("""
                 INSERT INTO study_group_members (group_id, member_id, display_name, is_admin, joined_at) VALUES (@id, @memberId, @displayName, TRUE, @now)
@@ -164,7 +184,7 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<GroupRow>(new CommandDefinition($"""
             SELECT {GroupColumns} FROM study_groups g
-            WHERE NOT g.is_paused AND NOT EXISTS (SELECT 1 FROM communities_left l WHERE l.community = g.platform || ':' || g.workspace_id)
+            WHERE NOT g.is_paused AND NOT EXISTS (SELECT 1 FROM communities_left l WHERE l.community = {CommunityOfGroup})
             ORDER BY g.id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToGroup()).ToList();
@@ -296,10 +316,12 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
         public bool HasReminder { get; init; }
         public bool IsPaused { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public string? Community { get; init; }
 
         public StudyGroup ToGroup() => new(Id, Platform, WorkspaceId, ChannelId, Name,
             new GroupSchedule((DayOfWeek)Day, TimeOnly.ParseExact(LocalTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture), TimeZone, (int)WindowHours),
-            Questions.Split('|'), IsQuiet, HasReminder, IsPaused, CreatedAt);
+            Questions.Split('|'), IsQuiet, HasReminder, IsPaused, CreatedAt)
+        { CommunityKey = Community };
     }
 
     // Properties rather than a positional record, so a NULL display name maps whatever type SQLite reports for it.

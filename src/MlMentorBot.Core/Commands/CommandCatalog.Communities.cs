@@ -31,6 +31,8 @@ public static partial class CommandCatalog
                 new OptionDefinition("action", "list (default), add or remove") { Choices = [new("list", "list"), new("add", "add"), new("remove", "remove")] },
                 new OptionDefinition("member", "The member to add or remove", OptionType.User),
             ]),
+            new SubcommandDefinition("delete-data", "Delete this community's groups, check-ins, settings, moderators, gaps and counts",
+                [new OptionDefinition("confirm", "Type yes to confirm") { Choices = [new("yes", "yes")] }]),
         ])
         {
             IsModeratorOnly = true,
@@ -40,6 +42,7 @@ public static partial class CommandCatalog
                 "/community settings set default-time-zone Europe/Berlin",
                 "/community settings set gap-digest-channel here",
                 "/community moderators add @alice",
+                "/community delete-data",
             ],
         },
     ];

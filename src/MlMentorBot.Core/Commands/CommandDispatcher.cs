@@ -134,4 +134,9 @@ internal class CommandUsageRecorder
     public virtual void Record(CommandRequest request, BotReply reply)
     {
     }
+
+    /// <summary>Drops the counts of <paramref name="community"/> not yet written, before its data is deleted.</summary>
+    public virtual void Forget(string community)
+    {
+    }
 }

@@ -8,17 +8,19 @@ using MlMentorBot.Core.Replies;
 namespace MlMentorBot.Core.Communities;
 
 /// <summary>
-/// <c>/community settings [set KEY VALUE]</c> and <c>/community moderators [list|add|remove] [@member]</c> for the moderators of
+/// <c>/community settings [set KEY VALUE]</c>, <c>/community moderators [list|add|remove] [@member]</c> and
+/// <c>/community delete-data [confirm:yes]</c> (asks first, as <c>/progress delete</c> does) for the moderators of
 /// the community the command came from (the dispatcher refuses everyone else, with <see cref="CommunityPermissions"/>). Every
 /// change goes to <see cref="CommunityStore"/> with who made it and when; every reply is private.
 /// </summary>
-internal sealed partial class CommunityHandler(CommunityStore store) : ICommandHandler
+internal sealed partial class CommunityHandler(CommunityStore store, CommandUsageRecorder usage) : ICommandHandler
 {
     public string CommandName => "community";
 
     public Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) => request.Subcommand switch
     {
         "moderators" => ModeratorsAsync(request, cancellationToken),
+        "delete-data" => DeleteDataAsync(request, cancellationToken),
         _ => request.Option("action") == "set" ? SetAsync(request, cancellationToken) : ShowAsync(request, cancellationToken),
     };
 
@@ -147,6 +149,51 @@ internal sealed partial class CommunityHandler(CommunityStore store) : ICommandH
             IsPrivate = true,
         };
     }
+
+    private async Task<BotReply> DeleteDataAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        const string MembersOwn = "Members' own roadmap progress stays theirs: each member deletes it, with everything else stored about them, by running `/progress delete`.";
+        var place = request.Member.Platform == "discord" ? "server" : "workspace";
+        if (!string.Equals(request.Option("confirm"), "yes", StringComparison.OrdinalIgnoreCase))
+        {
+            return new BotReply
+            {
+                Title = $"Delete this {place}'s data?",
+                Sections =
+                [
+                    new ReplySection(null,
+                        $"This deletes this {place}'s study groups with all their check-ins, its unanswered questions, usage counts and the votes on answers cast here, " +
+                        "its settings, its listed moderators and its change history. It cannot be undone.\n" +
+                        "To confirm, press the button or type `/community delete-data confirm:yes`."),
+                    new ReplySection(null, MembersOwn),
+                ],
+                IsPrivate = true,
+                Tone = ReplyTone.Warning,
+                Actions = [new SuggestedAction($"Yes, delete this {place}'s data", "/community delete-data confirm:yes", ActionStyle.Danger)],
+            };
+        }
+
+        var community = CommunityKeys.Of(request.Member);
+        usage.Forget(community); // counts still in memory on this replica would be written after the delete
+        var deleted = await store.DeleteDataAsync(community, request.Member.ToString(), cancellationToken);
+        return new BotReply
+        {
+            Title = $"This {place}'s data is deleted",
+            Sections =
+            [
+                new ReplySection(null, deleted.IsEmpty
+                    ? "There was nothing stored for it."
+                    : $"Removed {Count(deleted.Groups, "study group")} ({Count(deleted.CheckIns, "check-in")}), {Count(deleted.Gaps, "unanswered question")}, " +
+                      $"{Count(deleted.UsageCounts, "usage count")}, {Count(deleted.Votes, "vote")}, {Count(deleted.Settings, "setting")} and {Count(deleted.Moderators, "listed moderator")}. " +
+                      "The change history keeps one line: who deleted it, and when."),
+                new ReplySection(null, MembersOwn),
+            ],
+            IsPrivate = true,
+            Tone = ReplyTone.Success,
+        };
+    }
+
+    private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
     /// <summary><c>here</c>, a channel mention (Slack <c>&lt;#C123|name&gt;</c>, Discord <c>&lt;#123&gt;</c>) or a channel id.</summary>
     private static (string? Channel, string? Problem) Channel(CommandRequest request, string raw)

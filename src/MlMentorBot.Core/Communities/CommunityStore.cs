@@ -8,6 +8,13 @@ namespace MlMentorBot.Core.Communities;
 /// <summary>A community moderator added with <c>/community moderators add</c> (or, on Slack, the installing member).</summary>
 public sealed record CommunityModerator(string UserId, string AddedBy, DateTimeOffset AddedAt);
 
+/// <summary>What <see cref="CommunityStore.DeleteDataAsync"/> removed, in rows (a group's check-ins and members go with it).</summary>
+public sealed record DeletedCommunityData(int Groups, int CheckIns, int Gaps, int UsageCounts, int Votes, int Settings, int Moderators)
+{
+    /// <summary>True when there was nothing to delete.</summary>
+    public bool IsEmpty => Groups + CheckIns + Gaps + UsageCounts + Votes + Settings + Moderators == 0;
+}
+
 /// <summary>One recorded change to a community: who (<c>platform:workspace:user</c>, or what), what, and when (UTC).</summary>
 public sealed record CommunityChange(string Actor, string Action, string Detail, DateTimeOffset At);
 
@@ -244,6 +251,37 @@ public sealed class CommunityStore(IDatabase database, TimeProvider time)
             }
 
             return back;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Deletes everything <paramref name="community"/> owns, in one transaction: its study groups (with their members' check-ins,
+    /// away weeks and scheduled posts, by <c>ON DELETE CASCADE</c>), answer gaps, usage counts, the votes cast in it, its gap
+    /// digests, settings, moderators and earlier audit rows; then records who did it, and when, as the community's one audit
+    /// row. Members' own records and roadmap progress stay theirs (<c>/progress delete</c> removes those). Rows from before
+    /// communities were recorded (no community) are not touched. Needs the check-in, moderation and feedback tables, as the host has.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The database cannot be written.</exception>
+    public Task<DeletedCommunityData> DeleteDataAsync(string community, string actor, CancellationToken cancellationToken) =>
+        database.WriteAsync(async write =>
+        {
+            var at = SqliteProgressStore.Timestamp(time.GetUtcNow());
+            var key = new { community };
+            var groups = $"SELECT g.id FROM study_groups g WHERE {CheckIns.StudyGroupStore.CommunityOfGroup} = @community";
+            var checkIns = await write.ExecuteScalarAsync<long>($"SELECT count(*) FROM checkins WHERE group_id IN ({groups})", key);
+            var deleted = new DeletedCommunityData(
+                Groups: await write.ExecuteAsync($"DELETE FROM study_groups WHERE id IN ({groups})", key),
+                CheckIns: (int)checkIns,
+                Gaps: await write.ExecuteAsync("DELETE FROM answer_gaps WHERE community = @community", key),
+                UsageCounts: await write.ExecuteAsync("DELETE FROM community_usage_counts WHERE community = @community", key),
+                Votes: await write.ExecuteAsync("DELETE FROM answer_votes WHERE community = @community", key),
+                Settings: await write.ExecuteAsync("DELETE FROM community_settings WHERE community = @community", key),
+                Moderators: await write.ExecuteAsync("DELETE FROM community_moderators WHERE community = @community", key));
+            await write.ExecuteAsync("DELETE FROM community_gap_digests WHERE community = @community", key);
+            await write.ExecuteAsync("DELETE FROM community_audit WHERE community = @community", key);
+            await AuditAsync(write, community, actor, "data-deleted",
+                $"{deleted.Groups} groups ({deleted.CheckIns} check-ins), {deleted.Gaps} gaps, {deleted.UsageCounts} usage counts, {deleted.Votes} votes, " +
+                $"{deleted.Settings} settings, {deleted.Moderators} moderators", at);
+            return deleted;
         }, cancellationToken);
 
     /// <summary>Every community the bot has left.</summary>

@@ -76,12 +76,26 @@ internal sealed class UsageStats(IDatabase database, TimeProvider time) : Comman
 
     public override void Record(CommandRequest request, BotReply reply)
     {
+        if (request is { Command: "community", Subcommand: "delete-data" } && request.Option("confirm") == "yes")
+        {
+            return; // the deletion of a community's data does not start its counts again
+        }
+
         var week = WeekStart(time.GetUtcNow());
         var community = CommunityKeys.Of(request.Member);
         Count(community, week, CommandKind, "/" + request.Command + (request.Subcommand is null ? "" : " " + request.Subcommand));
         if (reply.EntryId is { } entry)
         {
             Count(community, week, EntryKind, entry);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Forget(string community)
+    {
+        foreach (var key in _pending.Keys.Where(k => k.Community == community))
+        {
+            _pending.TryRemove(key, out _);
         }
     }
 

@@ -61,8 +61,9 @@ internal sealed partial class SlackInbound
     public async Task<SlackAck> HandleSlashCommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var member = new MemberKey(Platform, command.TeamId, command.UserId) { EnterpriseId = command.EnterpriseId };
-        // Every Web API call this command leads to, now or later, uses this workspace's token (issue #12).
-        using var community = CommunityScope.Enter(new Community(Platform, command.TeamId, command.EnterpriseId));
+        // Every Web API call this command leads to, now or later, uses this workspace's token, or its org's for an org-wide
+        // install, whose community is then the org (issue #12).
+        using var community = CommunityScope.Enter(new Community(Platform, command.TeamId, command.EnterpriseId) { IsOrgWide = command.IsEnterpriseInstall });
         var target = new SlackDelivery.Target(command.UserId, command.ChannelId, command.ResponseUrl, command.TriggerId);
         if (command.ResponseUrl is not null)
         {
@@ -118,10 +119,14 @@ internal sealed partial class SlackInbound
             return SlackAck.Empty;
         }
 
-        // Enterprise Grid: "enterprise": {"id": "E…"} on interaction payloads (null outside a grid org).
+        // Enterprise Grid: "enterprise": {"id": "E…"} on interaction payloads (null outside a grid org), and the JSON bool
+        // "is_enterprise_install" when an org-wide install serves it (its community is then the org).
         var member = new MemberKey(Platform, teamId, userId) { EnterpriseId = payload.Child("enterprise").Text("id") ?? payload.Child("user").Text("enterprise_id") };
         var userName = payload.Child("user").Text("username") ?? payload.Child("user").Text("name");
-        using var community = CommunityScope.Enter(new Community(Platform, teamId, member.EnterpriseId));
+        using var community = CommunityScope.Enter(new Community(Platform, teamId, member.EnterpriseId)
+        {
+            IsOrgWide = member.EnterpriseId is not null && payload.IsTrue("is_enterprise_install"),
+        });
         return type switch
         {
             "block_actions" => await HandleBlockActionAsync(payload, member, userName, cancellationToken),

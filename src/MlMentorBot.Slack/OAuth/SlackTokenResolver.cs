@@ -63,7 +63,11 @@ internal sealed partial class SlackTokenResolver
             return string.IsNullOrWhiteSpace(_options.BotToken) ? null : _options.BotToken;
         }
 
-        var stored = await _installations.FindAsync(community.WorkspaceId, community.EnterpriseId, cancellationToken);
+        // Bolt's rule: work that came through an org-wide install is served by the org's install only, never by a workspace
+        // install that may exist beside it.
+        var stored = community.IsOrgWide
+            ? await _installations.FindAsync(null, community.EnterpriseId, cancellationToken)
+            : await _installations.FindAsync(community.WorkspaceId, community.EnterpriseId, cancellationToken);
         return stored is null ? null : await FreshTokenAsync(stored, cancellationToken);
     }
 

@@ -10,6 +10,7 @@ using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Moderation;
+using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
 using MlMentorBot.Discord.Gateway;
 using MlMentorBot.Tests.CheckIns;
@@ -200,6 +201,90 @@ public abstract class CommunityTests : IDisposable
         Assert.Contains("cover letter", PlainTextRenderer.Render(toG2.Reply));
         Assert.DoesNotContain("visa", PlainTextRenderer.Render(toG2.Reply));
         Assert.Empty(Slack.Posts);
+    }
+
+    /// <summary>Gives <paramref name="member"/> a group (with one check-in), a gap, a usage count, a vote and roadmap progress.</summary>
+    private async Task<StudyGroup> FillAsync(MemberKey member, string channel)
+    {
+        await TypeAsync("/group create ml-101", member, channel: channel);
+        var group = (await Get<StudyGroupStore>().FindByNameAsync(member, "ml-101", CancellationToken.None))!;
+        var creator = (await Get<StudyGroupStore>().GetMemberAsync(group.Id, member, CancellationToken.None))!;
+        await Get<CheckInStore>().SaveAsync(group.Id, creator.MemberId, "2026-W47", "read a paper", "code it up", null, [], false, CancellationToken.None);
+        await TypeAsync("/ask how do I get a visa for Canada", member, channel: channel);
+        await TypeAsync("/skills frameworks", member, channel: channel);
+        await TypeAsync("/feedback helpful skills.frameworks which frameworks matter", member, channel: channel);
+        await TypeAsync("/progress mark roadmap.role.daily-work done", member, channel: channel);
+        return group;
+    }
+
+    private async Task<long> CountAsync(string sql, object parameters)
+    {
+        await using var connection = await Get<MlMentorBot.Core.Storage.IDatabase>().OpenAsync(CancellationToken.None);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, sql, parameters);
+    }
+
+    [SkippableFact]
+    public async Task Delete_data_asks_first_then_removes_only_this_workspaces_data_and_leaves_members_progress_theirs()
+    {
+        await TypeAsync("/community moderators add <@UCAROL>", AdminInA, isAdmin: true);
+        await TypeAsync("/community settings set default-time-zone Europe/Berlin", CarolInA);
+        var groupInA = await FillAsync(CarolInA, "CA1");
+        var groupInB = await FillAsync(DanInB, "CB1");
+        await TypeAsync("/community settings set default-time-zone Asia/Tokyo", new MemberKey("slack", "TB", "UADMINB"), isAdmin: true);
+        await TypeAsync("/community moderators add <@UDAN>", new MemberKey("slack", "TB", "UADMINB"), isAdmin: true);
+
+        var asked = await TypeAsync("/community delete-data", CarolInA);
+        var notAModerator = await TypeAsync("/community delete-data confirm:yes", new MemberKey("slack", "TA", "UEVE"));
+        Assert.Contains("Delete this workspace's data?", asked);
+        Assert.Contains("/community delete-data confirm:yes", asked);
+        Assert.Contains("/progress delete", asked);
+        Assert.Contains("Moderators only", notAModerator);
+        Assert.NotNull(await Get<StudyGroupStore>().GetAsync(groupInA.Id, CancellationToken.None)); // nothing deleted before the confirmation
+
+        var done = await TypeAsync("/community delete-data confirm:yes", CarolInA);
+
+        await Get<UsageStats>().FlushAsync(CancellationToken.None); // B's counts, and any of A's the delete missed
+        Assert.Contains("data is deleted", done);
+        Assert.Contains("1 study group (1 check-in), 1 unanswered question", done);
+        Assert.Contains("/progress delete", done);
+        Assert.Null(await Get<StudyGroupStore>().GetAsync(groupInA.Id, CancellationToken.None));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM checkins WHERE group_id = @Id", groupInA));
+        foreach (var table in new[] { "answer_gaps", "community_usage_counts", "answer_votes", "community_settings", "community_moderators" })
+        {
+            Assert.Equal(0, await CountAsync($"SELECT count(*) FROM {table} WHERE community = @c", new { c = "slack:TA" }));
+            Assert.True(await CountAsync($"SELECT count(*) FROM {table} WHERE community = @c", new { c = "slack:TB" }) > 0, table);
+        }
+
+        Assert.NotNull(await Get<StudyGroupStore>().GetAsync(groupInB.Id, CancellationToken.None));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM checkins WHERE group_id = @Id", groupInB));
+        Assert.Contains("roadmap.role.daily-work", (await Get<IProgressStore>().ExportAsync(CarolInA, CancellationToken.None)).Steps.Select(s => s.StepId));
+        var change = Assert.Single(await Get<CommunityStore>().HistoryAsync("slack:TA", 10, CancellationToken.None));
+        Assert.Equal(("slack:TA:UCAROL", "data-deleted", _time.GetUtcNow()), (change.Actor, change.Action, change.At));
+        Assert.Contains("Moderators only", await TypeAsync("/community settings", CarolInA)); // her listing went with the data
+    }
+
+    [SkippableFact]
+    public async Task Delete_data_on_Discord_removes_that_guilds_data_only()
+    {
+        var ownerG1 = new MemberKey("discord", "111", "501");
+        var ownerG2 = new MemberKey("discord", "222", "502");
+        await TypeAsync("/community settings set default-time-zone Europe/Berlin", ownerG1, managesGuild: true);
+        await TypeAsync("/community settings set default-time-zone Europe/Berlin", ownerG2, managesGuild: true);
+        var inG1 = await FillAsync(ownerG1, "9001");
+        var inG2 = await FillAsync(ownerG2, "9002");
+
+        var asked = await TypeAsync("/community delete-data", ownerG1, managesGuild: true);
+        var done = await TypeAsync("/community delete-data confirm:yes", ownerG1, managesGuild: true);
+
+        Assert.Contains("Delete this server's data?", asked);
+        Assert.Contains("This server's data is deleted", done);
+        Assert.Null(await Get<StudyGroupStore>().GetAsync(inG1.Id, CancellationToken.None));
+        Assert.NotNull(await Get<StudyGroupStore>().GetAsync(inG2.Id, CancellationToken.None));
+        Assert.Empty(await Get<CommunityStore>().SettingsAsync("discord:111", CancellationToken.None));
+        Assert.NotEmpty(await Get<CommunityStore>().SettingsAsync("discord:222", CancellationToken.None));
+        Assert.Contains("visa", await TypeAsync("/kb gaps", ownerG2, managesGuild: true));
+        Assert.DoesNotContain("visa", await TypeAsync("/kb gaps", ownerG1, managesGuild: true));
+        Assert.Equal("data-deleted", Assert.Single(await Get<CommunityStore>().HistoryAsync("discord:111", 10, CancellationToken.None)).Action);
     }
 
     [SkippableFact]

@@ -24,6 +24,9 @@ public abstract class OAuthInstallTests(TestStorage storage) : IAsyncLifetime
     private static readonly FakeWorkspace Alpha = new("T0ALPHA", "Alpha Study Group", "U0ALPHAADMIN");
     private static readonly FakeWorkspace Beta = new("T0BETA", "Beta <ML> & Friends", "U0BETAADMIN");
 
+    // An org-wide install on Enterprise Grid: installed once for the org E0STARSHIP, used from its workspaces T0ORG1 and T0ORG2.
+    private static readonly FakeWorkspace Starship = new("T0ORG1", "Starship Industries", "W0ORGADMIN", "E0STARSHIP", IsEnterpriseInstall: true);
+
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private OAuthFakeSlack _slack = null!;
     private BotFactory _factory = null!;
@@ -99,6 +102,38 @@ public abstract class OAuthInstallTests(TestStorage storage) : IAsyncLifetime
         payload["container"]!["channel_id"] = channel;
         payload.Remove("response_url"); // no response_url: the answer has to go through the Web API, with a token
         return "payload=" + Uri.EscapeDataString(payload.ToJsonString());
+    }
+
+    /// <summary>A slash command from a workspace of the Starship org, served by its org-wide install (fixture in Slack's shape).</summary>
+    private static string OrgCommand(string teamId, string userId, string command, string text, string channel) =>
+        SlackFixtures.Read("slash-command-org-wide.form")
+            .Replace("{{TEAM}}", teamId, StringComparison.Ordinal)
+            .Replace("{{USER}}", userId, StringComparison.Ordinal)
+            .Replace("{{COMMAND}}", Uri.EscapeDataString(command), StringComparison.Ordinal)
+            .Replace("{{TEXT}}", Uri.EscapeDataString(text), StringComparison.Ordinal)
+            .Replace("{{CHANNEL}}", channel, StringComparison.Ordinal);
+
+    /// <summary>A button press from a workspace of the Starship org, without a response_url so the answer needs a token.</summary>
+    private static string OrgButtonPress(string teamId, string userId, string commandLine, string channel) =>
+        "payload=" + Uri.EscapeDataString(SlackFixtures.Read("block-actions-org-wide.json")
+            .Replace("{{TEAM}}", teamId, StringComparison.Ordinal)
+            .Replace("{{USER}}", userId, StringComparison.Ordinal)
+            .Replace("{{VALUE}}", commandLine, StringComparison.Ordinal)
+            .Replace("{{CHANNEL}}", channel, StringComparison.Ordinal));
+
+    private async Task<string> SendAsync(string path, string body, string contentType = "application/x-www-form-urlencoded")
+    {
+        using var response = await _client.SendAsync(SlackHttpEndpointTests.Signed(path, body, contentType: contentType));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Moves the test's clock to the next Monday 09:30 UTC, when the default schedule's prompt is due.</summary>
+    private void ToNextMondayMorning()
+    {
+        var now = _clock.GetUtcNow();
+        var monday = now.Date.AddDays(((int)DayOfWeek.Monday - (int)now.DayOfWeek + 7) % 7 + 7);
+        _clock.SetUtcNow(new DateTimeOffset(monday, TimeSpan.Zero).AddHours(9.5));
     }
 
     private static string Event(FakeWorkspace workspace, string eventId, string eventJson) => $$"""
@@ -350,6 +385,108 @@ public abstract class OAuthInstallTests(TestStorage storage) : IAsyncLifetime
         Assert.Equal(
             ["Bearer " + Alpha.BotToken, "Bearer " + Alpha.BotToken + "-refreshed-1", "Bearer " + Alpha.BotToken + "-refreshed-1"],
             _slack.CallsTo("chat.postMessage").Select(c => c.Authorization));
+    }
+
+    [SkippableFact]
+    public async Task The_installer_is_the_first_moderator_and_uninstall_stops_the_workspaces_group_posts_until_it_is_installed_again()
+    {
+        await InstallAsync(Alpha);
+        var communities = _factory.Services.GetRequiredService<MlMentorBot.Core.Communities.CommunityStore>();
+        var groups = _factory.Services.GetRequiredService<StudyGroupStore>();
+        var scheduler = _factory.Services.GetRequiredService<CheckInScheduler>();
+
+        // Through the real endpoint: the installer may change settings; another member of the same workspace may not.
+        var byInstaller = await SendAsync("/slack/commands", SlackFixtures.SlashCommand("/community", "settings", Alpha.InstallerId)
+            .Replace("team_id=T0001", "team_id=" + Alpha.TeamId, StringComparison.Ordinal).Replace("enterprise_id=E0001", "enterprise_id=", StringComparison.Ordinal));
+        var byMember = await SendAsync("/slack/commands", Command(Alpha, "/community", "settings", "CALPHA").Replace("user_id=U2CERLKJA", "user_id=U0MEMBER", StringComparison.Ordinal));
+        Assert.Contains("Community settings", byInstaller);
+        Assert.Contains("Moderators only", byMember);
+        Assert.Equal([Alpha.InstallerId], (await communities.ModeratorsAsync("slack:T0ALPHA", CancellationToken.None)).Select(m => m.UserId));
+        await SendAsync("/slack/commands", Command(Alpha, "/group", "create alpha-weekly", "CALPHA"));
+        Assert.NotNull(await groups.FindByNameAsync(new("slack", Alpha.TeamId, "U2CERLKJA"), "alpha-weekly", CancellationToken.None));
+
+        await SendAsync("/slack/events", Event(Alpha, "Ev0UNINSTALL1", """{"type":"app_uninstalled","event_ts":"1700000000.000001"}"""), "application/json");
+        await WaitUntilAsync(async () => (await communities.LeftAsync(CancellationToken.None)).Contains("slack:T0ALPHA"));
+        Assert.DoesNotContain(await groups.ListActiveAsync(CancellationToken.None), g => g.Name == "alpha-weekly"); // skipped, not just sent nowhere
+        ToNextMondayMorning();
+        await scheduler.RunDueAsync(CancellationToken.None);
+
+        Assert.Empty(_slack.CallsTo("chat.postMessage"));
+
+        await InstallAsync(Alpha);
+        await scheduler.RunDueAsync(CancellationToken.None);
+
+        Assert.DoesNotContain("slack:T0ALPHA", await communities.LeftAsync(CancellationToken.None));
+        var prompt = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Equal("Bearer " + Alpha.BotToken, prompt.Authorization);
+        Assert.Equal("CALPHA", JsonNode.Parse(prompt.Body)!["channel"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task An_org_wide_install_makes_every_workspace_of_the_org_one_community_with_one_token_and_a_standalone_workspace_stays_apart()
+    {
+        await InstallAsync(Starship);
+        await InstallAsync(Alpha);
+
+        // The installer (stored under the org) is a moderator in every workspace of the org; a moderator added from one
+        // workspace is one in the other; neither has rights in the standalone workspace.
+        var added = await SendAsync("/slack/commands", OrgCommand("T0ORG1", "W0ORGADMIN", "/community", "moderators add <@W0CAROL|carol>", "C0ORG1"));
+        var listedInOrg2 = await SendAsync("/slack/commands", OrgCommand("T0ORG2", "W0CAROL", "/community", "moderators", "C0ORG2"));
+        await SendAsync("/slack/commands", OrgCommand("T0ORG2", "W0CAROL", "/community", "settings set default-time-zone Europe/Berlin", "C0ORG2"));
+        var inAlpha = await SendAsync("/slack/commands", Command(Alpha, "/community", "settings", "CALPHA").Replace("user_id=U2CERLKJA", "user_id=W0CAROL", StringComparison.Ordinal));
+        Assert.Contains("is now a moderator here", added);
+        Assert.Contains("W0ORGADMIN", listedInOrg2);
+        Assert.Contains("W0CAROL", listedInOrg2);
+        Assert.Contains("Moderators only", inAlpha);
+
+        // Gaps asked in one workspace of the org are the org's; the standalone workspace's are its own.
+        await SendAsync("/slack/commands", OrgCommand("T0ORG1", "W0DAN", "/ask", "how do I get a visa for Canada", "C0ORG1"));
+        await SendAsync("/slack/commands", Command(Alpha, "/ask", "is a cover letter needed", "CALPHA"));
+        var gapsInOrg2 = await SendAsync("/slack/commands", OrgCommand("T0ORG2", "W0CAROL", "/kb", "gaps", "C0ORG2"));
+        var gapsInAlpha = await SendAsync("/slack/commands", Command(Alpha, "/kb", "gaps", "CALPHA").Replace("user_id=U2CERLKJA", "user_id=" + Alpha.InstallerId, StringComparison.Ordinal));
+        Assert.Contains("visa for Canada", gapsInOrg2);
+        Assert.DoesNotContain("cover letter", gapsInOrg2);
+        Assert.Contains("cover letter", gapsInAlpha);
+        Assert.DoesNotContain("visa", gapsInAlpha);
+
+        // Every Web API call from either workspace of the org carries the org's token, including a group's scheduled post.
+        await SendAsync("/slack/interactivity", OrgButtonPress("T0ORG1", "W0DAN", "/help", "C0ORG1"));
+        await SendAsync("/slack/interactivity", OrgButtonPress("T0ORG2", "W0DAN", "/help", "C0ORG2"));
+        await SendAsync("/slack/interactivity", ButtonPress(Alpha, "/help", "CALPHA"));
+        await SendAsync("/slack/commands", OrgCommand("T0ORG2", "W0CAROL", "/group", "create starship-weekly", "C0ORG2"));
+        var group = (await _factory.Services.GetRequiredService<StudyGroupStore>().FindByNameAsync(new("slack", "T0ORG2", "W0CAROL"), "starship-weekly", CancellationToken.None))!;
+        Assert.Equal("slack:E0STARSHIP", group.Community);
+        Assert.Equal("Europe/Berlin", group.Schedule.TimeZoneId); // the org's setting, made from the other workspace
+        await _factory.Services.GetRequiredService<CheckInPublisher>().PostAsync(group, new BotReply { Title = "Check-in" }, null, CancellationToken.None);
+
+        var calls = await WaitForCallsAsync(c => c.Method is "chat.postEphemeral" or "chat.postMessage", 4);
+        Assert.All(calls, call =>
+        {
+            var channel = JsonNode.Parse(call.Body)!["channel"]!.GetValue<string>();
+            Assert.Equal(channel == "CALPHA" ? "Bearer " + Alpha.BotToken : "Bearer " + Starship.BotToken, call.Authorization);
+        });
+        Assert.Equal(["C0ORG1", "C0ORG2", "C0ORG2"], calls.Select(c => JsonNode.Parse(c.Body)!["channel"]!.GetValue<string>()).Where(c => c != "CALPHA").Order());
+    }
+
+    [SkippableFact]
+    public async Task Uninstalling_an_org_wide_install_stops_its_groups_posts_and_leaves_a_standalone_workspace_running()
+    {
+        await InstallAsync(Starship);
+        await InstallAsync(Alpha);
+        await SendAsync("/slack/commands", OrgCommand("T0ORG2", "W0ORGADMIN", "/group", "create starship-weekly", "C0ORG2"));
+        await SendAsync("/slack/commands", Command(Alpha, "/group", "create alpha-weekly", "CALPHA"));
+        var communities = _factory.Services.GetRequiredService<MlMentorBot.Core.Communities.CommunityStore>();
+
+        await SendAsync("/slack/events", SlackFixtures.Read("app-uninstalled-org-wide.json"), "application/json");
+        await WaitUntilAsync(async () => (await communities.LeftAsync(CancellationToken.None)).Contains("slack:E0STARSHIP"));
+        var active = await _factory.Services.GetRequiredService<StudyGroupStore>().ListActiveAsync(CancellationToken.None);
+        Assert.Equal(["alpha-weekly"], active.Select(g => g.Name)); // the org's group is skipped, not just sent nowhere
+        ToNextMondayMorning();
+        await _factory.Services.GetRequiredService<CheckInScheduler>().RunDueAsync(CancellationToken.None);
+
+        var prompt = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Equal("CALPHA", JsonNode.Parse(prompt.Body)!["channel"]!.GetValue<string>());
+        Assert.Equal(["T0ALPHA"], (await Store.ListAsync(CancellationToken.None)).Select(i => i.CommunityKey));
     }
 
     private async Task<FakeApiCall[]> WaitForCallsAsync(Func<FakeApiCall, bool> match, int count)

@@ -17,7 +17,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster)
 {
     internal static readonly SchemaMigration[] AllMigrations =
     [
-        .. SqliteProgressStore.Migrations, ComponentStateStore.Migration, StudyGroupStore.Migration, .. CheckInStore.Migrations,
+        .. SqliteProgressStore.Migrations, ComponentStateStore.Migration, StudyGroupStore.Migration, StudyGroupStore.CommunityMigration, .. CheckInStore.Migrations,
         KnowledgeAuditStore.Migration, AnswerGapStore.Migration, AnswerGapStore.CommunityMigration, UsageStats.Migration, UsageStats.CommunityMigration,
         .. ModerationScheduler.Migrations,
         KnowledgeAuditStore.VersionMigration, KnowledgeReloadRequests.Migration,
