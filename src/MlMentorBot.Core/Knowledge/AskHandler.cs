@@ -405,11 +405,15 @@ internal static class AnswerRanking
         }
 
         var kind = KindOf(query.Words);
+        var asksPay = stems.Overlaps(facts.PayStems) || query.Terms.Contains("money");
         var scored = new (SearchHit Hit, int Index, double Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {
             var titled = facts.TitleStems.TryGetValue(hits[i].Entry.Id, out var title) && title.Overlaps(stems) ? TitleBonus : 0;
-            scored[i] = (hits[i], i, hits[i].Score * (1 + titled + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
+            // A pay entry answers questions about pay: "what industries hire the most" or "is ml in demand" share its
+            // words (industry, demand, company) but ask about the role.
+            var offPay = !asksPay && hits[i].Entry.Kind == KnowledgeKinds.Salary ? -PayOnlyPenalty : 0;
+            scored[i] = (hits[i], i, hits[i].Score * (1 + titled + offPay + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
         }
 
         // A stable sort by score, earlier bm25 rank breaking ties.
@@ -429,6 +433,13 @@ internal static class AnswerRanking
     /// skill page shares. Measured on the members' tune split: 0.3 beat 0, 0.15 and 0.6.
     /// </summary>
     private const double TitleBonus = 0.3;
+
+    /// <summary>
+    /// Weight taken off (a share of the bm25 score) a pay entry's passage when the question names no pay word. Measured on the
+    /// members' tune split: 0.2 to 0.8 all gain two questions ("what industries hire…", "…in demand…") and lose none; 0.4 sits mid-way.
+    /// </summary>
+    private const double PayOnlyPenalty = 0.4;
+
 
     /// <summary>
     /// A lead passage whose entry speaks about less than this share of the question's information (<see cref="Covered"/>) is
