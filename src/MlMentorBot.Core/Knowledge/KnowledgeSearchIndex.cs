@@ -30,6 +30,12 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
     /// rank nothing, but they tell a question about an ML career from "salary of a nurse" or "bootcamp for the army".
     /// </summary>
     public bool NamesTheField { get; init; }
+
+    /// <summary>
+    /// The question's content words as typed (after corrections), each with its canonical word when a synonym gives one:
+    /// what an answer has to speak about. <see cref="Terms"/> is the same words flattened for searching.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Concepts { get; init; } = [];
 }
 
 /// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search(string, int)"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
@@ -138,6 +144,7 @@ public sealed partial class KnowledgeSearchIndex
         var terms = new List<string>();
         var unknown = new List<string>();
         var corrections = new List<QueryCorrection>();
+        var concepts = new List<IReadOnlyList<string>>();
         int contentWords = 0, knownWords = 0;
         foreach (Match m in Word().Matches(text))
         {
@@ -168,6 +175,11 @@ public sealed partial class KnowledgeSearchIndex
             if (_synonyms.TryGetValue(word, out var canonical))
             {
                 terms.Add(canonical);
+                concepts.Add([word, canonical]);
+            }
+            else
+            {
+                concepts.Add([word]);
             }
         }
 
@@ -187,6 +199,7 @@ public sealed partial class KnowledgeSearchIndex
             Words = Word().Matches(lowered).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal)).ToList(),
             NamesTheField = FieldWords().IsMatch(lowered),
             Unknown = unknown,
+            Concepts = concepts,
         };
     }
 

@@ -1,0 +1,38 @@
+using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Tests.Hosting;
+
+namespace MlMentorBot.Tests.Knowledge;
+
+/// <summary>
+/// /ask matches the kind of entry to the kind of question on the real knowledge: a pay entry leads only questions about pay,
+/// even when a role question shares its words (industry, demand, company).
+/// </summary>
+public sealed class AskIntentTests
+{
+    private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
+    {
+        var result = KnowledgeLoader.Load(RepoPaths.Knowledge);
+        return new KnowledgeSnapshot(result.Entries, result.Version, DateTimeOffset.UnixEpoch);
+    });
+
+    [Theory]
+    [InlineData("is there still demand for ml engineers")]
+    [InlineData("which industries hire the most ml engineers")]
+    public void A_role_question_sharing_pay_words_is_not_answered_by_a_pay_entry(string question)
+    {
+        var answer = AskHandler.Compose(Snapshot.Value, question);
+
+        Assert.NotNull(answer.Lead);
+        Assert.NotEqual(KnowledgeKinds.Salary, answer.Lead.Entry.Kind);
+    }
+
+    [Theory]
+    [InlineData("does company size change ml engineer pay")]
+    [InlineData("which industries pay ml engineers the most")]
+    public void A_pay_question_still_leads_with_a_pay_entry(string question)
+    {
+        var answer = AskHandler.Compose(Snapshot.Value, question);
+
+        Assert.Equal(KnowledgeKinds.Salary, answer.Lead?.Entry.Kind);
+    }
+}
