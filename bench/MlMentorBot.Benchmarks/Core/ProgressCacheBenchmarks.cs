@@ -16,7 +16,10 @@ namespace MlMentorBot.Benchmarks.Core;
 /// <c>/roadmap</c> then <c>/progress show</c> for one member whose progress is already cached, with each way of keeping a
 /// per-process progress cache correct when several replicas share the database (issue #11):
 /// <list type="bullet">
-/// <item><c>VersionChecked</c> — the store as shipped: every read compares <c>members.progress_version</c> (one indexed row).</item>
+/// <item><c>CommitEpoch</c> — the store as shipped on SQLite: <c>PRAGMA data_version</c> on one dedicated connection says
+/// whether anything was committed since the member was last checked; only then is <c>members.progress_version</c> read.</item>
+/// <item><c>VersionChecked</c> — every read compares <c>members.progress_version</c> (one indexed row), as on PostgreSQL and
+/// as on SQLite before the epoch.</item>
 /// <item><c>NoCache</c> — dropped: every read queries the member's rows, so the roadmap's reused replies never match either.</item>
 /// <item><c>LocalOnly</c> — the old cache invalidated only by this process's writes: wrong across replicas; it is also the
 /// ceiling for invalidation by notification (PostgreSQL <c>LISTEN/NOTIFY</c>), whose hit costs no query.</item>
@@ -30,7 +33,7 @@ public class ProgressCacheBenchmarks
     private ICommandDispatcher _dispatcher = null!;
     private string _folder = null!;
 
-    [Params("VersionChecked", "NoCache", "LocalOnly")]
+    [Params("CommitEpoch", "VersionChecked", "NoCache", "LocalOnly")]
     public string Cache { get; set; } = "";
 
     [GlobalSetup]
@@ -50,6 +53,7 @@ public class ProgressCacheBenchmarks
         {
             "NoCache" => new UncachedStore(sp.GetRequiredService<SqliteProgressStore>(), sp.GetRequiredService<IDatabase>()),
             "LocalOnly" => new LocalOnlyStore(sp.GetRequiredService<SqliteProgressStore>(), sp.GetRequiredService<IDatabase>()),
+            "VersionChecked" => Configure(sp.GetRequiredService<SqliteProgressStore>(), useCommitEpoch: false),
             _ => sp.GetRequiredService<SqliteProgressStore>(),
         });
         _provider = services.BuildServiceProvider();
@@ -57,6 +61,12 @@ public class ProgressCacheBenchmarks
         Type("/progress mark roadmap.foundations.sql learning").GetAwaiter().GetResult();
         Type("/progress mark roadmap.foundations.math done").GetAwaiter().GetResult();
         RoadmapAndProgressShow().GetAwaiter().GetResult();
+    }
+
+    private static SqliteProgressStore Configure(SqliteProgressStore store, bool useCommitEpoch)
+    {
+        store.UseCommitEpoch = useCommitEpoch;
+        return store;
     }
 
     [GlobalCleanup]

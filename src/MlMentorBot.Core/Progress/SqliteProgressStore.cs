@@ -28,9 +28,12 @@ internal interface IMemberDataExporter
 /// <see cref="IProgressStore"/> on the bot's <see cref="IDatabase"/> (SQLite or PostgreSQL). Members live in <c>members</c> (unique platform, workspace, user); step rows in
 /// <c>step_progress</c>, deleted with their member by cascade. Timestamps come from the injected clock, in UTC.
 /// Reads go through a bounded in-memory cache (most recently used members, <see cref="CachedMembers"/> at most) that is
-/// checked on every read against <c>members.progress_version</c>, a stamp every write of a member's progress changes in the
-/// same transaction. Several processes (replicas) may share the database: a read on one never serves what another has since
-/// changed, at the cost of one indexed single-row query per read (issue #11; <c>ProgressCacheBenchmarks</c> compares the options).
+/// checked against <c>members.progress_version</c>, a stamp every write of a member's progress changes in the same
+/// transaction. Several processes (replicas) may share the database: a read on one never serves what another has since
+/// changed (issue #11). On PostgreSQL that costs one indexed single-row query per read. On SQLite a cheaper check comes
+/// first: <see cref="SqliteCommitEpoch"/> tells whether anything at all was committed (by any connection or process) since
+/// the member was last checked; if not, the cached entry is served without a query (<c>ProgressCacheBenchmarks</c> compares
+/// the options).
 /// </summary>
 internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time, IEnumerable<IMemberDataExporter> exporters) : IProgressStore, IDisposable
 {
@@ -38,6 +41,21 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
     public const int CachedMembers = 20_000;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedMembers, CompactionPercentage = 0.25 });
+    private readonly SqliteCommitEpoch? _commits = database is SqliteDatabase sqlite ? new SqliteCommitEpoch(sqlite) : null;
+    private long _versionQueries;
+    private long _epochHits;
+
+    /// <summary>
+    /// Whether a SQLite read may skip the per-member version query when nothing was committed since the member was last
+    /// checked (default true). False checks every read, as on PostgreSQL; for benchmarks comparing the two.
+    /// </summary>
+    internal bool UseCommitEpoch { get; set; } = true;
+
+    /// <summary>Cached reads checked with a <c>members.progress_version</c> query so far (for tests).</summary>
+    internal long VersionQueries => Interlocked.Read(ref _versionQueries);
+
+    /// <summary>Cached reads served without a query because nothing was committed since they were checked (for tests).</summary>
+    internal long EpochHits => Interlocked.Read(ref _epochHits);
 
     /// <summary>Schema versions 1–99 belong to this store.</summary>
     public static readonly SchemaMigration[] Migrations =
@@ -97,25 +115,41 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
 
     public async Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken)
     {
+        // Read before any query of this call: whatever the query below returns is at least as new as this epoch's start,
+        // so an entry stamped with it stays true until something is committed (which moves the epoch on).
+        var epoch = UseCommitEpoch ? _commits?.Current() : null;
+        _cache.TryGetValue(member, out Cached? cached);
+        if (cached is not null && epoch is { } now && cached.CheckedIn == now)
+        {
+            Interlocked.Increment(ref _epochHits);
+            return cached.Progress;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (_cache.TryGetValue(member, out Cached? cached))
+        if (cached is not null)
         {
             // One indexed single-row read: has any replica written this member's progress since we cached it?
+            Interlocked.Increment(ref _versionQueries);
             var version = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
                 "SELECT progress_version FROM members WHERE platform = @Platform AND workspace_id = @WorkspaceId AND user_id = @UserId",
                 member, cancellationToken: cancellationToken));
-            if (version == cached!.Version)
+            if (version == cached.Version)
             {
+                cached.CheckedIn = epoch ?? 0;
                 return cached.Progress;
             }
         }
 
         var (read, progress) = await ReadAsync(connection, member, cancellationToken);
-        _cache.Set(member, new Cached(read, progress), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        _cache.Set(member, new Cached(read, progress) { CheckedIn = epoch ?? 0 }, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return progress;
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _commits?.Dispose();
+        _cache.Dispose();
+    }
 
     /// <summary>
     /// The member's version and rows in one statement, so both come from one snapshot (a write committed in between could
@@ -293,8 +327,25 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
         public DateTimeOffset? UpdatedAt { get; init; }
     }
 
-    /// <summary>A member's progress as read, with the version it was read at (null: no <c>members</c> row).</summary>
-    private sealed record Cached(long? Version, IReadOnlyDictionary<string, StepProgress> Progress);
+    /// <summary>
+    /// A member's progress as read, with the version it was read at (null: no <c>members</c> row) and the
+    /// <see cref="SqliteCommitEpoch"/> in which it was last found current (0: none; epochs start at 1).
+    /// </summary>
+    private sealed class Cached(long? version, IReadOnlyDictionary<string, StepProgress> progress)
+    {
+        private long _checkedIn;
+
+        public long? Version { get; } = version;
+
+        public IReadOnlyDictionary<string, StepProgress> Progress { get; } = progress;
+
+        // Written by concurrent reads: a lost race leaves an older epoch, which only costs the next read a version query.
+        public long CheckedIn
+        {
+            get => Volatile.Read(ref _checkedIn);
+            set => Volatile.Write(ref _checkedIn, value);
+        }
+    }
 }
 
 /// <summary>Looks up or creates the <c>members</c> row for a <see cref="MemberKey"/>; shared by every feature's store.</summary>

@@ -69,6 +69,7 @@ public sealed class SqliteDatabase : IDatabase
 
     private readonly string _createConnectionString;
     private readonly string _connectionString;
+    private readonly string _unpooledConnectionString;
     private readonly int _busyTimeoutMs;
     private readonly IReadOnlyList<SchemaMigration> _migrations;
     private readonly ILogger<SqliteDatabase> _logger;
@@ -94,6 +95,8 @@ public sealed class SqliteDatabase : IDatabase
         _createConnectionString = builder.ToString();
         builder.Mode = SqliteOpenMode.ReadWrite;
         _connectionString = builder.ToString();
+        builder.Pooling = false;
+        _unpooledConnectionString = builder.ToString();
         _busyTimeoutMs = options.Value.BusyTimeoutSeconds * 1000;
         _migrations = migrations.OrderBy(m => m.Version).ToList();
         _logger = logger;
@@ -245,6 +248,32 @@ public sealed class SqliteDatabase : IDatabase
         catch (SqliteException ex) when (Unavailable(ex) is { } problem)
         {
             await connection.DisposeAsync();
+            throw Fault(problem, ex);
+        }
+    }
+
+    /// <summary>
+    /// A new connection outside the pool, configured like every other, for a caller that keeps it open for its own lifetime
+    /// and disposes it (the progress store's <c>PRAGMA data_version</c> watch, whose value is per connection and would mean
+    /// nothing on a handle the pool lends to others). Throws <see cref="StorageUnavailableException"/> when the file cannot be opened.
+    /// </summary>
+    internal SqliteConnection OpenUnpooled()
+    {
+        if (!_migrated)
+        {
+            Migrate();
+        }
+
+        var connection = new SqliteConnection(_unpooledConnectionString);
+        try
+        {
+            connection.Open();
+            Configure(connection);
+            return connection;
+        }
+        catch (SqliteException ex) when (Unavailable(ex) is { } problem)
+        {
+            connection.Dispose();
             throw Fault(problem, ex);
         }
     }

@@ -199,6 +199,78 @@ public abstract class ProgressStoreTests : IDisposable
 
 public sealed class ProgressStoreOnSqliteTests() : ProgressStoreTests(TestStorage.Sqlite())
 {
+    private static readonly MemberKey Bob = new("slack", "T0001", "U0BOB");
+
+    [Fact]
+    public async Task A_cached_member_is_served_without_a_query_until_something_is_committed()
+    {
+        var store = (SqliteProgressStore)Core.Get<IProgressStore>();
+        await store.SetAsync(Bob, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+        await store.GetAsync(Bob, CancellationToken.None); // read and cached
+        var (queries, hits) = (store.VersionQueries, store.EpochHits);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(StepStatus.Done, (await store.GetAsync(Bob, CancellationToken.None))["roadmap.foundations.math"].Status);
+        }
+
+        Assert.Equal(queries, store.VersionQueries); // the short-cut, not the per-member check
+        Assert.Equal(hits + 5, store.EpochHits);
+
+        // Any commit (here an unrelated member's, through this process's own write path) sends the next read to the check.
+        await store.SetAsync(CoreServices.Alice, "roadmap.foundations.sql", StepStatus.Learning, CancellationToken.None);
+        await store.GetAsync(Bob, CancellationToken.None);
+        Assert.Equal(queries + 1, store.VersionQueries);
+        await store.GetAsync(Bob, CancellationToken.None);
+        Assert.Equal(queries + 1, store.VersionQueries); // checked again in the new epoch: short-cut once more
+    }
+
+    [Fact]
+    public async Task A_write_through_another_process_is_read_at_once_by_a_store_that_had_it_cached()
+    {
+        // Two service providers on one file share nothing in memory, as two processes (replicas) would not.
+        using var other = new CoreServices(storage: Storage.Settings);
+        var writer = other.Get<IProgressStore>();
+        var reader = (SqliteProgressStore)Core.Get<IProgressStore>();
+        await writer.SetAsync(Bob, "roadmap.foundations.math", StepStatus.Learning, CancellationToken.None);
+        await reader.GetAsync(Bob, CancellationToken.None);
+        Assert.Equal(StepStatus.Learning, (await reader.GetAsync(Bob, CancellationToken.None))["roadmap.foundations.math"].Status);
+        var hits = reader.EpochHits;
+        Assert.True(hits > 0, "the second read should have been served from the current epoch");
+
+        for (var round = 0; round < 20; round++)
+        {
+            var status = round % 2 == 0 ? StepStatus.Done : StepStatus.Skipped;
+            await writer.SetAsync(Bob, "roadmap.foundations.math", status, CancellationToken.None);
+
+            Assert.Equal(status, (await reader.GetAsync(Bob, CancellationToken.None))["roadmap.foundations.math"].Status);
+            Assert.Equal(status, (await reader.GetAsync(Bob, CancellationToken.None))["roadmap.foundations.math"].Status);
+        }
+
+        Assert.Equal(hits + 20, reader.EpochHits); // each round's second read took the short-cut, and was still right
+
+        Assert.Equal(2, await writer.DeleteAsync(Bob, CancellationToken.None));
+        Assert.Empty(await reader.GetAsync(Bob, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_write_by_a_plain_connection_of_this_process_is_seen_by_the_cache()
+    {
+        var store = (SqliteProgressStore)Core.Get<IProgressStore>();
+        await store.SetAsync(Bob, "roadmap.foundations.math", StepStatus.Learning, CancellationToken.None);
+        await store.GetAsync(Bob, CancellationToken.None);
+        await store.GetAsync(Bob, CancellationToken.None);
+
+        // Neither through the store nor through its database object: as a migration script or sqlite3 shell would.
+        await using (var connection = new SqliteConnection($"Data Source={Core.Get<SqliteDatabase>().FilePath}"))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync("UPDATE step_progress SET status = 'done'; UPDATE members SET progress_version = progress_version + 1;");
+        }
+
+        Assert.Equal(StepStatus.Done, (await store.GetAsync(Bob, CancellationToken.None))["roadmap.foundations.math"].Status);
+    }
+
     [Fact]
     public async Task The_database_runs_in_wal_mode()
     {
