@@ -120,14 +120,16 @@ public sealed class SqliteDatabase : IDatabase
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenConnectionAsync(cancellationToken);
 
     /// <inheritdoc />
-    public DbConnection Open()
+    public DbConnection Open() => OpenMigrated(_connectionString);
+
+    private SqliteConnection OpenMigrated(string connectionString)
     {
         if (!_migrated)
         {
             Migrate();
         }
 
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
@@ -257,26 +259,7 @@ public sealed class SqliteDatabase : IDatabase
     /// and disposes it (the progress store's <c>PRAGMA data_version</c> watch, whose value is per connection and would mean
     /// nothing on a handle the pool lends to others). Throws <see cref="StorageUnavailableException"/> when the file cannot be opened.
     /// </summary>
-    internal SqliteConnection OpenUnpooled()
-    {
-        if (!_migrated)
-        {
-            Migrate();
-        }
-
-        var connection = new SqliteConnection(_unpooledConnectionString);
-        try
-        {
-            connection.Open();
-            Configure(connection);
-            return connection;
-        }
-        catch (SqliteException ex) when (Unavailable(ex) is { } problem)
-        {
-            connection.Dispose();
-            throw Fault(problem, ex);
-        }
-    }
+    internal SqliteConnection OpenUnpooled() => OpenMigrated(_unpooledConnectionString);
 
     private void Configure(SqliteConnection connection)
     {
