@@ -16,9 +16,11 @@ namespace MlMentorBot.Slack.OAuth;
 internal sealed class SlackInstallationStore
 {
     /// <summary>Schema version 400; the Slack adapter owns 400–499.</summary>
-    // PostgreSQL keeps this table's shape: times stay fixed-width UTC text because updated_at doubles as the row version that
-    // UpdateTokenAsync compares, and the flag stays 0/1 because the queries compare it with integers on both providers.
-    public static readonly SchemaMigration Migration = new(400, "slack oauth installations", """
+    // One script for both providers: PostgreSQL keeps this table's shape (times stay fixed-width UTC text because updated_at doubles as the row version that
+    // UpdateTokenAsync compares, and the flag stays 0/1 because the queries compare it with integers on both providers).
+    public static readonly SchemaMigration Migration = new(400, "slack oauth installations", InstallationsTable) { Postgres = InstallationsTable };
+
+    private const string InstallationsTable = """
         CREATE TABLE slack_installations (
             community_key         TEXT PRIMARY KEY,
             team_id               TEXT,
@@ -36,28 +38,7 @@ internal sealed class SlackInstallationStore
             installed_at          TEXT NOT NULL,
             updated_at            TEXT NOT NULL
         );
-        """)
-    {
-        Postgres = """
-            CREATE TABLE slack_installations (
-                community_key         TEXT PRIMARY KEY,
-                team_id               TEXT,
-                team_name             TEXT,
-                enterprise_id         TEXT,
-                enterprise_name       TEXT,
-                is_enterprise_install INTEGER NOT NULL,
-                app_id                TEXT,
-                bot_user_id           TEXT NOT NULL,
-                bot_token             TEXT NOT NULL,
-                bot_scopes            TEXT NOT NULL,
-                bot_refresh_token     TEXT,
-                bot_token_expires_at  TEXT,
-                installer_user_id     TEXT NOT NULL,
-                installed_at          TEXT NOT NULL,
-                updated_at            TEXT NOT NULL
-            );
-            """,
-    };
+        """;
 
     private const string Columns = """
         community_key AS CommunityKey, team_id AS TeamId, team_name AS TeamName, enterprise_id AS EnterpriseId,
