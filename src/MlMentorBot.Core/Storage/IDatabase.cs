@@ -29,13 +29,15 @@ public interface IDatabase
 
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction once this process's earlier writes are done, commits it, and returns
-    /// its result only when the data is where the next start-up will find it. Work that throws rolls back.
+    /// its result only when the data is where the next start-up will find it. Work that throws rolls back. Runs at
+    /// <see cref="WriteIsolation.Serializable"/>, for every provider.
     /// </summary>
     /// <exception cref="StorageUnavailableException">
     /// The write was not kept: the database is read-only, cannot be opened, or its file was deleted or replaced while the bot
     /// ran. Tell the member it was not saved.
     /// </exception>
-    Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken);
+    Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(WriteIsolation.Serializable, work, cancellationToken);
 
     /// <summary>
     /// As <see cref="WriteAsync{T}(Func{IDbWriteScope, Task{T}}, CancellationToken)"/> at <paramref name="isolation"/>:

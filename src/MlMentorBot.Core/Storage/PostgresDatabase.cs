@@ -196,10 +196,6 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteAsync(WriteIsolation.Serializable, work, cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>
     /// Why <see cref="WriteIsolation.ReadCommitted"/> rather than a lock inside a <c>SERIALIZABLE</c> transaction: 64 requests
     /// marking one member's step at once (bench/slack/load.sh) all update that member's <c>members</c> row. Under

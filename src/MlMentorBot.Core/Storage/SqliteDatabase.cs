@@ -144,10 +144,6 @@ public sealed class SqliteDatabase : IDatabase
     }
 
     /// <inheritdoc />
-    public Task<T> WriteAsync<T>(Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteAsync(WriteIsolation.Serializable, work, cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>SQLite runs one write transaction at a time, so every isolation is serializable here.</remarks>
     public async Task<T> WriteAsync<T>(WriteIsolation isolation, Func<IDbWriteScope, Task<T>> work, CancellationToken cancellationToken)
     {
