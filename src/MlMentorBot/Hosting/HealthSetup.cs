@@ -53,14 +53,25 @@ internal static class HealthSetup
 
     /// <summary>
     /// <c>GET /health/live</c>: 200 <c>Healthy</c> while the process answers. <c>GET /health/ready</c>: 200 <c>Healthy</c> when
-    /// knowledge is loaded, the database is reachable and writable and the host is not stopping, else 503 <c>Unhealthy</c>.
+    /// knowledge is loaded, the database is reachable and writable and the host is not stopping; 503 <c>Degraded</c> while it
+    /// drains after SIGTERM, 503 <c>Unhealthy</c> when knowledge or the database fails.
     /// <c>GET /health</c>: today's JSON body (<see cref="HostSetup.MapHealth"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealth();
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            // Degraded is the planned drain (NotStoppingCheck): out of rotation like Unhealthy, but logged as a warning, not a fault.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         return endpoints;
     }
 
@@ -79,11 +90,15 @@ internal static class HealthSetup
         }
     }
 
+    /// <summary>
+    /// Degraded once SIGTERM arrived: the replica is healthy but leaving, so readiness is 503 while the log shows a warning
+    /// rather than the error an Unhealthy check logs on every probe of the drain.
+    /// </summary>
     private sealed class NotStoppingCheck(IHostApplicationLifetime lifetime) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
             Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
-                ? HealthCheckResult.Unhealthy("Shutting down.")
+                ? HealthCheckResult.Degraded("Shutting down.")
                 : HealthCheckResult.Healthy());
     }
 

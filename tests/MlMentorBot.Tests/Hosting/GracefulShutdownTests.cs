@@ -5,7 +5,7 @@ using MlMentorBot.Tests.Slack;
 
 namespace MlMentorBot.Tests.Hosting;
 
-/// <summary>SIGTERM on a real process: readiness turns 503 first, and a request already in flight still gets its answer (issue #11).</summary>
+/// <summary>SIGTERM on a real process: readiness turns 503 first (logged as the planned drain it is, not as a failure), and a request already in flight still gets its answer (issue #11).</summary>
 public sealed class GracefulShutdownTests : IDisposable
 {
     private const string Secret = "test-signing-secret";
@@ -58,6 +58,10 @@ public sealed class GracefulShutdownTests : IDisposable
 
         var (exitCode, errors) = await host.WaitForExitAsync();
         Assert.True(exitCode == 0, errors);
+
+        // A planned drain is not a fault: nothing is logged at error level ("fail:", on standard error like all logs) while readiness says 503.
+        Assert.Contains("/health/ready answers 503", errors);
+        Assert.DoesNotContain("fail:", errors);
     }
 
     /// <summary>Polls <c>/health/ready</c> until <paramref name="wanted"/> holds for its status (null: the connection was refused).</summary>
