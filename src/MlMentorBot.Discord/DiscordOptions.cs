@@ -64,6 +64,13 @@ public sealed class DiscordOptions
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// HTTP mode only: how often the bot lists its guilds (<c>GET /users/@me/guilds</c>) to resume the scheduled posts of a guild
+    /// it had left and was invited back to, which the Gateway's <c>GUILD_CREATE</c> reports in Gateway mode (a TimeSpan, e.g.
+    /// <c>00:15:00</c>; at least one minute). Discord is called only while some guild is marked left. Default 15 minutes.
+    /// </summary>
+    public TimeSpan GuildCheckInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// File that remembers the hash of the last registered command set, so unchanged sets are not PUT again (200 creates/day);
     /// a relative path is resolved against the working directory. Default <c>data/discord-commands.sha256</c>.
     /// </summary>
@@ -129,6 +136,11 @@ internal sealed partial class DiscordOptionsValidator : IValidateOptions<Discord
         if (options.AckBudget < TimeSpan.Zero || options.AckBudget > TimeSpan.FromMilliseconds(2800))
         {
             failures.Add("Discord:AckBudget must be between 00:00:00 and 00:00:02.8 (Discord's deadline is 3 s).");
+        }
+
+        if (options.GuildCheckInterval < TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Discord:GuildCheckInterval must be at least 00:01:00 (how often HTTP mode lists the bot's guilds).");
         }
 
         if (options.Mode == DiscordMode.Gateway)

@@ -38,6 +38,7 @@ public static class DiscordSetup
         services.AddSingleton(IdentifyGate.Migration); // the identify-lock table, whatever the mode: migrations stay one list
         services.AddSingleton<GuildPresence>();
         services.AddHostedService<DiscordGatewayService>();
+        services.AddHostedService<GuildReturnCheck>();
         if (configuration[$"{DiscordOptions.SectionName}:{nameof(DiscordOptions.OperatorGuildId)}"] is { Length: > 0 } home)
         {
             // Manage Server makes operators only there; elsewhere it makes moderators of that guild (issue #12).

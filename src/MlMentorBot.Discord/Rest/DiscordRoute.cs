@@ -42,6 +42,13 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     public static DiscordRoute CreateFollowup(ulong applicationId, string token) =>
         new(HttpMethod.Post, "webhooks/{application_id}/{token}", $"webhooks/{applicationId}/{token}", $"{applicationId}/{token}", true);
 
+    /// <summary>
+    /// https://discord.com/developers/docs/resources/user#get-current-user-guilds: the guilds the bot is in, <paramref name="limit"/>
+    /// (1–200) at a time, after the guild id <paramref name="after"/> (null: from the first).
+    /// </summary>
+    public static DiscordRoute CurrentUserGuilds(string? after, int limit) =>
+        new(HttpMethod.Get, "users/@me/guilds", after is null ? $"users/@me/guilds?limit={limit}" : $"users/@me/guilds?limit={limit}&after={after}", "", false);
+
     /// <summary>https://discord.com/developers/docs/interactions/application-commands#bulk-overwrite-global-application-commands</summary>
     public static DiscordRoute OverwriteCommands(ulong applicationId, ulong? guildId) => guildId is { } guild
         ? new(HttpMethod.Put, "applications/{application_id}/guilds/{guild_id}/commands", $"applications/{applicationId}/guilds/{guild}/commands", guild.ToString(), false)

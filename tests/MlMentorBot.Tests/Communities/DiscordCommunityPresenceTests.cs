@@ -10,6 +10,7 @@ using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Moderation;
+using MlMentorBot.Discord;
 using MlMentorBot.Discord.Gateway;
 using MlMentorBot.Discord.Interactions;
 using MlMentorBot.Discord.Rendering;
@@ -151,6 +152,64 @@ public sealed class DiscordCommunityPresenceTests : IAsyncLifetime
         await Get<CheckInScheduler>().RunDueAsync(CancellationToken.None);
         Assert.All(_api.Requests.Skip(before), r => Assert.Contains("9000000000000000004", r.Path));
     }
+
+    [Fact]
+    public async Task In_HTTP_mode_a_guild_invited_back_is_found_by_listing_the_bots_guilds_page_by_page_and_its_posts_resume()
+    {
+        await CreateGroupAsync("1111111111111111111", "9000000000000000001", "came-back");
+        var communities = Get<CommunityStore>();
+        await communities.MarkLeftAsync("discord:1111111111111111111", "Missing Access (50001) on a scheduled post", CancellationToken.None);
+        await communities.MarkLeftAsync("discord:3333333333333333333", "Unknown Guild (10004) on a scheduled post", CancellationToken.None);
+        // GET /users/@me/guilds pages by ascending id: a full first page of other guilds, then the rest.
+        var firstPage = "[" + string.Join(",", Enumerable.Range(0, GuildReturnCheck.PageSize).Select(i => $$"""{"id":"{{1000000000000000000L + i}}","name":"g{{i}}"}""")) + "]";
+        _api.Respond("users/@me/guilds", HttpStatusCode.OK, firstPage)
+            .Respond("users/@me/guilds", HttpStatusCode.OK, """[{"id":"1111111111111111111","name":"Back again"},{"id":"2222222222222222222","name":"Other"}]""");
+
+        var check = NewCheck();
+        Assert.Equal(1, await check.CheckOnceAsync(CancellationToken.None));
+
+        Assert.Equal(["discord:3333333333333333333"], await communities.LeftAsync(CancellationToken.None));
+        var calls = _api.To("users/@me/guilds");
+        Assert.Equal(["?limit=200", $"?limit=200&after={1000000000000000000L + GuildReturnCheck.PageSize - 1}"], calls.Select(c => c.Query));
+        Assert.All(calls, c => Assert.Equal("Bot test-bot-token", c.Authorization));
+        _api.Respond("channels/9000000000000000001/messages", HttpStatusCode.OK, """{"id":"8000000000000000001","channel_id":"9000000000000000001"}""");
+        _time.SetUtcNow(PromptsDue);
+        await Get<CheckInScheduler>().RunDueAsync(CancellationToken.None);
+        Assert.True(PostedTo("9000000000000000001"));
+    }
+
+    [Fact]
+    public async Task With_no_guild_marked_left_the_HTTP_mode_guild_check_asks_Discord_nothing()
+    {
+        Assert.Equal(0, await NewCheck().CheckOnceAsync(CancellationToken.None));
+        Assert.Empty(_api.Requests);
+    }
+
+    [Fact]
+    public async Task The_HTTP_mode_guild_check_runs_at_start_and_again_every_interval()
+    {
+        var communities = Get<CommunityStore>();
+        await communities.MarkLeftAsync("discord:1111111111111111111", "Missing Access (50001) on a scheduled post", CancellationToken.None);
+        _api.Respond("users/@me/guilds", HttpStatusCode.OK, "[]").Respond("users/@me/guilds", HttpStatusCode.OK, """[{"id":"1111111111111111111"}]""");
+        using var check = NewCheck();
+        await check.StartAsync(CancellationToken.None);
+        try
+        {
+            await _api.WaitForAsync("users/@me/guilds"); // at start: not invited back yet
+            Assert.Equal(["discord:1111111111111111111"], await communities.LeftAsync(CancellationToken.None));
+
+            _time.Advance(TimeSpan.FromMinutes(15)); // Discord:GuildCheckInterval's default
+            await WaitUntilAsync(async () => (await communities.LeftAsync(CancellationToken.None)).Count == 0);
+            Assert.Equal(2, _api.To("users/@me/guilds").Count);
+        }
+        finally
+        {
+            await check.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private GuildReturnCheck NewCheck() => new(Options.Create(FakeRest.Options(o => o.Mode = DiscordMode.Http)), Get<DiscordRestClient>(),
+        Get<CommunityStore>(), _time, NullLogger<GuildReturnCheck>.Instance);
 
     /// <summary>Waits for something to happen (never to prove that something did not).</summary>
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -100,13 +100,17 @@ internal sealed class FakeDiscordApi : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var path = request.RequestUri!.AbsolutePath;
         Requests.Enqueue(new RecordedRequest(request.Method.Method, path, body, request.Headers.Authorization?.ToString(),
-            request.Headers.TryGetValues("User-Agent", out var ua) ? string.Join(" ", ua) : null, DateTime.UtcNow));
+            request.Headers.TryGetValues("User-Agent", out var ua) ? string.Join(" ", ua) : null, DateTime.UtcNow) { Query = request.RequestUri.Query });
         var script = _scripts.FirstOrDefault(s => path.EndsWith(s.Key, StringComparison.Ordinal) && !s.Value.IsEmpty);
         return script.Value is { } queue && queue.TryDequeue(out var next) ? next() : new HttpResponseMessage(HttpStatusCode.NoContent);
     }
 }
 
-internal sealed record RecordedRequest(string Method, string Path, string? Body, string? Authorization, string? UserAgent, DateTime At);
+internal sealed record RecordedRequest(string Method, string Path, string? Body, string? Authorization, string? UserAgent, DateTime At)
+{
+    /// <summary>The query string with its leading <c>?</c>, or empty.</summary>
+    public string Query { get; init; } = "";
+}
 
 /// <summary>Builds a <see cref="DiscordRestClient"/> over a <see cref="FakeDiscordApi"/>.</summary>
 internal static class FakeRest
