@@ -100,7 +100,8 @@ internal sealed class FakeDiscordApi : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var path = request.RequestUri!.AbsolutePath;
         Requests.Enqueue(new RecordedRequest(request.Method.Method, path, body, request.Headers.Authorization?.ToString(),
-            request.Headers.TryGetValues("User-Agent", out var ua) ? string.Join(" ", ua) : null, DateTime.UtcNow) { Query = request.RequestUri.Query });
+            request.Headers.TryGetValues("User-Agent", out var ua) ? string.Join(" ", ua) : null, DateTime.UtcNow)
+        { Query = request.RequestUri.Query });
         var script = _scripts.FirstOrDefault(s => path.EndsWith(s.Key, StringComparison.Ordinal) && !s.Value.IsEmpty);
         return script.Value is { } queue && queue.TryDequeue(out var next) ? next() : new HttpResponseMessage(HttpStatusCode.NoContent);
     }
