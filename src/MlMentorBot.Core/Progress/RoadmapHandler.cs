@@ -17,9 +17,12 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
 {
     /// <summary>
     /// How many members' roadmap replies are kept at once. Each holds up to one overview and one reply per stage (a few KB each,
-    /// plus what adapters render from them), so this bounds the memory; the least recently used are dropped first.
+    /// plus ~5 KB of Block Kit or embed JSON adapters render from each), up to ~50 KB a member, so this bounds the memory
+    /// (2,000 allowed ~100 MB); the least recently used are dropped first. A kept reply pays off when a member repeats
+    /// /roadmap or presses its buttons within minutes, which a few hundred members at a time cover. Members without a mark
+    /// share one entry.
     /// </summary>
-    public const int MaxMembersWithKeptReplies = 2_000;
+    public const int MaxMembersWithKeptReplies = 256;
 
     /// <summary>Kept replies per (layout, progress map), both compared by reference; see <see cref="MaxMembersWithKeptReplies"/>.</summary>
     private readonly MemoryCache _replies = new(new MemoryCacheOptions { SizeLimit = MaxMembersWithKeptReplies });
