@@ -54,7 +54,7 @@ internal static class ObservabilitySetup
                 metrics.AddMeter(BotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
                     // The SDK allocates every metric stream's points up front, 2,000 by default, for ~30 streams here (ours,
                     // ASP.NET Core, Kestrel, HttpClient, runtime). Our tags take far fewer values (commands × platforms,
-                    // routes × status codes), so 200 each: about 4 MB less RSS with the scrape endpoint on (issue 10,
+                    // routes × status codes), so 200 each: 3-5 MB less RSS with the scrape endpoint on (issue 10,
                     // docs/operations.md "Memory"). A combination past it is counted under otel.metric.overflow, not lost.
                     .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MaxPointsPerStream });
                 if (management.Count > 0)
