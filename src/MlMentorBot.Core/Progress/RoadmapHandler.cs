@@ -17,9 +17,12 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
 {
     /// <summary>
     /// How many members' roadmap replies are kept at once. Each holds up to one overview and one reply per stage (a few KB each,
-    /// plus what adapters render from them), so this bounds the memory; the least recently used are dropped first.
+    /// plus ~5 KB of Block Kit or embed JSON adapters render from each), up to ~50 KB a member, so this bounds the memory
+    /// (2,000 allowed ~100 MB); the least recently used are dropped first. A kept reply pays off when a member repeats
+    /// /roadmap or presses its buttons within minutes, which a few hundred members at a time cover. Members without a mark
+    /// share one entry.
     /// </summary>
-    public const int MaxMembersWithKeptReplies = 2_000;
+    public const int MaxMembersWithKeptReplies = 256;
 
     /// <summary>Kept replies per (layout, progress map), both compared by reference; see <see cref="MaxMembersWithKeptReplies"/>.</summary>
     private readonly MemoryCache _replies = new(new MemoryCacheOptions { SizeLimit = MaxMembersWithKeptReplies });
@@ -42,6 +45,13 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
         // Aimed at someone else, the roadmap shows no one's progress: it is public and the statuses are the asker's own.
         var aimed = request.Option("user") is not null;
         var progress = aimed ? NoProgress : await store.GetAsync(request.Member, cancellationToken);
+        // Every member without a mark sees the same roadmap: one shared cache entry (and one rendering in each adapter)
+        // instead of a copy per member, which after 10,000 commands from 2,000 members was most of the kept replies.
+        if (progress.Count == 0)
+        {
+            progress = NoProgress;
+        }
+
         var layout = LayoutOf(snapshot);
         var built = _replies.GetOrCreate((layout, progress), entry =>
         {
@@ -92,6 +102,13 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
             var p = ProgressView.ForStage(stage.Stage, progress);
             finished += p.Finished;
             total += p.Total;
+            if (p.Done + p.Skipped + p.Learning == 0)
+            {
+                // A stage the member has not touched reads the same for everyone: share its text.
+                sections.Add(stage.UntouchedOverview);
+                continue;
+            }
+
             body.Clear().Append(stage.Command);
             AppendStepLines(body, stage, progress, withDetail: false);
             sections.Add(new ReplySection(stage.Heading + ProgressView.Bar(p.Percent), body.ToString()));
@@ -111,9 +128,7 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
     private static BotReply Stage(Layout layout, StageLayout stage, IReadOnlyDictionary<string, StepProgress> progress)
     {
         var p = ProgressView.ForStage(stage.Stage, progress);
-        var steps = new StringBuilder(2048);
-        AppendStepLines(steps, stage, progress, withDetail: true);
-        var sections = new List<ReplySection>(stage.Sections.Count + 2) { stage.Summary, new("Steps", steps.ToString()) };
+        var sections = new List<ReplySection>(stage.Sections.Count + 2) { stage.Summary, StepsSection(stage, progress, p) };
         sections.AddRange(stage.Sections);
         var nextInStage = stage.Stage.Steps.FirstOrDefault(s => ProgressView.StatusOf(progress, s.Id) == StepStatus.Learning)
             ?? stage.Stage.Steps.FirstOrDefault(s => ProgressView.StatusOf(progress, s.Id) == StepStatus.Todo);
@@ -127,6 +142,19 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
             IsPrivate = true,
             IsReused = true,
         };
+    }
+
+    /// <summary>A stage reply's checklist with details; the shared one when the member has not touched the stage.</summary>
+    private static ReplySection StepsSection(StageLayout stage, IReadOnlyDictionary<string, StepProgress> progress, StageProgress p)
+    {
+        if (p.Done + p.Skipped + p.Learning == 0 && stage.UntouchedSteps is { } shared)
+        {
+            return shared;
+        }
+
+        var steps = new StringBuilder(2048);
+        AppendStepLines(steps, stage, progress, withDetail: true);
+        return new ReplySection("Steps", steps.ToString());
     }
 
     /// <summary>One checklist line (icon, title, the id to type in <c>/progress mark</c>) per step, newline-separated; with details, each step's detail and where to learn it.</summary>
@@ -242,6 +270,11 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
             Summary = new ReplySection(null, $"*{stage.Summary}*");
             Sections = stage.Sections.Select(s => new ReplySection(s.Heading, s.Markdown)).ToList();
             Citations = stage.Citations;
+            var untouched = ProgressView.ForStage(stage, NoProgress);
+            var overview = new StringBuilder(1024).Append(Command);
+            AppendStepLines(overview, this, NoProgress, withDetail: false);
+            UntouchedOverview = new ReplySection(Heading + ProgressView.Bar(untouched.Percent), overview.ToString());
+            UntouchedSteps = StepsSection(this, NoProgress, untouched);
         }
 
         public KnowledgeEntry Stage { get; }
@@ -261,5 +294,11 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
         public IReadOnlyList<ReplySection> Sections { get; }
 
         public IReadOnlyList<SourceCitation> Citations { get; }
+
+        /// <summary>This stage's overview section for a member with no mark on any of its steps.</summary>
+        public ReplySection UntouchedOverview { get; }
+
+        /// <summary>This stage's checklist section (stage reply) for a member with no mark on any of its steps.</summary>
+        public ReplySection? UntouchedSteps { get; }
     }
 }

@@ -9,7 +9,9 @@ namespace MlMentorBot.Slack.WebApi;
 /// (https://docs.slack.dev/interactivity/handling-user-interaction#message_responses). Past that the caller falls back to
 /// chat.postMessage / chat.postEphemeral. Each URL gets a 5-permit <see cref="FixedWindowRateLimiter"/> that never replenishes
 /// (the URL dies before a second window could start), kept in a size-bounded <see cref="MemoryCache"/> for twice the URL's
-/// lifetime so a late use is still recognised as late rather than as a new URL.
+/// lifetime so a late use is still recognised as late rather than as a new URL. Every slash command registers its URL, but
+/// most are answered in the acknowledgement and never use it, so a registration keeps only when it was seen; the limiter is
+/// made on the first use (issue 10: with every command's URL kept for an hour, the limiters were most of this map's memory).
 /// </summary>
 internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
 {
@@ -19,46 +21,60 @@ internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 50_000, Clock = new TimeProviderClock(time) });
     private readonly Lock _gate = new();
 
-    private sealed record Entry(DateTimeOffset FirstSeen, RateLimiter Uses);
+    /// <summary>When the URL was first seen, and its use counter once it has been used; both guarded by <see cref="_gate"/>.</summary>
+    private sealed class Entry(DateTimeOffset firstSeen)
+    {
+        public DateTimeOffset FirstSeen { get; } = firstSeen;
+
+        public RateLimiter? Uses { get; set; }
+    }
 
     /// <summary>Starts the 30-minute clock for a URL when its interaction arrives.</summary>
-    public void Register(string responseUrl) => GetOrAdd(responseUrl);
+    public void Register(string responseUrl)
+    {
+        lock (_gate)
+        {
+            GetOrAdd(responseUrl);
+        }
+    }
 
     /// <summary>Takes one use; false when the URL has been used 5 times or is older than 30 minutes.</summary>
     public bool TryUse(string responseUrl)
     {
-        var entry = GetOrAdd(responseUrl);
-        if (time.GetUtcNow() - entry.FirstSeen > Lifetime)
-        {
-            return false;
-        }
-
-        using var lease = entry.Uses.AttemptAcquire();
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _entries.Dispose();
-
-    private Entry GetOrAdd(string responseUrl)
-    {
         lock (_gate)
         {
-            if (_entries.TryGetValue(responseUrl, out Entry? entry))
+            var entry = GetOrAdd(responseUrl);
+            if (time.GetUtcNow() - entry.FirstSeen > Lifetime)
             {
-                return entry!;
+                return false;
             }
 
-            entry = new Entry(time.GetUtcNow(), new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+            entry.Uses ??= new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
             {
                 PermitLimit = MaxUses,
                 Window = Lifetime,
                 AutoReplenishment = false,
                 QueueLimit = 0,
-            }));
-            var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime * 2, Size = 1 };
-            options.RegisterPostEvictionCallback(static (_, value, _, _) => ((Entry)value!).Uses.Dispose());
-            _entries.Set(responseUrl, entry, options);
-            return entry;
+            });
+            using var lease = entry.Uses.AttemptAcquire();
+            return lease.IsAcquired;
         }
+    }
+
+    public void Dispose() => _entries.Dispose();
+
+    /// <summary>The URL's entry, added if new; the caller holds <see cref="_gate"/>.</summary>
+    private Entry GetOrAdd(string responseUrl)
+    {
+        if (_entries.TryGetValue(responseUrl, out Entry? entry))
+        {
+            return entry!;
+        }
+
+        entry = new Entry(time.GetUtcNow());
+        var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime * 2, Size = 1 };
+        options.RegisterPostEvictionCallback(static (_, value, _, _) => ((Entry)value!).Uses?.Dispose());
+        _entries.Set(responseUrl, entry, options);
+        return entry;
     }
 }

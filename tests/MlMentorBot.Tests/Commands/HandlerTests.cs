@@ -151,7 +151,9 @@ public sealed class HandlerTests : IDisposable
         Assert.True(first.IsReused);
         Assert.Same(first, again);
         Assert.Same(stageFirst, stageAgain);
-        Assert.NotSame(first, await _core.TypeAsync("/roadmap", new MemberKey("local", "", "bob")));
+        var bob = new MemberKey("local", "", "bob");
+        // Nobody has marked anything yet: everyone shares one reply (and one rendering per adapter).
+        Assert.Same(first, await _core.TypeAsync("/roadmap", bob));
 
         await _core.TypeAsync("/progress mark roadmap.foundations.math done");
 
@@ -161,11 +163,45 @@ public sealed class HandlerTests : IDisposable
         Assert.Contains("1/35 steps finished", afterMark.Title);
         Assert.Contains("✅ Linear algebra", PlainTextRenderer.Render(stageAfterMark));
         Assert.Contains("0/35 steps finished", first.Title);
+        // The shared reply is not the one that changed: bob, still without a mark, gets it as before.
+        var bobAfterMark = await _core.TypeAsync("/roadmap", bob);
+        Assert.Same(first, bobAfterMark);
+        Assert.Contains("⬜ Linear algebra", PlainTextRenderer.Render(await _core.TypeAsync("/roadmap foundations", bob)));
 
         _core.Get<KnowledgeService>().Reload("test");
         var afterReload = await _core.TypeAsync("/roadmap");
         Assert.NotSame(afterMark, afterReload);
         Assert.Equal(afterMark.Title, afterReload.Title);
+    }
+
+    [Fact]
+    public async Task Roadmap_shares_the_text_of_stages_a_member_has_not_touched_and_renders_touched_ones_for_them()
+    {
+        var bob = new MemberKey("local", "", "bob");
+        await _core.TypeAsync("/progress mark roadmap.foundations.math done");
+        await _core.TypeAsync("/progress mark roadmap.foundations.python learning", bob);
+
+        var mine = await _core.TypeAsync("/roadmap");
+        var bobs = await _core.TypeAsync("/roadmap", bob);
+
+        // Stage 1 is untouched by both: one shared section. The foundations stage differs and is each member's own.
+        var foundations = mine.Sections.Single(s => s.Heading?.Contains("foundations", StringComparison.OrdinalIgnoreCase) == true);
+        var bobsFoundations = bobs.Sections.Single(s => s.Heading?.Contains("foundations", StringComparison.OrdinalIgnoreCase) == true);
+        var untouched = mine.Sections.Where(s => s.Heading is not null && s != foundations).ToList();
+        Assert.NotEmpty(untouched);
+        Assert.All(untouched, s => Assert.Contains(bobs.Sections, b => ReferenceEquals(b, s)));
+        Assert.All(untouched, s => Assert.DoesNotContain("✅", s.Markdown));
+        Assert.Contains("✅ Linear algebra", foundations.Markdown);
+        Assert.Contains("📖", bobsFoundations.Markdown);
+        Assert.DoesNotContain("✅", bobsFoundations.Markdown);
+
+        // A write to a stage that was shared makes it the member's own, with the new status.
+        var firstStage = (await _core.TypeAsync("/roadmap 1")).EntryId!;
+        var stepInFirstStage = _core.Get<KnowledgeService>().Current.Steps.First(s => _core.Get<KnowledgeService>().Current.StageOf(s).Id == firstStage);
+        await _core.TypeAsync($"/progress mark {stepInFirstStage.Id} done");
+        var after = await _core.TypeAsync("/roadmap 1");
+        Assert.Contains($"✅ {stepInFirstStage.Title}", PlainTextRenderer.Render(after));
+        Assert.Contains($"⬜ {stepInFirstStage.Title}", PlainTextRenderer.Render(await _core.TypeAsync("/roadmap 1", bob)));
     }
 
     [Theory]

@@ -239,6 +239,21 @@ public sealed class SlackApiClientTests
         Assert.False(await _time.RunAsync(client.RespondAsync(url, MessagePayload.From(Message()), CancellationToken.None)));
     }
 
+    [Fact]
+    public void A_registered_response_url_keeps_its_clock_and_five_uses_though_its_counter_is_made_on_first_use()
+    {
+        using var budget = new ResponseUrlBudget(_time);
+        budget.Register("https://hooks.slack.com/commands/T1/1/late");
+        budget.Register("https://hooks.slack.com/commands/T1/1/fresh");
+
+        _time.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal([true, true, true, true, true, false], Enumerable.Range(0, 6).Select(_ => budget.TryUse("https://hooks.slack.com/commands/T1/1/fresh")));
+
+        // Never used in its first 30 minutes: still dead after them, counted from when its interaction arrived.
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(budget.TryUse("https://hooks.slack.com/commands/T1/1/late"));
+    }
+
     [Theory]
     [InlineData("http://hooks.slack.com/commands/1")]
     [InlineData("https://evil.example/commands/1")]
