@@ -405,6 +405,7 @@ internal static class AnswerRanking
         }
 
         var kind = KindOf(query.Words);
+        var asksRole = AsksWhatTheRoleIs(snapshot, query);
         var asksPay = stems.Overlaps(facts.PayStems) || query.Terms.Contains("money");
         var scored = new (SearchHit Hit, int Index, double Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++)
@@ -413,7 +414,8 @@ internal static class AnswerRanking
             // A pay entry answers questions about pay: "what industries hire the most" or "is ml in demand" share its
             // words (industry, demand, company) but ask about the role.
             var offPay = !asksPay && hits[i].Entry.Kind == KnowledgeKinds.Salary ? -PayOnlyPenalty : 0;
-            scored[i] = (hits[i], i, hits[i].Score * (1 + titled + offPay + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
+            var role = asksRole && hits[i].Entry.Kind == KnowledgeKinds.Role ? RolePrior : 0;
+            scored[i] = (hits[i], i, hits[i].Score * (1 + titled + offPay + role + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
         }
 
         // A stable sort by score, earlier bm25 rank breaking ties.
@@ -433,6 +435,43 @@ internal static class AnswerRanking
     /// skill page shares. Measured on the members' tune split: 0.3 beat 0, 0.15 and 0.6.
     /// </summary>
     private const double TitleBonus = 0.3;
+
+    /// <summary>
+    /// Extra weight (a share of the bm25 score) for a role entry's passage when the question asks what the role is
+    /// (<see cref="AsksWhatTheRoleIs"/>): in "wat even is a machine learning engineer, my uncle keeps asking" the asker's
+    /// own words ("keeps") outscore the role's name, which every entry shares. Measured on the members' tune split: 0.2 to
+    /// 0.7 all gain that one question and lose none; 0.3 sits low in that range.
+    /// </summary>
+    private const double RolePrior = 0.3;
+
+    /// <summary>
+    /// "What is an ML engineer", "what does an mle do", "who are ml engineers": a what/who question about the role itself,
+    /// naming no other entry by its aliases (<c>what is mlops</c> asks about deployment) and not asking what one needs or must
+    /// know (<c>what does an ml engineer need to know</c> asks about skills). The question-kind prior for the role
+    /// entries. Priors for other kinds were measured in the same round (issue #14) and did not carry their weight on the tune
+    /// split: "how do I start / what next / switch / too late" → roadmap lost one ("what algorithms should I learn first"
+    /// wants the skill page), "do I need / understand" → skills and "recommend / worth" → resources moved nothing.
+    /// </summary>
+    private static bool AsksWhatTheRoleIs(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var words = query.Words;
+        if (words.Count == 0 || words[0] is not ("what" or "whats" or "wat" or "who")
+            || !words.Any(w => w is "is" or "does" or "do" or "are") || !words.Any(w => w is "engineer" or "engineers" or "mle" or "mles")
+            || words.Any(w => w is "need" or "needs" or "know" or "understand" or "require" or "required" or "requirements"))
+        {
+            return false;
+        }
+
+        foreach (var alias in query.Aliases)
+        {
+            if (!snapshot.OfKind(KnowledgeKinds.Role).Any(e => e.Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Weight taken off (a share of the bm25 score) a pay entry's passage when the question names no pay word. Measured on the

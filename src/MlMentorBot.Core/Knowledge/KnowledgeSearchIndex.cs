@@ -129,8 +129,8 @@ public sealed partial class KnowledgeSearchIndex
     /// Reads a question the way the index needs it: money signs count as "money"; multi-word synonyms ("where to learn",
     /// "boot camp") become their canonical word; stop words go; each word is searched as typed plus its canonical word
     /// ("pay" → pay, salary); a word the index has never seen is corrected to the nearest word that names something (a title,
-    /// alias, key, tag or synonym: "salery" → salary): one edit for words of five to seven letters, two for longer ones,
-    /// none for shorter ones; ties go to the more frequent word.
+    /// alias, key, tag or synonym: "salery" → salary) with the same first letter: one edit for words of five to seven
+    /// letters, two for longer ones, none for shorter ones; ties go to the more frequent word.
     /// </summary>
     public SearchQuery Interpret(string question)
     {
@@ -265,7 +265,9 @@ public sealed partial class KnowledgeSearchIndex
         var bestCount = 0;
         foreach (var (candidate, count) in _vocabulary)
         {
-            if (Math.Abs(candidate.Length - word.Length) > allowed)
+            // Members' typos rarely change a word's first letter, and a word that differs there is usually another word:
+            // "retail" is not "detail".
+            if (Math.Abs(candidate.Length - word.Length) > allowed || candidate[0] != word[0])
             {
                 continue;
             }

@@ -5,7 +5,9 @@ namespace MlMentorBot.Tests.Knowledge;
 
 /// <summary>
 /// /ask matches the kind of entry to the kind of question on the real knowledge: a pay entry leads only questions about pay,
-/// even when a role question shares its words (industry, demand, company).
+/// even when a role question shares its words (industry, demand, company); a question about what the role is leads with a
+/// role entry, even when the asker's own words ("keeps") are rarer than the role's name; and typos are corrected only towards
+/// words with the same first letter.
 /// </summary>
 public sealed class AskIntentTests
 {
@@ -34,5 +36,25 @@ public sealed class AskIntentTests
         var answer = AskHandler.Compose(Snapshot.Value, question);
 
         Assert.Equal(KnowledgeKinds.Salary, answer.Lead?.Entry.Kind);
+    }
+
+    [Theory]
+    [InlineData("what even is an ml engineer, my aunt keeps asking")]
+    [InlineData("what is a machine learning engineer? my dad keeps asking lol")]
+    public void A_question_about_what_the_role_is_leads_with_a_role_entry(string question)
+    {
+        var answer = AskHandler.Compose(Snapshot.Value, question);
+
+        Assert.Equal(KnowledgeKinds.Role, answer.Lead?.Entry.Kind);
+    }
+
+    [Fact]
+    public void A_typo_correction_keeps_the_first_letter()
+    {
+        var query = Snapshot.Value.Search.Interpret("i work in retail, can i switch to ml");
+
+        Assert.DoesNotContain(query.Corrections, c => c.Typed == "retail");
+        Assert.Contains("retail", query.Unknown);
+        Assert.Contains(Snapshot.Value.Search.Interpret("ml engineer salery").Corrections, c => c.Typed == "salery" && c.Understood == "salary");
     }
 }

@@ -27,11 +27,15 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// questions, synonym-named aliases, title bonus, knowledge aliases): tune 111/146 = 76.0 %, holdout 43/73 = 58.9 %. Fourth
     /// round, tuned on the tune split only and the holdout measured once at the end (an idf-weighted "is this covered?" floor,
     /// pay entries lead only pay questions): tune 115/146 = 78.8 %, holdout 42/73 = 57.5 % (one fewer: the tune gains did not
-    /// carry over again). Most misses are questions the knowledge answers only in part, comparisons whose words land in a
+    /// carry over again). Fifth round, same rules (holdout looked at twice, only its summary line): a role prior for "what is / what
+    /// does an ML engineer do" questions and typo corrections that keep the first letter: tune 116/146 = 79.5 %, holdout
+    /// 42/73 = 57.5 % (unchanged); question-kind priors for roadmap, skills and resources, an idf "covered?" check on the lead
+    /// passage, compound phrases ("neural network" vs "networking"), other column weights and bm25 b, and letting a named
+    /// alias outweigh an unknown word were measured and dropped (no tune gain, or honest below 96 %). Most misses are questions the knowledge answers only in part, comparisons whose words land in a
     /// neighbouring entry, and "not covered" questions that share the knowledge's words. These floors sit just under what is
     /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.78;
+    public const double MembersTuneAnswerFirstFloor = 0.79;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.57;
