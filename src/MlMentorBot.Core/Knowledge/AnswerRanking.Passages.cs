@@ -1,0 +1,158 @@
+using System.Globalization;
+
+namespace MlMentorBot.Core.Knowledge;
+
+// The passages /ask builds rather than finds: pay figures in the order a question asks for them, the roadmap path, and excerpts cut around the question's words.
+internal static partial class AnswerRanking
+{
+    /// <summary>
+    /// For a question about pay that does not ask what moves it: the salary figures with the one asked about first (a level
+    /// named through its synonyms, "junior" → entry; otherwise the average), its source and year, then the others in one line.
+    /// Null for any other question, or when the knowledge has no figures.
+    /// </summary>
+    public static AskPassage? PayPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var isPay = query.Terms.Contains("salary") || (Phrase(query.Words, "how", "much") && query.Words.Any(w => w is "make" or "makes" or "making"));
+        var figuresEntry = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0);
+        if (!isPay || figuresEntry is null || query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query)
+            || NamesAnotherTopic(snapshot, query))
+        {
+            return null;
+        }
+
+        var figures = figuresEntry.Figures;
+        var asked = figures.FirstOrDefault(f => query.Terms.Contains(f.Level, StringComparer.OrdinalIgnoreCase))
+            ?? figures.FirstOrDefault(f => f.Amount is not null) ?? figures[0];
+        var others = figures.Where(f => f != asked).Select(f => $"{f.Label.ToLowerInvariant()} {Figure(f)}");
+        var factors = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count == 0);
+        var text = $"**{asked.Label}: {Figure(asked)}**{(asked.Region is null ? "" : $" in the {asked.Region}")}. " +
+            $"Source: {SourceOf(asked)}.\n\nThe other figures: {string.Join("; ", others)}." +
+            (factors is null ? "" : $"\nWhat moves pay: {factors.Sections.Where(s => s.Heading is not null).Select(s => s.Heading!.ToLowerInvariant()).JoinAnd()} (`/salary`).");
+        return new AskPassage(figuresEntry, asked.Label, text);
+    }
+
+    /// <summary>
+    /// "How do I become an ML engineer", "step by step plan to become one": a question about becoming one that names nothing but
+    /// the roadmap is answered by the whole path, the first stage's section named after the roadmap's own words (its synonyms:
+    /// path, plan, steps…). Null for any other question.
+    /// </summary>
+    public static AskPassage? PathPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var stems = FactsOf(snapshot).RoadmapStems;
+        if (!query.Words.Any(w => w is "become" or "becoming") || !query.Terms.All(t => stems.Contains(Stem(t)))
+            || snapshot.Stages.FirstOrDefault() is not { } first)
+        {
+            return null;
+        }
+
+        var section = first.Sections.FirstOrDefault(s => FactsOf(snapshot).StemsOf(s.Heading).Any(stems.Contains)) ?? first.Sections.FirstOrDefault();
+        return section is null ? null : new AskPassage(first, section.Heading, section.Markdown);
+    }
+
+    /// <summary>
+    /// Cuts a passage to <paramref name="max"/> characters: whole when it fits, else the run of consecutive paragraphs or list
+    /// items that holds most of the question's words (the earliest such run), ending with " …" where text was left out.
+    /// </summary>
+    public static string Excerpt(string markdown, SearchQuery query, int max)
+    {
+        if (markdown.Length <= max)
+        {
+            return markdown;
+        }
+
+        // Blocks: a line that does not start with a space begins one; indented lines continue a list item.
+        var blocks = new List<string>();
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (blocks.Count > 0 && (line.StartsWith(' ') || line.Length == 0 && blocks[^1].Length == 0))
+            {
+                blocks[^1] += "\n" + line;
+            }
+            else
+            {
+                blocks.Add(line);
+            }
+        }
+
+        var stems = query.Terms.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var hits = blocks.Select(b => Words(b).Select(Stem).Count(stems.Contains)).ToList();
+        int bestStart = 0, bestEnd = 0, bestHits = -1;
+        for (var start = 0; start < blocks.Count; start++)
+        {
+            int length = 0, count = 0, end = start;
+            while (end < blocks.Count && length + blocks[end].Length + 1 <= max - 2)
+            {
+                length += blocks[end].Length + 1;
+                count += hits[end];
+                end++;
+            }
+
+            if (count > bestHits && end > start)
+            {
+                (bestStart, bestEnd, bestHits) = (start, end, count);
+            }
+        }
+
+        if (bestHits < 0)
+        {
+            return AskHandler.Truncate(markdown, max);
+        }
+
+        var text = string.Join("\n", blocks.Skip(bestStart).Take(bestEnd - bestStart)).Trim();
+        return (bestStart > 0 ? "… " : "") + text + (bestEnd < blocks.Count ? " …" : "");
+    }
+
+    private static bool NamesAFactor(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var factors = FactsOf(snapshot).FactorStems;
+        foreach (var word in query.Words)
+        {
+            if (factors.Contains(Stem(word)))
+            {
+                return true;
+            }
+        }
+
+        foreach (var term in query.Terms)
+        {
+            if (factors.Contains(Stem(term)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Are bootcamps worth the $$": the question names another entry by its key or an alias, so it is about that.</summary>
+    private static bool NamesAnotherTopic(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var facts = FactsOf(snapshot);
+        foreach (var term in query.Terms)
+        {
+            var stem = Stem(term);
+            if (!facts.PayStems.Contains(stem) && facts.TopicNameStems.Contains(stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Figure(SalaryFigure figure) =>
+        figure.Amount is not null ? $"about {figure.Describe()}" : figure.Describe();
+
+    private static string SourceOf(SalaryFigure figure)
+    {
+        var note = figure.Source.Note is { } n && n.StartsWith("citing", StringComparison.Ordinal) ? ", " + n.Split(';')[0] : "";
+        var year = figure.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) : "no year given";
+        return $"{EntryReplies.ShortName(figure.Source)}{note} ({year})";
+    }
+
+    private static string JoinAnd(this IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " and " + list[^1];
+    }
+}
