@@ -116,15 +116,21 @@ public sealed class InteractionHandlerTests
     [Fact]
     public async Task A_slow_public_reply_replaces_the_private_placeholder_with_a_public_follow_up()
     {
-        _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>()))
-            .Returns(async () =>
-            {
-                await Task.Delay(200);
-                return new BotReply { Title = "Public roadmap" };
-            });
+        // The reply is held until the deferral has gone out (not timed against it), so a loaded machine cannot reorder the two.
+        var release = new TaskCompletionSource<BotReply>();
+        _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>())).Returns(release.Task);
+        var deferredSent = new TaskCompletionSource<InteractionResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        await AnswerAsync(Handler(deferAfterMs: 50), Fixture("command_roadmap_guild.json"));
+        var handling = Handler(deferAfterMs: 50).HandleAsync(Fixture("command_roadmap_guild.json"), TimeProvider.System.GetTimestamp(), r =>
+        {
+            deferredSent.TrySetResult(r);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        var deferred = await deferredSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        release.SetResult(new BotReply { Title = "Public roadmap" });
+        await handling;
 
+        Assert.Equal(CallbackType.DeferredChannelMessageWithSource, deferred.Type);
         Assert.Equal(["DELETE", "POST"], _api.Requests.Select(r => r.Method));
         Assert.Contains("Public roadmap", _api.Requests.Last().Body);
         Assert.DoesNotContain("\"flags\"", _api.Requests.Last().Body);
