@@ -245,13 +245,10 @@ public sealed class InteractionEndpointTests : IDisposable
     [Fact]
     public async Task A_slow_command_is_deferred_in_the_http_response_and_finished_by_editing_original_afterwards()
     {
+        // The reply is held until the HTTP response (the deferral) has arrived, not timed against it, so load cannot reorder them.
+        var release = new TaskCompletionSource<Core.Replies.BotReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         var dispatcher = new Mock<ICommandDispatcher>();
-        dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>()))
-            .Returns(async () =>
-            {
-                await Task.Delay(300);
-                return new Core.Replies.BotReply { Title = "Worth the wait", IsPrivate = true };
-            });
+        dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>())).Returns(release.Task);
         var logs = new CapturingLoggerProvider();
         using var factory = HttpModeFactory(_key, _api, s =>
         {
@@ -263,6 +260,7 @@ public sealed class InteractionEndpointTests : IDisposable
         var body = DiscordFixtures.Bytes("command_roadmap_guild.json");
 
         var (status, json) = await PostAsync(client, body, _key.Sign(Timestamp, body), Timestamp);
+        release.SetResult(new Core.Replies.BotReply { Title = "Worth the wait", IsPrivate = true });
         var edit = await _api.WaitForAsync("/messages/@original");
 
         Assert.Equal(HttpStatusCode.OK, status);
