@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using MlMentorBot.Core.Storage;
+using SQLitePCL;
 
 namespace MlMentorBot.Core.Progress;
 
@@ -21,7 +22,13 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
 {
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
-    private SqliteCommand? _command;
+
+    /// <summary>
+    /// The prepared <c>PRAGMA data_version</c>, stepped through SQLitePCL directly: every read of a cached member runs it under
+    /// <see cref="_gate"/>, and <see cref="SqliteCommand.ExecuteScalar"/>'s reader, value boxing and checks held the lock about
+    /// three times as long, which on two cores showed as threads spinning on the lock (issue 10, docs/slack.md).
+    /// </summary>
+    private sqlite3_stmt? _statement;
     private long _dataVersion;
     private long _epoch;
     private bool _disposed;
@@ -41,16 +48,16 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
 
             try
             {
-                if (_command is null)
+                if (_statement is null)
                 {
                     _connection = database.OpenUnpooled();
-                    _command = _connection.CreateCommand();
-                    _command.CommandText = "PRAGMA data_version";
-                    _dataVersion = Read(_command);
+                    SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version", out var statement), _connection.Handle);
+                    _statement = statement;
+                    _dataVersion = Read(_connection.Handle!, _statement);
                     return ++_epoch;
                 }
 
-                var dataVersion = Read(_command);
+                var dataVersion = Read(_connection!.Handle!, _statement);
                 if (dataVersion != _dataVersion)
                 {
                     _dataVersion = dataVersion;
@@ -76,14 +83,31 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
         }
     }
 
-    // ExecuteScalar disposes its reader, which resets the statement: no read transaction stays open to pin an old snapshot.
-    private static long Read(SqliteCommand command) => (long)command.ExecuteScalar()!;
+    private static long Read(sqlite3 connection, sqlite3_stmt statement)
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc, connection);
+                throw new SqliteException("PRAGMA data_version returned no row.", rc);
+            }
+
+            return raw.sqlite3_column_int64(statement, 0);
+        }
+        finally
+        {
+            // Resetting ends the statement's read transaction: none stays open to pin an old snapshot.
+            raw.sqlite3_reset(statement);
+        }
+    }
 
     private void Close()
     {
-        _command?.Dispose();
+        _statement?.Dispose(); // finalised before its connection closes
         _connection?.Dispose();
-        _command = null;
+        _statement = null;
         _connection = null;
     }
 }

@@ -21,13 +21,17 @@ internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
 
     private sealed record Entry(DateTimeOffset FirstSeen, RateLimiter Uses);
 
-    /// <summary>Starts the 30-minute clock for a URL when its interaction arrives.</summary>
-    public void Register(string responseUrl) => GetOrAdd(responseUrl);
+    /// <summary>
+    /// Starts the 30-minute clock for a URL at <paramref name="invokedAt"/> (UTC), when its interaction arrived. A URL that is
+    /// already known keeps its first time. Callers register only a URL an answer may still go to: a slash command answered
+    /// in its acknowledgement never uses its URL, and skipping it spares every such request a cache entry and a rate limiter.
+    /// </summary>
+    public void Register(string responseUrl, DateTimeOffset invokedAt) => GetOrAdd(responseUrl, invokedAt);
 
     /// <summary>Takes one use; false when the URL has been used 5 times or is older than 30 minutes.</summary>
     public bool TryUse(string responseUrl)
     {
-        var entry = GetOrAdd(responseUrl);
+        var entry = GetOrAdd(responseUrl, time.GetUtcNow());
         if (time.GetUtcNow() - entry.FirstSeen > Lifetime)
         {
             return false;
@@ -39,7 +43,7 @@ internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    private Entry GetOrAdd(string responseUrl)
+    private Entry GetOrAdd(string responseUrl, DateTimeOffset firstSeen)
     {
         lock (_gate)
         {
@@ -48,7 +52,7 @@ internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
                 return entry!;
             }
 
-            entry = new Entry(time.GetUtcNow(), new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+            entry = new Entry(firstSeen, new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
             {
                 PermitLimit = MaxUses,
                 Window = Lifetime,
