@@ -67,7 +67,7 @@ internal sealed partial class SlackInbound
         // install, whose community is then the org (issue #12).
         using var community = CommunityScope.Enter(new Community(Platform, command.TeamId, command.EnterpriseId) { IsOrgWide = command.IsEnterpriseInstall });
         var target = new SlackDelivery.Target(command.UserId, command.ChannelId, command.ResponseUrl, command.TriggerId);
-        var invokedAt = _time.GetUtcNow();
+        var received = _time.GetTimestamp();
 
         Task<BotReply> work;
         if (command.Text.Length > SlackPayloads.MaxCommandText)
@@ -92,7 +92,7 @@ internal sealed partial class SlackInbound
             // 30 minutes still count from the invocation.
             if (command.ResponseUrl is not null)
             {
-                _responseUrls.Register(command.ResponseUrl, invokedAt);
+                _responseUrls.Register(command.ResponseUrl, _time.GetUtcNow() - _time.GetElapsedTime(received));
             }
 
             _delivery.Deliver(null, work, target);
