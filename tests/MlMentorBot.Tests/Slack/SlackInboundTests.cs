@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using MlMentorBot.Core;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Messaging;
@@ -23,6 +24,12 @@ public sealed class SlackInboundTests : IAsyncDisposable
 
     public SlackInboundTests()
     {
+        _provider = Build(null);
+    }
+
+    /// <summary>The adapter over a temporary database; <paramref name="time"/> replaces the system clock when given.</summary>
+    private ServiceProvider Build(TimeProvider? time)
+    {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:Enabled"] = "true",
@@ -36,10 +43,15 @@ public sealed class SlackInboundTests : IAsyncDisposable
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config)
             .AddSingleton(_dispatcher.Object).AddSingleton(Mock.Of<IHostApplicationLifetime>())
             .AddSingleton(new MlMentorBot.Core.ContentRoot(_temp.Path));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddProgressStore(config);
         services.AddSlackAdapter(config);
         services.AddHttpClient(SlackApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _slack);
-        _provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     public async ValueTask DisposeAsync()
@@ -87,6 +99,27 @@ public sealed class SlackInboundTests : IAsyncDisposable
         var followUp = Assert.Single(await _slack.WaitForAsync(1));
         Assert.Equal("https://hooks.slack.com/commands/T0001/1/abc", followUp.Uri.ToString());
         Assert.Equal("Slow answer", JsonNode.Parse(followUp.Body)!["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_late_answer_counts_the_response_urls_30_minutes_from_the_invocation_not_from_the_deferral()
+    {
+        // The URL's budget is only kept once the ack has gone without the answer (200 ms here), but Slack's 30 minutes
+        // started when the member typed the command: 100 ms past them the URL is dead, though only 29:59.9 after the deferral.
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var provider = Build(time);
+        var answer = new TaskCompletionSource<BotReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>())).Returns(answer.Task);
+
+        var acking = provider.GetRequiredService<SlackInbound>().HandleSlashCommandAsync(Command(), CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        var ack = await acking;
+        Assert.Contains("Working on it", JsonNode.Parse(ack.Json!)!["text"]!.GetValue<string>());
+        time.Advance(ResponseUrlBudget.Lifetime - TimeSpan.FromMilliseconds(100));
+        answer.SetResult(new BotReply { Title = "Very slow answer", IsPrivate = true });
+
+        var posted = Assert.Single(await _slack.WaitForAsync(1));
+        Assert.EndsWith("/chat.postEphemeral", posted.Uri.AbsolutePath);
     }
 
     [Fact]
