@@ -24,12 +24,6 @@ public sealed class SlackInboundTests : IAsyncDisposable
 
     public SlackInboundTests()
     {
-        _provider = Build(null);
-    }
-
-    /// <summary>The adapter over a temporary database; <paramref name="time"/> replaces the system clock when given.</summary>
-    private ServiceProvider Build(TimeProvider? time)
-    {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:Enabled"] = "true",
@@ -43,15 +37,10 @@ public sealed class SlackInboundTests : IAsyncDisposable
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config)
             .AddSingleton(_dispatcher.Object).AddSingleton(Mock.Of<IHostApplicationLifetime>())
             .AddSingleton(new MlMentorBot.Core.ContentRoot(_temp.Path));
-        if (time is not null)
-        {
-            services.AddSingleton(time);
-        }
-
         services.AddProgressStore(config);
         services.AddSlackAdapter(config);
         services.AddHttpClient(SlackApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => _slack);
-        return services.BuildServiceProvider();
+        _provider = services.BuildServiceProvider();
     }
 
     public async ValueTask DisposeAsync()
@@ -106,12 +95,17 @@ public sealed class SlackInboundTests : IAsyncDisposable
     {
         // The URL's budget is only kept once the ack has gone without the answer (200 ms here), but Slack's 30 minutes
         // started when the member typed the command: 100 ms past them the URL is dead, though only 29:59.9 after the deferral.
+        // The fake clock only where the 30 minutes are counted (the ack budget, the URL's budget and the client that spends
+        // it); everything else keeps the fixture's services.
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
-        await using var provider = Build(time);
+        using var budget = new ResponseUrlBudget(time);
+        var pacer = new MlMentorBot.Core.Messaging.ChannelPacer(time, TimeSpan.FromSeconds(1));
+        var api = ActivatorUtilities.CreateInstance<SlackApiClient>(_provider, time, pacer, budget);
+        var inbound = ActivatorUtilities.CreateInstance<SlackInbound>(_provider, api, time, budget);
         var answer = new TaskCompletionSource<BotReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>())).Returns(answer.Task);
 
-        var acking = provider.GetRequiredService<SlackInbound>().HandleSlashCommandAsync(Command(), CancellationToken.None);
+        var acking = inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
         time.Advance(TimeSpan.FromMilliseconds(200));
         var ack = await acking;
         Assert.Contains("Working on it", JsonNode.Parse(ack.Json!)!["text"]!.GetValue<string>());
