@@ -6,7 +6,8 @@
 # meaningful under load when req/s does not. Prints every wrk report, then one table.
 # Usage: bench/discord/compare.sh [DURATION=15s] [CONNECTIONS=64] [THREADS=2]   (env: ROUNDS=3, PING=1 adds PING runs)
 # ALT_ENV="DOTNET_gcServer=1 …" starts a second copy of our host with those runtime settings ("alt"), measured in the same
-# rounds, to compare settings side by side.
+# rounds, to compare settings side by side. BEFORE=<git ref> starts our host built from that ref ("before"), measured right
+# after ours in each round: a before/after of a change in the same run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -14,9 +15,9 @@ duration=${1:-15s}; connections=${2:-64}; threads=${3:-2}
 rounds=${ROUNDS:-3}
 ours_port=${PORT:-5099}; node_port=$((ours_port - 1))
 work=$(mktemp -d)
-ours_pid=""; node_pid=""; alt_pid=""; alt_port=$((ours_port + 1))
+ours_pid=""; node_pid=""; alt_pid=""; alt_port=$((ours_port + 1)); before_pid=""; before_port=$((ours_port + 2))
 cleanup() {
-  for pid in $ours_pid $node_pid $alt_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for pid in $ours_pid $node_pid $alt_pid $before_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -26,6 +27,11 @@ command -v node >/dev/null || { echo "node is needed for the baseline"; exit 1; 
 
 echo "publishing the host (Release)…"
 dotnet publish "$repo/src/MlMentorBot" -c Release -o "$work/host" --nologo -v quiet >/dev/null
+if [[ -n ${BEFORE:-} ]]; then
+  echo "publishing our host as of $BEFORE (Release)…"
+  mkdir -p "$work/before-src" && git -C "$repo" archive "$BEFORE" | tar -x -C "$work/before-src"
+  dotnet publish "$work/before-src/src/MlMentorBot" -c Release -o "$work/before" --nologo -v quiet >/dev/null
+fi
 echo "installing discord-interactions and express (npm)…"
 mkdir -p "$work/node"
 cp "$here/node-baseline/package.json" "$here/node-baseline/server.js" "$work/node/"
@@ -36,10 +42,10 @@ body="$work/roadmap.json"
 tr -d '\n' < "$repo/tests/MlMentorBot.Tests/Fixtures/Discord/command_roadmap_guild.json" | sed 's/  */ /g' > "$body"
 ping_body="$repo/tests/MlMentorBot.Tests/Fixtures/Discord/ping.json"
 
-start_host() { # PORT [ENV=VALUE…]
-  local port=$1; shift
+start_host() { # DIR PORT [ENV=VALUE…]
+  local dir=$1 port=$2; shift 2
   (
-  cd "$work/host"
+  cd "$dir"
   [[ $# -gt 0 ]] && export "$@"
   export ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production
   export Discord__Enabled=true Discord__Mode=Http Discord__ApplicationId=1143372838210596935 Discord__PublicKey="$public_key"
@@ -50,24 +56,28 @@ start_host() { # PORT [ENV=VALUE…]
   exec ./MlMentorBot
   ) > "$work/host-$port.log" 2>&1 &
 }
-start_host "$ours_port"
+start_host "$work/host" "$ours_port"
 ours_pid=$!
 if [[ -n ${ALT_ENV:-} ]]; then
   # shellcheck disable=SC2086 # one word per setting
-  start_host "$alt_port" $ALT_ENV
+  start_host "$work/host" "$alt_port" $ALT_ENV
   alt_pid=$!
+fi
+if [[ -n ${BEFORE:-} ]]; then
+  start_host "$work/before" "$before_port"
+  before_pid=$!
 fi
 (cd "$work/node" && PORT=$node_port PUBLIC_KEY=$public_key NODE_ENV=production exec node server.js) > "$work/node.log" 2>&1 &
 node_pid=$!
-for port in $ours_port ${alt_pid:+$alt_port}; do
+for port in $ours_port ${alt_pid:+$alt_port} ${before_pid:+$before_port}; do
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "host did not start:"; cat "$work/host-$port.log"; exit 1; }
 done
 for _ in $(seq 1 50); do grep -q listening "$work/node.log" 2>/dev/null && break; sleep 0.2; done
 
 ours_url="http://127.0.0.1:$ours_port/discord/interactions"; node_url="http://127.0.0.1:$node_port/interactions"
-alt_url="http://127.0.0.1:$alt_port/discord/interactions"
-for target in "$ours_url" "$node_url" ${alt_pid:+"$alt_url"}; do
+alt_url="http://127.0.0.1:$alt_port/discord/interactions"; before_url="http://127.0.0.1:$before_port/discord/interactions"
+for target in "$ours_url" "$node_url" ${alt_pid:+"$alt_url"} ${before_pid:+"$before_url"}; do
   check=$("$here/sign.sh" post "$work/key.pem" "$body" "$target" | tr '\n' ' ')
   [[ $check == *'HTTP 200 ' && $check == '{"type":4'* ]] || { echo "signed request to $target failed: ${check:0:200}"; cat "$work"/host-*.log "$work/node.log"; exit 1; }
 done
@@ -79,6 +89,10 @@ echo "node $(node --version), discord-interactions $(node -p "require('$work/nod
 for round in $(seq 1 "$rounds"); do
   host_pid=$ours_pid url=$ours_url
   run_wrk "ours /roadmap #$round" "$body" "$duration" | tee -a "$work/all.txt" | grep '^RESULT' | tee -a "$work/results.txt"
+  if [[ -n $before_pid ]]; then
+    host_pid=$before_pid url=$before_url
+    run_wrk "before /roadmap #$round" "$body" "$duration" | tee -a "$work/all.txt" | grep '^RESULT' | tee -a "$work/results.txt"
+  fi
   host_pid=$node_pid url=$node_url
   run_wrk "node /roadmap #$round" "$body" "$duration" | tee -a "$work/all.txt" | grep '^RESULT' | tee -a "$work/results.txt"
   if [[ -n $alt_pid ]]; then
@@ -94,7 +108,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores shared by wrk, the servers and whatever else runs${ALT_ENV:+; alt = ours with $ALT_ENV}"
+echo "wrk -t$threads -c$connections -d$duration, $(nproc) cores shared by wrk, the servers and whatever else runs${ALT_ENV:+; alt = ours with $ALT_ENV}${BEFORE:+; before = ours as of $BEFORE}"
 python3 - "$work/results.txt" <<'PY'
 import re, sys
 rows = []
@@ -109,4 +123,7 @@ for request in sorted({r[1] for r in rows}):
     node = {r[2]: float(r[3]) for r in rows if r[0] == "node" and r[1] == request}
     ratios = [ours[k] / node[k] for k in sorted(ours) if k in node and node[k] > 0]
     if ratios: print(f"{request}: ours / node req/s per round: " + ", ".join(f"{x:.1f}x" for x in ratios))
+    before = {r[2]: float(r[3]) for r in rows if r[0] == "before" and r[1] == request}
+    ratios = [before[k] / node[k] for k in sorted(before) if k in node and node[k] > 0]
+    if ratios: print(f"{request}: before / node req/s per round: " + ", ".join(f"{x:.1f}x" for x in ratios))
 PY

@@ -1,89 +1,164 @@
 using Microsoft.Data.Sqlite;
 using MlMentorBot.Core.Storage;
+using SQLitePCL;
 
 namespace MlMentorBot.Core.Progress;
 
 /// <summary>
 /// A number that stays the same for as long as nothing has been committed to the SQLite file, by this process or any other,
-/// since it was last read: <c>PRAGMA data_version</c> on one dedicated connection that never writes and is never used for
-/// anything else (https://www.sqlite.org/pragma.html#pragma_data_version: its value changes when any other connection,
-/// in this process or another, commits; each read runs in its own read transaction, so it sees every commit that finished
-/// before it). When the value differs from the last one seen, <see cref="Current"/> moves to a new epoch.
+/// since it was last read: <c>PRAGMA data_version</c> on dedicated connections ("watches") that never write and are never
+/// used for anything else (https://www.sqlite.org/pragma.html#pragma_data_version: its value changes when any other
+/// connection, in this process or another, commits; each read runs in its own read transaction, so it sees every commit
+/// that finished before it). When a watch's value differs from the one it read last, <see cref="Current()"/> moves to a new
+/// epoch.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The progress store reads this before any per-member query: a member checked against <c>members.progress_version</c>
 /// after the epoch was read stays current until the epoch changes, because no commit has happened since the read that began
-/// it. Values of <c>data_version</c> from two connections cannot be compared, so reopening the connection also starts a new
-/// epoch. A database file replaced under the running bot is not followed (the connection keeps the old file); the bot
-/// already asks for a restart then (<see cref="SqliteDatabase"/>).
+/// it. Values of <c>data_version</c> from two connections cannot be compared, so each watch only compares with its own last
+/// value, and opening or reopening one starts a new epoch. A database file replaced under the running bot is not followed
+/// (the connections keep the old file); the bot already asks for a restart then (<see cref="SqliteDatabase"/>).
+/// </para>
+/// <para>
+/// Several watches share one epoch counter so that concurrent reads need not queue for one connection (issue 10: on two
+/// cores, threads spun on the single watch's lock for longer than the read took). Why an epoch returned by any watch is
+/// still exact: a watch whose value has not moved since its own previous read proves that nothing was committed since
+/// then; and every commit before that previous read was seen by that watch's first read after the commit, which moved the
+/// shared counter past every epoch handed out before the commit. The counter is read after the watch's read, under the
+/// watch's lock, so an epoch handed out always postdates every commit its watch has seen. The price is that one commit can
+/// move the epoch once per watch, each time sending the next read of every cached member to the version query; watches
+/// beyond the first are only used while the first is busy, so a quiet bot still moves once per commit.
+/// </para>
 /// </remarks>
 internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
 {
-    private readonly Lock _gate = new();
-    private SqliteConnection? _connection;
-    private SqliteCommand? _command;
-    private long _dataVersion;
+    private readonly Watch[] _watches = [.. Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 2, 8)).Select(_ => new Watch())];
     private long _epoch;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>
-    /// The current epoch (1 or more), or null when the watch connection cannot be read (the file is gone, or this was
+    /// The current epoch (1 or more), or null when a watch connection cannot be read (the file is gone, or this was
     /// disposed): the caller then checks every read as if every epoch were new, and the database reports the fault itself.
     /// </summary>
     public long? Current()
     {
-        lock (_gate)
+        foreach (var watch in _watches)
         {
-            if (_disposed)
+            if (watch.Gate.TryEnter())
             {
-                return null;
-            }
-
-            try
-            {
-                if (_command is null)
+                try
                 {
-                    _connection = database.OpenUnpooled();
-                    _command = _connection.CreateCommand();
-                    _command.CommandText = "PRAGMA data_version";
-                    _dataVersion = Read(_command);
-                    return ++_epoch;
+                    return Read(watch);
                 }
-
-                var dataVersion = Read(_command);
-                if (dataVersion != _dataVersion)
+                finally
                 {
-                    _dataVersion = dataVersion;
-                    _epoch++;
+                    watch.Gate.Exit();
                 }
+            }
+        }
 
-                return _epoch;
-            }
-            catch (Exception ex) when (ex is SqliteException or StorageUnavailableException)
-            {
-                Close();
-                return null;
-            }
+        return Current(0);
+    }
+
+    /// <summary>The epoch as read through watch <paramref name="index"/> alone (tests show each watch keeps it exact).</summary>
+    internal long? Current(int index)
+    {
+        lock (_watches[index].Gate)
+        {
+            return Read(_watches[index]);
         }
     }
 
     public void Dispose()
     {
-        lock (_gate)
+        _disposed = true;
+        foreach (var watch in _watches)
         {
-            _disposed = true;
-            Close();
+            lock (watch.Gate)
+            {
+                watch.Close();
+            }
         }
     }
 
-    // ExecuteScalar disposes its reader, which resets the statement: no read transaction stays open to pin an old snapshot.
-    private static long Read(SqliteCommand command) => (long)command.ExecuteScalar()!;
-
-    private void Close()
+    /// <summary>Under <paramref name="watch"/>'s gate.</summary>
+    private long? Read(Watch watch)
     {
-        _command?.Dispose();
-        _connection?.Dispose();
-        _command = null;
-        _connection = null;
+        if (_disposed)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (watch.Statement is null)
+            {
+                var connection = database.OpenUnpooled();
+                watch.Connection = connection;
+                SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out var statement), connection.Handle);
+                watch.Statement = statement;
+                watch.DataVersion = Step(connection.Handle!, statement);
+                Interlocked.Increment(ref _epoch);
+            }
+            else
+            {
+                var dataVersion = Step(watch.Connection!.Handle!, watch.Statement);
+                if (dataVersion != watch.DataVersion)
+                {
+                    watch.DataVersion = dataVersion;
+                    Interlocked.Increment(ref _epoch);
+                }
+            }
+
+            // The counter is read after this watch's read (see the remarks for why that order keeps the epoch exact).
+            Interlocked.MemoryBarrier();
+            return Volatile.Read(ref _epoch);
+        }
+        catch (Exception ex) when (ex is SqliteException or StorageUnavailableException)
+        {
+            watch.Close();
+            return null;
+        }
+    }
+
+    private static long Step(sqlite3 connection, sqlite3_stmt statement)
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc, connection);
+                throw new SqliteException("PRAGMA data_version returned no row.", rc);
+            }
+
+            return raw.sqlite3_column_int64(statement, 0);
+        }
+        finally
+        {
+            // Resetting ends the statement's read transaction: none stays open to pin an old snapshot.
+            raw.sqlite3_reset(statement);
+        }
+    }
+
+    /// <summary>
+    /// One watch connection and its prepared <c>PRAGMA data_version</c>, stepped through SQLitePCL directly:
+    /// <see cref="SqliteCommand.ExecuteScalar"/>'s reader, boxing and checks held the lock about three times as long.
+    /// </summary>
+    private sealed class Watch
+    {
+        public readonly Lock Gate = new();
+        public SqliteConnection? Connection;
+        public sqlite3_stmt? Statement;
+        public long DataVersion;
+
+        public void Close()
+        {
+            Statement?.Dispose(); // finalised before its connection closes
+            Connection?.Dispose();
+            Statement = null;
+            Connection = null;
+        }
     }
 }

@@ -126,14 +126,11 @@ internal sealed class InteractionHandler
         // Everything that may wait on the database (a hashed custom id, the handler's reads and writes, the custom ids the
         // renderer stores) runs off this path, so the acknowledgement keeps the 3-second deadline even while another process
         // holds SQLite's write lock: the timer below defers, and the answer follows once the write is done (issue 13 item 9).
-        var started = Task.Run(async () =>
-        {
-            await _customIds.RecallAsync(interaction.Data?.CustomId, cancellationToken);
-            return _commands.Dispatch(interaction, cancellationToken);
-        }, cancellationToken);
+        // One hop to the thread pool for all of it: a second Task.Run only to await the first cost a work item per request.
         var work = Task.Run(async () =>
         {
-            var (replyWork, line) = await started;
+            await _customIds.RecallAsync(interaction.Data?.CustomId, cancellationToken);
+            var (replyWork, line) = _commands.Dispatch(interaction, cancellationToken);
             var reply = await replyWork;
             await _customIds.KeepAsync(reply, cancellationToken);
             var initial = reply.Modal is { } modal && canOpenModal

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -50,7 +52,7 @@ internal static partial class SlackHttpEndpoints
         int length;
         try
         {
-            (body, length) = await ReadBodyAsync(request.Body, request.ContentLength, options.MaxRequestBodyBytes, http.RequestAborted);
+            (body, length) = await ReadBodyAsync(request.BodyReader, options.MaxRequestBodyBytes, http.RequestAborted);
         }
         catch (Exception ex) when (ex is BadHttpRequestException or OperationCanceledException or IOException)
         {
@@ -144,31 +146,30 @@ internal static partial class SlackHttpEndpoints
         return await inbound.HandleEventAsync(document.RootElement, cancellationToken);
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; a null buffer means the body was larger.</summary>
-    private static async Task<(byte[]? Body, int Length)> ReadBodyAsync(Stream stream, long? contentLength, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes; a null buffer means the body was larger. Straight from Kestrel's pipe,
+    /// copied once when complete: the request stream's ReadAsync adds a copy and an await per segment.
+    /// </summary>
+    private static async Task<(byte[]? Body, int Length)> ReadBodyAsync(PipeReader reader, int limit, CancellationToken cancellationToken)
     {
-        // One spare byte tells "exactly Content-Length" from "more than announced" without a second buffer.
-        var buffer = new byte[(int)Math.Min(limit + 1, (contentLength ?? 4095) + 1)];
-        var length = 0;
         while (true)
         {
-            if (length == buffer.Length)
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.Length > limit)
             {
-                if (length > limit)
-                {
-                    return (null, 0);
-                }
-
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, limit + 1));
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                return (null, 0);
             }
 
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
+            if (result.IsCompleted)
             {
-                return length > limit ? (null, 0) : (buffer, length);
+                var bytes = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return (bytes, bytes.Length);
             }
 
-            length += read;
+            reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 

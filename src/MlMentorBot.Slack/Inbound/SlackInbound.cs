@@ -32,6 +32,7 @@ internal sealed partial class SlackInbound
     private readonly CancellationToken _stopping;
     private readonly ILogger<SlackInbound> _logger;
     private readonly SlackAppLifecycle? _lifecycle;
+    private readonly TimeProvider _time;
 
     public SlackInbound(
         ICommandDispatcher dispatcher,
@@ -55,6 +56,7 @@ internal sealed partial class SlackInbound
         _delivery = new SlackDelivery(api, _options, time, lifetime.ApplicationStopped, logger);
         _logger = logger;
         _lifecycle = lifecycle;
+        _time = time;
     }
 
     /// <summary>Runs a slash command; the returned ack is the immediate response (HTTP body or Socket Mode ack payload).</summary>
@@ -65,10 +67,7 @@ internal sealed partial class SlackInbound
         // install, whose community is then the org (issue #12).
         using var community = CommunityScope.Enter(new Community(Platform, command.TeamId, command.EnterpriseId) { IsOrgWide = command.IsEnterpriseInstall });
         var target = new SlackDelivery.Target(command.UserId, command.ChannelId, command.ResponseUrl, command.TriggerId);
-        if (command.ResponseUrl is not null)
-        {
-            _responseUrls.Register(command.ResponseUrl);
-        }
+        var received = _time.GetTimestamp();
 
         Task<BotReply> work;
         if (command.Text.Length > SlackPayloads.MaxCommandText)
@@ -89,6 +88,13 @@ internal sealed partial class SlackInbound
         if (reply is null)
         {
             LogDeferred(command.Command);
+            // Only an answer that misses the acknowledgement goes to response_url, so only then is the URL's budget kept; its
+            // 30 minutes still count from the invocation.
+            if (command.ResponseUrl is not null)
+            {
+                _responseUrls.Register(command.ResponseUrl, _time.GetUtcNow() - _time.GetElapsedTime(received));
+            }
+
             _delivery.Deliver(null, work, target);
             return WorkingOnIt;
         }
@@ -148,7 +154,7 @@ internal sealed partial class SlackInbound
         var responseUrl = payload.Text("response_url");
         if (responseUrl is not null)
         {
-            _responseUrls.Register(responseUrl);
+            _responseUrls.Register(responseUrl, _time.GetUtcNow());
         }
 
         var work = Task.Run(() => _dispatcher.DispatchTextAsync(commandLine, member, r => Configure(r, channelId, userName), _stopping), _stopping);

@@ -9,9 +9,9 @@ namespace MlMentorBot.Slack.WebApi;
 /// (https://docs.slack.dev/interactivity/handling-user-interaction#message_responses). Past that the caller falls back to
 /// chat.postMessage / chat.postEphemeral. Each URL gets a 5-permit <see cref="FixedWindowRateLimiter"/> that never replenishes
 /// (the URL dies before a second window could start), kept in a size-bounded <see cref="MemoryCache"/> for twice the URL's
-/// lifetime so a late use is still recognised as late rather than as a new URL. Every slash command registers its URL, but
-/// most are answered in the acknowledgement and never use it, so a registration keeps only when it was seen; the limiter is
-/// made on the first use (issue 10: with every command's URL kept for an hour, the limiters were most of this map's memory).
+/// lifetime so a late use is still recognised as late rather than as a new URL. Only answers that miss the acknowledgement
+/// register their URL (most slash commands are answered in the ack and never use it), and the limiter is made on the first
+/// use (issue 10: with every command's URL kept for an hour, the limiters were most of this map's memory).
 /// </summary>
 internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
 {
@@ -29,12 +29,16 @@ internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
         public RateLimiter? Uses { get; set; }
     }
 
-    /// <summary>Starts the 30-minute clock for a URL when its interaction arrives.</summary>
-    public void Register(string responseUrl)
+    /// <summary>
+    /// Starts the 30-minute clock for a URL at <paramref name="invokedAt"/> (UTC), when its interaction arrived. A URL that is
+    /// already known keeps its first time. Callers register only a URL an answer may still go to: a slash command answered
+    /// in its acknowledgement never uses its URL, and skipping it spares every such request a cache entry.
+    /// </summary>
+    public void Register(string responseUrl, DateTimeOffset invokedAt)
     {
         lock (_gate)
         {
-            GetOrAdd(responseUrl);
+            GetOrAdd(responseUrl, invokedAt);
         }
     }
 
@@ -43,8 +47,9 @@ internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
     {
         lock (_gate)
         {
-            var entry = GetOrAdd(responseUrl);
-            if (time.GetUtcNow() - entry.FirstSeen > Lifetime)
+            var now = time.GetUtcNow();
+            var entry = GetOrAdd(responseUrl, now);
+            if (now - entry.FirstSeen > Lifetime)
             {
                 return false;
             }
@@ -63,15 +68,15 @@ internal sealed class ResponseUrlBudget(TimeProvider time) : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    /// <summary>The URL's entry, added if new; the caller holds <see cref="_gate"/>.</summary>
-    private Entry GetOrAdd(string responseUrl)
+    /// <summary>The URL's entry, added with <paramref name="firstSeen"/> if new; the caller holds <see cref="_gate"/>.</summary>
+    private Entry GetOrAdd(string responseUrl, DateTimeOffset firstSeen)
     {
         if (_entries.TryGetValue(responseUrl, out Entry? entry))
         {
             return entry!;
         }
 
-        entry = new Entry(time.GetUtcNow());
+        entry = new Entry(firstSeen);
         var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime * 2, Size = 1 };
         options.RegisterPostEvictionCallback(static (_, value, _, _) => ((Entry)value!).Uses?.Dispose());
         _entries.Set(responseUrl, entry, options);

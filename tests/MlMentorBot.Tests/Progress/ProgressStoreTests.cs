@@ -254,6 +254,24 @@ public sealed class ProgressStoreOnSqliteTests() : ProgressStoreTests(TestStorag
     }
 
     [Fact]
+    public async Task A_commit_moves_the_epoch_seen_through_any_watch_connection()
+    {
+        using var epoch = new SqliteCommitEpoch(Core.Get<SqliteDatabase>());
+        epoch.Current(0);
+        var before = epoch.Current(1); // both watches open; a member checked now would be stamped with this epoch
+        Assert.Equal(before, epoch.Current(0));
+
+        await Core.Get<IProgressStore>().SetAsync(Bob, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+
+        // The second watch, which the bot uses while the first is busy, must not hand out the pre-commit epoch.
+        var afterOnSecond = epoch.Current(1);
+        Assert.NotEqual(before, afterOnSecond);
+        var afterOnFirst = epoch.Current(0);
+        Assert.NotEqual(before, afterOnFirst);
+        Assert.True(afterOnFirst >= afterOnSecond, "the epoch only moves forward");
+    }
+
+    [Fact]
     public async Task A_write_by_a_plain_connection_of_this_process_is_seen_by_the_cache()
     {
         var store = (SqliteProgressStore)Core.Get<IProgressStore>();

@@ -243,8 +243,8 @@ public sealed class SlackApiClientTests
     public void A_registered_response_url_keeps_its_clock_and_five_uses_though_its_counter_is_made_on_first_use()
     {
         using var budget = new ResponseUrlBudget(_time);
-        budget.Register("https://hooks.slack.com/commands/T1/1/late");
-        budget.Register("https://hooks.slack.com/commands/T1/1/fresh");
+        budget.Register("https://hooks.slack.com/commands/T1/1/late", _time.GetUtcNow());
+        budget.Register("https://hooks.slack.com/commands/T1/1/fresh", _time.GetUtcNow());
 
         _time.Advance(TimeSpan.FromMinutes(29));
         Assert.Equal([true, true, true, true, true, false], Enumerable.Range(0, 6).Select(_ => budget.TryUse("https://hooks.slack.com/commands/T1/1/fresh")));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using MlMentorBot.Core;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Messaging;
@@ -87,6 +88,32 @@ public sealed class SlackInboundTests : IAsyncDisposable
         var followUp = Assert.Single(await _slack.WaitForAsync(1));
         Assert.Equal("https://hooks.slack.com/commands/T0001/1/abc", followUp.Uri.ToString());
         Assert.Equal("Slow answer", JsonNode.Parse(followUp.Body)!["blocks"]![0]!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_late_answer_counts_the_response_urls_30_minutes_from_the_invocation_not_from_the_deferral()
+    {
+        // The URL's budget is only kept once the ack has gone without the answer (200 ms here), but Slack's 30 minutes
+        // started when the member typed the command: 100 ms past them the URL is dead, though only 29:59.9 after the deferral.
+        // The fake clock only where the 30 minutes are counted (the ack budget, the URL's budget and the client that spends
+        // it); everything else keeps the fixture's services.
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
+        using var budget = new ResponseUrlBudget(time);
+        var pacer = new MlMentorBot.Core.Messaging.ChannelPacer(time, TimeSpan.FromSeconds(1));
+        var api = ActivatorUtilities.CreateInstance<SlackApiClient>(_provider, time, pacer, budget);
+        var inbound = ActivatorUtilities.CreateInstance<SlackInbound>(_provider, api, time, budget);
+        var answer = new TaskCompletionSource<BotReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _dispatcher.Setup(d => d.DispatchAsync(It.IsAny<CommandRequest>(), It.IsAny<CancellationToken>())).Returns(answer.Task);
+
+        var acking = inbound.HandleSlashCommandAsync(Command(), CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        var ack = await acking;
+        Assert.Contains("Working on it", JsonNode.Parse(ack.Json!)!["text"]!.GetValue<string>());
+        time.Advance(ResponseUrlBudget.Lifetime - TimeSpan.FromMilliseconds(100));
+        answer.SetResult(new BotReply { Title = "Very slow answer", IsPrivate = true });
+
+        var posted = Assert.Single(await _slack.WaitForAsync(1));
+        Assert.EndsWith("/chat.postEphemeral", posted.Uri.AbsolutePath);
     }
 
     [Fact]
