@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using Dapper;
 using Microsoft.Extensions.Configuration;
@@ -125,6 +126,13 @@ public class ProgressCacheBenchmarks
 
         public virtual Task<StepProgress> SetAsync(MemberKey member, string stepId, StepStatus status, CancellationToken cancellationToken) =>
             inner.SetAsync(member, stepId, status, cancellationToken);
+
+        // Never from memory: each variant's own GetAsync is what is measured.
+        public bool TryGetWithoutWaiting(MemberKey member, [NotNullWhen(true)] out IReadOnlyDictionary<string, StepProgress>? progress)
+        {
+            progress = null;
+            return false;
+        }
 
         public Task<MemberExport> ExportAsync(MemberKey member, CancellationToken cancellationToken) => inner.ExportAsync(member, cancellationToken);
 

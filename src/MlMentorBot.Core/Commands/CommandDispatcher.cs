@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using MlMentorBot.Core.Communities;
 using MlMentorBot.Core.Replies;
@@ -25,6 +27,50 @@ internal sealed class CommandDispatcher : ICommandDispatcher
         _usage = usage;
         // Without a store (a bare dispatcher in tests) the same rule runs on the platform's grants alone.
         _permissions = permissions ?? new CommunityPermissions(null, []);
+    }
+
+    private long _answeredWithoutWaiting;
+
+    /// <summary>Requests answered by <see cref="TryAnswerWithoutWaiting"/> so far (for tests).</summary>
+    internal long AnsweredWithoutWaiting => Interlocked.Read(ref _answeredWithoutWaiting);
+
+    public bool TryAnswerWithoutWaiting(CommandRequest request, [NotNullWhen(true)] out BotReply? reply)
+    {
+        reply = null;
+        var definition = CommandCatalog.Find(request.Command);
+        if (definition is null || !_handlers.TryGetValue(definition.Name, out var handler))
+        {
+            return false;
+        }
+
+        // Only what needs no stored moderator roles: reading those is a database query (DispatchAsync does it).
+        var sub = request.Subcommand is null ? null : definition.FindSubcommand(request.Subcommand);
+        if (definition.IsModeratorOnly || definition.HasModeratorActions || sub is { IsModeratorOnly: true } or { IsOperatorOnly: true })
+        {
+            return false;
+        }
+
+        request = _permissions.DecideFromGrants(request);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (!handler.TryAnswerWithoutWaiting(request, out reply))
+            {
+                return false;
+            }
+        }
+        catch (Exception ex)
+        {
+            // The ordinary path runs the handler again and turns the failure into a reply for the member.
+            _logger.LogDebug(ex, "/{Command}: could not answer without waiting", request.Command);
+            reply = null;
+            return false;
+        }
+
+        BotTelemetry.CommandAnswered(definition.Name, request.Member.Platform, started);
+        _usage?.Record(request, reply);
+        Interlocked.Increment(ref _answeredWithoutWaiting);
+        return true;
     }
 
     public async Task<BotReply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.Commands;
@@ -11,6 +12,16 @@ public interface ICommandDispatcher
 {
     /// <summary>Runs the handler for an already-parsed request.</summary>
     Task<BotReply> DispatchAsync(CommandRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Answers <paramref name="request"/> on the caller's stack when its handler can do so from memory alone, without touching
+    /// the database or waiting for any lock (today: a <c>/roadmap</c> whose member's progress is cached and known current);
+    /// false otherwise, and the caller runs <see cref="DispatchAsync"/> as usual. Adapters that must acknowledge within a
+    /// deadline run <see cref="DispatchAsync"/> off their request's stack, because SQLite's async API is synchronous underneath
+    /// and a handler waiting for a lock would hold the acknowledgement (issue 13 item 9); this saves that thread-pool hop when
+    /// nothing can wait (issue 10). Never throws: a handler failure is a false here, and the ordinary path then reports it.
+    /// </summary>
+    bool TryAnswerWithoutWaiting(CommandRequest request, [NotNullWhen(true)] out BotReply? reply);
 
     /// <summary>
     /// Parses <paramref name="commandLine"/> as typed (for example <c>/salary level:entry</c>, or a button's stored command)
@@ -47,6 +58,16 @@ public interface ICommandHandler
     /// in the dispatcher.
     /// </summary>
     Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The reply <see cref="HandleAsync"/> would give, when it can be had from memory alone: no database, no lock waited for,
+    /// no I/O (see <see cref="ICommandDispatcher.TryAnswerWithoutWaiting"/>). The default answers nothing that way.
+    /// </summary>
+    bool TryAnswerWithoutWaiting(CommandRequest request, [NotNullWhen(true)] out BotReply? reply)
+    {
+        reply = null;
+        return false;
+    }
 }
 
 /// <summary>

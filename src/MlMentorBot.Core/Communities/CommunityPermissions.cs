@@ -37,17 +37,25 @@ public sealed class CommunityPermissions(CommunityStore? store, IEnumerable<Oper
     /// <exception cref="Storage.StorageUnavailableException">The stored moderators cannot be read.</exception>
     public async Task<CommandRequest> DecideAsync(CommandRequest request, bool needsStoredRoles, CancellationToken cancellationToken)
     {
-        var community = CommunityKeys.Of(request.Member);
-        var isDeploymentAdmin = request.IsModerator;
-        var isOperator = isDeploymentAdmin || (request.ManagesCommunity && IsOperatorHome(community));
-        var isModerator = isOperator || request.ManagesCommunity;
-        if (!isModerator && needsStoredRoles && store is not null)
+        var decided = DecideFromGrants(request);
+        if (!decided.IsModerator && needsStoredRoles && store is not null)
         {
-            var (isStored, role) = await store.RoleFactsAsync(community, request.Member.UserId, cancellationToken);
-            isModerator = isStored || (role is { Length: > 0 } && request.RoleIds.Contains(role, StringComparer.Ordinal));
+            var (isStored, role) = await store.RoleFactsAsync(CommunityKeys.Of(request.Member), request.Member.UserId, cancellationToken);
+            decided = decided with { IsModerator = isStored || (role is { Length: > 0 } && request.RoleIds.Contains(role, StringComparer.Ordinal)) };
         }
 
-        return request with { IsModerator = isModerator, IsOperator = isOperator };
+        return decided;
+    }
+
+    /// <summary>
+    /// <see cref="DecideAsync"/> for a command that cannot use community moderator rights: the platform's grants only, from
+    /// memory (no database lookup).
+    /// </summary>
+    public CommandRequest DecideFromGrants(CommandRequest request)
+    {
+        var isDeploymentAdmin = request.IsModerator;
+        var isOperator = isDeploymentAdmin || (request.ManagesCommunity && IsOperatorHome(CommunityKeys.Of(request.Member)));
+        return request with { IsModerator = isOperator || request.ManagesCommunity, IsOperator = isOperator };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MlMentorBot.Core.Commands;
 
 namespace MlMentorBot.Core.Progress;
@@ -30,6 +31,13 @@ internal interface IProgressStore
     /// on its identity (the roadmap reuses replies that way).
     /// </summary>
     Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The map <see cref="GetAsync"/> would return, when it is already in memory and known to be current without a query and
+    /// without waiting for any lock; false otherwise (not cached, possibly stale, or the check itself would have to wait), and
+    /// the caller uses <see cref="GetAsync"/>. For a request's own stack, which the database must never hold (issue 10).
+    /// </summary>
+    bool TryGetWithoutWaiting(MemberKey member, [NotNullWhen(true)] out IReadOnlyDictionary<string, StepProgress>? progress);
 
     /// <summary>Sets one step's status (creating the member on first use) and returns the stored row.</summary>
     Task<StepProgress> SetAsync(MemberKey member, string stepId, StepStatus status, CancellationToken cancellationToken);

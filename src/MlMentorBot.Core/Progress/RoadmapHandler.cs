@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using MlMentorBot.Core.Commands;
@@ -43,8 +44,32 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
     {
         var snapshot = knowledge.Current;
         // Aimed at someone else, the roadmap shows no one's progress: it is public and the statuses are the asker's own.
-        var aimed = request.Option("user") is not null;
-        var progress = aimed ? NoProgress : await store.GetAsync(request.Member, cancellationToken);
+        var progress = IsAimed(request) ? NoProgress : await store.GetAsync(request.Member, cancellationToken);
+        return Answer(request, snapshot, progress);
+    }
+
+    /// <summary>
+    /// Answers from memory when the member's progress is cached and known current without a query (or the roadmap is aimed at
+    /// someone else, which shows nobody's progress); the rest of a reply is built from the knowledge snapshot alone, and the
+    /// replies themselves are kept (<see cref="MaxMembersWithKeptReplies"/>).
+    /// </summary>
+    public bool TryAnswerWithoutWaiting(CommandRequest request, [NotNullWhen(true)] out BotReply? reply)
+    {
+        IReadOnlyDictionary<string, StepProgress>? progress = NoProgress;
+        if (!IsAimed(request) && !store.TryGetWithoutWaiting(request.Member, out progress))
+        {
+            reply = null;
+            return false;
+        }
+
+        reply = Answer(request, knowledge.Current, progress);
+        return true;
+    }
+
+    private static bool IsAimed(CommandRequest request) => request.Option("user") is not null;
+
+    private BotReply Answer(CommandRequest request, KnowledgeSnapshot snapshot, IReadOnlyDictionary<string, StepProgress> progress)
+    {
         // Every member without a mark sees the same roadmap: one shared cache entry (and one rendering in each adapter)
         // instead of a copy per member, which after 10,000 commands from 2,000 members was most of the kept replies.
         if (progress.Count == 0)

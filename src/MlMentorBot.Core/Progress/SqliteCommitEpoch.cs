@@ -61,6 +61,34 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
         return Current(0);
     }
 
+    /// <summary>
+    /// The current epoch if it can be had without waiting for anything, else null: only watches that are open and free are
+    /// tried (a busy one is skipped, never waited for, and none is opened here, since opening does file I/O and runs
+    /// PRAGMAs), and their <c>PRAGMA data_version</c> never waits for a lock (see <see cref="Watch"/>). For a caller on a
+    /// request's own stack that must not be held by the database (issue 10: a cached <c>/roadmap</c> answered inline); null
+    /// means "not known now", and the caller takes its ordinary, waiting path.
+    /// </summary>
+    public long? CurrentWithoutWaiting()
+    {
+        foreach (var watch in _watches)
+        {
+            if (watch.Statement is not null && watch.Gate.TryEnter())
+            {
+                try
+                {
+                    // Checked again under the gate: a failed read may have closed it meanwhile.
+                    return watch.Statement is null ? null : Read(watch);
+                }
+                finally
+                {
+                    watch.Gate.Exit();
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The epoch as read through watch <paramref name="index"/> alone (tests show each watch keeps it exact).</summary>
     internal long? Current(int index)
     {
@@ -96,6 +124,8 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
             {
                 var connection = database.OpenUnpooled();
                 watch.Connection = connection;
+                // No busy handler on a watch: see Watch.
+                SqliteException.ThrowExceptionForRC(raw.sqlite3_busy_timeout(connection.Handle, 0), connection.Handle);
                 SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out var statement), connection.Handle);
                 watch.Statement = statement;
                 watch.DataVersion = Step(connection.Handle!, statement);
@@ -103,7 +133,13 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
             }
             else
             {
-                var dataVersion = Step(watch.Connection!.Handle!, watch.Statement);
+                if (!TryStep(watch.Connection!.Handle!, watch.Statement, out var dataVersion))
+                {
+                    // Busy: nothing was learnt, so the watch stays as it was and this read is "not known" (the caller's
+                    // version query then waits on its own connection, with the ordinary busy timeout).
+                    return null;
+                }
+
                 if (dataVersion != watch.DataVersion)
                 {
                     watch.DataVersion = dataVersion;
@@ -122,18 +158,31 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
         }
     }
 
-    private static long Step(sqlite3 connection, sqlite3_stmt statement)
+    private static long Step(sqlite3 connection, sqlite3_stmt statement) =>
+        TryStep(connection, statement, out var dataVersion)
+            ? dataVersion
+            : throw new SqliteException("PRAGMA data_version: the database is busy.", raw.SQLITE_BUSY);
+
+    /// <summary>False when SQLite answered <c>SQLITE_BUSY</c>/<c>SQLITE_LOCKED</c> at once (a watch has no busy handler).</summary>
+    private static bool TryStep(sqlite3 connection, sqlite3_stmt statement, out long dataVersion)
     {
         try
         {
             var rc = raw.sqlite3_step(statement);
+            if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
+            {
+                dataVersion = 0;
+                return false;
+            }
+
             if (rc != raw.SQLITE_ROW)
             {
                 SqliteException.ThrowExceptionForRC(rc, connection);
                 throw new SqliteException("PRAGMA data_version returned no row.", rc);
             }
 
-            return raw.sqlite3_column_int64(statement, 0);
+            dataVersion = raw.sqlite3_column_int64(statement, 0);
+            return true;
         }
         finally
         {
@@ -146,6 +195,16 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
     /// One watch connection and its prepared <c>PRAGMA data_version</c>, stepped through SQLitePCL directly:
     /// <see cref="SqliteCommand.ExecuteScalar"/>'s reader, boxing and checks held the lock about three times as long.
     /// </summary>
+    /// <remarks>
+    /// Why a read never waits: the pragma opens a read transaction, and in WAL mode a reader does not wait for a writer (an
+    /// open write transaction, even one held for minutes by another process, leaves reads free:
+    /// https://www.sqlite.org/wal.html#concurrency). Beginning one can still meet a lock (another connection recovering the
+    /// WAL index after a crash, or a file not in WAL mode while a writer commits), and then SQLite calls the busy handler,
+    /// which with the bot's <c>busy_timeout</c> of seconds would sleep. A watch therefore has the busy handler off
+    /// (<c>sqlite3_busy_timeout(0)</c>): such a read returns <c>SQLITE_BUSY</c> at once and counts as "epoch not known".
+    /// What remains is SQLite's own bounded retry of a torn WAL-index header read, which races only with another
+    /// connection's in-memory header update, not with a transaction.
+    /// </remarks>
     private sealed class Watch
     {
         public readonly Lock Gate = new();

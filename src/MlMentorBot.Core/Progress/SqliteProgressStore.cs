@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Caching.Memory;
@@ -143,6 +144,26 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
         var (read, progress) = await ReadAsync(connection, member, cancellationToken);
         _cache.Set(member, new Cached(read, progress) { CheckedIn = epoch ?? 0 }, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return progress;
+    }
+
+    /// <summary>
+    /// Served when the cached entry was found current in the epoch <see cref="SqliteCommitEpoch.CurrentWithoutWaiting"/> reads
+    /// now: the same rule as <see cref="GetAsync"/>'s short-cut, so another replica's write is never missed. On PostgreSQL
+    /// (no epoch) every read needs its version query, so this is always false there.
+    /// </summary>
+    public bool TryGetWithoutWaiting(MemberKey member, [NotNullWhen(true)] out IReadOnlyDictionary<string, StepProgress>? progress)
+    {
+        // The epoch is read before the entry, as in GetAsync: an entry stamped with it was checked after the epoch began.
+        if (UseCommitEpoch && _commits?.CurrentWithoutWaiting() is { } now
+            && _cache.TryGetValue(member, out Cached? cached) && cached!.CheckedIn == now)
+        {
+            Interlocked.Increment(ref _epochHits);
+            progress = cached.Progress;
+            return true;
+        }
+
+        progress = null;
+        return false;
     }
 
     public void Dispose()

@@ -72,6 +72,18 @@ public static class BotTelemetry
     public static void RateLimited(string platform, string route) =>
         RateLimits.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("route", route));
 
+    /// <summary>
+    /// Records a command answered from memory on the caller's stack (<see cref="Commands.ICommandDispatcher.TryAnswerWithoutWaiting"/>):
+    /// the counter and the latency histogram (seconds since <paramref name="started"/>, a <see cref="Stopwatch"/> timestamp), as
+    /// for any command, but no trace span: a span per attempt would also be left behind by every attempt that falls back.
+    /// </summary>
+    public static void CommandAnswered(string command, string platform, long started)
+    {
+        var tags = new TagList { { "command", command }, { "platform", platform } };
+        Commands.Add(1, tags);
+        CommandDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+    }
+
     /// <summary>One command being handled; see <see cref="StartCommand"/>.</summary>
     public readonly struct CommandMeasurement : IDisposable
     {
@@ -91,9 +103,7 @@ public static class BotTelemetry
         /// <summary>Records the command (counter and latency histogram, in seconds) and ends its trace span.</summary>
         public void Dispose()
         {
-            var tags = new TagList { { "command", _command }, { "platform", _platform } };
-            Commands.Add(1, tags);
-            CommandDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+            CommandAnswered(_command, _platform, _started);
             _activity?.Dispose();
         }
     }

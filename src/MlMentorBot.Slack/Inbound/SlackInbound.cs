@@ -77,11 +77,21 @@ internal sealed partial class SlackInbound
         else
         {
             // The handler runs on the host's stopping token, not the request's: a late answer still has to reach response_url.
-            // It starts off this stack so a database that keeps it waiting cannot hold the acknowledgement (issue 13 item 9).
+            // It starts off this stack so a database that keeps it waiting cannot hold the acknowledgement (issue 13 item 9),
+            // unless it can be answered from memory without waiting for anything (a cached /roadmap): then the hop, its worker
+            // wake-up and the ack budget's timer are saved (issue 10).
             var parsed = CommandTextParser.Parse(SlackPayloads.SlashCommandInput(command.Command, command.Text), member);
-            work = parsed.IsSuccess
-                ? Task.Run(() => _dispatcher.DispatchAsync(Configure(parsed.Request!, command.ChannelId, command.UserName), _stopping), _stopping)
-                : Task.FromResult(parsed.Problem!);
+            if (!parsed.IsSuccess)
+            {
+                work = Task.FromResult(parsed.Problem!);
+            }
+            else
+            {
+                var request = Configure(parsed.Request!, command.ChannelId, command.UserName);
+                work = _dispatcher.TryAnswerWithoutWaiting(request, out var answered)
+                    ? Task.FromResult(answered)
+                    : Task.Run(() => _dispatcher.DispatchAsync(request, _stopping), _stopping);
+            }
         }
 
         var reply = await _delivery.WithinBudgetAsync(work, cancellationToken);

@@ -272,6 +272,58 @@ public sealed class ProgressStoreOnSqliteTests() : ProgressStoreTests(TestStorag
     }
 
     [Fact]
+    public void The_epoch_read_for_a_request_stack_opens_no_watch()
+    {
+        using var epoch = new SqliteCommitEpoch(Core.Get<SqliteDatabase>());
+        Assert.Null(epoch.CurrentWithoutWaiting()); // opening one is file I/O and PRAGMAs: left to the ordinary path
+
+        var current = epoch.Current(0);
+        Assert.NotNull(current);
+        Assert.Equal(current, epoch.CurrentWithoutWaiting());
+    }
+
+    [Fact]
+    public async Task A_read_without_waiting_serves_only_an_entry_known_current_and_follows_another_connections_write()
+    {
+        var store = (SqliteProgressStore)Core.Get<IProgressStore>();
+        Assert.False(store.TryGetWithoutWaiting(Bob, out _)); // never read
+        await store.SetAsync(Bob, "roadmap.foundations.math", StepStatus.Learning, CancellationToken.None);
+        Assert.False(store.TryGetWithoutWaiting(Bob, out _)); // a write is not a read: nothing cached yet
+        await store.GetAsync(Bob, CancellationToken.None);
+        Assert.True(store.TryGetWithoutWaiting(Bob, out var cached));
+        Assert.Equal(StepStatus.Learning, cached["roadmap.foundations.math"].Status);
+
+        await using (var connection = new SqliteConnection($"Data Source={Core.Get<SqliteDatabase>().FilePath}"))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync("UPDATE step_progress SET status = 'done'; UPDATE members SET progress_version = progress_version + 1;");
+        }
+
+        Assert.False(store.TryGetWithoutWaiting(Bob, out _)); // the commit moved the epoch: the entry may be stale
+        Assert.Equal(StepStatus.Done, (await store.GetAsync(Bob, CancellationToken.None))["roadmap.foundations.math"].Status);
+        Assert.True(store.TryGetWithoutWaiting(Bob, out var current));
+        Assert.Equal(StepStatus.Done, current["roadmap.foundations.math"].Status);
+    }
+
+    [Fact]
+    public async Task A_write_lock_held_by_another_connection_does_not_stop_a_read_without_waiting()
+    {
+        var store = (SqliteProgressStore)Core.Get<IProgressStore>();
+        await store.SetAsync(Bob, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+        await store.GetAsync(Bob, CancellationToken.None);
+
+        // WAL: a writer holding the lock (here, for as long as the test likes) leaves readers free, so the epoch read
+        // behind the inline /roadmap answers at once instead of waiting for the busy timeout.
+        await using var writer = new SqliteConnection($"Data Source={Core.Get<SqliteDatabase>().FilePath}");
+        await writer.OpenAsync();
+        using var transaction = writer.BeginTransaction(); // BEGIN IMMEDIATE: the write lock
+        await writer.ExecuteAsync("UPDATE step_progress SET status = 'skipped'", transaction: transaction);
+
+        Assert.True(store.TryGetWithoutWaiting(Bob, out var progress));
+        Assert.Equal(StepStatus.Done, progress["roadmap.foundations.math"].Status); // the uncommitted write is not visible
+    }
+
+    [Fact]
     public async Task A_write_by_a_plain_connection_of_this_process_is_seen_by_the_cache()
     {
         var store = (SqliteProgressStore)Core.Get<IProgressStore>();
