@@ -33,7 +33,11 @@ internal static partial class SlackHttpEndpoints
         slack.MapPost("/interactivity", (HttpContext http) => HandleAsync(http, services, InteractivityAsync));
         slack.MapPost("/events", (HttpContext http) => HandleAsync(http, services, EventsAsync));
         // The legacy docs describe ssl_check as a GET on the command URL.
-        slack.MapGet("/commands", (HttpContext http) => http.Request.Query["ssl_check"] == "1" ? Results.Ok() : Results.NotFound());
+        slack.MapGet("/commands", http =>
+        {
+            http.Response.StatusCode = http.Request.Query["ssl_check"] == "1" ? StatusCodes.Status200OK : StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
     }
 
     private delegate Task<SlackAck> BodyHandler(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken);

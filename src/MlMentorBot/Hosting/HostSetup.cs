@@ -129,9 +129,14 @@ internal static class HostSetup
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (KnowledgeService knowledge, IDatabase database, CancellationToken ct) =>
+        // A RequestDelegate, not a minimal-API handler: binding parameters builds and compiles expression trees
+        // (RequestDelegateFactory), which loads System.Linq.Expressions and JIT-compiles them for one endpoint (issue 10, memory).
+        var services = endpoints.ServiceProvider;
+        endpoints.MapGet("/health", async context =>
         {
-            var storage = await database.CheckHealthAsync(ct);
+            var knowledge = services.GetRequiredService<KnowledgeService>();
+            var database = services.GetRequiredService<IDatabase>();
+            var storage = await database.CheckHealthAsync(context.RequestAborted);
             var snapshot = knowledge.IsLoaded ? knowledge.Current : null;
             var healthy = snapshot is not null && storage.IsHealthy;
             var body = new
@@ -147,7 +152,8 @@ internal static class HostSetup
                 },
                 database = new { reachable = storage.IsReachable, writable = storage.IsWritable, problem = storage.Problem },
             };
-            return Results.Json(body, JsonSerializerOptions.Web, statusCode: healthy ? 200 : 503);
+            context.Response.StatusCode = healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsJsonAsync(body, JsonSerializerOptions.Web, context.RequestAborted);
         });
         return endpoints;
     }
