@@ -105,16 +105,10 @@ public sealed partial class CheckInStore(IDatabase database, TimeProvider time) 
         },
         // Streaks read every (member, week) of a group: this index holds just those, so a 500-member digest does not scan
         // the answers' text (issue #5's budget is 50 ms with a million check-ins).
-        new(103, "check-in weeks by group and member", """
+        SchemaMigration.Portable(103, "check-in weeks by group and member", """
             CREATE INDEX checkins_weeks_by_group ON checkins (group_id, member_id, week_key);
             CREATE INDEX away_weeks_by_group ON away_weeks (group_id, member_id, week_key);
-            """)
-        {
-            Postgres = """
-                CREATE INDEX checkins_weeks_by_group ON checkins (group_id, member_id, week_key);
-                CREATE INDEX away_weeks_by_group ON away_weeks (group_id, member_id, week_key);
-                """,
-        },
+            """),
         // Replicas on one database (issue #11): who holds a 'sending' claim and until when (UTC); NULL on older rows,
         // which are never taken over.
         new(104, "leases on scheduled check-in actions", """

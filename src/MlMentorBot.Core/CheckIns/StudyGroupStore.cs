@@ -81,12 +81,8 @@ public sealed class StudyGroupStore(IDatabase database, TimeProvider time)
     /// served by an org-wide install (the org, <c>slack:E…</c>), so the group's posts use the org's token and stop when the org
     /// uninstalls. Expand-only: rows from before, or written by an older replica, have none and belong to their workspace.
     /// </summary>
-    public static readonly SchemaMigration CommunityMigration = new(608, "study groups per community", """
-        ALTER TABLE study_groups ADD COLUMN community TEXT;
-        """)
-    {
-        Postgres = "ALTER TABLE study_groups ADD COLUMN community text;",
-    };
+    public static readonly SchemaMigration CommunityMigration = SchemaMigration.Portable(608, "study groups per community",
+        "ALTER TABLE study_groups ADD COLUMN community text;");
 
     /// <summary>The SQL of a group's community key (<see cref="StudyGroup.Community"/>), for a table aliased <c>g</c>.</summary>
     internal const string CommunityOfGroup = "coalesce(g.community, g.platform || ':' || g.workspace_id)";

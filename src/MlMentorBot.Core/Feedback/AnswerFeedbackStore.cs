@@ -61,16 +61,10 @@ internal sealed class AnswerFeedbackStore(IDatabase database, TimeProvider time)
     /// Schema version 606 (issue #12): the community a vote was cast in, so <c>/kb gaps</c> and <c>/kb stats</c> show each
     /// community only its own. Expand-only: votes from before have an empty community and are shown to no community.
     /// </summary>
-    public static readonly SchemaMigration CommunityMigration = new(606, "answer votes per community", """
-        ALTER TABLE answer_votes ADD COLUMN community TEXT NOT NULL DEFAULT '';
+    public static readonly SchemaMigration CommunityMigration = SchemaMigration.Portable(606, "answer votes per community", """
+        ALTER TABLE answer_votes ADD COLUMN community text NOT NULL DEFAULT '';
         CREATE INDEX answer_votes_by_community ON answer_votes (community, voted_at);
-        """)
-    {
-        Postgres = """
-            ALTER TABLE answer_votes ADD COLUMN community text NOT NULL DEFAULT '';
-            CREATE INDEX answer_votes_by_community ON answer_votes (community, voted_at);
-            """,
-    };
+        """);
 
     public string Name => "answer_feedback";
 

@@ -50,16 +50,10 @@ internal sealed partial class AnswerGapStore(IDatabase database) : AnswerGapReco
     /// Schema version 604 (issue #12): the community a question was asked in, so <c>/kb gaps</c> and the digest show each
     /// community only its own. Expand-only: rows from before have an empty community and are shown to no community.
     /// </summary>
-    public static readonly SchemaMigration CommunityMigration = new(604, "answer gaps per community", """
-        ALTER TABLE answer_gaps ADD COLUMN community TEXT NOT NULL DEFAULT '';
+    public static readonly SchemaMigration CommunityMigration = SchemaMigration.Portable(604, "answer gaps per community", """
+        ALTER TABLE answer_gaps ADD COLUMN community text NOT NULL DEFAULT '';
         CREATE INDEX answer_gaps_by_community ON answer_gaps (community, asked_at);
-        """)
-    {
-        Postgres = """
-            ALTER TABLE answer_gaps ADD COLUMN community text NOT NULL DEFAULT '';
-            CREATE INDEX answer_gaps_by_community ON answer_gaps (community, asked_at);
-            """,
-    };
+        """);
 
     public override async Task RecordAsync(AnswerGap gap, CancellationToken cancellationToken)
     {

@@ -109,9 +109,8 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
             ALTER TABLE members ADD COLUMN enterprise_id TEXT;
             """) { Postgres = "ALTER TABLE members ADD COLUMN enterprise_id text;" },
         // A stamp, not a counter: a member deleted and created again must never repeat a value another replica still holds.
-        new(3, "progress version per member, checked by every replica's cache", """
-            ALTER TABLE members ADD COLUMN progress_version BIGINT NOT NULL DEFAULT 0;
-            """) { Postgres = "ALTER TABLE members ADD COLUMN progress_version bigint NOT NULL DEFAULT 0;" },
+        SchemaMigration.Portable(3, "progress version per member, checked by every replica's cache",
+            "ALTER TABLE members ADD COLUMN progress_version bigint NOT NULL DEFAULT 0;"),
     ];
 
     public async Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken)

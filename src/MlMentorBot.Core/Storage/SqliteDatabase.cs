@@ -52,6 +52,12 @@ public sealed record SchemaMigration(int Version, string Name, string Sql)
     /// keys. Required when <see cref="StorageOptions.Provider"/> is <c>Postgres</c>; start-up names any migration without one.
     /// </summary>
     public string? Postgres { get; init; }
+
+    /// <summary>
+    /// A migration whose one script both SQLite and PostgreSQL run as written (lowercase <c>text</c>, <c>bigint</c> and
+    /// plain indexes mean the same to both), so it is not written out twice.
+    /// </summary>
+    public static SchemaMigration Portable(int version, string name, string sql) => new(version, name, sql) { Postgres = sql };
 }
 
 /// <summary>

@@ -17,22 +17,13 @@ internal sealed class DatabaseXmlRepository(IDatabase database, TimeProvider tim
 {
     /// <summary>Schema version 401 (Slack adapter range 400–499).</summary>
     // PostgreSQL keeps the same shape: created_at is fixed-width UTC text that only orders the ring.
-    public static readonly SchemaMigration Migration = new(401, "data protection key ring", """
+    public static readonly SchemaMigration Migration = SchemaMigration.Portable(401, "data protection key ring", """
         CREATE TABLE data_protection_keys (
             friendly_name TEXT PRIMARY KEY,
             xml           TEXT NOT NULL,
             created_at    TEXT NOT NULL
         );
-        """)
-    {
-        Postgres = """
-            CREATE TABLE data_protection_keys (
-                friendly_name TEXT PRIMARY KEY,
-                xml           TEXT NOT NULL,
-                created_at    TEXT NOT NULL
-            );
-            """,
-    };
+        """);
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {

@@ -18,7 +18,7 @@ internal sealed class SlackInstallationStore
     /// <summary>Schema version 400; the Slack adapter owns 400–499.</summary>
     // One script for both providers: PostgreSQL keeps this table's shape (times stay fixed-width UTC text because updated_at doubles as the row version that
     // UpdateTokenAsync compares, and the flag stays 0/1 because the queries compare it with integers on both providers).
-    public static readonly SchemaMigration Migration = new(400, "slack oauth installations", InstallationsTable) { Postgres = InstallationsTable };
+    public static readonly SchemaMigration Migration = SchemaMigration.Portable(400, "slack oauth installations", InstallationsTable);
 
     private const string InstallationsTable = """
         CREATE TABLE slack_installations (

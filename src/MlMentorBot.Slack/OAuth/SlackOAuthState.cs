@@ -25,20 +25,12 @@ internal sealed class SlackOAuthState(IDatabase database, IOptions<SlackOptions>
 
     /// <summary>Schema version 402 (Slack adapter range 400–499).</summary>
     // PostgreSQL keeps the same shape: expires_at is fixed-width UTC text, compared as text on both providers.
-    public static readonly SchemaMigration Migration = new(402, "consumed slack oauth states", """
+    public static readonly SchemaMigration Migration = SchemaMigration.Portable(402, "consumed slack oauth states", """
         CREATE TABLE slack_oauth_states (
             nonce      TEXT PRIMARY KEY,
             expires_at TEXT NOT NULL
         );
-        """)
-    {
-        Postgres = """
-            CREATE TABLE slack_oauth_states (
-                nonce      TEXT PRIMARY KEY,
-                expires_at TEXT NOT NULL
-            );
-            """,
-    };
+        """);
 
     /// <summary>A new signed state for one install attempt.</summary>
     public string Issue()
