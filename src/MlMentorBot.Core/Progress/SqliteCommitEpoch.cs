@@ -41,25 +41,7 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
     /// The current epoch (1 or more), or null when a watch connection cannot be read (the file is gone, or this was
     /// disposed): the caller then checks every read as if every epoch were new, and the database reports the fault itself.
     /// </summary>
-    public long? Current()
-    {
-        foreach (var watch in _watches)
-        {
-            if (watch.Gate.TryEnter())
-            {
-                try
-                {
-                    return Read(watch);
-                }
-                finally
-                {
-                    watch.Gate.Exit();
-                }
-            }
-        }
-
-        return Current(0);
-    }
+    public long? Current() => TryReadFreeWatch(openIfClosed: true, out var epoch) ? epoch : Current(0);
 
     /// <summary>
     /// The current epoch if it can be had without waiting for anything, else null: only watches that are open and free are
@@ -68,26 +50,7 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
     /// request's own stack that must not be held by the database (issue 10: a cached <c>/roadmap</c> answered inline); null
     /// means "not known now", and the caller takes its ordinary, waiting path.
     /// </summary>
-    public long? CurrentWithoutWaiting()
-    {
-        foreach (var watch in _watches)
-        {
-            if (watch.Statement is not null && watch.Gate.TryEnter())
-            {
-                try
-                {
-                    // Checked again under the gate: a failed read may have closed it meanwhile.
-                    return watch.Statement is null ? null : Read(watch);
-                }
-                finally
-                {
-                    watch.Gate.Exit();
-                }
-            }
-        }
-
-        return null;
-    }
+    public long? CurrentWithoutWaiting() => TryReadFreeWatch(openIfClosed: false, out var epoch) ? epoch : null;
 
     /// <summary>The epoch as read through watch <paramref name="index"/> alone (tests show each watch keeps it exact).</summary>
     internal long? Current(int index)
@@ -96,6 +59,33 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
         {
             return Read(_watches[index]);
         }
+    }
+
+    /// <summary>
+    /// Reads through the first watch whose gate is free (never waiting for one); without <paramref name="openIfClosed"/>, only
+    /// watches already open are tried. False when none was free; <paramref name="epoch"/> is then null.
+    /// </summary>
+    private bool TryReadFreeWatch(bool openIfClosed, out long? epoch)
+    {
+        foreach (var watch in _watches)
+        {
+            if ((openIfClosed || watch.Statement is not null) && watch.Gate.TryEnter())
+            {
+                try
+                {
+                    // Checked again under the gate: a failed read may have closed it meanwhile.
+                    epoch = openIfClosed || watch.Statement is not null ? Read(watch) : null;
+                    return true;
+                }
+                finally
+                {
+                    watch.Gate.Exit();
+                }
+            }
+        }
+
+        epoch = null;
+        return false;
     }
 
     public void Dispose()
