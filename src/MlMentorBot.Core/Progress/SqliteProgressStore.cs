@@ -119,10 +119,9 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
         // so an entry stamped with it stays true until something is committed (which moves the epoch on).
         var epoch = UseCommitEpoch ? _commits?.Current() : null;
         _cache.TryGetValue(member, out Cached? cached);
-        if (cached is not null && epoch is { } now && cached.CheckedIn == now)
+        if (ServedByEpoch(cached, epoch))
         {
-            Interlocked.Increment(ref _epochHits);
-            return cached.Progress;
+            return cached!.Progress;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -154,15 +153,29 @@ internal sealed class SqliteProgressStore(IDatabase database, TimeProvider time,
     {
         // The epoch is read before the entry, as in GetAsync: an entry stamped with it was checked after the epoch began.
         if (UseCommitEpoch && _commits?.CurrentWithoutWaiting() is { } now
-            && _cache.TryGetValue(member, out Cached? cached) && cached!.CheckedIn == now)
+            && _cache.TryGetValue(member, out Cached? cached) && ServedByEpoch(cached, now))
         {
-            Interlocked.Increment(ref _epochHits);
-            progress = cached.Progress;
+            progress = cached!.Progress;
             return true;
         }
 
         progress = null;
         return false;
+    }
+
+    /// <summary>
+    /// The SQLite short-cut both reads share: an entry last checked in <paramref name="epoch"/>, when that is still the
+    /// current epoch, is served without a query (nothing was committed since it was checked).
+    /// </summary>
+    private bool ServedByEpoch(Cached? cached, long? epoch)
+    {
+        if (cached is null || epoch is not { } now || cached.CheckedIn != now)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _epochHits);
+        return true;
     }
 
     public void Dispose()
