@@ -7,6 +7,9 @@ internal sealed record StageProgress(KnowledgeEntry Stage, int Done, int Skipped
 {
     public int Finished => Done + Skipped;
 
+    /// <summary>No step of the stage is marked (all to do): the stage reads the same for every such member.</summary>
+    public bool IsUntouched => Done + Skipped + Learning == 0;
+
     /// <summary>Whole percent of the stage's steps that are done or skipped (0–100).</summary>
     public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Finished / Total, MidpointRounding.AwayFromZero);
 }

@@ -127,7 +127,7 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
             var p = ProgressView.ForStage(stage.Stage, progress);
             finished += p.Finished;
             total += p.Total;
-            if (p.Done + p.Skipped + p.Learning == 0)
+            if (p.IsUntouched)
             {
                 // A stage the member has not touched reads the same for everyone: share its text.
                 sections.Add(stage.UntouchedOverview);
@@ -172,7 +172,7 @@ internal sealed class RoadmapHandler(IKnowledgeProvider knowledge, IProgressStor
     /// <summary>A stage reply's checklist with details; the shared one when the member has not touched the stage.</summary>
     private static ReplySection StepsSection(StageLayout stage, IReadOnlyDictionary<string, StepProgress> progress, StageProgress p)
     {
-        if (p.Done + p.Skipped + p.Learning == 0 && stage.UntouchedSteps is { } shared)
+        if (p.IsUntouched && stage.UntouchedSteps is { } shared)
         {
             return shared;
         }
