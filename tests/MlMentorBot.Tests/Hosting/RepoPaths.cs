@@ -8,6 +8,15 @@ public static class RepoPaths
     /// <summary>The real knowledge folder the bot ships with.</summary>
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
+    private static readonly Lazy<MlMentorBot.Core.Knowledge.KnowledgeSnapshot> LoadedKnowledge = new(() =>
+    {
+        var result = MlMentorBot.Core.Knowledge.KnowledgeLoader.Load(Knowledge);
+        return new MlMentorBot.Core.Knowledge.KnowledgeSnapshot(result.Entries, result.Version, DateTimeOffset.UnixEpoch);
+    });
+
+    /// <summary>The real knowledge folder loaded once (as of the Unix epoch), shared read-only by the tests that search it.</summary>
+    public static MlMentorBot.Core.Knowledge.KnowledgeSnapshot KnowledgeSnapshot => LoadedKnowledge.Value;
+
     public static string Fixture(params string[] parts) =>
         Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 

@@ -9,18 +9,14 @@ namespace MlMentorBot.Tests.Knowledge;
 /// </summary>
 public sealed class AskCoverageTests
 {
-    private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
-    {
-        var result = KnowledgeLoader.Load(RepoPaths.Knowledge);
-        return new KnowledgeSnapshot(result.Entries, result.Version, DateTimeOffset.UnixEpoch);
-    });
+    private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
     [Theory]
     [InlineData("how much do the ml engineers at google make")]
     [InlineData("whats a realistic timeline to get hireable as an mle studying 10h/week")]
     public void A_question_whose_rare_words_no_entry_speaks_about_gets_the_honest_reply(string question)
     {
-        var answer = AskHandler.Compose(Snapshot.Value, question);
+        var answer = AskHandler.Compose(Snapshot, question);
 
         Assert.Null(answer.Lead);
     }
@@ -31,7 +27,7 @@ public sealed class AskCoverageTests
     [InlineData("junior ml eng salary, roughly?", "salary.figures")]
     public void A_question_the_lead_entry_speaks_about_keeps_its_answer(string question, string entry)
     {
-        var answer = AskHandler.Compose(Snapshot.Value, question);
+        var answer = AskHandler.Compose(Snapshot, question);
 
         Assert.Equal(entry, answer.Lead?.Entry.Id);
     }
@@ -39,7 +35,7 @@ public sealed class AskCoverageTests
     [Fact]
     public void Coverage_counts_the_words_the_entry_never_uses()
     {
-        var snapshot = Snapshot.Value;
+        var snapshot = Snapshot;
         var figures = snapshot.FindById("salary.figures")!;
 
         var shared = AnswerRanking.Covered(snapshot, snapshot.Search.Interpret("ml engineer salary in the us"), figures);

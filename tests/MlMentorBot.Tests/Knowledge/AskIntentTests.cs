@@ -11,18 +11,14 @@ namespace MlMentorBot.Tests.Knowledge;
 /// </summary>
 public sealed class AskIntentTests
 {
-    private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
-    {
-        var result = KnowledgeLoader.Load(RepoPaths.Knowledge);
-        return new KnowledgeSnapshot(result.Entries, result.Version, DateTimeOffset.UnixEpoch);
-    });
+    private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
     [Theory]
     [InlineData("is there still demand for ml engineers")]
     [InlineData("which industries hire the most ml engineers")]
     public void A_role_question_sharing_pay_words_is_not_answered_by_a_pay_entry(string question)
     {
-        var answer = AskHandler.Compose(Snapshot.Value, question);
+        var answer = AskHandler.Compose(Snapshot, question);
 
         Assert.NotNull(answer.Lead);
         Assert.NotEqual(KnowledgeKinds.Salary, answer.Lead.Entry.Kind);
@@ -33,7 +29,7 @@ public sealed class AskIntentTests
     [InlineData("which industries pay ml engineers the most")]
     public void A_pay_question_still_leads_with_a_pay_entry(string question)
     {
-        var answer = AskHandler.Compose(Snapshot.Value, question);
+        var answer = AskHandler.Compose(Snapshot, question);
 
         Assert.Equal(KnowledgeKinds.Salary, answer.Lead?.Entry.Kind);
     }
@@ -43,7 +39,7 @@ public sealed class AskIntentTests
     [InlineData("what is a machine learning engineer? my dad keeps asking lol")]
     public void A_question_about_what_the_role_is_leads_with_a_role_entry(string question)
     {
-        var answer = AskHandler.Compose(Snapshot.Value, question);
+        var answer = AskHandler.Compose(Snapshot, question);
 
         Assert.Equal(KnowledgeKinds.Role, answer.Lead?.Entry.Kind);
     }
@@ -51,10 +47,10 @@ public sealed class AskIntentTests
     [Fact]
     public void A_typo_correction_keeps_the_first_letter()
     {
-        var query = Snapshot.Value.Search.Interpret("i work in retail, can i switch to ml");
+        var query = Snapshot.Search.Interpret("i work in retail, can i switch to ml");
 
         Assert.DoesNotContain(query.Corrections, c => c.Typed == "retail");
         Assert.Contains("retail", query.Unknown);
-        Assert.Contains(Snapshot.Value.Search.Interpret("ml engineer salery").Corrections, c => c.Typed == "salery" && c.Understood == "salary");
+        Assert.Contains(Snapshot.Search.Interpret("ml engineer salery").Corrections, c => c.Typed == "salery" && c.Understood == "salary");
     }
 }

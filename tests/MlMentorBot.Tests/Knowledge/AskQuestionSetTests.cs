@@ -40,11 +40,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.57;
 
-    private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
-    {
-        var result = KnowledgeLoader.Load(RepoPaths.Knowledge);
-        return new KnowledgeSnapshot(result.Entries, result.Version, DateTimeOffset.UnixEpoch);
-    });
+    private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
     [Fact]
     public void The_first_set_has_at_least_sixty_real_questions_naming_existing_entries()
@@ -54,7 +50,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         var onTopic = questions.Where(q => q.IsInScope).ToList();
         Assert.True(onTopic.Count >= 60, $"only {onTopic.Count} on-topic questions");
         Assert.Contains(questions, q => !q.IsInScope);
-        Assert.All(onTopic, q => Assert.NotNull(Snapshot.Value.FindById(q.ExpectedEntry!)));
+        Assert.All(onTopic, q => Assert.NotNull(Snapshot.FindById(q.ExpectedEntry!)));
     }
 
     [Fact]
@@ -67,7 +63,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
 
         Assert.True(questions.Count(q => q.IsInScope) >= 150, $"only {questions.Count(q => q.IsInScope)} in-scope questions");
         Assert.True(questions.Count(q => !q.IsInScope) >= 50, $"only {questions.Count(q => !q.IsInScope)} off-topic questions");
-        Assert.All(questions.SelectMany(q => q.Entries), id => Assert.NotNull(Snapshot.Value.FindById(id)));
+        Assert.All(questions.SelectMany(q => q.Entries), id => Assert.NotNull(Snapshot.FindById(id)));
     }
 
     [Fact]
@@ -80,7 +76,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
 
     private void AssertGoals(IReadOnlyList<LabelledQuestion> questions, string name, double answerFirst = AnswerFirstGoal)
     {
-        var result = AskQuestionSet.Evaluate(Snapshot.Value, questions);
+        var result = AskQuestionSet.Evaluate(Snapshot, questions);
         result.Misses.ForEach(output.WriteLine);
         output.WriteLine($"{name}: {result}");
 

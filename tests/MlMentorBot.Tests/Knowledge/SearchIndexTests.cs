@@ -11,14 +11,10 @@ namespace MlMentorBot.Tests.Knowledge;
 /// </summary>
 public sealed class SearchIndexTests : IDisposable
 {
-    private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
-    {
-        var result = KnowledgeLoader.Load(RepoPaths.Knowledge);
-        return new KnowledgeSnapshot(result.Entries, result.Version, DateTimeOffset.UnixEpoch);
-    });
+    private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
-    private readonly Fts5ReferenceIndex _fts5 = new(Snapshot.Value.Search.Columns, KnowledgeSearchIndex.ColumnWeights);
-    private readonly Bm25Index _porter = new(Snapshot.Value.Search.Columns, KnowledgeSearchIndex.ColumnWeights);
+    private readonly Fts5ReferenceIndex _fts5 = new(Snapshot.Search.Columns, KnowledgeSearchIndex.ColumnWeights);
+    private readonly Bm25Index _porter = new(Snapshot.Search.Columns, KnowledgeSearchIndex.ColumnWeights);
 
     public static IEnumerable<string> AllQuestions() =>
         AskQuestionSet.First().Concat(AskQuestionSet.Members("tune")).Concat(AskQuestionSet.Members("holdout")).Select(q => q.Question);
@@ -26,7 +22,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void Every_text_of_the_knowledge_and_every_question_is_tokenised_and_stemmed_as_FTS5_does()
     {
-        var texts = Snapshot.Value.Search.Columns.SelectMany(c => c).OfType<string>().Distinct()
+        var texts = Snapshot.Search.Columns.SelectMany(c => c).OfType<string>().Distinct()
             .Concat(AllQuestions())
             // Words that exercise each Porter step (Porter's own examples) and FTS5's limits (two letters, accents, digits).
             .Append("caresses ponies ties caress cats feed agreed plastered bled motoring sing conflated troubled sized hopping " +
@@ -52,7 +48,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void Every_question_of_the_sets_finds_the_passages_and_scores_the_FTS5_index_found()
     {
-        var index = Snapshot.Value.Search;
+        var index = Snapshot.Search;
         var differences = new List<string>();
         var compared = 0;
         foreach (var question in AllQuestions())
@@ -115,7 +111,7 @@ public sealed class SearchIndexTests : IDisposable
     [InlineData("what is sklearn used for", "scikit-learn")]
     public void A_generic_alias_names_its_entry_only_in_a_question_about_it_and_a_synonym_names_an_alias(string question, string? alias)
     {
-        var aliases = Snapshot.Value.Search.Interpret(question).Aliases;
+        var aliases = Snapshot.Search.Interpret(question).Aliases;
 
         if (alias is null)
         {
