@@ -26,12 +26,13 @@ internal static partial class SlackHttpEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        // Everything HandleAsync needs is a singleton: resolving it from the root provider spares every request a DI scope.
-        var services = endpoints.ServiceProvider;
+        // Everything HandleAsync needs is a singleton: resolved once from the root provider, on the first request, which spares
+        // every request a DI scope and the lookups.
+        var services = new Lazy<Services>(() => new Services(endpoints.ServiceProvider));
         var slack = endpoints.MapGroup("/slack");
-        slack.MapPost("/commands", (HttpContext http) => HandleAsync(http, services, CommandsAsync));
-        slack.MapPost("/interactivity", (HttpContext http) => HandleAsync(http, services, InteractivityAsync));
-        slack.MapPost("/events", (HttpContext http) => HandleAsync(http, services, EventsAsync));
+        slack.MapPost("/commands", (HttpContext http) => HandleAsync(http, services.Value, CommandsAsync));
+        slack.MapPost("/interactivity", (HttpContext http) => HandleAsync(http, services.Value, InteractivityAsync));
+        slack.MapPost("/events", (HttpContext http) => HandleAsync(http, services.Value, EventsAsync));
         // The legacy docs describe ssl_check as a GET on the command URL.
         slack.MapGet("/commands", http =>
         {
@@ -42,9 +43,21 @@ internal static partial class SlackHttpEndpoints
 
     private delegate Task<SlackAck> BodyHandler(SlackInbound inbound, byte[] body, int length, CancellationToken cancellationToken);
 
-    private static async Task HandleAsync(HttpContext http, IServiceProvider services, BodyHandler handler)
+    /// <summary>The singletons every Slack request uses.</summary>
+    private sealed class Services(IServiceProvider provider)
     {
-        var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        public SlackOptions Options { get; } = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+
+        public SlackSignatureVerifier Verifier { get; } = provider.GetRequiredService<SlackSignatureVerifier>();
+
+        public SlackInbound Inbound { get; } = provider.GetRequiredService<SlackInbound>();
+
+        public ILogger Logger { get; } = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints));
+    }
+
+    private static async Task HandleAsync(HttpContext http, Services services, BodyHandler handler)
+    {
+        var options = services.Options;
         var request = http.Request;
         if (request.ContentLength > options.MaxRequestBodyBytes)
         {
@@ -62,7 +75,7 @@ internal static partial class SlackHttpEndpoints
         {
             // A client that stalls or drops mid-body (Kestrel's minimum data rate, a reset): nothing was authenticated yet, so
             // one quiet line rather than an error with a stack trace per connection (issue 13 item 4).
-            LogUnreadBody(Logger(services), request.Path, ex.GetType().Name);
+            LogUnreadBody(services.Logger, request.Path, ex.GetType().Name);
             if (!http.RequestAborted.IsCancellationRequested)
             {
                 http.Response.StatusCode = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
@@ -77,8 +90,7 @@ internal static partial class SlackHttpEndpoints
             return;
         }
 
-        var verifier = services.GetRequiredService<SlackSignatureVerifier>();
-        var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body.AsSpan(0, length));
+        var check = services.Verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body.AsSpan(0, length));
         if (check != SignatureCheck.Valid)
         {
             if (IsSslCheck(body.AsSpan(0, length)))
@@ -88,7 +100,7 @@ internal static partial class SlackHttpEndpoints
             }
 
             BotTelemetry.SignatureFailed("slack");
-            LogRejected(Logger(services), request.Path, check);
+            LogRejected(services.Logger, request.Path, check);
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -103,12 +115,12 @@ internal static partial class SlackHttpEndpoints
         SlackAck ack;
         try
         {
-            ack = await handler(services.GetRequiredService<SlackInbound>(), body, length, http.RequestAborted);
+            ack = await handler(services.Inbound, body, length, http.RequestAborted);
         }
         catch (Exception ex) when (ex is JsonException or FormatException)
         {
             // Signed but unreadable: say why in the body, so whoever sent it can tell a bug from a bad deploy.
-            LogMalformed(Logger(services), request.Path, ex.GetType().Name);
+            LogMalformed(services.Logger, request.Path, ex.GetType().Name);
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             http.Response.ContentType = "text/plain; charset=utf-8";
             await http.Response.WriteAsync(ex is JsonException ? "The body is not valid JSON." : ex.Message, http.RequestAborted);
@@ -189,8 +201,6 @@ internal static partial class SlackHttpEndpoints
         return form.TryGetValue("ssl_check", out var value) && value == "1" && form.Keys.All(k => k is "ssl_check" or "token");
     }
 
-    private static ILogger Logger(IServiceProvider services) =>
-        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackHttpEndpoints));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Gave up reading a request body for {Path}: {Reason}")]
     private static partial void LogUnreadBody(ILogger logger, PathString path, string reason);
