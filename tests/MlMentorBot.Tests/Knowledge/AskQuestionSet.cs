@@ -62,6 +62,22 @@ public static class AskQuestionSet
             .ToList();
     }
 
+    /// <summary>
+    /// ask-questions-members-labels-second.tsv: the in-scope members' questions labelled a second time, by someone who saw
+    /// neither the first labels nor the bot's answers (<c>question \t entry ids, comma-separated, or -</c>). Question → entries
+    /// (empty: not covered).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> SecondLabels() =>
+        Rows(Path.Combine(Folder, "ask-questions-members-labels-second.tsv")).ToDictionary(
+            p => p[0], p => (IReadOnlyList<string>)(p[1].Trim() == "-" ? [] : p[1].Split(',', StringSplitOptions.TrimEntries)), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether two labels of one question agree: both say "not covered", or they share an entry (either lists every entry
+    /// that answers equally well, so one in common is the same answer).
+    /// </summary>
+    public static bool Agree(IReadOnlyList<string> first, IReadOnlyList<string> second) =>
+        first.Count == 0 || second.Count == 0 ? first.Count == second.Count : first.Intersect(second, StringComparer.Ordinal).Any();
+
     /// <summary>Tab-separated rows, skipping blank lines and # comments.</summary>
     public static IEnumerable<string[]> Rows(string path) =>
         File.ReadAllLines(path).Where(line => line.Trim().Length > 0 && !line.StartsWith('#')).Select(line => line.Split('\t'));

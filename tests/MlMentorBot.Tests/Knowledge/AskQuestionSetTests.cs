@@ -1,3 +1,4 @@
+using System.Globalization;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Tests.Hosting;
 using Xunit.Abstractions;
@@ -77,6 +78,35 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
         AssertGoals(AskQuestionSet.Members("holdout"), "members, holdout", MembersHoldoutAnswerFirstFloor);
+
+    /// <summary>
+    /// How far two careful people agree on what answers a member's question bounds what any ranking can score against one of
+    /// them. Measured when the second labels were made (issue #14): the two annotators agree on 85.6 % of the tune split and
+    /// 84.9 % of the holdout (the second marks 65 questions "not covered" where the first marked 35), while the bot's lead
+    /// matches the first labels on 79.5 % / 57.5 % and the second on 69.9 % / 52.1 %. So the 95 % goal sits ten points above the
+    /// agreement between annotators. Checked here: the second file labels exactly the in-scope questions with existing entries;
+    /// reported: the agreement and the bot's answer-first rate against each annotator, per split.
+    /// </summary>
+    [Fact]
+    public void A_second_annotator_labels_every_in_scope_question_and_the_agreement_is_reported()
+    {
+        var second = AskQuestionSet.SecondLabels();
+        var splits = new[] { "tune", "holdout" }.ToDictionary(s => s, s => AskQuestionSet.Members(s).Where(q => q.IsInScope).ToList());
+
+        Assert.Equal(splits.Values.SelectMany(q => q).Select(q => q.Question).Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
+        Assert.All(second.Values.SelectMany(ids => ids), id => Assert.NotNull(Snapshot.FindById(id)));
+        foreach (var (split, questions) in splits)
+        {
+            var agree = questions.Count(q => AskQuestionSet.Agree(q.Entries, second[q.Question]));
+            var leads = questions.ToDictionary(q => q.Question, q => AskHandler.Compose(Snapshot, q.Question).Lead?.Entry.Id);
+            bool Right(LabelledQuestion q, IReadOnlyList<string> label) => leads[q.Question] is { } lead ? label.Contains(lead) : label.Count == 0;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"members, {split}: annotators agree {agree}/{questions.Count} = {(double)agree / questions.Count:P1}; lead entry matches the first labels " +
+                $"{questions.Count(q => Right(q, q.Entries))}, the second {questions.Count(q => Right(q, second[q.Question]))}, " +
+                $"either {questions.Count(q => Right(q, q.Entries) || Right(q, second[q.Question]))}" +
+                $" of {questions.Count}; not covered: first {questions.Count(q => q.Entries.Count == 0)}, second {questions.Count(q => second[q.Question].Count == 0)}"));
+        }
+    }
 
     private void AssertGoals(IReadOnlyList<LabelledQuestion> questions, string name, double answerFirst = AnswerFirstGoal)
     {
