@@ -84,7 +84,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// them. Measured when the second labels were made (issue #14): the two annotators agree on 85.6 % of the tune split and
     /// 84.9 % of the holdout (the second marks 65 questions "not covered" where the first marked 35), while the bot's lead
     /// matches the first labels on 79.5 % / 57.5 % and the second on 69.9 % / 52.1 %. So the 95 % goal sits ten points above the
-    /// agreement between annotators. Checked here: the second file labels exactly the in-scope questions with existing entries;
+    /// agreement between annotators. On the questions both agree on, the bot is right for both on 99/125 = 79.2 % (tune) and
+    /// 36/62 = 58.1 % (holdout): label noise does not explain the holdout's gap. Checked here: the second file labels exactly the in-scope questions with existing entries;
     /// reported: the agreement and the bot's answer-first rate against each annotator, per split.
     /// </summary>
     [Fact]
@@ -100,11 +101,12 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
             var agree = questions.Count(q => AskQuestionSet.Agree(q.Entries, second[q.Question]));
             var leads = questions.ToDictionary(q => q.Question, q => AskHandler.Compose(Snapshot, q.Question).Lead?.Entry.Id);
             bool Right(LabelledQuestion q, IReadOnlyList<string> label) => leads[q.Question] is { } lead ? label.Contains(lead) : label.Count == 0;
+            var bothRight = questions.Count(q => AskQuestionSet.Agree(q.Entries, second[q.Question]) && Right(q, q.Entries) && Right(q, second[q.Question]));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"members, {split}: annotators agree {agree}/{questions.Count} = {(double)agree / questions.Count:P1}; lead entry matches the first labels " +
-                $"{questions.Count(q => Right(q, q.Entries))}, the second {questions.Count(q => Right(q, second[q.Question]))}, " +
-                $"either {questions.Count(q => Right(q, q.Entries) || Right(q, second[q.Question]))}" +
-                $" of {questions.Count}; not covered: first {questions.Count(q => q.Entries.Count == 0)}, second {questions.Count(q => second[q.Question].Count == 0)}"));
+                $"members, {split}: annotators agree {agree}/{questions.Count} = {(double)agree / questions.Count:P1}; of {questions.Count}, the lead entry matches " +
+                $"the first labels {questions.Count(q => Right(q, q.Entries))}, the second {questions.Count(q => Right(q, second[q.Question]))}, " +
+                $"either {questions.Count(q => Right(q, q.Entries) || Right(q, second[q.Question]))}; of the {agree} both agree on, {bothRight} " +
+                $"({(double)bothRight / agree:P1}); not covered: first {questions.Count(q => q.Entries.Count == 0)}, second {questions.Count(q => second[q.Question].Count == 0)}"));
         }
     }
 
