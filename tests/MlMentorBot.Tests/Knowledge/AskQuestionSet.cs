@@ -63,6 +63,16 @@ public static class AskQuestionSet
     }
 
     /// <summary>
+    /// ask-questions-fresh.tsv (<c>question \t in|off \t entry ids, comma-separated, or -</c>): a third set, written and labelled
+    /// after the sixth round by two more helpers, neither of whom saw the other sets.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Fresh() =>
+        Rows(Path.Combine(Folder, "ask-questions-fresh.tsv"))
+            .Select(p => new LabelledQuestion(p[0], p[1] == "in",
+                p[1] != "in" || p[2].Trim() == "-" ? [] : p[2].Split(',', StringSplitOptions.TrimEntries), [], "fresh"))
+            .ToList();
+
+    /// <summary>
     /// ask-questions-members-labels-second.tsv: the in-scope members' questions labelled a second time, by someone who saw
     /// neither the first labels nor the bot's answers (<c>question \t entry ids, comma-separated, or -</c>). Question → entries
     /// (empty: not covered).

@@ -45,6 +45,13 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.57;
 
+    /// <summary>
+    /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 % answer-first,
+    /// 29/30 = 96.7 % honest, median reply 552 characters. Between the tune split and the holdout, as a set no rule was fitted
+    /// to should be. Its misses (read since, so it now tunes) are in docs/moderators.md.
+    /// </summary>
+    public const double FreshAnswerFirstFloor = 0.67;
+
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
     [Fact]
@@ -74,6 +81,21 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [Fact]
     public void The_members_tune_split_is_honest_short_and_above_its_floor() =>
         AssertGoals(AskQuestionSet.Members("tune"), "members, tune", MembersTuneAnswerFirstFloor);
+
+    [Fact]
+    public void The_fresh_set_has_70_in_scope_and_30_off_topic_questions_labelled_with_existing_entries()
+    {
+        var questions = AskQuestionSet.Fresh();
+
+        Assert.Equal(70, questions.Count(q => q.IsInScope));
+        Assert.Equal(30, questions.Count(q => !q.IsInScope));
+        Assert.All(questions.Where(q => !q.IsInScope), q => Assert.Empty(q.Entries));
+        Assert.All(questions.SelectMany(q => q.Entries), id => Assert.NotNull(Snapshot.FindById(id)));
+    }
+
+    [Fact]
+    public void The_fresh_set_is_honest_short_and_above_its_floor() =>
+        AssertGoals(AskQuestionSet.Fresh(), "fresh", FreshAnswerFirstFloor);
 
     [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
