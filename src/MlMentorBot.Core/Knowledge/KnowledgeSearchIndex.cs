@@ -26,8 +26,9 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
     public IReadOnlyList<string> Unknown { get; init; } = [];
 
     /// <summary>
-    /// True when the question names the field itself (ml, mle, machine learning, ai, data…): words every entry shares, so they
-    /// rank nothing, but they tell a question about an ML career from "salary of a nurse" or "bootcamp for the army".
+    /// True when the question names the field itself (ml, mle, machine learning, ai, data…) or an ML library (PyTorch,
+    /// TensorFlow, Keras, scikit-learn): words that rank nothing or name one entry, but tell a question about an ML career from
+    /// "salary of a nurse" or "bootcamp for the army", so an unknown word beside them is the asker's own ("is keras dead").
     /// </summary>
     public bool NamesTheField { get; init; }
 
@@ -310,7 +311,7 @@ public sealed partial class KnowledgeSearchIndex
         return vocabulary;
     }
 
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn)\b")]
     private static partial Regex FieldWords();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]

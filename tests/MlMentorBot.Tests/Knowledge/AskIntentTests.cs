@@ -6,8 +6,8 @@ namespace MlMentorBot.Tests.Knowledge;
 /// <summary>
 /// /ask matches the kind of entry to the kind of question on the real knowledge: a pay entry leads only questions about pay,
 /// even when a role question shares its words (industry, demand, company); a question about what the role is leads with a
-/// role entry, even when the asker's own words ("keeps") are rarer than the role's name; and typos are corrected only towards
-/// words with the same first letter.
+/// role entry, even when the asker's own words ("keeps") are rarer than the role's name; a question naming an ML library is
+/// about the field; and typos are corrected only towards words with the same first letter.
 /// </summary>
 public sealed class AskIntentTests
 {
@@ -42,6 +42,22 @@ public sealed class AskIntentTests
         var answer = AskHandler.Compose(Snapshot, question);
 
         Assert.Equal(KnowledgeKinds.Role, answer.Lead?.Entry.Kind);
+    }
+
+    /// <summary>
+    /// A word the knowledge never uses makes a question that does not name the field someone else's topic ("salary of a
+    /// nurse"); naming an ML library (PyTorch, TensorFlow, Keras, scikit-learn) names the field, so an asker's own word
+    /// ("outdated", "confusing") no longer turns the question away, while the same word beside a topic of another field still does.
+    /// </summary>
+    [Theory]
+    [InlineData("is sklearn outdated these days")]
+    [InlineData("tensorflow vs pytorch, so confusing, which first")]
+    public void A_question_naming_an_ml_library_is_answered_despite_a_word_the_knowledge_never_uses(string question)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal("skills.frameworks", answer.Lead?.Entry.Id);
+        Assert.Null(AskHandler.Compose(Snapshot, "is guitar outdated these days").Lead);
     }
 
     [Fact]

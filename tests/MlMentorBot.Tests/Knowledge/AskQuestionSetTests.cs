@@ -36,21 +36,24 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// expansion (doc2query): a helper that had read neither question set wrote 664 questions in members' words for all 128
     /// passages, indexed as a sixth bm25 column; tune 116/146 at weight 1 (no change), 115 at 0.5, 113 at 2 and 3, and the first
     /// set fell from 71 to 70 or 69 of 74; a bonus for the passage whose written question best matches (FAQ-style) lost 1–8
-    /// tune questions at every weight tried. Dropped, and the holdout not looked at. Most misses are questions the knowledge answers only in part, comparisons whose words land in a
+    /// tune questions at every weight tried. Dropped, and the holdout not looked at. Seventh round, tuned on the tune split and
+    /// the fresh set: a question naming an ML library (PyTorch, TensorFlow, Keras, scikit-learn) names the field, so one
+    /// unknown word no longer turns it away: fresh 47 → 49 of 70, tune and the first set unchanged, and the holdout, looked at
+    /// once through its summary line, 42 → 43/73 = 58.9 % (honest unchanged). Most misses are questions the knowledge answers only in part, comparisons whose words land in a
     /// neighbouring entry, and "not covered" questions that share the knowledge's words. These floors sit just under what is
     /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.79;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.57;
+    public const double MembersHoldoutAnswerFirstFloor = 0.58;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 % answer-first,
     /// 29/30 = 96.7 % honest, median reply 552 characters. Between the tune split and the holdout, as a set no rule was fitted
-    /// to should be. Its misses (read since, so it now tunes) are in docs/moderators.md.
+    /// to should be. Its misses (read since, so it now tunes) are in docs/moderators.md; after the seventh round 49/70 = 70.0 %.
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.67;
+    public const double FreshAnswerFirstFloor = 0.69;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
@@ -105,7 +108,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// How far two careful people agree on what answers a member's question bounds what any ranking can score against one of
     /// them. Measured when the second labels were made (issue #14): the two annotators agree on 85.6 % of the tune split and
     /// 84.9 % of the holdout (the second marks 65 questions "not covered" where the first marked 35), while the bot's lead
-    /// matches the first labels on 79.5 % / 57.5 % and the second on 69.9 % / 52.1 %. So the 95 % goal sits ten points above the
+    /// matches the first labels on 79.5 % / 57.5 % and the second on 69.9 % / 52.1 % (after the seventh round 58.9 % and 50.7 % on the holdout). So the 95 % goal sits ten points above the
     /// agreement between annotators. On the questions both agree on, the bot is right for both on 99/125 = 79.2 % (tune) and
     /// 36/62 = 58.1 % (holdout): label noise does not explain the holdout's gap. Checked here: the second file labels exactly the in-scope questions with existing entries;
     /// reported: the agreement and the bot's answer-first rate against each annotator, per split.
