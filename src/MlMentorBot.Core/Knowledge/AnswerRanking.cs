@@ -226,7 +226,6 @@ internal static partial class AnswerRanking
     /// </summary>
     private const double PayOnlyPenalty = 0.4;
 
-
     /// <summary>
     /// A lead passage whose entry speaks about less than this share of the question's information (<see cref="Covered"/>) is
     /// not an answer: "how much do ml engineers at google make" shares the pay words with the figures but not the company, which

@@ -201,7 +201,6 @@ internal static partial class SlackHttpEndpoints
         return form.TryGetValue("ssl_check", out var value) && value == "1" && form.Keys.All(k => k is "ssl_check" or "token");
     }
 
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Gave up reading a request body for {Path}: {Reason}")]
     private static partial void LogUnreadBody(ILogger logger, PathString path, string reason);
 

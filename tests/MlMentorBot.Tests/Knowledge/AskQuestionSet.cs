@@ -56,7 +56,7 @@ public static class AskQuestionSet
 
                 var label = labels[p[0]];
                 return new LabelledQuestion(p[0], true,
-                    label[1] == "-" ? [] : label[1].Split(',', StringSplitOptions.TrimEntries),
+                    EntryIds(label[1]),
                     label.Length < 3 || label[2] == "-" ? [] : label[2].Split('|', StringSplitOptions.TrimEntries), split);
             })
             .ToList();
@@ -69,7 +69,7 @@ public static class AskQuestionSet
     public static IReadOnlyList<LabelledQuestion> Fresh() =>
         Rows(Path.Combine(Folder, "ask-questions-fresh.tsv"))
             .Select(p => new LabelledQuestion(p[0], p[1] == "in",
-                p[1] != "in" || p[2].Trim() == "-" ? [] : p[2].Split(',', StringSplitOptions.TrimEntries), [], "fresh"))
+                p[1] == "in" ? EntryIds(p[2]) : [], [], "fresh"))
             .ToList();
 
     /// <summary>
@@ -79,7 +79,7 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> SecondLabels() =>
         Rows(Path.Combine(Folder, "ask-questions-members-labels-second.tsv")).ToDictionary(
-            p => p[0], p => (IReadOnlyList<string>)(p[1].Trim() == "-" ? [] : p[1].Split(',', StringSplitOptions.TrimEntries)), StringComparer.Ordinal);
+            p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);
 
     /// <summary>
     /// Whether two labels of one question agree: both say "not covered", or they share an entry (either lists every entry
@@ -87,6 +87,10 @@ public static class AskQuestionSet
     /// </summary>
     public static bool Agree(IReadOnlyList<string> first, IReadOnlyList<string> second) =>
         first.Count == 0 || second.Count == 0 ? first.Count == second.Count : first.Intersect(second, StringComparer.Ordinal).Any();
+
+    /// <summary>A labels column: entry ids separated by commas, or "-" (not covered) for none.</summary>
+    private static IReadOnlyList<string> EntryIds(string column) =>
+        column.Trim() == "-" ? [] : column.Split(',', StringSplitOptions.TrimEntries);
 
     /// <summary>Tab-separated rows, skipping blank lines and # comments.</summary>
     public static IEnumerable<string[]> Rows(string path) =>
