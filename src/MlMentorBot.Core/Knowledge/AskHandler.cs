@@ -92,14 +92,14 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         var hits = Answer(snapshot, query);
         if (hits.Count == 0)
         {
-            return new AskAnswer(query, null, []);
+            return Listed(snapshot, query, question);
         }
 
         var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? Passage(hits[0]);
         // The passage that leads must speak about the question's rarest words, not only share its common ones.
         if (AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
         {
-            return new AskAnswer(query, null, []);
+            return Listed(snapshot, query, question);
         }
 
         var related = hits.Select(Passage)
@@ -108,6 +108,23 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             .Take(MaxRelated)
             .ToList();
         return new AskAnswer(query, lead, related);
+    }
+
+    /// <summary>
+    /// A question the ranking would turn away, answered anyway because a moderator listed it under an entry (front matter
+    /// <c>questions</c>, typically a question from <c>/kb gaps</c>): that entry's passage the question's words rank first, or
+    /// its first section. No answer when the question is not listed.
+    /// </summary>
+    private static AskAnswer Listed(KnowledgeSnapshot snapshot, SearchQuery query, string question)
+    {
+        if (snapshot.Search.ListedUnder(question) is not { } entry)
+        {
+            return new AskAnswer(query, null, []);
+        }
+
+        var lead = snapshot.Search.Search(query, 30).Where(h => h.Entry.Id == entry.Id).Select(Passage).FirstOrDefault()
+            ?? entry.Sections.Select(s => new AskPassage(entry, s.Heading, s.Markdown)).FirstOrDefault();
+        return new AskAnswer(query, lead, []);
     }
 
     public async Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)

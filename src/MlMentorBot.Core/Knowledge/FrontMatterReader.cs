@@ -69,6 +69,44 @@ internal sealed class FrontMatterReader(string file, int firstLine, YamlMappingN
         }
     }
 
+    /// <summary>
+    /// The <c>questions</c> list: one line of text each, at most <see cref="MaxQuestionLength"/> characters (an error names
+    /// the line of any other); empty when the key is absent.
+    /// </summary>
+    public IReadOnlyList<ExampleQuestion> Questions()
+    {
+        switch (Get(map, "questions"))
+        {
+            case null:
+                return [];
+            case YamlSequenceNode seq:
+                var list = new List<ExampleQuestion>();
+                foreach (var item in seq)
+                {
+                    if (Scalar(item) is not { } text || text.Contains('\n', StringComparison.Ordinal))
+                    {
+                        Error(item, "'questions' items must be one line of text each");
+                    }
+                    else if (text.Length > MaxQuestionLength)
+                    {
+                        Error(item, $"a question is at most {MaxQuestionLength} characters; this one has {text.Length}");
+                    }
+                    else
+                    {
+                        list.Add(new ExampleQuestion(text, LineOf(item)));
+                    }
+                }
+
+                return list;
+            case var other:
+                Error(other, "'questions' must be a list of questions, one per '- ' line");
+                return [];
+        }
+    }
+
+    /// <summary>Longest question a <c>questions</c> list takes, in characters (a Discord or Slack option takes no more).</summary>
+    public const int MaxQuestionLength = 300;
+
     public IReadOnlyList<KnowledgeSource> Sources()
     {
         var node = Get(map, "sources");

@@ -56,6 +56,13 @@ public sealed record KnowledgeEntry(
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Synonyms { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Questions members asked in their own words that this entry answers (front matter <c>questions</c>, in file order).
+    /// <c>/ask</c> learns members' words from them (a word used in any entry's questions is the members' own talk about the
+    /// field, not another topic) and answers a question asked exactly as listed from this entry.
+    /// </summary>
+    public IReadOnlyList<ExampleQuestion> Questions { get; init; } = [];
+
     /// <summary>Every slash command the body mentions as inline code (<c>`/skills traits`</c>), checked against the catalog on load.</summary>
     public IReadOnlyList<CommandMention> CommandMentions { get; init; } = [];
 
@@ -75,6 +82,9 @@ public sealed record KnowledgeSource(string Id, string Title, string Publisher, 
     /// <summary>This source as a reply's citation line.</summary>
     public SourceCitation ToCitation() => new(Title, Publisher, Year, Note);
 }
+
+/// <summary>A question listed in an entry's front matter <c>questions</c>, and its 1-based line in that file.</summary>
+public sealed record ExampleQuestion(string Text, int Line);
 
 /// <summary>A command written in a knowledge file, e.g. <c>/salary entry</c>, and its 1-based line in that file.</summary>
 public sealed record CommandMention(string Text, int Line);

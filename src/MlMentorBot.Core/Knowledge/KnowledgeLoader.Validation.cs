@@ -42,6 +42,25 @@ public static partial class KnowledgeLoader
             }
         }
 
+        // A question asked exactly as listed is answered from its entry, so it may be listed under one entry only.
+        var questions = new Dictionary<string, (KnowledgeEntry Entry, ExampleQuestion Question)>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            foreach (var question in e.Questions)
+            {
+                var key = KnowledgeSearchIndex.QuestionKey(question.Text);
+                if (questions.TryGetValue(key, out var first) && first.Entry.Id != e.Id)
+                {
+                    problems.Add(new(e.FilePath, question.Line, ProblemSeverity.Error,
+                        $"question '{question.Text}' is also listed under '{first.Entry.Id}' ({first.Entry.FilePath}:{first.Question.Line}); keep it under the entry that answers it"));
+                }
+                else
+                {
+                    questions.TryAdd(key, (e, question));
+                }
+            }
+        }
+
         foreach (var e in entries)
         {
             foreach (var link in e.Related.Concat(e.Steps.SelectMany(s => s.Resources)))

@@ -149,6 +149,7 @@ public static partial class KnowledgeLoader
             sources, SplitSections(id, text, document), file, frontMatter.Line + 1)
         {
             CommandMentions = CommandMentionsIn(document),
+            Questions = reader.Questions(),
         };
 
         return kind switch

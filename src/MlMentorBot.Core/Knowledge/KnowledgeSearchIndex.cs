@@ -22,7 +22,10 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
     /// <summary>Every word of the question as typed (lowercase, stop words included), for telling what kind of question it is.</summary>
     public IReadOnlyList<string> Words { get; init; } = [];
 
-    /// <summary>Content words the knowledge never uses and that no correction or synonym explains ("nurse", "guitar").</summary>
+    /// <summary>
+    /// Content words the knowledge never uses and that no correction, synonym or entry's listed questions
+    /// (<see cref="KnowledgeEntry.Questions"/>) explain ("nurse", "guitar").
+    /// </summary>
     public IReadOnlyList<string> Unknown { get; init; } = [];
 
     /// <summary>
@@ -86,6 +89,8 @@ public sealed partial class KnowledgeSearchIndex
     private readonly List<(string Variant, string Canonical)> _phrases;
     private readonly Dictionary<string, int> _vocabulary;
     private readonly List<(string Phrase, string Alias, bool IsGeneric)> _aliases;
+    private readonly HashSet<string> _memberWords;
+    private readonly Dictionary<string, KnowledgeEntry> _examples;
 
     internal KnowledgeSearchIndex(IReadOnlyList<KnowledgeEntry> entries, IReadOnlyDictionary<string, string> synonyms)
     {
@@ -116,6 +121,20 @@ public sealed partial class KnowledgeSearchIndex
             .ToList();
         // Typos are corrected towards the words that name things (titles, aliases, keys, tags, synonyms), not towards every
         // body word: "bread" must not become "read".
+        // Members' own words around the field (every entry's listed questions): "skip", "overwhelming", "resume" are not
+        // another topic the way "nurse" or "guitar" are.
+        _memberWords = entries.SelectMany(e => e.Questions)
+            .SelectMany(q => Word().Matches(q.Text.ToLowerInvariant()).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')))
+            .Where(w => w.Length > 0 && !StopWords.Contains(w)).Select(PorterStemmer.StemInflections).ToHashSet(StringComparer.Ordinal);
+        _examples = new Dictionary<string, KnowledgeEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            foreach (var question in entry.Questions)
+            {
+                _examples.TryAdd(QuestionKey(question.Text), entry);
+            }
+        }
+
         _vocabulary = VocabularyOf(entries.SelectMany(e => e.Aliases.Concat(e.Tags).Append(e.Title).Append(e.Key.Replace('-', ' ')))
             .Concat(synonyms.Keys).Concat(synonyms.Values));
     }
@@ -167,8 +186,10 @@ public sealed partial class KnowledgeSearchIndex
                 word = corrected;
                 knownWords++;
             }
-            else
+            else if (!_memberWords.Contains(PorterStemmer.StemInflections(word)))
             {
+                // A word members use when asking about the field ("resume", "overwhelming") is their own talk, not another
+                // topic; it still counts as a word the knowledge does not know (Coverage).
                 unknown.Add(word);
             }
 
@@ -249,6 +270,16 @@ public sealed partial class KnowledgeSearchIndex
 
         return phrases;
     }
+
+    /// <summary>
+    /// The entry whose front matter lists <paramref name="question"/> (compared by <see cref="QuestionKey"/>: case, punctuation
+    /// and spacing aside); null when none does.
+    /// </summary>
+    public KnowledgeEntry? ListedUnder(string question) => _examples.GetValueOrDefault(QuestionKey(question));
+
+    /// <summary>A question's words, lowercase, apostrophes dropped, joined by single spaces: "What's an MLE?" → "whats an mle".</summary>
+    public static string QuestionKey(string question) =>
+        string.Join(' ', Word().Matches(question.ToLowerInvariant().Replace('’', '\'')).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')).Where(w => w.Length > 0));
 
     /// <summary>True when the word (after stemming its inflections) occurs anywhere in the index.</summary>
     private bool IsIndexed(string word) => _bm25.Contains(word);

@@ -7,7 +7,8 @@ namespace MlMentorBot.Tests.Knowledge;
 /// /ask matches the kind of entry to the kind of question on the real knowledge: a pay entry leads only questions about pay,
 /// even when a role question shares its words (industry, demand, company); a question about what the role is leads with a
 /// role entry, even when the asker's own words ("keeps") are rarer than the role's name; a question naming an ML library is
-/// about the field; and typos are corrected only towards words with the same first letter.
+/// about the field; a word members use when asking about the field (the entries' listed questions) is not another
+/// topic; and typos are corrected only towards words with the same first letter.
 /// </summary>
 public sealed class AskIntentTests
 {
@@ -58,6 +59,25 @@ public sealed class AskIntentTests
 
         Assert.Equal("skills.frameworks", answer.Lead?.Entry.Id);
         Assert.Null(AskHandler.Compose(Snapshot, "is guitar outdated these days").Lead);
+    }
+
+    /// <summary>
+    /// The entries' listed questions (front matter <c>questions</c>) are members' own words about the field: "overwhelming",
+    /// "cv", "resume" appear there, so a question with one of them and a topic the knowledge covers is answered, while a word
+    /// no listed question uses ("nurse", "guitar") still makes the question someone else's topic.
+    /// </summary>
+    [Theory]
+    [InlineData("learning all the math feels overwhelming", "skills.math-statistics")]
+    [InlineData("should i put kaggle on my cv", "resources.competitions")]
+    [InlineData("does a portfolio matter more than a resume", "roadmap.experience")]
+    public void A_word_members_use_about_the_field_does_not_turn_the_question_away(string question, string entryId)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal(entryId, answer.Lead?.Entry.Id);
+        Assert.Empty(answer.Query.Unknown);
+        Assert.Null(AskHandler.Compose(Snapshot, "how much does a nurse make").Lead);
+        Assert.Null(AskHandler.Compose(Snapshot, "learning all the guitar chords feels overwhelming").Lead);
     }
 
     [Fact]

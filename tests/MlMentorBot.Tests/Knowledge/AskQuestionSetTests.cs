@@ -42,21 +42,26 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// so one unknown word no longer turns it away: fresh 47 → 49 of 70, tune and the first set unchanged, and the
     /// holdout, looked at once through its summary line, 42 → 43/73 = 58.9 % (honest unchanged). Most misses are
     /// questions the knowledge answers only in part, comparisons whose words land in a neighbouring entry, and "not
-    /// covered" questions that share the knowledge's words. These floors sit just under what is reached, so a slip
-    /// fails; the goal gap is printed on every run. Raise them as the ranking improves.
+    /// covered" questions that share the knowledge's words. Eighth round: the 664 questions of the sixth round, kept as
+    /// each entry's front matter <c>questions</c>, are used as members' words rather than as text to rank: a word they use
+    /// ("resume", "overwhelming") no longer makes a question someone else's topic, and a question turned away but listed
+    /// is answered from its entry. Tune and the first set unchanged, fresh 49 → 51 of 70, and the holdout, looked at once
+    /// through its summary line, 43 → 47/73 = 64.4 % (honest unchanged everywhere): the first round whose gain carried
+    /// over to the holdout in full. These floors sit just under what is reached, so a slip fails; the goal gap is
+    /// printed on every run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.79;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.58;
+    public const double MembersHoldoutAnswerFirstFloor = 0.64;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
     /// answer-first, 29/30 = 96.7 % honest, median reply 552 characters. Between the tune split and the holdout, as a
     /// set no rule was fitted to should be. Its misses (read since, so it now tunes) are in docs/moderators.md; after
-    /// the seventh round 49/70 = 70.0 %.
+    /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %.
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.69;
+    public const double FreshAnswerFirstFloor = 0.72;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
@@ -112,9 +117,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// one of them. Measured when the second labels were made (issue #14): the two annotators agree on 85.6 % of the
     /// tune split and 84.9 % of the holdout (the second marks 65 questions "not covered" where the first marked 35),
     /// while the bot's lead matches the first labels on 79.5 % / 57.5 % and the second on 69.9 % / 52.1 % (after the
-    /// seventh round 58.9 % and 50.7 % on the holdout). So the 95 % goal sits ten points above the agreement between
-    /// annotators. On the questions both agree on, the bot is right for both on 99/125 = 79.2 % (tune) and 36/62 = 58.1
-    /// % (holdout): label noise does not explain the holdout's gap. Checked here: the second file labels exactly the
+    /// seventh round 58.9 % and 50.7 % on the holdout, after the eighth 64.4 % and 53.4 %). So the 95 % goal sits ten
+    /// points above the agreement between annotators. On the questions both agree on, the bot is right for both on 99/125
+    /// = 79.2 % (tune) and 36/62 = 58.1 % (holdout; 39/62 = 62.9 % after the eighth round): label noise does not explain
+    /// the holdout's gap. Checked here: the second file labels exactly the
     /// in-scope questions with existing entries; reported: the agreement and the bot's answer-first rate against each
     /// annotator, per split.
     /// </summary>

@@ -126,6 +126,38 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void Listed_questions_are_read_with_their_lines_and_a_question_under_two_entries_is_an_error_on_its_line()
+    {
+        using var temp = new TempDir();
+        File.WriteAllText(temp.File("a.md"), ValidSkill.Replace("aliases: [sample]\n", "questions:\n  - what even is an example?\n  - \"examples: do I need them\"\n", StringComparison.Ordinal));
+        File.WriteAllText(temp.File("b.md"), """
+            ---
+            id: skills.other
+            title: Other
+            kind: skill-area
+            summary: Another.
+            questions:
+              - "What even is an EXAMPLE"
+              - [not, a, question]
+              - fine question
+            sources: [{id: a, title: T, publisher: P}]
+            ---
+            Body.
+            """);
+
+        var result = KnowledgeLoader.Load(temp.Path);
+
+        var example = result.Entries.Single(e => e.Id == "skills.example");
+        Assert.Equal([new ExampleQuestion("what even is an example?", 7), new ExampleQuestion("examples: do I need them", 8)], example.Questions);
+        // Case, punctuation and spacing aside, the same question: it is asked of one entry only.
+        var twice = Assert.Single(result.Problems, p => p.Message.StartsWith("question 'What even is an EXAMPLE' is also listed under 'skills.example' (a.md:7)", StringComparison.Ordinal));
+        Assert.Equal(("b.md", 7, ProblemSeverity.Error), (twice.File, twice.Line, twice.Severity));
+        var notText = Assert.Single(result.Problems, p => p.Message.Contains("'questions' items must be one line of text each", StringComparison.Ordinal));
+        Assert.Equal(("b.md", 8), (notText.File, notText.Line));
+        Assert.Equal(["What even is an EXAMPLE", "fine question"], result.Entries.Single(e => e.Id == "skills.other").Questions.Select(q => q.Text));
+    }
+
+    [Fact]
     public void Duplicate_ids_aliases_and_step_ids_across_files_are_errors()
     {
         using var temp = new TempDir();

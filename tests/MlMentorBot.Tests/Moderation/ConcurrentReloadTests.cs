@@ -15,6 +15,8 @@ public sealed class ConcurrentReloadTests
         var extra = host.File("career/extra.md");
         var extraText = File.ReadAllText(host.File("career/growth.md")).Replace("id: career.growth", "id: career.extra")
             .Replace("aliases: [career growth, advancement, promotion, management, leadership, career path]", "aliases: []");
+        // Aliases and listed questions belong to one entry each.
+        extraText = System.Text.RegularExpressions.Regex.Replace(extraText, @"questions:\n(  - .*\n)+", "");
         // Version → entry count, for every set that was ever applied.
         var counts = new ConcurrentDictionary<string, int>();
         counts[knowledge.Current.Version] = knowledge.Current.Entries.Count;
