@@ -46,6 +46,13 @@ public static partial class KnowledgeLoader
         var questions = new Dictionary<string, (KnowledgeEntry Entry, ExampleQuestion Question)>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
+            if (e.Kind == KnowledgeKinds.Synonyms && e.Questions.Count > 0)
+            {
+                problems.Add(new(e.FilePath, e.Questions[0].Line, ProblemSeverity.Error,
+                    "a synonyms entry answers no question; list questions under the entry that answers them"));
+                continue;
+            }
+
             foreach (var question in e.Questions)
             {
                 var key = KnowledgeSearchIndex.QuestionKey(question.Text);

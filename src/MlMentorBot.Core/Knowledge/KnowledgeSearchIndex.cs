@@ -119,9 +119,7 @@ public sealed partial class KnowledgeSearchIndex
         _aliases = entries.SelectMany(e => e.Aliases).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(a => (Phrase: Padded(a), Alias: a, IsGeneric: Word().Matches(a.ToLowerInvariant()).All(m => StopWords.Contains(m.Value))))
             .ToList();
-        // Typos are corrected towards the words that name things (titles, aliases, keys, tags, synonyms), not towards every
-        // body word: "bread" must not become "read".
-        // Members' own words around the field (every entry's listed questions): "skip", "overwhelming", "resume" are not
+        // Members' own words around the field (every entry's listed questions): "cv", "overwhelming", "resume" are not
         // another topic the way "nurse" or "guitar" are.
         _memberWords = entries.SelectMany(e => e.Questions)
             .SelectMany(q => Word().Matches(q.Text.ToLowerInvariant()).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')))
@@ -135,6 +133,8 @@ public sealed partial class KnowledgeSearchIndex
             }
         }
 
+        // Typos are corrected towards the words that name things (titles, aliases, keys, tags, synonyms), not towards every
+        // body word: "bread" must not become "read".
         _vocabulary = VocabularyOf(entries.SelectMany(e => e.Aliases.Concat(e.Tags).Append(e.Title).Append(e.Key.Replace('-', ' ')))
             .Concat(synonyms.Keys).Concat(synonyms.Values));
     }

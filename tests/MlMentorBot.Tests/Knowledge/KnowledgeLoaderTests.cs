@@ -126,7 +126,7 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
-    public void Listed_questions_are_read_with_their_lines_and_a_question_under_two_entries_is_an_error_on_its_line()
+    public void Listed_questions_are_read_with_their_lines_and_a_question_under_two_entries_or_the_synonyms_is_an_error_on_its_line()
     {
         using var temp = new TempDir();
         File.WriteAllText(temp.File("a.md"), ValidSkill.Replace("aliases: [sample]\n", "questions:\n  - what even is an example?\n  - \"examples: do I need them\"\n", StringComparison.Ordinal));
@@ -145,6 +145,21 @@ public sealed class KnowledgeLoaderTests
             Body.
             """);
 
+        File.WriteAllText(temp.File("synonyms.md"), """
+            ---
+            id: synonyms
+            title: Synonyms
+            kind: synonyms
+            summary: Words.
+            synonyms:
+              salary: [pay]
+            questions:
+              - how much do they pay
+            sources: [{id: a, title: T, publisher: P}]
+            ---
+            Body.
+            """);
+
         var result = KnowledgeLoader.Load(temp.Path);
 
         var example = result.Entries.Single(e => e.Id == "skills.example");
@@ -155,6 +170,8 @@ public sealed class KnowledgeLoaderTests
         var notText = Assert.Single(result.Problems, p => p.Message.Contains("'questions' items must be one line of text each", StringComparison.Ordinal));
         Assert.Equal(("b.md", 8), (notText.File, notText.Line));
         Assert.Equal(["What even is an EXAMPLE", "fine question"], result.Entries.Single(e => e.Id == "skills.other").Questions.Select(q => q.Text));
+        var onSynonyms = Assert.Single(result.Problems, p => p.File == "synonyms.md");
+        Assert.Equal((9, "a synonyms entry answers no question; list questions under the entry that answers them"), (onSynonyms.Line, onSynonyms.Message));
     }
 
     [Fact]
