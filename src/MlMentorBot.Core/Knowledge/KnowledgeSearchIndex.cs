@@ -121,9 +121,8 @@ public sealed partial class KnowledgeSearchIndex
             .ToList();
         // Members' own words around the field (every entry's listed questions): "cv", "overwhelming", "resume" are not
         // another topic the way "nurse" or "guitar" are.
-        _memberWords = entries.SelectMany(e => e.Questions)
-            .SelectMany(q => Word().Matches(q.Text.ToLowerInvariant()).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')))
-            .Where(w => w.Length > 0 && !StopWords.Contains(w)).Select(PorterStemmer.StemInflections).ToHashSet(StringComparer.Ordinal);
+        _memberWords = entries.SelectMany(e => e.Questions).SelectMany(q => QuestionWords(q.Text))
+            .Where(w => !StopWords.Contains(w)).Select(PorterStemmer.StemInflections).ToHashSet(StringComparer.Ordinal);
         _examples = new Dictionary<string, KnowledgeEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -278,8 +277,12 @@ public sealed partial class KnowledgeSearchIndex
     public KnowledgeEntry? ListedUnder(string question) => _examples.GetValueOrDefault(QuestionKey(question));
 
     /// <summary>A question's words, lowercase, apostrophes dropped, joined by single spaces: "What's an MLE?" → "whats an mle".</summary>
-    public static string QuestionKey(string question) =>
-        string.Join(' ', Word().Matches(question.ToLowerInvariant().Replace('’', '\'')).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')).Where(w => w.Length > 0));
+    public static string QuestionKey(string question) => string.Join(' ', QuestionWords(question));
+
+    /// <summary>A question's words as the listed questions are read: lowercase, curly and straight apostrophes dropped, no edge hyphens.</summary>
+    private static IEnumerable<string> QuestionWords(string question) =>
+        Word().Matches(question.ToLowerInvariant().Replace('’', '\''))
+            .Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')).Where(w => w.Length > 0);
 
     /// <summary>True when the word (after stemming its inflections) occurs anywhere in the index.</summary>
     private bool IsIndexed(string word) => _bm25.Contains(word);
