@@ -93,6 +93,7 @@ public static partial class CommandTextParser
         var options = subcommand?.Options ?? command.Options;
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var positional = 0;
+        OptionDefinition? openName = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -106,6 +107,7 @@ public static partial class CommandTextParser
                 }
 
                 values[byName.Name] = value;
+                openName = null;
                 continue;
             }
 
@@ -114,6 +116,16 @@ public static partial class CommandTextParser
                 positional++;
             }
 
+            if (openName is not null && !token.IsQuoted && !IsMention(token.Value)
+                && (positional >= options.Count || options[positional].Type == OptionType.User))
+            {
+                // "/resources online courses", "/salary entry level", "/roadmap core skills @bob": Slack and the chat deliver a
+                // topic's name of several words unquoted, so a word no other option takes is the name's next word.
+                values[openName.Name] += " " + token.Value;
+                continue;
+            }
+
+            openName = null;
             if (positional >= options.Count)
             {
                 return Fail(Usage(command, subcommand, $"I did not expect `{token.Value}` there.", []));
@@ -150,6 +162,7 @@ public static partial class CommandTextParser
             }
 
             values[option.Name] = token.Value;
+            openName = !token.IsQuoted && NamesAnEntry(option) ? option : null;
         }
 
         foreach (var (field, value) in fields)
@@ -310,6 +323,11 @@ public static partial class CommandTextParser
 
         return tokens;
     }
+
+    /// <summary>True for a free-text option that names a knowledge entry (a topic, stage or salary level), whose names may be several words.</summary>
+    private static bool NamesAnEntry(OptionDefinition option) =>
+        option.Type == OptionType.String && option.Choices.Count == 0
+        && (option.Autocomplete.Kind is not null || option.Autocomplete == AutocompleteSource.RoadmapStage || option.Autocomplete == AutocompleteSource.SalaryLevel);
 
     private static bool IsMention(string token) => token.StartsWith('@') || UserMention().IsMatch(token);
 

@@ -68,11 +68,13 @@ public sealed class KnowledgeSnapshot
 
     /// <summary>
     /// The salary figures a member means by <paramref name="typed"/>: those whose level or label is the word, or the word
-    /// a synonym of it stands for (case-insensitive). Empty when none.
+    /// a synonym of it stands for (case-insensitive; "entry level" reads as the synonym "entry-level"). Empty when none.
     /// </summary>
     public IReadOnlyList<SalaryFigure> SalaryFiguresFor(string typed)
     {
-        var word = Synonyms.TryGetValue(typed.Trim(), out var canonical) ? canonical : typed.Trim();
+        var word = Synonyms.TryGetValue(typed.Trim(), out var canonical) || Synonyms.TryGetValue(Hyphenated(typed), out canonical)
+            ? canonical
+            : typed.Trim();
         return SalaryFigures.Where(f => f.Level.Equals(word, StringComparison.OrdinalIgnoreCase)
             || f.Label.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
     }
@@ -89,10 +91,18 @@ public sealed class KnowledgeSnapshot
 
     /// <summary>
     /// Finds an entry of <paramref name="kind"/> by what a member typed: key, full id, alias, title, an id it replaces, or a
-    /// synonym of one of those (case-insensitive). Returns null when nothing matches; <see cref="Suggest"/> gives "did you mean".
+    /// synonym of one of those (case-insensitive), with spaces read as the hyphens of a key ("online courses" →
+    /// <c>online-courses</c>). Returns null when nothing matches; <see cref="Suggest"/> gives "did you mean".
     /// </summary>
-    public KnowledgeEntry? Find(string kind, string typed) =>
-        _namesByKind.GetOrAdd(kind, static (k, self) => self.NameIndex(k), this).GetValueOrDefault(typed.Trim());
+    public KnowledgeEntry? Find(string kind, string typed)
+    {
+        var names = _namesByKind.GetOrAdd(kind, static (k, self) => self.NameIndex(k), this);
+        return names.GetValueOrDefault(typed.Trim()) ?? names.GetValueOrDefault(Hyphenated(typed));
+    }
+
+    /// <summary>"online  courses" → "online-courses": keys are hyphenated, members type spaces (Slack, the chat).</summary>
+    private static string Hyphenated(string typed) =>
+        string.Join('-', typed.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>
     /// Every name of <paramref name="kind"/> → its entry, the first in <see cref="NamesOf"/> order winning, as a scan would.

@@ -122,8 +122,29 @@ public sealed class CommandTextParserTests
     [Fact]
     public void Surplus_words_are_refused_rather_than_ignored()
     {
-        Assert.Contains("I did not expect extra there", Problem("/salary entry extra"));
         Assert.Contains("I did not expect more there", Problem("/progress mark roadmap.foundations.math done more"));
+        Assert.Contains("I did not expect extra there", Problem("/help roadmap extra"));
+    }
+
+    [Theory]
+    [InlineData("/resources online courses", "topic", "online courses", null)]
+    [InlineData("/salary entry level", "level", "entry level", null)]
+    [InlineData("/roadmap core skills @bob", "stage", "core skills", "bob")]
+    [InlineData("/skills data   preprocessing <@U123|bob>", "area", "data preprocessing", "U123")]
+    [InlineData("/salary entry extra", "level", "entry extra", null)]
+    public void A_topic_of_several_words_is_one_name_and_a_trailing_mention_still_aims(string line, string option, string name, string? user)
+    {
+        var request = Parsed(line);
+
+        Assert.Equal(name, request.Option(option));
+        Assert.Equal(user, request.Option("user"));
+    }
+
+    [Fact]
+    public void Words_after_a_quoted_or_named_topic_are_still_refused()
+    {
+        Assert.Contains("I did not expect extra there", Problem("/resources \"online courses\" extra"));
+        Assert.Contains("I did not expect extra there", Problem("/resources topic:blogs extra"));
     }
 
     [Fact]

@@ -145,6 +145,19 @@ public sealed class SlackHttpEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_topic_typed_as_several_words_answers_that_topic_aimed_at_a_trailing_mention()
+    {
+        Assert.Equal("Online courses", Header(await CommandAsync("/resources", "online courses")));
+        Assert.StartsWith("Stage 4: Build core ML skills", Header(await CommandAsync("/roadmap", "core skills")));
+
+        var aimed = await CommandAsync("/salary", "entry level <@U0BOB0001|bob>");
+
+        Assert.Equal("in_channel", aimed["response_type"]!.GetValue<string>());
+        Assert.StartsWith("<@U0BOB0001>", aimed["text"]!.GetValue<string>());
+        Assert.Contains("Entry level", Header(aimed));
+    }
+
+    [Fact]
     public async Task A_typo_gets_a_private_did_you_mean()
     {
         var message = await CommandAsync("/salary", "levle:entry");
