@@ -52,17 +52,21 @@ internal sealed class SalaryHandler(IKnowledgeProvider knowledge) : ICommandHand
             }
         }
 
-        // The overview explains what moves pay in full; a single level gets the one-line version.
-        sections.AddRange(shown.Count == figures.Count
+        // The overview explains what moves pay in full, before the figures. One level's reply leads with its figure (every
+        // renderer shows sections before fields), then the one-line version as a field after it.
+        var overview = shown.Count == figures.Count;
+        sections.AddRange(overview
             ? factors.SelectMany(f => f.Sections.Select(s => new ReplySection(s.Heading is null ? f.Title : $"{f.Title}: {s.Heading}", s.Markdown)))
-            : factors.Select(f => new ReplySection(f.Title, f.Summary)));
+            : []);
         return new BotReply
         {
             Title = shown.Count == 1 ? $"ML engineer salary: {shown[0].Label}" : "ML engineer salaries",
             Fields = shown.Select(f => new ReplyField(
                 f.Label,
                 $"**{f.Describe()}**{(f.Region is null ? "" : $" · {f.Region}")}{(f.Year is null ? "" : $" · as of {f.Year}")}\nSource: _{EntryReplies.ShortName(f.Source)}{(f.Source.Note is { } n && n.StartsWith("citing", StringComparison.Ordinal) ? ", " + n.Split(';')[0] : "")}_",
-                IsInline: false)).ToList(),
+                IsInline: false))
+                .Concat(overview ? [] : factors.Select(f => new ReplyField(f.Title, f.Summary, IsInline: false)))
+                .ToList(),
             Sections = sections,
             Sources = shown.Select(f => f.Source.ToCitation()).Concat(EntryReplies.Cite(factors)).DistinctBy(c => (c.Title, c.Publisher)).ToList(),
             EntryId = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0)?.Id,

@@ -43,9 +43,16 @@ public static partial class PlainTextRenderer
         if (reply.Fields.Count > 0)
         {
             sb.AppendLine();
-            foreach (var field in reply.Fields)
+            // A field of several lines (a figure and its source) stands apart from the next, as an embed field does.
+            var apart = reply.Fields.Any(f => f.Value.Contains('\n', StringComparison.Ordinal));
+            for (var i = 0; i < reply.Fields.Count; i++)
             {
-                sb.Append(field.Name).Append(": ").AppendLine(Flatten(field.Value).Trim());
+                if (apart && i > 0)
+                {
+                    sb.AppendLine();
+                }
+
+                sb.Append(reply.Fields[i].Name).Append(": ").AppendLine(Flatten(reply.Fields[i].Value).Trim());
             }
         }
 
@@ -90,6 +97,7 @@ public static partial class PlainTextRenderer
         text = CodeFence().Replace(text, "");
         text = Bold().Replace(text, "$1");
         text = Italic().Replace(text, "$1");
+        text = UnderscoreItalic().Replace(text, "$1");
         return text.Replace("`", "", StringComparison.Ordinal);
     }
 
@@ -104,4 +112,8 @@ public static partial class PlainTextRenderer
 
     [GeneratedRegex(@"(?<![\*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)")]
     private static partial Regex Italic();
+
+    /// <summary><c>_source title_</c> (Discord and Slack both read it as italics); <c>snake_case</c> is left alone.</summary>
+    [GeneratedRegex(@"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")]
+    private static partial Regex UnderscoreItalic();
 }

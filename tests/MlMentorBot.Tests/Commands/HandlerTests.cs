@@ -56,13 +56,18 @@ public sealed class HandlerTests : IDisposable
     [InlineData("/salary entry", "Entry level", "$70,000–$90,000")]
     [InlineData("/salary level:senior", "senior", "$160,000 or more")]
     [InlineData("/salary average", "Average", "$118,000")]
-    public async Task Salary_for_one_level_shows_that_figure(string line, string label, string figure)
+    public async Task Salary_for_one_level_leads_with_that_figure_then_what_moves_pay(string line, string label, string figure)
     {
         var reply = await _core.TypeAsync(line);
 
-        var field = Assert.Single(reply.Fields);
-        Assert.Contains(label, field.Name, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(figure, field.Value);
+        Assert.Empty(reply.Sections);
+        Assert.Equal(2, reply.Fields.Count);
+        Assert.Contains(label, reply.Fields[0].Name, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(figure, reply.Fields[0].Value);
+        Assert.StartsWith("What affects", reply.Fields[1].Name, StringComparison.Ordinal);
+        var text = await _core.TypeTextAsync(line);
+        Assert.True(text.IndexOf(figure, StringComparison.Ordinal) < text.IndexOf("What affects", StringComparison.Ordinal), text);
+        Assert.DoesNotContain("Source: _", text); // the chat prints italics as plain words, as it does bold
     }
 
     [Fact]
