@@ -12,7 +12,8 @@ internal static partial class AnswerRanking
     /// </summary>
     public static AskPassage? PayPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        var isPay = query.Terms.Contains("salary") || (Phrase(query.Words, "how", "much") && query.Words.Any(w => w is "make" or "makes" or "making"));
+        // "how much do they make" arrives as "earn" (KnowledgeSearchIndex.Interpret), a salary synonym.
+        var isPay = query.Terms.Contains("salary");
         var figuresEntry = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0);
         if (!isPay || figuresEntry is null || query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query)
             || NamesAnotherTopic(snapshot, query))

@@ -153,7 +153,7 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     public SearchQuery Interpret(string question)
     {
-        var lowered = Money().Replace(question.ToLowerInvariant().Replace('’', '\''), " money ");
+        var lowered = EarnSense().Replace(Money().Replace(question.ToLowerInvariant().Replace('’', '\''), " money "), "earn");
         var text = " " + lowered + " ";
         foreach (var (variant, canonical) in _phrases)
         {
@@ -347,6 +347,14 @@ public sealed partial class KnowledgeSearchIndex
 
     [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn)\b")]
     private static partial Regex FieldWords();
+
+    /// <summary>
+    /// "make" meaning "earn", read as "earn" (a salary synonym): "how much do ml engineers make", "what does an mle make in
+    /// germany", "what do they make a year", "how much are mles making". Not "how do i make a portfolio" (no "how much" or
+    /// "what … do") nor "what do i need to make a portfolio" (it makes something).
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
+    private static partial Regex EarnSense();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();

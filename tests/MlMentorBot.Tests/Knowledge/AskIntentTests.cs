@@ -36,6 +36,39 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("how much do ml engineers make", "Average base salary")]
+    [InlineData("how much does an mle make", "Average base salary")]
+    [InlineData("what do ml engineers make a year", "Average base salary")]
+    [InlineData("how much are junior mles making", "Entry level")]
+    [InlineData("average salary usa", "Average base salary")]
+    [InlineData("entry level salary in america", "Entry level")]
+    public void Make_meaning_earn_and_the_figures_region_by_name_lead_with_the_figure_asked(string question, string label)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal("salary.figures", answer.Lead?.Entry.Id);
+        Assert.StartsWith(label, answer.Lead!.Heading, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how do i make a portfolio", "roadmap.experience")]
+    [InlineData("what do i need to make a portfolio", "roadmap.experience")]
+    [InlineData("what personality traits make a good ml engineer", "skills.traits")]
+    public void Make_that_makes_something_is_not_read_as_pay(string question, string entry)
+    {
+        var query = Snapshot.Search.Interpret(question);
+
+        Assert.DoesNotContain("salary", query.Terms);
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+    }
+
+    [Theory]
+    [InlineData("how much do dentists make")]
+    [InlineData("how much does a lawyer make in texas")]
+    public void Make_as_earn_about_another_job_still_gets_the_honest_reply(string question) =>
+        Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
+
+    [Theory]
     [InlineData("what even is an ml engineer, my aunt keeps asking")]
     [InlineData("what is a machine learning engineer? my dad keeps asking lol")]
     public void A_question_about_what_the_role_is_leads_with_a_role_entry(string question)
