@@ -51,6 +51,14 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("what is deep learning", "Learning families")]
+    [InlineData("what is reinforcement learning and do mles use it much", "Learning families")]
+    [InlineData("how do i know when to use a decision tree vs linear regression", "Common algorithms")]
+    [InlineData("best online courses for machine learning?", "Where to take them")]
+    public void A_subtopic_named_by_an_alias_leads_with_the_section_that_says_it(string question, string heading) =>
+        Assert.Equal(heading, AskHandler.Compose(Snapshot, question).Lead?.Heading);
+
+    [Theory]
     [InlineData("how do i make a portfolio", "roadmap.experience")]
     [InlineData("what do i need to make a portfolio", "roadmap.experience")]
     [InlineData("what personality traits make a good ml engineer", "skills.traits")]
