@@ -94,6 +94,8 @@ public static partial class CommandTextParser
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var positional = 0;
         OptionDefinition? openName = null;
+        // Options filled by position, in order, for the "a name of several words?" hint below.
+        var byPosition = new List<(OptionDefinition Option, string Word)>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -162,6 +164,7 @@ public static partial class CommandTextParser
             }
 
             values[option.Name] = token.Value;
+            byPosition.Add((option, token.Value));
             openName = !token.IsQuoted && NamesAnEntry(option) ? option : null;
         }
 
@@ -201,7 +204,7 @@ public static partial class CommandTextParser
             if (problem is not null)
             {
                 var near = option.Choices.Count > 0 ? CloseMatches.Find(raw, option.Choices.Select(c => c.Value)) : [];
-                return Fail(Usage(command, subcommand, problem, near.Select(n => $"{option.Name}:{n}")));
+                return Fail(Usage(command, subcommand, problem + SeveralWordsHint(command, subcommand, byPosition, option), near.Select(n => $"{option.Name}:{n}")));
             }
 
             values[option.Name] = normalized!;
@@ -322,6 +325,24 @@ public static partial class CommandTextParser
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// "/group create ML study buddies" reads "study" as the day: when an option refused a word it took by position right
+    /// after a free-text name, the member most likely typed a name of several words, so say how to write it (with dashes).
+    /// Empty otherwise.
+    /// </summary>
+    private static string SeveralWordsHint(CommandDefinition command, SubcommandDefinition? subcommand, List<(OptionDefinition Option, string Word)> byPosition, OptionDefinition refused)
+    {
+        var at = byPosition.FindIndex(p => p.Option == refused);
+        if (at < 1 || byPosition[at - 1].Option is not { Type: OptionType.String, Choices.Count: 0, TakesRest: false } name || NamesAnEntry(name))
+        {
+            return "";
+        }
+
+        var words = byPosition.Skip(at - 1).Select(p => p.Word.ToLowerInvariant());
+        var line = $"/{command.Name}{(subcommand is null ? "" : " " + subcommand.Name)} {string.Join('-', words)}";
+        return $" If it is part of the {name.Name}, a {name.Name} is one word: join the words with dashes, as in `{line}`.";
     }
 
     /// <summary>True for a free-text option that names a knowledge entry (a topic, stage or salary level), whose names may be several words.</summary>

@@ -141,6 +141,16 @@ public sealed class CommandTextParserTests
     }
 
     [Fact]
+    public void A_name_typed_as_several_words_is_refused_with_the_dashed_name_to_use()
+    {
+        var text = Problem("/group create ML study buddies");
+
+        Assert.Contains("study is not a valid day", text);
+        Assert.Contains("join the words with dashes, as in /group create ml-study-buddies", text);
+        Assert.DoesNotContain("dashes", Problem("/group create ml-101 day:someday"));
+    }
+
+    [Fact]
     public void Words_after_a_quoted_or_named_topic_are_still_refused()
     {
         Assert.Contains("I did not expect extra there", Problem("/resources \"online courses\" extra"));
