@@ -2,6 +2,7 @@ using System.Text;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Knowledge;
 using MlMentorBot.Core.Progress;
+using MlMentorBot.Core.Messaging;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.CheckIns;
@@ -196,8 +197,9 @@ internal sealed class CheckInHandler(
         foreach (var (groupName, c) in history)
         {
             sections.Add(new ReplySection($"{groupName} — week of {CheckInCalendar.ParseKey(c.WeekKey):d MMM yyyy}{(c.IsLate ? " (late)" : "")}",
-                $"**Done:** {c.Done}\n**Next:** {c.Next}" +
-                (string.IsNullOrWhiteSpace(c.Blockers) ? "" : $"\n**Blockers:** {c.Blockers}") +
+                // The member's own words as typed: "[x](url)" or "**y**" stay text, as in the group's digest.
+                $"**Done:** {UserText.Escape(c.Done)}\n**Next:** {UserText.Escape(c.Next)}" +
+                (string.IsNullOrWhiteSpace(c.Blockers) ? "" : $"\n**Blockers:** {UserText.Escape(c.Blockers)}") +
                 (c.Steps.Count > 0 ? $"\n**Steps:** {string.Join(", ", c.Steps.Select(s => $"`{s}`"))}" : "")));
         }
 

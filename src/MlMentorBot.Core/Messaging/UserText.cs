@@ -14,6 +14,9 @@ public static class UserText
 {
     private const string Special = "\\`*_~|[]()<>#-+!";
 
+    /// <summary>True for a character <see cref="Escape"/> puts a backslash before.</summary>
+    public static bool IsEscapable(char c) => Special.Contains(c);
+
     /// <summary>Returns <paramref name="text"/> with a backslash before each character in the set above.</summary>
     public static string Escape(string text)
     {

@@ -89,16 +89,67 @@ public static partial class PlainTextRenderer
         return sb.ToString().TrimEnd() + "\n";
     }
 
-    /// <summary>Strips Markdown emphasis and code fences, keeps list markers, turns links into "text (url)".</summary>
+    /// <summary>
+    /// Strips Markdown emphasis and code fences, keeps list markers, turns links into "text (url)", and prints a
+    /// backslash-escaped character (member text, <see cref="Messaging.UserText.Escape"/>) as itself; code keeps its backslashes.
+    /// </summary>
     public static string Flatten(string markdown)
     {
-        var text = Link().Replace(markdown, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
+        var (hidden, escaped) = HideEscapes(markdown);
+        var text = Link().Replace(hidden, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
         // A fence's language ("```json") is markup too: keeping it printed a stray "json" line above /progress export.
         text = CodeFence().Replace(text, "");
         text = Bold().Replace(text, "$1");
         text = Italic().Replace(text, "$1");
         text = UnderscoreItalic().Replace(text, "$1");
-        return text.Replace("`", "", StringComparison.Ordinal);
+        text = text.Replace("`", "", StringComparison.Ordinal);
+        if (escaped.Count == 0)
+        {
+            return text;
+        }
+
+        var restored = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            restored.Append(c >= EscapeBase && c < EscapeBase + escaped.Count ? escaped[c - EscapeBase] : c);
+        }
+
+        return restored.ToString();
+    }
+
+    // Escaped characters stand in for themselves as private-use characters while the emphasis and link patterns run, so
+    // "\*not bold\*" is never read as emphasis.
+    private const char EscapeBase = '\uE000';
+
+    private static (string Text, List<char> Escaped) HideEscapes(string markdown)
+    {
+        var escaped = new List<char>();
+        if (!markdown.Contains('\\', StringComparison.Ordinal))
+        {
+            return (markdown, escaped);
+        }
+
+        var sb = new StringBuilder(markdown.Length);
+        var inCode = false;
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            var c = markdown[i];
+            if (c == '`')
+            {
+                inCode = !inCode; // a fence's three backticks flip it three times: inside, as for one
+            }
+
+            if (!inCode && c == '\\' && i + 1 < markdown.Length && Messaging.UserText.IsEscapable(markdown[i + 1]) && escaped.Count < 0x1000)
+            {
+                sb.Append((char)(EscapeBase + escaped.Count));
+                escaped.Add(markdown[++i]);
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return (sb.ToString(), escaped);
     }
 
     [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]

@@ -358,6 +358,20 @@ public abstract class CheckInCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task History_shows_a_members_markup_as_typed_never_as_a_link()
+    {
+        await CreateGroupWithAdaAndBobAsync();
+        await _host.AdvanceToAsync(Opens);
+        await _host.SayAsync("bob", "/checkin done:\"[click](https://evil.example) **bold**\" next:a_b_c");
+
+        var reply = await _host.SayAsync("bob", "/checkin history");
+
+        Assert.Contains(@"**Done:** \[click\]\(https://evil.example\) \*\*bold\*\*", reply.Sections[0].Markdown);
+        Assert.Contains("Done: [click](https://evil.example) **bold**", Text(reply));
+        Assert.Contains("Next: a_b_c", Text(reply));
+    }
+
+    [SkippableFact]
     public async Task Progress_export_includes_check_ins_and_progress_delete_removes_them()
     {
         await CreateGroupWithAdaAndBobAsync();
