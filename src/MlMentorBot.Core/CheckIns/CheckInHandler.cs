@@ -1,8 +1,8 @@
 using System.Text;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Knowledge;
-using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Messaging;
+using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.CheckIns;
