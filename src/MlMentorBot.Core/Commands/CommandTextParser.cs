@@ -193,7 +193,13 @@ public static partial class CommandTextParser
             {
                 if (option.IsRequired)
                 {
-                    return Fail(Usage(command, subcommand, $"`{option.Name}` is missing: {option.Description}.", []));
+                    var missing = Usage(command, subcommand, $"`{option.Name}` is missing: {option.Description}.", []);
+                    // "/progress mark sql": everything but a choice was typed, so each choice is a button that completes it.
+                    var typed = $"/{command.Name} {text.Trim()}";
+                    return Fail(option.Choices.Count == 0 || text.Trim().Length == 0 || fields.Count > 0 || mentions.Count > 0 ? missing : missing with
+                    {
+                        Actions = [.. option.Choices.Select(c => new SuggestedAction(c.Name, $"{typed} {c.Value}")), .. missing.Actions],
+                    });
                 }
 
                 values.Remove(option.Name);

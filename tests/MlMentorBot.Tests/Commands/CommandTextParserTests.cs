@@ -114,6 +114,18 @@ public sealed class CommandTextParserTests
     }
 
     [Fact]
+    public void A_missing_choice_after_everything_else_offers_each_choice_as_a_button()
+    {
+        var result = CommandTextParser.Parse("/progress mark sql", Member);
+
+        Assert.Contains("status is missing", PlainTextRenderer.Render(result.Problem!));
+        Assert.Equal(
+            ["/progress mark sql done", "/progress mark sql learning", "/progress mark sql skipped", "/progress mark sql todo", "/help progress"],
+            result.Problem!.Actions.Select(a => a.CommandLine));
+        Assert.Equal(["/help progress"], CommandTextParser.Parse("/progress mark", Member).Problem!.Actions.Select(a => a.CommandLine));
+    }
+
+    [Fact]
     public void An_unknown_subcommand_suggests_the_closest()
     {
         Assert.Contains("Did you mean /progress mark?", Problem("/progress makr x done"));
