@@ -173,7 +173,9 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             actions.Add(new SuggestedAction(Shorten("More: " + lead.Entry.Title), EntryReplies.CommandFor(lead.Entry)));
         }
 
-        actions.AddRange(answer.Related.Select(p => new SuggestedAction(Shorten(p.Heading ?? p.Entry.Title), CommandFor(p))));
+        // One button per command: a related passage of the pay factors opens /salary, as the figures' "More" does.
+        actions.AddRange(answer.Related.Select(p => new SuggestedAction(Shorten(p.Heading ?? p.Entry.Title), CommandFor(p)))
+            .Where(a => !actions.Exists(b => b.CommandLine == a.CommandLine)).DistinctBy(a => a.CommandLine));
         if (lead.Step is not null)
         {
             actions.Add(new SuggestedAction("Mark this step done", $"/progress mark {lead.Step.Id} done"));

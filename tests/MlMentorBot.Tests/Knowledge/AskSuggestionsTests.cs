@@ -6,7 +6,8 @@ namespace MlMentorBot.Tests.Knowledge;
 
 /// <summary>
 /// Every command an /ask answer points a member at, as a button or as a `/command` in its text, must answer without a
-/// problem: a pointer to <c>/salary factors</c> (which says "No salary level") once slipped into pay answers.
+/// problem: a pointer to <c>/salary factors</c> (which says "No salary level") once slipped into pay answers. And no two
+/// buttons of one answer run the same command.
 /// </summary>
 public sealed partial class AskSuggestionsTests
 {
@@ -20,9 +21,11 @@ public sealed partial class AskSuggestionsTests
             .ToList();
         var suggested = new HashSet<string>(StringComparer.Ordinal);
 
-        foreach (var question in questions)
+        foreach (var question in questions.Append("how much do ml engineers make"))
         {
             var reply = await core.TypeAsync("/ask " + question);
+            // One button per command: two labels that open the same /salary would read as two different things.
+            Assert.Equal(reply.Actions.Count, reply.Actions.DistinctBy(a => a.CommandLine).Count());
             suggested.UnionWith(reply.Actions.Select(a => a.CommandLine).Where(c => !c.StartsWith("/feedback", StringComparison.Ordinal)));
             suggested.UnionWith(reply.Sections.SelectMany(s => InlineCommand().Matches(s.Markdown)).Select(m => m.Groups[1].Value));
         }
