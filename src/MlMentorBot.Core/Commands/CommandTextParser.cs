@@ -94,8 +94,8 @@ public static partial class CommandTextParser
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var positional = 0;
         OptionDefinition? openName = null;
-        // Options filled by position, in order, for the "a name of several words?" hint below.
-        var byPosition = new List<(OptionDefinition Option, string Word)>();
+        // Options filled by position, in order, for the "a name of several words?" hint below; none for a bare "/roadmap".
+        List<(OptionDefinition Option, string Word)>? byPosition = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -164,7 +164,7 @@ public static partial class CommandTextParser
             }
 
             values[option.Name] = token.Value;
-            byPosition.Add((option, token.Value));
+            (byPosition ??= []).Add((option, token.Value));
             openName = !token.IsQuoted && NamesAnEntry(option) ? option : null;
         }
 
@@ -338,10 +338,10 @@ public static partial class CommandTextParser
     /// after a free-text name, the member most likely typed a name of several words, so say how to write it (with dashes).
     /// Empty otherwise.
     /// </summary>
-    private static string SeveralWordsHint(CommandDefinition command, SubcommandDefinition? subcommand, List<(OptionDefinition Option, string Word)> byPosition, OptionDefinition refused)
+    private static string SeveralWordsHint(CommandDefinition command, SubcommandDefinition? subcommand, List<(OptionDefinition Option, string Word)>? byPosition, OptionDefinition refused)
     {
-        var at = byPosition.FindIndex(p => p.Option == refused);
-        if (at < 1 || byPosition[at - 1].Option is not { Type: OptionType.String, Choices.Count: 0, TakesRest: false } name || NamesAnEntry(name))
+        var at = byPosition?.FindIndex(p => p.Option == refused) ?? -1;
+        if (byPosition is null || at < 1 || byPosition[at - 1].Option is not { Type: OptionType.String, Choices.Count: 0, TakesRest: false } name || NamesAnEntry(name))
         {
             return "";
         }
