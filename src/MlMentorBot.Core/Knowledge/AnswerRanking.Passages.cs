@@ -129,10 +129,16 @@ internal static partial class AnswerRanking
     private static bool NamesAnotherTopic(KnowledgeSnapshot snapshot, SearchQuery query)
     {
         var facts = FactsOf(snapshot);
-        foreach (var term in query.Terms)
+        foreach (var concept in query.Concepts)
         {
-            var stem = Stem(term);
-            if (!facts.PayStems.Contains(stem) && facts.TopicNameStems.Contains(stem))
+            // A word a synonym makes a pay word is pay, whatever it shares with a topic's name: "compensation" is salary,
+            // not competitions (both "compe…").
+            if (concept.Any(w => facts.PayStems.Contains(Stem(w))))
+            {
+                continue;
+            }
+
+            if (concept.Any(w => facts.TopicNameStems.Contains(Stem(w))))
             {
                 return true;
             }

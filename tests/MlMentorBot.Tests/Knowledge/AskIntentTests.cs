@@ -59,6 +59,18 @@ public sealed class AskIntentTests
         Assert.Equal(heading, AskHandler.Compose(Snapshot, question).Lead?.Heading);
 
     [Theory]
+    [InlineData("what's the compensation like for experienced ml engineers", "Experienced")]
+    [InlineData("senior ml engineer compensation", "Some senior positions")]
+    public void A_pay_synonym_that_shares_a_topics_first_letters_is_still_pay(string question, string label)
+    {
+        // "compensation" and "competitions" share their first five letters, which once made this a question about competitions.
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal("salary.figures", answer.Lead?.Entry.Id);
+        Assert.Equal(label, answer.Lead!.Heading);
+    }
+
+    [Theory]
     [InlineData("how do i make a portfolio", "roadmap.experience")]
     [InlineData("what do i need to make a portfolio", "roadmap.experience")]
     [InlineData("what personality traits make a good ml engineer", "skills.traits")]
