@@ -70,6 +70,7 @@ public static partial class CommandCatalog
                 "/group settings quiet:yes",
                 "/group admin add @alice",
             ],
+            AskedAbout = ["study group", "study groups", "study buddy", "study buddies"],
         },
         new("checkin", "Your weekly check-in: opens a form, or give the answers as options",
         [
@@ -88,6 +89,7 @@ public static partial class CommandCatalog
                 "/checkin done:\"linear algebra refresher\" next:\"pandas practice\" steps:roadmap.foundations.math=done",
                 "/checkin history",
             ],
+            AskedAbout = ["check-in", "check in", "checkin", "check-ins", "checkins", "streak", "streaks"],
         },
         new("away", "Mark yourself away: away weeks keep your streak and leave you off 'missing' lists",
         [
@@ -97,6 +99,7 @@ public static partial class CommandCatalog
         ], [])
         {
             Examples = ["/away weeks:2", "/away until:2026-12-31", "/away weeks:0"],
+            AskedAbout = ["holiday", "holidays", "vacation", "on leave", "away", "pause my streak", "keep my streak"],
         },
     ];
 }

@@ -65,6 +65,7 @@ public static partial class CommandCatalog
         {
             HasModeratorActions = true, // moderators also see their own commands
             Examples = ["/help", "/help progress"],
+            AskedAbout = ["what can you do", "what commands", "which commands", "how do i use you", "how does this bot work"],
         },
         .. topics.Select(t => t.ToCommand()),
         new("ask", "Ask a question in your own words",
@@ -88,6 +89,7 @@ public static partial class CommandCatalog
         ])
         {
             Examples = ["/progress show", "/progress mark roadmap.foundations.math done", "/progress export", "/progress delete"],
+            AskedAbout = ["track my progress", "my progress", "mark a step", "mark steps", "export my data", "delete my data"],
         },
     ];
 

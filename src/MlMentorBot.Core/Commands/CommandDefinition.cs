@@ -24,6 +24,12 @@ public sealed record CommandDefinition(
     /// <summary>Examples shown by <c>/help command</c>, typed as a member would.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 
+    /// <summary>
+    /// Lowercase phrases that name this command's feature in a question ("study group", "streak"), none of them the
+    /// knowledge's own words: <c>/ask</c> answers such a question with this command's help rather than from the knowledge.
+    /// </summary>
+    public IReadOnlyList<string> AskedAbout { get; init; } = [];
+
     /// <summary>The subcommand named <paramref name="name"/> (case-insensitive); null when there is none.</summary>
     public SubcommandDefinition? FindSubcommand(string name) =>
         Subcommands.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));

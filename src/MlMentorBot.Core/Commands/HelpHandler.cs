@@ -41,7 +41,8 @@ internal sealed class HelpHandler : ICommandHandler
 
     private readonly ConcurrentDictionary<string, BotReply> PerCommand = new(StringComparer.Ordinal);
 
-    private static BotReply Overview(IReadOnlyList<CommandDefinition> visible)
+    /// <summary>The overview of <paramref name="visible"/>: what the bot does, every command with its description, where to start.</summary>
+    internal static BotReply Overview(IReadOnlyList<CommandDefinition> visible)
     {
         var lines = visible.Select(c => $"- `/{c.Name}` — {c.Description}");
         return new BotReply
@@ -59,7 +60,8 @@ internal sealed class HelpHandler : ICommandHandler
         };
     }
 
-    private static BotReply ForCommand(CommandDefinition command)
+    /// <summary>One command's help: its description and usage, its subcommands or options, and its examples as buttons.</summary>
+    internal static BotReply ForCommand(CommandDefinition command)
     {
         var sb = new StringBuilder(command.Description).Append(".\n\n```\n").Append(CommandUsage.Format(command)).Append("\n```");
         var options = command.Subcommands.Count > 0

@@ -131,6 +131,24 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     {
         var question = request.Option("question") ?? "";
         var answer = Compose(knowledge.Current, question);
+        if (AboutUsingTheBot(knowledge.Current, question) is { } command)
+        {
+            // "how do i track my progress", "what is a check-in": a question about the bot, not a gap in the knowledge.
+            var help = command.Name == "help"
+                ? HelpHandler.Overview(CommandCatalog.All.Where(c => !c.IsModeratorOnly).ToList())
+                : HelpHandler.ForCommand(command);
+            return EntryReplies.AimAt(help with
+            {
+                Sections =
+                [
+                    new ReplySection(null, "That is about using me rather than about the ML engineer career, so " +
+                        (command.Name == "help" ? "here is what I can do." : $"here is how `/{command.Name}` works.")),
+                    .. help.Sections,
+                ],
+                IsReused = false,
+            }, request);
+        }
+
         if (answer.Lead is null)
         {
             await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
@@ -138,6 +156,36 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         }
 
         return EntryReplies.AimAt(Reply(answer, question, vote: null), request);
+    }
+
+    /// <summary>
+    /// The command whose feature the question names by one of its <see cref="CommandDefinition.AskedAbout"/> phrases, as
+    /// whole words ("how do study groups work", "can i keep my streak on holiday": the most phrases named wins, then
+    /// catalog order); null when it names none, or when the rest of the question names a knowledge entry ("is a study
+    /// group better than a bootcamp" is about bootcamps) or a word neither explains ("track my progress at the gym").
+    /// </summary>
+    internal static CommandDefinition? AboutUsingTheBot(KnowledgeSnapshot snapshot, string question)
+    {
+        var padded = " " + string.Join(' ', question.ToLowerInvariant().Split([' ', '\t', '?', '!', '.', ',', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)) + " ";
+        CommandDefinition? best = null;
+        var bestCount = 0;
+        foreach (var command in CommandCatalog.All)
+        {
+            var count = command.AskedAbout.Count(phrase => padded.Contains(" " + phrase + " ", StringComparison.Ordinal));
+            if (count > bestCount)
+            {
+                (best, bestCount) = (command, count);
+            }
+        }
+
+        if (best is null)
+        {
+            return null;
+        }
+
+        var rest = best.AskedAbout.OrderByDescending(p => p.Length).Aggregate(padded, (text, phrase) => text.Replace(" " + phrase + " ", "  ", StringComparison.Ordinal));
+        var query = snapshot.Search.Interpret(rest);
+        return query.Aliases.Count == 0 && query.Unknown.Count == 0 ? best : null;
     }
 
     /// <summary>

@@ -1,0 +1,49 @@
+using MlMentorBot.Core.Commands;
+
+namespace MlMentorBot.Tests.Moderation;
+
+/// <summary>
+/// A member who asks /ask about the bot itself ("how do i track my progress", "what is a check-in") gets that command's help,
+/// not "not in my knowledge", and the question is not a gap for the moderators; a question that only shares a word with a
+/// feature ("…at the gym") or is about a knowledge topic ("…better than a bootcamp") is not taken for one.
+/// </summary>
+[Collection(ModerationHost.Collection)]
+public sealed class AskAboutTheBotTests
+{
+    [Theory]
+    [InlineData("how do i track my progress", "/progress")]
+    [InlineData("what is a check-in?", "/checkin")]
+    [InlineData("how do study groups work", "/group")]
+    [InlineData("can i pause my streak when im on holiday", "/away")]
+    [InlineData("what can you do", "MlMentorBot — your guide to becoming an ML engineer")]
+    public async Task A_question_about_a_feature_gets_its_help_and_is_no_gap(string question, string title)
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+
+        var reply = await host.TypeAsync("/ask " + question);
+
+        Assert.Equal(title, reply.Title);
+        Assert.StartsWith("That is about using me", reply.Sections[0].Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(question.TrimEnd('?'), await host.ModeratorAsync("/kb gaps"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_that_only_shares_a_features_words_is_answered_as_before()
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+
+        Assert.Equal("That's not in my knowledge", (await host.TypeAsync("/ask how do i track my progress at the gym")).Title);
+        Assert.Contains("how do i track my progress at the gym", await host.ModeratorAsync("/kb gaps"), StringComparison.Ordinal);
+        Assert.Equal("resources.bootcamps", (await host.TypeAsync("/ask is a study group better than a bootcamp")).EntryId);
+    }
+
+    [Fact]
+    public void Feature_phrases_are_lowercase_and_none_is_a_word_the_knowledge_answers_by_name()
+    {
+        var phrases = CommandCatalog.All.SelectMany(c => c.AskedAbout).ToList();
+
+        Assert.NotEmpty(phrases);
+        Assert.All(phrases, p => Assert.Equal(p.ToLowerInvariant(), p));
+        Assert.All(phrases, p => Assert.Empty(Hosting.RepoPaths.KnowledgeSnapshot.Search.Interpret(p).Aliases));
+    }
+}
