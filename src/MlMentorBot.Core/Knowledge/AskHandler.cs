@@ -92,7 +92,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         var hits = Answer(snapshot, query);
         if (hits.Count == 0)
         {
-            return Listed(snapshot, query, question);
+            // "what is the roadmap": words every entry uses weigh nothing in bm25, yet name the path itself.
+            return AnswerRanking.PathPassage(snapshot, query) is { } path ? new AskAnswer(query, path, []) : Listed(snapshot, query, question);
         }
 
         var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? Passage(hits[0]);

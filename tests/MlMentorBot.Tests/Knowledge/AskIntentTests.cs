@@ -71,6 +71,20 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("what is the roadmap")]
+    [InlineData("show me the roadmap")]
+    [InlineData("what are the steps")]
+    public void A_question_of_the_roadmaps_own_words_gets_the_whole_path(string question)
+    {
+        // "roadmap" is in nearly every passage ("the roadmap article"), so bm25 alone gave it no weight and turned these away.
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal("roadmap.role", answer.Lead?.Entry.Id);
+        Assert.Equal("The whole path at a glance", answer.Lead!.Heading);
+        Assert.Null(AskHandler.Compose(Snapshot, "plan a trip to paris").Lead);
+    }
+
+    [Theory]
     [InlineData("how do i make a portfolio", "roadmap.experience")]
     [InlineData("what do i need to make a portfolio", "roadmap.experience")]
     [InlineData("what personality traits make a good ml engineer", "skills.traits")]
