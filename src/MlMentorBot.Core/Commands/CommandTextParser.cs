@@ -130,7 +130,11 @@ public static partial class CommandTextParser
             openName = null;
             if (positional >= options.Count)
             {
-                return Fail(Usage(command, subcommand, $"I did not expect `{token.Value}` there.", []));
+                // "/group join ml study": the stray words may be the rest of a name.
+                var run = byPosition is [.., var last] && !token.IsQuoted && !IsMention(token.Value)
+                    ? [last, .. tokens.Skip(i).TakeWhile(t => !t.IsQuoted && !IsMention(t.Value)).Select(t => ((OptionDefinition?)null, t.Value))]
+                    : new List<(OptionDefinition? Option, string Word)>();
+                return Fail(Usage(command, subcommand, $"I did not expect `{token.Value}` there." + SeveralWordsHint(command, subcommand, run), []));
             }
 
             var option = options[positional];
@@ -210,7 +214,9 @@ public static partial class CommandTextParser
             if (problem is not null)
             {
                 var near = option.Choices.Count > 0 ? CloseMatches.Find(raw, option.Choices.Select(c => c.Value)) : [];
-                return Fail(Usage(command, subcommand, problem + SeveralWordsHint(command, subcommand, byPosition, option), near.Select(n => $"{option.Name}:{n}")));
+                var at = byPosition?.FindIndex(p => p.Option == option) ?? -1;
+                var run = at < 1 ? [] : byPosition!.Skip(at - 1).Select(p => ((OptionDefinition?)p.Option, p.Word)).ToList();
+                return Fail(Usage(command, subcommand, problem + SeveralWordsHint(command, subcommand, run), near.Select(n => $"{option.Name}:{n}")));
             }
 
             values[option.Name] = normalized!;
@@ -334,19 +340,18 @@ public static partial class CommandTextParser
     }
 
     /// <summary>
-    /// "/group create ML study buddies" reads "study" as the day: when an option refused a word it took by position right
-    /// after a free-text name, the member most likely typed a name of several words, so say how to write it (with dashes).
-    /// Empty otherwise.
+    /// "/group create ML study buddies" reads "study" as the day, and "/group join ml study" has a word too many: when the
+    /// words refused follow a <c>name</c> option's word (<paramref name="run"/>: the name's option and word first, then the words
+    /// refused), the member most likely typed a name of several words, so say how to write it (with dashes). Empty otherwise.
     /// </summary>
-    private static string SeveralWordsHint(CommandDefinition command, SubcommandDefinition? subcommand, List<(OptionDefinition Option, string Word)>? byPosition, OptionDefinition refused)
+    private static string SeveralWordsHint(CommandDefinition command, SubcommandDefinition? subcommand, List<(OptionDefinition? Option, string Word)> run)
     {
-        var at = byPosition?.FindIndex(p => p.Option == refused) ?? -1;
-        if (byPosition is null || at < 1 || byPosition[at - 1].Option is not { Type: OptionType.String, Choices.Count: 0, TakesRest: false } name || NamesAnEntry(name))
+        if (run is not [({ Name: "name", Type: OptionType.String, Choices.Count: 0, TakesRest: false } name, _), _, ..])
         {
             return "";
         }
 
-        var words = byPosition.Skip(at - 1).Select(p => p.Word.ToLowerInvariant());
+        var words = run.Select(p => p.Word.ToLowerInvariant());
         var line = $"/{command.Name}{(subcommand is null ? "" : " " + subcommand.Name)} {string.Join('-', words)}";
         return $" If it is part of the {name.Name}, a {name.Name} is one word: join the words with dashes, as in `{line}`.";
     }

@@ -160,6 +160,9 @@ public sealed class CommandTextParserTests
         Assert.Contains("study is not a valid day", text);
         Assert.Contains("join the words with dashes, as in /group create ml-study-buddies", text);
         Assert.DoesNotContain("dashes", Problem("/group create ml-101 day:someday"));
+        Assert.Contains("I did not expect study there. If it is part of the name, a name is one word: join the words with dashes, as in /group join ml-study-buddies",
+            Problem("/group join ML study buddies"));
+        Assert.DoesNotContain("dashes", Problem("/help roadmap extra"));
     }
 
     [Fact]
