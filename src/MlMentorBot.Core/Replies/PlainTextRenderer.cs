@@ -95,7 +95,7 @@ public static partial class PlainTextRenderer
     /// </summary>
     public static string Flatten(string markdown)
     {
-        var (hidden, escaped) = HideEscapes(markdown);
+        var (hidden, escaped, hiddenFrom) = HideEscapes(markdown);
         var text = Link().Replace(hidden, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
         // A fence's language ("```json") is markup too: keeping it printed a stray "json" line above /progress export.
         text = CodeFence().Replace(text, "");
@@ -111,22 +111,25 @@ public static partial class PlainTextRenderer
         var restored = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            restored.Append(c >= EscapeBase && c < EscapeBase + escaped.Count ? escaped[c - EscapeBase] : c);
+            restored.Append(c >= hiddenFrom && c < hiddenFrom + escaped.Count ? escaped[c - hiddenFrom] : c);
         }
 
         return restored.ToString();
     }
 
     // Escaped characters stand in for themselves as private-use characters while the emphasis and link patterns run, so
-    // "\*not bold\*" is never read as emphasis.
-    private const char EscapeBase = '\uE000';
+    // "\*not bold\*" is never read as emphasis: from the first of these blocks the text itself does not use.
+    private static readonly char[] PlaceholderBlocks = ['\uE000', '\uE800', '\uF000'];
 
-    private static (string Text, List<char> Escaped) HideEscapes(string markdown)
+    private const int PlaceholderBlockSize = 0x800;
+
+    private static (string Text, List<char> Escaped, char From) HideEscapes(string markdown)
     {
         var escaped = new List<char>();
-        if (!markdown.Contains('\\', StringComparison.Ordinal))
+        var from = Array.Find(PlaceholderBlocks, b => !markdown.Any(c => c >= b && c < b + PlaceholderBlockSize));
+        if (!markdown.Contains('\\', StringComparison.Ordinal) || from == default)
         {
-            return (markdown, escaped);
+            return (markdown, escaped, from);
         }
 
         var sb = new StringBuilder(markdown.Length);
@@ -139,9 +142,9 @@ public static partial class PlainTextRenderer
                 inCode = !inCode; // a fence's three backticks flip it three times: inside, as for one
             }
 
-            if (!inCode && c == '\\' && i + 1 < markdown.Length && Messaging.UserText.IsEscapable(markdown[i + 1]) && escaped.Count < 0x1000)
+            if (!inCode && c == '\\' && i + 1 < markdown.Length && Messaging.UserText.IsEscapable(markdown[i + 1]) && escaped.Count < PlaceholderBlockSize)
             {
-                sb.Append((char)(EscapeBase + escaped.Count));
+                sb.Append((char)(from + escaped.Count));
                 escaped.Add(markdown[++i]);
                 continue;
             }
@@ -149,7 +152,7 @@ public static partial class PlainTextRenderer
             sb.Append(c);
         }
 
-        return (sb.ToString(), escaped);
+        return (sb.ToString(), escaped, from);
     }
 
     [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]

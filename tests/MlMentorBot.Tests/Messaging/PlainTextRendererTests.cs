@@ -11,6 +11,7 @@ public sealed class PlainTextRendererTests
     [InlineData("*not bold* and _not italic_")]
     [InlineData("[click](https://evil.example)")]
     [InlineData(@"a \ backslash, a # hash, a - dash")]
+    [InlineData("\uE000 and \uE801 private-use characters beside *stars*")]
     public void Member_text_escaped_for_the_platforms_prints_as_typed(string typed) =>
         Assert.Equal(typed, PlainTextRenderer.Flatten(UserText.Escape(typed)));
 
