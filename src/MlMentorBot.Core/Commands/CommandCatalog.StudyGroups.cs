@@ -89,7 +89,7 @@ public static partial class CommandCatalog
                 "/checkin done:\"linear algebra refresher\" next:\"pandas practice\" steps:roadmap.foundations.math=done",
                 "/checkin history",
             ],
-            AskedAbout = ["check-in", "check in", "checkin", "check-ins", "checkins", "streak", "streaks"],
+            AskedAbout = ["check-in", "checkin", "check-ins", "checkins", "weekly check in", "streak", "streaks"],
         },
         new("away", "Mark yourself away: away weeks keep your streak and leave you off 'missing' lists",
         [
@@ -99,7 +99,7 @@ public static partial class CommandCatalog
         ], [])
         {
             Examples = ["/away weeks:2", "/away until:2026-12-31", "/away weeks:0"],
-            AskedAbout = ["holiday", "holidays", "vacation", "on leave", "away", "pause my streak", "keep my streak"],
+            AskedAbout = ["be away", "away weeks", "pause my streak", "keep my streak", "holiday", "holidays", "vacation"],
         },
     ];
 }

@@ -89,7 +89,7 @@ public static partial class CommandCatalog
         ])
         {
             Examples = ["/progress show", "/progress mark roadmap.foundations.math done", "/progress export", "/progress delete"],
-            AskedAbout = ["track my progress", "my progress", "mark a step", "mark steps", "export my data", "delete my data"],
+            AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data"],
         },
     ];
 

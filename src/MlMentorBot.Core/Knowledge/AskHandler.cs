@@ -161,8 +161,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 
     /// <summary>
     /// The command whose feature the question names by one of its <see cref="CommandDefinition.AskedAbout"/> phrases, as
-    /// whole words ("how do study groups work", "can i keep my streak on holiday": the most phrases named wins, then
-    /// catalog order); null when it names none, or when the rest of the question names a knowledge entry ("is a study
+    /// whole words ("how do study groups work", "can i keep my streak on holiday": the most text named wins, so "pause my
+    /// streak" makes it <c>/away</c> though "streak" alone is <c>/checkin</c>; then catalog order); null when it names none, or when the rest of the question names a knowledge entry ("is a study
     /// group better than a bootcamp" is about bootcamps) or a word neither explains ("track my progress at the gym").
     /// </summary>
     internal static CommandDefinition? AboutUsingTheBot(KnowledgeSnapshot snapshot, string question)
@@ -172,7 +172,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         var bestCount = 0;
         foreach (var command in CommandCatalog.All)
         {
-            var count = command.AskedAbout.Count(phrase => padded.Contains(" " + phrase + " ", StringComparison.Ordinal));
+            var count = command.AskedAbout.Where(phrase => padded.Contains(" " + phrase + " ", StringComparison.Ordinal)).Sum(phrase => phrase.Length);
             if (count > bestCount)
             {
                 (best, bestCount) = (command, count);

@@ -35,6 +35,8 @@ public sealed class AskAboutTheBotTests
         Assert.Equal("That's not in my knowledge", (await host.TypeAsync("/ask how do i track my progress at the gym")).Title);
         Assert.Contains("how do i track my progress at the gym", await host.ModeratorAsync("/kb gaps"), StringComparison.Ordinal);
         Assert.Equal("resources.bootcamps", (await host.TypeAsync("/ask is a study group better than a bootcamp")).EntryId);
+        Assert.NotEqual("/away", (await host.TypeAsync("/ask should i take time away from work to study")).Title);
+        Assert.NotEqual("/checkin", (await host.TypeAsync("/ask should i check in with my mentor every week")).Title);
     }
 
     [Fact]
