@@ -160,6 +160,23 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     }
 
     /// <summary>
+    /// The question as the reply's title: with one question mark when it asks ("how much do they earn" → "…earn?"), as
+    /// typed when it names a topic ("average salary usa", "ml salary").
+    /// </summary>
+    internal static string AsTitle(string question)
+    {
+        var trimmed = question.Trim().TrimEnd('?', ' ');
+        var first = trimmed.Split(' ', 2)[0].ToLowerInvariant().Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal);
+        return question.TrimEnd().EndsWith('?') || QuestionOpeners.Contains(first) ? trimmed + "?" : trimmed;
+    }
+
+    private static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "how", "hows", "why", "when", "where", "which", "who", "whom", "whose", "is", "are", "am", "was", "were",
+        "do", "does", "did", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "have", "has", "any",
+    };
+
+    /// <summary>
     /// The command whose feature the question names by one of its <see cref="CommandDefinition.AskedAbout"/> phrases, as
     /// whole words ("how do study groups work", "can i keep my streak on holiday": the most text named wins, so "pause my
     /// streak" makes it <c>/away</c> though "streak" alone is <c>/checkin</c>; then catalog order); null when it names none, or when the rest of the question names a knowledge entry ("is a study
@@ -244,7 +261,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 
         return new BotReply
         {
-            Title = Truncate(question.Trim().TrimEnd('?', ' ') + "?", 200),
+            Title = Truncate(AsTitle(question), 200),
             Sections = sections,
             Sources = EntryReplies.Cite([lead.Entry]),
             EntryId = lead.Entry.Id,

@@ -85,6 +85,16 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("how much do ml engineers make", "how much do ml engineers make?")]
+    [InlineData("Which certifications help??", "Which certifications help?")]
+    [InlineData("What's an MLE", "What's an MLE?")]
+    [InlineData("average salary usa", "average salary usa")]
+    [InlineData("  ml salary  ", "ml salary")]
+    [InlineData("mle salary glassdoor?", "mle salary glassdoor?")]
+    public void The_title_asks_only_when_the_question_does(string question, string title) =>
+        Assert.Equal(title, AskHandler.AsTitle(question));
+
+    [Theory]
     [InlineData("how do i make a portfolio", "roadmap.experience")]
     [InlineData("what do i need to make a portfolio", "roadmap.experience")]
     [InlineData("what personality traits make a good ml engineer", "skills.traits")]
