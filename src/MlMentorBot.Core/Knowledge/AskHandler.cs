@@ -184,6 +184,12 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     /// </summary>
     internal static CommandDefinition? AboutUsingTheBot(KnowledgeSnapshot snapshot, string question)
     {
+        // Most questions name no feature: find that out without building anything.
+        if (!CommandCatalog.All.Any(c => c.AskedAbout.Any(p => question.Contains(p, StringComparison.OrdinalIgnoreCase))))
+        {
+            return null;
+        }
+
         var padded = " " + string.Join(' ', question.ToLowerInvariant().Split([' ', '\t', '?', '!', '.', ',', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)) + " ";
         CommandDefinition? best = null;
         var bestCount = 0;
