@@ -12,7 +12,8 @@ internal sealed class FrontMatterReader(string file, int firstLine, YamlMappingN
 
     private void Error(YamlNode node, string message) => problems.Add(new(file, LineOf(node), ProblemSeverity.Error, message));
 
-    private int LineOfKey(string key) => Get(map, key) is { } n ? LineOf(n) : firstLine;
+    /// <summary>The 1-based line of front matter key <paramref name="key"/>'s value; the front matter's first line when it is absent.</summary>
+    public int LineOfKey(string key) => Get(map, key) is { } n ? LineOf(n) : firstLine;
 
     private static YamlNode? Get(YamlMappingNode m, string key) =>
         m.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key).Value;

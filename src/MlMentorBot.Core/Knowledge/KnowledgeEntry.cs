@@ -46,6 +46,9 @@ public sealed record KnowledgeEntry(
     /// <summary>Order of a roadmap stage (1-based); null for other kinds.</summary>
     public int? Order { get; init; }
 
+    /// <summary>The 1-based line of the front matter's <c>related</c> list (the entry's <see cref="Line"/> when it has none): where a broken link is reported.</summary>
+    public int RelatedLine { get; init; }
+
     /// <summary>Checklist steps of a roadmap stage, in file order.</summary>
     public IReadOnlyList<RoadmapStep> Steps { get; init; } = [];
 

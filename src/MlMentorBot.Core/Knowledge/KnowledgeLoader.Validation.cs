@@ -70,12 +70,13 @@ public static partial class KnowledgeLoader
 
         foreach (var e in entries)
         {
-            foreach (var link in e.Related.Concat(e.Steps.SelectMany(s => s.Resources)))
+            // A related link is reported at the line of the related list, a step's resource link at the step's.
+            foreach (var (link, line) in e.Related.Select(r => (r, e.RelatedLine > 0 ? e.RelatedLine : e.Line)).Concat(e.Steps.SelectMany(s => s.Resources.Select(r => (r, s.Line)))))
             {
                 if (!ids.ContainsKey(link) && !steps.ContainsKey(link))
                 {
                     var near = Commands.CloseMatches.Find(link, ids.Keys, 1);
-                    problems.Add(new(e.FilePath, e.Line, ProblemSeverity.Error,
+                    problems.Add(new(e.FilePath, line, ProblemSeverity.Error,
                         $"link to unknown id '{link}'.{CloseMatches.DidYouMean(near, "'")}"));
                 }
             }

@@ -150,6 +150,7 @@ public static partial class KnowledgeLoader
         {
             CommandMentions = CommandMentionsIn(document),
             Questions = reader.Questions(),
+            RelatedLine = reader.LineOfKey("related"),
         };
 
         return kind switch

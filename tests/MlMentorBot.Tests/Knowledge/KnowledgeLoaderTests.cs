@@ -75,7 +75,7 @@ public sealed class KnowledgeLoaderTests
     [InlineData("---\nid: Skills X\ntitle: X\nkind: skill-area\nsummary: S\nsources: [{id: a, title: T, publisher: P}]\n---\n", 2, "must be lowercase words joined by dots")]
     [InlineData("---\nid: skills.x\ntitle: X\nkind: recipe\nsummary: S\nsources: [{id: a, title: T, publisher: P}]\n---\n", 4, "unknown kind 'recipe'")]
     [InlineData("---\nid: skills.x\ntitle: X\nkind: skill-area\nsummary: S\n---\n", 2, "missing 'sources'")]
-    [InlineData("---\nid: skills.x\ntitle: X\nkind: skill-area\nsummary: S\nrelated: [skills.nowhere]\nsources: [{id: a, title: T, publisher: P}]\n---\n", 1, "link to unknown id 'skills.nowhere'")]
+    [InlineData("---\nid: skills.x\ntitle: X\nkind: skill-area\nsummary: S\nrelated: [skills.nowhere]\nsources: [{id: a, title: T, publisher: P}]\n---\n", 6, "link to unknown id 'skills.nowhere'")]
     public void A_broken_file_is_reported_with_its_file_and_line(string content, int line, string message)
     {
         using var temp = new TempDir();
