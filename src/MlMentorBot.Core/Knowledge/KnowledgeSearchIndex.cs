@@ -63,25 +63,6 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>Index of the aliases column in <see cref="Columns"/>: a named alias is searched there a second time.</summary>
     internal const int AliasColumn = 1;
 
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "become", "becoming", "been", "best",
-        "but", "by", "can", "could", "do", "does", "for", "from", "get", "good", "have", "how", "i", "if", "in", "into", "is",
-        "it", "its", "me", "more", "most", "much", "my", "need", "of", "on", "one", "or", "should", "so", "some", "that", "the",
-        "their", "there", "these", "this", "to", "up", "was", "we", "what", "whats", "when", "where", "which", "who", "why",
-        "will", "with", "would", "you", "your", "ml", "machine", "learning", "engineer", "engineers", "engineering", "mle", "mles",
-        "tell", "know", "want", "really", "like", "s", "t", "im", "dont", "there's", "should", "give", "show", "list",
-        "anyone", "someone", "something", "anything", "stuff", "thing", "things", "actually", "please", "pls", "guys", "ok", "okay",
-        // Chat filler and slang members type around a question (issue #14's member set): they carry no topic, and counting
-        // them as unknown words made real questions look off-topic.
-        "lol", "lmao", "plz", "rn", "tbh", "nah", "lowkey", "wanna", "gonna", "kinda", "sorta", "even", "just", "still", "ive",
-        "youre", "theyre", "isnt", "arent", "doesnt", "wont", "cant", "eng", "hey", "hi", "thanks", "bro", "wat", "u", "ur",
-        "also", "then", "than", "them", "they", "our", "us", "very", "way", "yeah", "yes", "no", "not", "too", "own", "other",
-        "others", "out", "over", "off", "while", "without", "every", "each", "new", "wannabe", "aspiring", "important", "importance",
-        "matter", "matters", "tips", "free", "hire", "hired", "hiring", "land", "bigger", "better", "worse", "bad", "deal", "normal",
-        "made", "ppl", "people", "use", "used", "using", "look", "looks",
-    };
-
     private readonly List<(KnowledgeEntry Entry, string? Heading, string Body, RoadmapStep? Step)> _rows = [];
     private readonly List<IReadOnlyList<string?>> _columns = [];
     private readonly Bm25Index _bm25;
@@ -344,22 +325,4 @@ public sealed partial class KnowledgeSearchIndex
 
         return vocabulary;
     }
-
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn)\b")]
-    private static partial Regex FieldWords();
-
-    /// <summary>
-    /// "make" meaning "earn", read as "earn" (a salary synonym): "how much do ml engineers make", "what does an mle make in
-    /// germany", "what do they make a year", "how much are mles making". Not "how do i make a portfolio" (no "how much" or
-    /// "what … do") nor "what do i need to make a portfolio" (it makes something).
-    /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
-    private static partial Regex EarnSense();
-
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
-    private static partial Regex Word();
-
-    /// <summary>Money signs, and amounts such as "85k" or "150k+", which only pay questions use.</summary>
-    [GeneratedRegex(@"\$+|€+|£+|\b\d{2,3}(\.\d+)?k\b\+?")]
-    private static partial Regex Money();
 }
