@@ -131,7 +131,6 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     public async Task<BotReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var question = request.Option("question") ?? "";
-        var answer = Compose(knowledge.Current, question);
         if (AboutUsingTheBot(knowledge.Current, question) is { } command)
         {
             // "how do i track my progress", "what is a check-in": a question about the bot, not a gap in the knowledge.
@@ -150,6 +149,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             }, request);
         }
 
+        var answer = Compose(knowledge.Current, question);
         if (answer.Lead is null)
         {
             await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
@@ -179,8 +179,9 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     /// <summary>
     /// The command whose feature the question names by one of its <see cref="CommandDefinition.AskedAbout"/> phrases, as
     /// whole words ("how do study groups work", "can i keep my streak on holiday": the most text named wins, so "pause my
-    /// streak" makes it <c>/away</c> though "streak" alone is <c>/checkin</c>; then catalog order); null when it names none, or when the rest of the question names a knowledge entry ("is a study
-    /// group better than a bootcamp" is about bootcamps) or a word neither explains ("track my progress at the gym").
+    /// streak" makes it <c>/away</c> though "streak" alone is <c>/checkin</c>; then catalog order). Null when it names
+    /// none, or when the rest of the question names a knowledge entry ("is a study group better than a bootcamp" is about
+    /// bootcamps) or a word neither explains ("track my progress at the gym").
     /// </summary>
     internal static CommandDefinition? AboutUsingTheBot(KnowledgeSnapshot snapshot, string question)
     {
