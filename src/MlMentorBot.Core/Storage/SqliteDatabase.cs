@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -10,63 +8,13 @@ using SQLitePCL;
 
 namespace MlMentorBot.Core.Storage;
 
-/// <summary>Configuration section <c>Storage</c>; checked at start by <see cref="StorageOptionsValidator"/>.</summary>
-public sealed class StorageOptions
-{
-    /// <summary>
-    /// Which database keeps the bot's state: <c>Sqlite</c> (default; one file at <see cref="DatabasePath"/>, one process) or
-    /// <c>Postgres</c> (the server at <see cref="ConnectionString"/>; several replicas may share it). Case-insensitive.
-    /// </summary>
-    public string Provider { get; set; } = StorageProviders.Sqlite;
-
-    /// <summary>
-    /// Npgsql connection string when <see cref="Provider"/> is <c>Postgres</c>, e.g.
-    /// <c>Host=db;Port=5432;Database=mlmentorbot;Username=bot;Password=…</c>
-    /// (https://www.npgsql.org/doc/connection-string-parameters.html). Its password is never logged.
-    /// </summary>
-    public string? ConnectionString { get; set; }
-
-    /// <summary>Whether <see cref="Provider"/> selects PostgreSQL.</summary>
-    public bool IsPostgres => string.Equals(Provider?.Trim(), StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>SQLite file; relative paths are resolved against the content root; the folder is created. Default <c>data/mlmentorbot.db</c>.</summary>
-    [Required]
-    public string DatabasePath { get; set; } = "data/mlmentorbot.db";
-
-    /// <summary>How long a writer waits for a lock before failing (SQLite <c>busy_timeout</c>), in seconds, 1–120. Default 5.</summary>
-    [Range(1, 120)]
-    public int BusyTimeoutSeconds { get; set; } = 5;
-}
-
-/// <summary>
-/// One schema change. Versions are applied in ascending order, once, each in its own transaction, and recorded in
-/// <c>schema_migrations</c>. Ranges by feature keep parallel work from colliding: 1–99 progress, 100–199 check-ins,
-/// 200–299 knowledge moderation. <paramref name="Sql"/> is SQLite's script; <see cref="Postgres"/> is the same change for
-/// PostgreSQL. A migration only expands the schema (new tables, nullable or defaulted columns, indexes) while the previous
-/// release may still run beside it; dropping what that release reads waits for a later migration (expand, then contract).
-/// </summary>
-public sealed record SchemaMigration(int Version, string Name, string Sql)
-{
-    /// <summary>
-    /// PostgreSQL's script for this version: <c>timestamptz</c> for times, <c>boolean</c> for flags, <c>bigint</c> identity
-    /// keys. Required when <see cref="StorageOptions.Provider"/> is <c>Postgres</c>; start-up names any migration without one.
-    /// </summary>
-    public string? Postgres { get; init; }
-
-    /// <summary>
-    /// A migration whose one script both SQLite and PostgreSQL run as written (lowercase <c>text</c>, <c>bigint</c> and
-    /// plain indexes mean the same to both), so it is not written out twice.
-    /// </summary>
-    public static SchemaMigration Portable(int version, string name, string sql) => new(version, name, sql) { Postgres = sql };
-}
-
 /// <summary>
 /// <see cref="IDatabase"/> on one SQLite file, migrated with <see cref="SchemaMigration"/>s at start-up. The file runs in WAL
 /// mode (readers never block the writer) with <c>synchronous = NORMAL</c>, foreign keys on and a busy timeout on every
 /// connection. Only <see cref="Migrate"/> creates the file; later connections open it read-write without creating it, so a
 /// file deleted while the bot runs is reported instead of silently replaced by an empty one.
 /// </summary>
-public sealed class SqliteDatabase : IDatabase
+public sealed partial class SqliteDatabase : IDatabase
 {
     // https://www.sqlite.org/c3ref/c_fcntl_begin_atomic_write.html#sqlitefcntlhasmoved
     private const int FileControlHasMoved = 20;
@@ -331,90 +279,4 @@ public sealed class SqliteDatabase : IDatabase
             _migrated = true;
         }
     }
-
-    /// <summary>What to tell the operator when <paramref name="ex"/> means writes cannot be kept; null for other errors.</summary>
-    private string? Unavailable(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) switch
-    {
-        // https://www.sqlite.org/rescode.html
-        8 => ReadOnlyProblem(),
-        14 when !File.Exists(FilePath) => $"The database file {FilePath} was deleted while the bot was running: writes are refused. Restore it from a backup (or remove the -wal and -shm files beside it to start empty) and restart the bot.",
-        14 => $"The database file {FilePath} cannot be opened: check that its folder exists and the bot's user may read and write it.",
-        10 => $"The database file {FilePath} gives an I/O error ({ex.Message}).",
-        13 => $"The disk holding the database file {FilePath} is full.",
-        11 or 26 => $"The database file {FilePath} is damaged or not a database ({ex.Message}).",
-        _ => null,
-    };
-
-    private string ReadOnlyProblem() =>
-        $"The database file {FilePath} or its folder is read-only: writes are refused. Let the bot's user write the file and its folder (SQLite creates its -wal and -shm files there).";
-
-    /// <summary>
-    /// Whether this process may write <paramref name="path"/> (a folder: create files in it), by <c>access(2)</c>, which counts
-    /// the process's user and capabilities as an open would. Never opens the database file: closing a descriptor of it would
-    /// drop SQLite's POSIX locks (https://www.sqlite.org/howtocorrupt.html#_posix_advisory_locks_canceled_by_a_separate_thread_doing_close_).
-    /// </summary>
-    private static bool MayWrite(string path, bool isFolder)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return isFolder || !File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly);
-        }
-
-        const int WriteOk = 2, ExecuteOk = 1;
-        try
-        {
-            return Access(path, isFolder ? WriteOk | ExecuteOk : WriteOk) == 0;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return true;
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "access", SetLastError = true)]
-    private static extern int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
-
-    private string MovedProblem() =>
-        $"The database file {FilePath} was deleted or replaced while the bot was running: writes are refused, because they would be lost at the next start. Restore the file and restart the bot.";
-
-    /// <summary>Logs a fault once at Error (until the database is healthy again) and returns the exception to throw.</summary>
-    private StorageUnavailableException Fault(string problem, Exception? cause)
-    {
-        if (Interlocked.Exchange(ref _isFaulted, 1) == 0)
-        {
-            _logger.LogError("{Problem}{Cause}", problem, cause is null ? "" : $" ({cause.Message})");
-        }
-
-        return new StorageUnavailableException(problem, cause);
-    }
-
-    private void Recovered()
-    {
-        if (Interlocked.Exchange(ref _isFaulted, 0) == 1)
-        {
-            _logger.LogWarning("The database file {Path} is writable again", FilePath);
-        }
-    }
-
-    /// <summary>
-    /// Whether the file this connection has open is no longer the one at <see cref="FilePath"/> (deleted, renamed or
-    /// replaced): SQLite compares the open file's inode with the path's. False where the VFS cannot tell (Windows, where
-    /// an open database file cannot be deleted).
-    /// </summary>
-    private static bool HasMoved(SqliteConnection connection)
-    {
-        try
-        {
-            return FileControl(connection.Handle!.DangerousGetHandle(), "main", FileControlHasMoved, out var moved) == 0 && moved != 0;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    // SQLitePCLRaw 2.1 does not wrap sqlite3_file_control; the bundle's e_sqlite3 library exports it.
-    // https://www.sqlite.org/c3ref/file_control.html
-    [DllImport("e_sqlite3", EntryPoint = "sqlite3_file_control")]
-    private static extern int FileControl(IntPtr database, [MarshalAs(UnmanagedType.LPUTF8Str)] string databaseName, int operation, out int result);
 }
