@@ -191,7 +191,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             return null;
         }
 
-        var padded = " " + string.Join(' ', question.ToLowerInvariant().Split([' ', '\t', '?', '!', '.', ',', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)) + " ";
+        var padded = " " + KnowledgeSearchIndex.QuestionKey(question) + " ";
         CommandDefinition? best = null;
         var bestCount = 0;
         foreach (var command in CommandCatalog.All)
