@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MlMentorBot.Core.Messaging;
 
 namespace MlMentorBot.Core.Replies;
 
@@ -91,68 +92,18 @@ public static partial class PlainTextRenderer
 
     /// <summary>
     /// Strips Markdown emphasis and code fences, keeps list markers, turns links into "text (url)", and prints a
-    /// backslash-escaped character (member text, <see cref="Messaging.UserText.Escape"/>) as itself; code keeps its backslashes.
+    /// backslash-escaped character (member text, <see cref="UserText.Escape"/>) as itself; code keeps its backslashes.
     /// </summary>
     public static string Flatten(string markdown)
     {
-        var (hidden, escaped, hiddenFrom) = HideEscapes(markdown);
-        var text = Link().Replace(hidden, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
+        var hidden = HiddenEscapes.Hide(markdown, UserText.IsEscapable, outsideCode: true);
+        var text = Link().Replace(hidden.Text, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} ({m.Groups[2].Value})");
         // A fence's language ("```json") is markup too: keeping it printed a stray "json" line above /progress export.
         text = CodeFence().Replace(text, "");
         text = Bold().Replace(text, "$1");
         text = Italic().Replace(text, "$1");
         text = UnderscoreItalic().Replace(text, "$1");
-        text = text.Replace("`", "", StringComparison.Ordinal);
-        if (escaped.Count == 0)
-        {
-            return text;
-        }
-
-        var restored = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            restored.Append(c >= hiddenFrom && c < hiddenFrom + escaped.Count ? escaped[c - hiddenFrom] : c);
-        }
-
-        return restored.ToString();
-    }
-
-    // Escaped characters stand in for themselves as private-use characters while the emphasis and link patterns run, so
-    // "\*not bold\*" is never read as emphasis: from the first of these blocks the text itself does not use.
-    private static readonly char[] PlaceholderBlocks = ['\uE000', '\uE800', '\uF000'];
-
-    private const int PlaceholderBlockSize = 0x800;
-
-    private static (string Text, List<char> Escaped, char From) HideEscapes(string markdown)
-    {
-        var escaped = new List<char>();
-        var from = Array.Find(PlaceholderBlocks, b => !markdown.Any(c => c >= b && c < b + PlaceholderBlockSize));
-        if (!markdown.Contains('\\', StringComparison.Ordinal) || from == default)
-        {
-            return (markdown, escaped, from);
-        }
-
-        var sb = new StringBuilder(markdown.Length);
-        var inCode = false;
-        for (var i = 0; i < markdown.Length; i++)
-        {
-            var c = markdown[i];
-            if (c == '`')
-            {
-                inCode = !inCode; // a fence's three backticks flip it three times: inside, as for one
-            }
-
-            if (!inCode && c == '\\' && i + 1 < markdown.Length && Messaging.UserText.IsEscapable(markdown[i + 1]) && escaped.Count < PlaceholderBlockSize)
-            {
-                sb.Append((char)(from + escaped.Count));
-                escaped.Add(markdown[++i]);
-                continue;
-            }
-
-            sb.Append(c);
-        }
-
-        return (sb.ToString(), escaped, from);
+        return hidden.Restore(text.Replace("`", "", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]

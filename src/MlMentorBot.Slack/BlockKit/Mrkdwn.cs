@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
+using MlMentorBot.Core.Messaging;
 
 namespace MlMentorBot.Slack.BlockKit;
 
@@ -187,55 +188,13 @@ internal static partial class Mrkdwn
     private static string ConvertText(string text)
     {
         // A backslash-escaped character (the core's UserText.Escape on member text) is literal: hide it from the link and
-        // emphasis rules behind a private-use placeholder, then put the plain character back. This is what keeps
+        // emphasis rules behind a placeholder, then put the plain character back. This is what keeps
         // "[click](https://evil.example)" in a check-in answer from becoming a live link.
-        var escaped = new List<char>();
-        if (text.Contains('\\'))
-        {
-            var hidden = new StringBuilder(text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\\' && i + 1 < text.Length && IsEscapable(text[i + 1]) && escaped.Count < EscapeSlots)
-                {
-                    hidden.Append((char)(EscapeBase + escaped.Count));
-                    escaped.Add(text[++i]);
-                }
-                else
-                {
-                    hidden.Append(text[i]);
-                }
-            }
-
-            text = hidden.ToString();
-        }
-
-        var converted = ConvertLinks(text);
-        if (escaped.Count == 0)
-        {
-            return converted;
-        }
-
-        var restored = new StringBuilder(converted.Length);
-        foreach (var c in converted)
-        {
-            if (c >= EscapeBase && c < EscapeBase + escaped.Count)
-            {
-                var literal = escaped[c - EscapeBase];
-                // mrkdwn has no escape for its emphasis characters; a word joiner (U+2060) after one keeps it from pairing up.
-                restored.Append(Escape(literal.ToString())).Append(literal is '*' or '_' or '~' or '`' ? "\u2060" : "");
-            }
-            else
-            {
-                restored.Append(c);
-            }
-        }
-
-        return restored.ToString();
+        var hidden = HiddenEscapes.Hide(text, IsEscapable);
+        // mrkdwn has no escape for its emphasis characters; a word joiner (U+2060) after one keeps it from pairing up.
+        return hidden.Restore(ConvertLinks(hidden.Text), static literal =>
+            Escape(literal.ToString()) + (literal is '*' or '_' or '~' or '`' ? "\u2060" : ""));
     }
-
-    /// <summary>Placeholders U+E000–U+F8FF (the BMP private use area) stand for escaped characters while links are found.</summary>
-    private const char EscapeBase = '\uE000';
-    private const int EscapeSlots = 0xF8FF - 0xE000;
 
     private static bool IsEscapable(char c) => char.IsAsciiLetterOrDigit(c) ? false : char.IsAscii(c) && !char.IsWhiteSpace(c) && !char.IsControl(c);
 
