@@ -17,8 +17,11 @@ namespace MlMentorBot.Benchmarks.Core;
 /// <c>/roadmap</c> then <c>/progress show</c> for one member whose progress is already cached, with each way of keeping a
 /// per-process progress cache correct when several replicas share the database (issue #11):
 /// <list type="bullet">
-/// <item><c>CommitEpoch</c> — the store as shipped on SQLite: <c>PRAGMA data_version</c> on one dedicated connection says
-/// whether anything was committed since the member was last checked; only then is <c>members.progress_version</c> read.</item>
+/// <item><c>CommitEpoch</c> — the store as shipped on SQLite: the wal-index header, read from the mapped <c>-shm</c> file,
+/// says whether anything was committed since the member was last checked (<c>PRAGMA data_version</c> on a dedicated
+/// connection decides when the header moved); only then is <c>members.progress_version</c> read.</item>
+/// <item><c>EpochWatchesOnly</c> — the same without the header: a <c>PRAGMA data_version</c> read (a read transaction) on
+/// every read, as before issue 10's last step.</item>
 /// <item><c>VersionChecked</c> — every read compares <c>members.progress_version</c> (one indexed row), as on PostgreSQL and
 /// as on SQLite before the epoch.</item>
 /// <item><c>NoCache</c> — dropped: every read queries the member's rows, so the roadmap's reused replies never match either.</item>
@@ -34,7 +37,7 @@ public class ProgressCacheBenchmarks
     private ICommandDispatcher _dispatcher = null!;
     private string _folder = null!;
 
-    [Params("CommitEpoch", "VersionChecked", "NoCache", "LocalOnly")]
+    [Params("CommitEpoch", "EpochWatchesOnly", "VersionChecked", "NoCache", "LocalOnly")]
     public string Cache { get; set; } = "";
 
     [GlobalSetup]
@@ -55,6 +58,7 @@ public class ProgressCacheBenchmarks
             "NoCache" => new UncachedStore(sp.GetRequiredService<SqliteProgressStore>(), sp.GetRequiredService<IDatabase>()),
             "LocalOnly" => new LocalOnlyStore(sp.GetRequiredService<SqliteProgressStore>(), sp.GetRequiredService<IDatabase>()),
             "VersionChecked" => Configure(sp.GetRequiredService<SqliteProgressStore>(), useCommitEpoch: false),
+            "EpochWatchesOnly" => Configure(sp.GetRequiredService<SqliteProgressStore>(), useCommitEpoch: true, useWalIndexHeader: false),
             _ => sp.GetRequiredService<SqliteProgressStore>(),
         });
         _provider = services.BuildServiceProvider();
@@ -64,9 +68,10 @@ public class ProgressCacheBenchmarks
         RoadmapAndProgressShow().GetAwaiter().GetResult();
     }
 
-    private static SqliteProgressStore Configure(SqliteProgressStore store, bool useCommitEpoch)
+    private static SqliteProgressStore Configure(SqliteProgressStore store, bool useCommitEpoch, bool useWalIndexHeader = true)
     {
         store.UseCommitEpoch = useCommitEpoch;
+        store.UseWalIndexHeader = useWalIndexHeader;
         return store;
     }
 

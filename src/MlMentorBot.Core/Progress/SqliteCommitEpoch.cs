@@ -30,18 +30,30 @@ namespace MlMentorBot.Core.Progress;
 /// move the epoch once per watch, each time sending the next read of every cached member to the version query; watches
 /// beyond the first are only used while the first is busy, so a quiet bot still moves once per commit.
 /// </para>
+/// <para>
+/// In front of the watches sits the wal-index header (<see cref="SqliteWalIndexHeader"/>): each watch read records the header
+/// as it was just before, and while the header still reads the same, no commit has finished since, so the epoch that read
+/// handed out is still current and no watch is needed (issue 10: the read transaction behind <c>PRAGMA data_version</c> was
+/// about half of a cached <c>/roadmap</c>'s own work). A header that moved, or cannot be read whole, sends the read to the
+/// watches as before, and they stay the authority.
+/// </para>
 /// </remarks>
 internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
 {
     private readonly Watch[] _watches = [.. Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 2, 8)).Select(_ => new Watch())];
+    private readonly Lock _headerGate = new();
     private long _epoch;
     private volatile bool _disposed;
+    private bool _headerTried;
+    private volatile SqliteWalIndexHeader? _header;
+    private volatile Seen? _seen;
+    private long _headerHits;
 
     /// <summary>
     /// The current epoch (1 or more), or null when a watch connection cannot be read (the file is gone, or this was
     /// disposed): the caller then checks every read as if every epoch were new, and the database reports the fault itself.
     /// </summary>
-    public long? Current() => TryReadFreeWatch(openIfClosed: true, out var epoch) ? epoch : Current(0);
+    public long? Current() => FromHeader() ?? (TryReadFreeWatch(openIfClosed: true, out var epoch) ? epoch : Current(0));
 
     /// <summary>
     /// The current epoch if it can be had without waiting for anything, else null: only watches that are open and free are
@@ -50,7 +62,30 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
     /// request's own stack that must not be held by the database (issue 10: a cached <c>/roadmap</c> answered inline); null
     /// means "not known now", and the caller takes its ordinary, waiting path.
     /// </summary>
-    public long? CurrentWithoutWaiting() => TryReadFreeWatch(openIfClosed: false, out var epoch) ? epoch : null;
+    public long? CurrentWithoutWaiting() => FromHeader() ?? (TryReadFreeWatch(openIfClosed: false, out var epoch) ? epoch : null);
+
+    /// <summary>Whether the wal-index header may answer before the watches (default true; false for benchmarks comparing the two).</summary>
+    internal bool UseHeader { get; set; } = true;
+
+    /// <summary>Epochs answered from the wal-index header alone, without a <c>PRAGMA data_version</c> read (for tests).</summary>
+    internal long HeaderHits => Interlocked.Read(ref _headerHits);
+
+    /// <summary>
+    /// The epoch last handed out by a watch, when the wal-index header still reads exactly as it did just before that
+    /// watch's read: no commit has finished since (each one rewrites the header with <c>iChange</c> incremented), so that
+    /// epoch is still current. Null when there is no header to read, it is being written, or it has changed; the watches
+    /// then decide, and their next read records the new header.
+    /// </summary>
+    internal long? FromHeader()
+    {
+        if (UseHeader && _seen is { } seen && _header is { } header && header.TryRead(out var now) && now == seen.Header)
+        {
+            Interlocked.Increment(ref _headerHits);
+            return seen.Epoch;
+        }
+
+        return null;
+    }
 
     /// <summary>The epoch as read through watch <paramref name="index"/> alone (tests show each watch keeps it exact).</summary>
     internal long? Current(int index)
@@ -98,6 +133,13 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
                 watch.Close();
             }
         }
+
+        lock (_headerGate)
+        {
+            _seen = null;
+            _header?.Dispose();
+            _header = null;
+        }
     }
 
     /// <summary>Under <paramref name="watch"/>'s gate.</summary>
@@ -110,6 +152,9 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
 
         try
         {
+            // Read before the watch's own read: a header unchanged since then proves that no commit finished after it.
+            var header = ReadHeader();
+            long epoch;
             if (watch.Statement is null)
             {
                 var connection = database.OpenUnpooled();
@@ -139,12 +184,68 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
 
             // The counter is read after this watch's read (see the remarks for why that order keeps the epoch exact).
             Interlocked.MemoryBarrier();
-            return Volatile.Read(ref _epoch);
+            epoch = Volatile.Read(ref _epoch);
+            if (header is { } before)
+            {
+                Remember(before, epoch);
+            }
+
+            return epoch;
         }
         catch (Exception ex) when (ex is SqliteException or StorageUnavailableException)
         {
             watch.Close();
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The wal-index header now, mapping it on the first call (under a watch's gate, on the waiting path: mapping opens a
+    /// connection and a file); null when the file has none or it cannot be read whole now.
+    /// </summary>
+    private SqliteWalIndexHeader.Snapshot? ReadHeader()
+    {
+        var header = _header;
+        if (header is null && !Volatile.Read(ref _headerTried))
+        {
+            lock (_headerGate)
+            {
+                if (!_headerTried && !_disposed)
+                {
+                    _header = header = SqliteWalIndexHeader.TryOpen(database);
+                    _headerTried = true;
+                }
+            }
+        }
+
+        if (header is null || !header.TryRead(out var now))
+        {
+            return null;
+        }
+
+        // The watch's read that follows must not be moved before this one.
+        Interlocked.MemoryBarrier();
+        return now;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="epoch"/> was current when the header read <paramref name="header"/>. Of two watches
+    /// racing, the higher epoch is kept: every record is true, and a lower one would only send reads back to the watches.
+    /// </summary>
+    private void Remember(SqliteWalIndexHeader.Snapshot header, long epoch)
+    {
+        Seen? next = null;
+        var seen = _seen;
+        while (seen is null || epoch > seen.Epoch || (epoch == seen.Epoch && header != seen.Header))
+        {
+            next ??= new Seen(header, epoch);
+            var found = Interlocked.CompareExchange(ref _seen, next, seen);
+            if (ReferenceEquals(found, seen))
+            {
+                return;
+            }
+
+            seen = found;
         }
     }
 
@@ -180,6 +281,9 @@ internal sealed class SqliteCommitEpoch(SqliteDatabase database) : IDisposable
             raw.sqlite3_reset(statement);
         }
     }
+
+    /// <summary>An epoch and the wal-index header read just before the watch read that handed it out.</summary>
+    private sealed record Seen(SqliteWalIndexHeader.Snapshot Header, long Epoch);
 
     /// <summary>
     /// One watch connection and its prepared <c>PRAGMA data_version</c>, stepped through SQLitePCL directly:

@@ -35,11 +35,24 @@ internal sealed partial class SqliteProgressStore(IDatabase database, TimeProvid
     /// </summary>
     internal bool UseCommitEpoch { get; set; } = true;
 
+    /// <summary>
+    /// Whether the commit epoch may be read from the wal-index header before its <c>PRAGMA data_version</c> watches (default
+    /// true; see <see cref="SqliteWalIndexHeader"/>). False for benchmarks comparing the two.
+    /// </summary>
+    internal bool UseWalIndexHeader
+    {
+        get => _commits?.UseHeader ?? false;
+        set => _commits?.UseHeader = value;
+    }
+
     /// <summary>Cached reads checked with a <c>members.progress_version</c> query so far (for tests).</summary>
     internal long VersionQueries => Interlocked.Read(ref _versionQueries);
 
     /// <summary>Cached reads served without a query because nothing was committed since they were checked (for tests).</summary>
     internal long EpochHits => Interlocked.Read(ref _epochHits);
+
+    /// <summary>Epochs read from the wal-index header without a <c>PRAGMA data_version</c> read (for tests).</summary>
+    internal long EpochHeaderHits => _commits?.HeaderHits ?? 0;
 
     public async Task<IReadOnlyDictionary<string, StepProgress>> GetAsync(MemberKey member, CancellationToken cancellationToken)
     {

@@ -272,6 +272,64 @@ public sealed class ProgressStoreOnSqliteTests() : ProgressStoreTests(TestStorag
     }
 
     [Fact]
+    public async Task The_wal_index_header_answers_until_a_commit_and_then_sends_the_read_to_the_watches()
+    {
+        await Core.Get<IProgressStore>().SetAsync(Bob, "roadmap.foundations.math", StepStatus.Done, CancellationToken.None);
+        using var epoch = new SqliteCommitEpoch(Core.Get<SqliteDatabase>());
+        Assert.Null(epoch.FromHeader()); // nothing recorded before a watch has read
+
+        var first = epoch.Current();
+        Assert.NotNull(first);
+        var hits = epoch.HeaderHits;
+        Assert.Equal(first, epoch.Current());
+        Assert.Equal(first, epoch.CurrentWithoutWaiting());
+        Assert.Equal(hits + 2, epoch.HeaderHits); // both answered from the header, no watch read
+
+        await using var other = new SqliteConnection($"Data Source={Core.Get<SqliteDatabase>().FilePath}");
+        await other.OpenAsync();
+        Assert.Equal(1, await other.ExecuteAsync("UPDATE members SET progress_version = progress_version + 1"));
+        Assert.Null(epoch.FromHeader()); // the commit rewrote the header
+
+        var second = epoch.Current();
+        Assert.True(second > first, $"the commit must move the epoch ({first} -> {second})");
+        Assert.Equal(second, epoch.FromHeader());
+
+        // A checkpoint that empties the WAL changes no content, and a commit after it may end at the frame the one before
+        // ended at: the header still moves (new salts, iChange incremented), and so does the epoch.
+        await other.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        var afterCheckpoint = epoch.Current();
+        await other.ExecuteAsync("UPDATE members SET progress_version = progress_version + 1");
+        Assert.Null(epoch.FromHeader());
+        Assert.True(epoch.Current() > afterCheckpoint, "a commit after the WAL restarted must move the epoch");
+    }
+
+    [Fact]
+    public async Task A_write_by_another_os_process_is_read_at_once_by_a_store_answering_from_the_wal_index_header()
+    {
+        // The local chat of the built bot, a separate process on the same file, as a second replica or an operator would be.
+        var member = new MemberKey("local", "", "alice");
+        var store = (SqliteProgressStore)Core.Get<IProgressStore>();
+        var path = Core.Get<SqliteDatabase>().FilePath;
+        async Task MarkInAnotherProcess(string status)
+        {
+            var (exit, _, errors) = await HostProcess.RunAsync(Path.GetDirectoryName(path)!,
+                ["chat", "--user", "alice", "--db", path, "--knowledge", RepoPaths.Knowledge], $"/progress mark roadmap.foundations.math {status}\n");
+            Assert.True(exit == 0, errors);
+        }
+
+        await MarkInAnotherProcess("learning");
+        Assert.Equal(StepStatus.Learning, (await store.GetAsync(member, CancellationToken.None))["roadmap.foundations.math"].Status);
+        var headerHits = store.EpochHeaderHits;
+        Assert.Equal(StepStatus.Learning, (await store.GetAsync(member, CancellationToken.None))["roadmap.foundations.math"].Status);
+        Assert.True(store.EpochHeaderHits > headerHits, "the second read should have been answered from the header");
+
+        await MarkInAnotherProcess("done");
+        Assert.Equal(StepStatus.Done, (await store.GetAsync(member, CancellationToken.None))["roadmap.foundations.math"].Status);
+        Assert.True(store.TryGetWithoutWaiting(member, out var inline));
+        Assert.Equal(StepStatus.Done, inline["roadmap.foundations.math"].Status);
+    }
+
+    [Fact]
     public void The_epoch_read_for_a_request_stack_opens_no_watch()
     {
         using var epoch = new SqliteCommitEpoch(Core.Get<SqliteDatabase>());
