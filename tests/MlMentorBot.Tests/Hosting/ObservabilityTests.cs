@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -147,6 +148,55 @@ public sealed class ObservabilityTests
             Assert.DoesNotContain("Zx9SeCrEtHoOkPaTh", everything, StringComparison.Ordinal);
             Assert.DoesNotContain("1234567890/", everything, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_request_starts_no_activity_unless_tracing_is_on_and_then_it_gets_its_server_span()
+    {
+        // Without a tracer, ASP.NET Core still starts an Activity (and a log scope) per request whenever its hosting
+        // diagnostics logger is enabled at any level; appsettings.json turns that category off (docs/operations.md).
+        var quiet = await ActivityDuringRequestAsync(new Dictionary<string, string?>(), spans: null);
+        Assert.Null(quiet);
+
+        var spans = new List<Activity>();
+        var traced = await ActivityDuringRequestAsync(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" }, spans);
+        Assert.NotNull(traced);
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && s.TraceId == traced.TraceId);
+
+        // An operator who wants every request in the log still gets it (and, with it, the per-request Activity).
+        var logged = await ActivityDuringRequestAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information" }, spans: null);
+        Assert.NotNull(logged);
+    }
+
+    /// <summary>Activity.Current as the endpoint of one GET /health saw it, in a host built with <paramref name="settings"/>.</summary>
+    private static async Task<Activity?> ActivityDuringRequestAsync(Dictionary<string, string?> settings, List<Activity>? spans)
+    {
+        Activity? seen = null;
+        using var factory = new BotFactory(settings, services =>
+        {
+            services.AddSingleton<IStartupFilter>(new SeeActivity(activity => seen = activity));
+            if (spans is not null)
+            {
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
+            }
+        });
+        var response = await factory.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        factory.Services.GetService<TracerProvider>()?.ForceFlush();
+        return seen;
+    }
+
+    private sealed class SeeActivity(Action<Activity?> see) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (http, following) =>
+            {
+                see(Activity.Current);
+                await following(http);
+            });
+            next(app);
+        };
     }
 
     [Fact]
