@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace MlMentorBot.Core.Commands;
 
 /// <summary>
@@ -96,7 +98,30 @@ public static partial class CommandCatalog
     /// <summary>Finds a command by name (case-insensitive, with or without the leading slash).</summary>
     public static CommandDefinition? Find(string name)
     {
-        var trimmed = name.TrimStart('/');
-        return All.Concat(ButtonCommands).FirstOrDefault(c => string.Equals(c.Name, trimmed, StringComparison.OrdinalIgnoreCase));
+        var trimmed = name.AsSpan().TrimStart('/');
+        if (Added.Value is { } added)
+        {
+            foreach (var command in added.Commands.Concat(ButtonCommands))
+            {
+                if (trimmed.Equals(command.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return command;
+                }
+            }
+
+            return null;
+        }
+
+        return ByName.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(trimmed, out var found) ? found : null;
     }
+
+    /// <summary>
+    /// <see cref="All"/> and <see cref="ButtonCommands"/> by name, the first declared of a name winning: every command a
+    /// member types is looked up here, twice (parser and dispatcher), so it is a hash lookup rather than a scan (issue 10).
+    /// </summary>
+    private static readonly Lazy<FrozenDictionary<string, CommandDefinition>> ByName = new(IndexByName);
+
+    private static FrozenDictionary<string, CommandDefinition> IndexByName() =>
+        AllCommands.Value.Concat(ButtonCommands).DistinctBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
 }
