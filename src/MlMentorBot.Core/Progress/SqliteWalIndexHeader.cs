@@ -59,16 +59,17 @@ internal sealed class SqliteWalIndexHeader : IDisposable
         {
             using (var command = anchor.CreateCommand())
             {
-                // One read, so that this connection opens the WAL and its wal-index and keeps them until it is closed.
-                command.CommandText = "PRAGMA journal_mode";
-                if (!string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase))
-                {
-                    anchor.Dispose();
-                    return null;
-                }
-
-                command.CommandText = "SELECT count(*) FROM sqlite_schema";
+                // One read, so that this connection opens the WAL and its wal-index and keeps them until it is closed (a
+                // pragma that needs no schema, so the anchor does not hold a parsed copy of it).
+                command.CommandText = "PRAGMA data_version";
                 command.ExecuteScalar();
+            }
+
+            if (!IsInWalMode(database.FilePath))
+            {
+                // A -shm file left from an earlier WAL session would never change again: not a header to trust.
+                anchor.Dispose();
+                return null;
             }
 
             var stream = new FileStream(database.FilePath + "-shm", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -87,6 +88,18 @@ internal sealed class SqliteWalIndexHeader : IDisposable
             anchor.Dispose();
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the database file's header says WAL: bytes 18 and 19, the file format write and read versions, are both 2
+    /// (https://www.sqlite.org/fileformat2.html#file_format_version_numbers). Leaving WAL needs exclusive access, which the
+    /// anchor's open connection denies, so the answer holds for as long as the header is mapped.
+    /// </summary>
+    internal static bool IsInWalMode(string path)
+    {
+        Span<byte> header = stackalloc byte[20];
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header[18] == 2 && header[19] == 2;
     }
 
     /// <summary>

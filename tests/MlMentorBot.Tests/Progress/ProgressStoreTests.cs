@@ -304,6 +304,25 @@ public sealed class ProgressStoreOnSqliteTests() : ProgressStoreTests(TestStorag
     }
 
     [Fact]
+    public async Task A_wal_index_left_beside_a_file_no_longer_in_wal_mode_is_not_trusted()
+    {
+        using var temp = new TempDir();
+        var path = temp.File("rollback.db");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);");
+            Assert.True(SqliteWalIndexHeader.IsInWalMode(path));
+            File.Copy(path + "-shm", temp.File("kept-shm"));
+            await connection.ExecuteAsync("PRAGMA journal_mode = DELETE");
+        }
+
+        // The -shm file of the WAL days, put back: commits in rollback mode would never change its header.
+        File.Copy(temp.File("kept-shm"), path + "-shm", overwrite: true);
+        Assert.False(SqliteWalIndexHeader.IsInWalMode(path));
+    }
+
+    [Fact]
     public async Task A_write_by_another_os_process_is_read_at_once_by_a_store_answering_from_the_wal_index_header()
     {
         // The local chat of the built bot, a separate process on the same file, as a second replica or an operator would be.
