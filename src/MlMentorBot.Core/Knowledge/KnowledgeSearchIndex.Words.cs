@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace MlMentorBot.Core.Knowledge;
 
-// The words a question is read with: stop words and chat filler, the words that name the field, money, and "make" as "earn".
+// The words a question is read with: stop words and chat filler, the words that name the field, money, "make" as "earn",
+// and a neural network as no kind of networking.
 public sealed partial class KnowledgeSearchIndex
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
@@ -34,6 +35,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
     private static partial Regex EarnSense();
+
+    /// <summary>
+    /// "neural network(s)" and "neural net(s)", read as "deep learning", the knowledge's name for them: the model is not the
+    /// networking of the networking entry ("do i need to learn neural networks" was answered with where to meet people).
+    /// </summary>
+    [GeneratedRegex(@"\bneural[ -]+net(?:work)?s?\b")]
+    private static partial Regex NeuralNetwork();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();

@@ -134,7 +134,7 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     public SearchQuery Interpret(string question)
     {
-        var lowered = EarnSense().Replace(Money().Replace(question.ToLowerInvariant().Replace('’', '\''), " money "), "earn");
+        var lowered = NeuralNetwork().Replace(EarnSense().Replace(Money().Replace(question.ToLowerInvariant().Replace('’', '\''), " money "), "earn"), "deep learning");
         var text = " " + lowered + " ";
         foreach (var (variant, canonical) in _phrases)
         {

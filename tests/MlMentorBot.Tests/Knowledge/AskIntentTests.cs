@@ -59,6 +59,25 @@ public sealed class AskIntentTests
         Assert.Equal(heading, AskHandler.Compose(Snapshot, question).Lead?.Heading);
 
     [Theory]
+    [InlineData("do i need to learn neural networks")]
+    [InlineData("what is a neural network in simple terms")]
+    [InlineData("how do neural nets work")]
+    public void A_neural_network_is_deep_learning_not_networking(string question)
+    {
+        // "network" once led these to where to meet people (resources.networking).
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal("skills.algorithms", answer.Lead?.Entry.Id);
+        Assert.Equal("Learning families", answer.Lead!.Heading);
+    }
+
+    [Theory]
+    [InlineData("how do i network at ml conferences")]
+    [InlineData("where can i network with other ml people")]
+    public void Networking_with_people_still_leads_with_the_networking_entry(string question) =>
+        Assert.Equal("resources.networking", AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    [Theory]
     [InlineData("what's the compensation like for experienced ml engineers", "Experienced")]
     [InlineData("senior ml engineer compensation", "Some senior positions")]
     public void A_pay_synonym_that_shares_a_topics_first_letters_is_still_pay(string question, string label)
