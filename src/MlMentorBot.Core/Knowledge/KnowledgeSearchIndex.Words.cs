@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace MlMentorBot.Core.Knowledge;
 
 // The words a question is read with: stop words and chat filler, the words that name the field, money, "make" as "earn",
-// and a neural network as no kind of networking.
+// a neural network as no kind of networking, and "prep" as preparing rather than data prep.
 public sealed partial class KnowledgeSearchIndex
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
@@ -42,6 +42,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bneural[ -]+net(?:work)?s?\b")]
     private static partial Regex NeuralNetwork();
+
+    /// <summary>
+    /// "prep" on its own, read as "prepare": "how do i prep for interviews" is not about data prep (preprocessing), whose
+    /// entry lists "data prep" among its names and so taught the index the word.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\bdata[ -]+)\bprep(?:ping|ped|s)?\b")]
+    private static partial Regex PrepareSense();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();

@@ -134,7 +134,9 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     public SearchQuery Interpret(string question)
     {
-        var lowered = NeuralNetwork().Replace(EarnSense().Replace(Money().Replace(question.ToLowerInvariant().Replace('’', '\''), " money "), "earn"), "deep learning");
+        var lowered = question.ToLowerInvariant().Replace('’', '\'');
+        lowered = EarnSense().Replace(Money().Replace(lowered, " money "), "earn");
+        lowered = PrepareSense().Replace(NeuralNetwork().Replace(lowered, "deep learning"), "prepare");
         var text = " " + lowered + " ";
         foreach (var (variant, canonical) in _phrases)
         {

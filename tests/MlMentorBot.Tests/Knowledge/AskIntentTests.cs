@@ -71,6 +71,15 @@ public sealed class AskIntentTests
         Assert.Equal("Learning families", answer.Lead!.Heading);
     }
 
+    [Fact]
+    public void Prep_on_its_own_is_preparing_and_data_prep_is_still_preprocessing()
+    {
+        // "prep" once matched data prep, so interview preparation was answered with the preprocessing entry's charts.
+        Assert.Null(AskHandler.Compose(Snapshot, "how do i prep for ml engineer interviews").Lead);
+        Assert.Equal("skills.data-preprocessing", AskHandler.Compose(Snapshot, "what is data prep").Lead?.Entry.Id);
+        Assert.Equal("skills.data-preprocessing", AskHandler.Compose(Snapshot, "how much time should i spend on data-prep").Lead?.Entry.Id);
+    }
+
     [Theory]
     [InlineData("how do i network at ml conferences")]
     [InlineData("where can i network with other ml people")]

@@ -51,11 +51,14 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// "earn" ("how much do ml engineers make" was turned away) and the figures' region by its everyday names ("average
     /// salary usa"): the first set and the fresh set unchanged, the holdout (summary line, looked at twice) 47 → 48/73 =
     /// 65.8 %, and tune 116 → 115/146 = 78.8 %: its "how much do ml engineers at google make", labelled not covered, had
-    /// been refused only because "make" went unread, while the same question with "earn" already got the figures. These
-    /// floors sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the
-    /// ranking improves.
+    /// been refused only because "make" went unread, while the same question with "earn" already got the figures.
+    /// Thirteenth round, again from members' wording: "prep" on its own reads as preparing, not data prep, and a neural
+    /// network as deep learning, not networking: tune 115 → 116/146 = 79.5 % ("how do i prep for ml engineer interviews"
+    /// is now turned away as labelled), the first set, the fresh set and the holdout (summary line, looked at once)
+    /// unchanged. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every run.
+    /// Raise them as the ranking improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.78;
+    public const double MembersTuneAnswerFirstFloor = 0.79;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.65;
