@@ -29,6 +29,18 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex FieldWords();
 
     /// <summary>
+    /// What a question's wording means, applied in this order to the lowercased question before it is read: each pattern's
+    /// matches become the reading. A word whose sense depends on its neighbours is one more pair here.
+    /// </summary>
+    private static readonly (Regex Pattern, string Reading)[] Readings =
+    [
+        (Money(), " money "),
+        (EarnSense(), "earn"),
+        (NeuralNetwork(), "deep learning"),
+        (PrepareSense(), "prepare"),
+    ];
+
+    /// <summary>
     /// "make" meaning "earn", read as "earn" (a salary synonym): "how much do ml engineers make", "what does an mle make in
     /// germany", "what do they make a year", "how much are mles making". Not "how do i make a portfolio" (no "how much" or
     /// "what … do") nor "what do i need to make a portfolio" (it makes something).

@@ -135,8 +135,11 @@ public sealed partial class KnowledgeSearchIndex
     public SearchQuery Interpret(string question)
     {
         var lowered = question.ToLowerInvariant().Replace('’', '\'');
-        lowered = EarnSense().Replace(Money().Replace(lowered, " money "), "earn");
-        lowered = PrepareSense().Replace(NeuralNetwork().Replace(lowered, "deep learning"), "prepare");
+        foreach (var (pattern, reading) in Readings)
+        {
+            lowered = pattern.Replace(lowered, reading);
+        }
+
         var text = " " + lowered + " ";
         foreach (var (variant, canonical) in _phrases)
         {
