@@ -55,6 +55,18 @@ internal sealed class SqliteWalIndexHeader : IDisposable
     public static SqliteWalIndexHeader? TryOpen(SqliteDatabase database)
     {
         var anchor = database.OpenUnpooled();
+        var header = TryMap(anchor, database.FilePath);
+        if (header is null)
+        {
+            anchor.Dispose();
+        }
+
+        return header;
+    }
+
+    /// <summary>The mapping, held open by <paramref name="anchor"/>; null when there is nothing to trust (see <see cref="TryOpen"/>).</summary>
+    private static SqliteWalIndexHeader? TryMap(SqliteConnection anchor, string path)
+    {
         try
         {
             using (var command = anchor.CreateCommand())
@@ -65,27 +77,25 @@ internal sealed class SqliteWalIndexHeader : IDisposable
                 command.ExecuteScalar();
             }
 
-            if (!IsInWalMode(database.FilePath))
+            // A -shm file left from an earlier WAL session would never change again: not a header to trust.
+            if (!IsInWalMode(path))
             {
-                // A -shm file left from an earlier WAL session would never change again: not a header to trust.
-                anchor.Dispose();
                 return null;
             }
 
-            var stream = new FileStream(database.FilePath + "-shm", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var stream = new FileStream(path + "-shm", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (stream.Length < 2 * HeaderBytes)
             {
                 stream.Dispose();
-                anchor.Dispose();
                 return null;
             }
 
+            // The mapping owns the stream from here on (leaveOpen: false), and the header owns the mapping.
             var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
             return new SqliteWalIndexHeader(anchor, file, file.CreateViewAccessor(0, 2 * HeaderBytes, MemoryMappedFileAccess.Read));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {
-            anchor.Dispose();
             return null;
         }
     }
