@@ -25,7 +25,12 @@ public sealed partial class KnowledgeSearchIndex
         "made", "ppl", "people", "use", "used", "using", "look", "looks",
     };
 
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn)\b")]
+    /// <summary>
+    /// Words that only an ML question uses: the field's own names, its libraries, and the names of its techniques and venues
+    /// (the roadmap article's "linear regression, decision trees, and clustering"; NLP and computer vision; Kaggle). Not
+    /// "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion models", "ball python").
+    /// </summary>
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>

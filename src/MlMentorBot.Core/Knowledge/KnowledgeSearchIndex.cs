@@ -29,8 +29,8 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
     public IReadOnlyList<string> Unknown { get; init; } = [];
 
     /// <summary>
-    /// True when the question names the field itself (ml, mle, machine learning, ai, data…) or an ML library (PyTorch,
-    /// TensorFlow, Keras, scikit-learn): words that rank nothing or name one entry, but tell a question about an ML career from
+    /// True when the question names the field itself (ml, mle, machine learning, ai, data…), an ML library (PyTorch,
+    /// TensorFlow, Keras, scikit-learn) or an ML technique (decision trees, clustering, NLP…): words that rank nothing or name one entry, but tell a question about an ML career from
     /// "salary of a nurse" or "bootcamp for the army", so an unknown word beside them is the asker's own ("is keras dead").
     /// </summary>
     public bool NamesTheField { get; init; }

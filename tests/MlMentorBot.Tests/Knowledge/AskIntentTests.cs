@@ -167,6 +167,22 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Naming an ML technique (decision trees, random forests, clustering, NLP) names the field just as a library does: "do i
+    /// need to understand decision trees and random forests" was turned away because the knowledge never says "random
+    /// forest". Words other fields use too ("algorithm", "python") do not count, so the ball python is still someone else's.
+    /// </summary>
+    [Theory]
+    [InlineData("do i need to understand decision trees and random forests", "skills.algorithms")]
+    [InlineData("is clustering still worth learning with all the llm hype", "skills.algorithms")]
+    public void A_question_naming_an_ml_technique_is_answered_despite_a_word_the_knowledge_never_uses(string question, string entry)
+    {
+        Assert.True(Snapshot.Search.Interpret(question).NamesTheField);
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+        Assert.Null(AskHandler.Compose(Snapshot, "python snake tank size for a ball python").Lead);
+        Assert.Null(AskHandler.Compose(Snapshot, "how does the instagram algorithm decide what i see").Lead);
+    }
+
+    /// <summary>
     /// The entries' listed questions (front matter <c>questions</c>) are members' own words about the field: "overwhelming",
     /// "cv", "resume" appear there, so a question with one of them and a topic the knowledge covers is answered, while a word
     /// no listed question uses ("nurse", "guitar") still makes the question someone else's topic.
