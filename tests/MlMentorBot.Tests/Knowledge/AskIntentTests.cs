@@ -183,6 +183,17 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Moderators' fixes in the knowledge files, from members' wording: "noob", "newbie" and "novice" are beginners
+    /// (synonyms.md); unit tests are the testing practice (an alias of the software engineering entry, not "code", which
+    /// is programming); "skip" is members' own word about the maths (a listed question), not another topic.
+    /// </summary>
+    [Theory]
+    [InlineData("should i write unit tests for my code", "skills.software-engineering")]
+    [InlineData("do i need to know calculus or can i skip it", "skills.math-statistics")]
+    public void Words_moderators_added_lead_to_their_entries(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// The entries' listed questions (front matter <c>questions</c>) are members' own words about the field: "overwhelming",
     /// "cv", "resume" appear there, so a question with one of them and a topic the knowledge covers is answered, while a word
     /// no listed question uses ("nurse", "guitar") still makes the question someone else's topic.
