@@ -53,6 +53,25 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
+    /// "What should I learn first", "total noob, what do i study first": a question about what to study first that names no
+    /// topic of its own is answered by the first roadmap stage related to a skill area (the foundations: the first
+    /// stage is about the job, "before studying anything"), its first section. Null for any other question, and for one that
+    /// names what it would learn first ("which programming language should i learn first").
+    /// </summary>
+    public static AskPassage? FirstStudyPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var facts = FactsOf(snapshot);
+        if (!query.Words.Any(w => w is "first" or "1st") || query.Aliases.Count > 0 || query.Unknown.Count > 0
+            || !query.Terms.Any(t => t is "learn" or "study" or "resources") || !query.Terms.All(t => facts.StartStems.Contains(Stem(t)))
+            || facts.FirstStudyStage?.Sections.FirstOrDefault() is not { } section)
+        {
+            return null;
+        }
+
+        return new AskPassage(facts.FirstStudyStage, section.Heading, section.Markdown);
+    }
+
+    /// <summary>
     /// Cuts a passage to <paramref name="max"/> characters: whole when it fits, else the run of consecutive paragraphs or list
     /// items that holds most of the question's words (the earliest such run), ending with " …" where text was left out.
     /// </summary>

@@ -67,6 +67,12 @@ internal static partial class AnswerRanking
             PayStems = levels.Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
             RoadmapStems = snapshot.Synonyms.Where(kv => kv.Value == "roadmap").Select(kv => kv.Key).Append("roadmap")
                 .Select(Stem).ToHashSet(StringComparer.Ordinal);
+            // "learn" (and its variants: study, self teach…) and "entry" (beginner, noob…), as the synonyms map them.
+            StartStems = snapshot.Synonyms.Where(kv => kv.Value is "resources" or "entry").Select(kv => kv.Key)
+                .Concat(["resources", "entry", "first", "1st", "total", "complete", "absolute", "zero", "scratch"])
+                .Select(Stem).ToHashSet(StringComparer.Ordinal);
+            FirstStudyStage = snapshot.Stages.FirstOrDefault(stage =>
+                stage.Related.Any(id => snapshot.FindById(id)?.Kind == KnowledgeKinds.SkillArea));
         }
 
         public Dictionary<string, string[]> HeadingStems { get; } = new(StringComparer.Ordinal);
@@ -87,6 +93,12 @@ internal static partial class AnswerRanking
         public HashSet<string> PayStems { get; }
 
         public HashSet<string> RoadmapStems { get; }
+
+        /// <summary>Stems of the words that say where to begin studying without naming a topic: learn, first, beginner, scratch…</summary>
+        public HashSet<string> StartStems { get; }
+
+        /// <summary>The first roadmap stage related to a skill area: where studying starts (the foundations).</summary>
+        public KnowledgeEntry? FirstStudyStage { get; }
 
         public string[] StemsOf(string? heading) =>
             heading is null ? [] : HeadingStems.TryGetValue(heading, out var stems) ? stems : Words(heading).Select(Stem).ToArray();

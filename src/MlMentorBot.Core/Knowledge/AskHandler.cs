@@ -93,10 +93,13 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         if (hits.Count == 0)
         {
             // "what is the roadmap": words every entry uses weigh nothing in bm25, yet name the path itself.
-            return AnswerRanking.PathPassage(snapshot, query) is { } path ? new AskAnswer(query, path, []) : Listed(snapshot, query, question);
+            return (AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)) is { } path
+                ? new AskAnswer(query, path, [])
+                : Listed(snapshot, query, question);
         }
 
-        var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? Passage(hits[0]);
+        var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query)
+            ?? AnswerRanking.FirstStudyPassage(snapshot, query) ?? Passage(hits[0]);
         // The passage that leads must speak about the question's rarest words, not only share its common ones.
         if (AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
         {

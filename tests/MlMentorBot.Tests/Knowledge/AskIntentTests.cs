@@ -183,6 +183,22 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// "What should I learn first", with no topic named, is answered by the foundations stage (the first roadmap stage related
+    /// to a skill area; stage 1 is about the job, "before studying anything"). It was answered with internships and
+    /// entry-level roles, because "beginner" is an entry-level word. A question that names what it would learn first keeps
+    /// that topic's entry.
+    /// </summary>
+    [Theory]
+    [InlineData("what should i learn first", "roadmap.foundations")]
+    [InlineData("what should i learn first as a total beginner", "roadmap.foundations")]
+    [InlineData("total noob, what do i learn first", "roadmap.foundations")]
+    [InlineData("whats the first thing to study as a newbie", "roadmap.foundations")]
+    [InlineData("which programming language should i learn first", "skills.programming")]
+    [InlineData("what algorithms should i learn first as a beginner", "skills.algorithms")]
+    public void What_to_learn_first_leads_with_the_foundations_unless_it_names_a_topic(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Moderators' fixes in the knowledge files, from members' wording: "noob", "newbie" and "novice" are beginners
     /// (synonyms.md); unit tests are the testing practice (an alias of the software engineering entry, not "code", which
     /// is programming); "skip" is members' own word about the maths (a listed question), not another topic.
