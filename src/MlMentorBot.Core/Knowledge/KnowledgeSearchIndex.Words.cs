@@ -43,6 +43,7 @@ public sealed partial class KnowledgeSearchIndex
         (EarnSense(), "earn"),
         (NeuralNetwork(), "deep learning"),
         (PrepareSense(), "prepare"),
+        (OwnGithub(), "my portfolio"),
     ];
 
     /// <summary>
@@ -66,6 +67,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<!\bdata[ -]+)\bprep(?:ping|ped|s)?\b")]
     private static partial Regex PrepareSense();
+
+    /// <summary>
+    /// "my github" (profile, page, account), read as "my portfolio": the member's own GitHub is their showcase of projects
+    /// ("how do i make my github look good to recruiters"), not GitHub the community of the communities entry.
+    /// </summary>
+    [GeneratedRegex(@"\bmy github(?: profile| page| account| repos?)?\b")]
+    private static partial Regex OwnGithub();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();

@@ -69,7 +69,7 @@ public sealed partial class KnowledgeSearchIndex
     private readonly IReadOnlyDictionary<string, string> _synonyms;
     private readonly List<(string Variant, string Canonical)> _phrases;
     private readonly Dictionary<string, int> _vocabulary;
-    private readonly List<(string Phrase, string Alias, bool IsGeneric)> _aliases;
+    private readonly List<(string Phrase, string Plural, string Alias, bool IsGeneric)> _aliases;
     private readonly HashSet<string> _memberWords;
     private readonly Dictionary<string, KnowledgeEntry> _examples;
 
@@ -98,7 +98,7 @@ public sealed partial class KnowledgeSearchIndex
 
         _bm25 = new Bm25Index(_columns, ColumnWeights, PorterStemmer.StemInflections);
         _aliases = entries.SelectMany(e => e.Aliases).Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(a => (Phrase: Padded(a), Alias: a, IsGeneric: Word().Matches(a.ToLowerInvariant()).All(m => StopWords.Contains(m.Value))))
+            .Select(a => (Phrase: Padded(a), Plural: Padded(a).TrimEnd() + "s ", Alias: a, IsGeneric: Word().Matches(a.ToLowerInvariant()).All(m => StopWords.Contains(m.Value))))
             .ToList();
         // Members' own words around the field (every entry's listed questions): "cv", "overwhelming", "resume" are not
         // another topic the way "nurse" or "guitar" are.
@@ -196,7 +196,8 @@ public sealed partial class KnowledgeSearchIndex
         var padded = Padded(lowered);
         // An alias named through a synonym counts too: "sklearn" names scikit-learn, "certs" certifications.
         var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
-        var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)).ToList();
+        var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
+            || (!a.IsGeneric && padded.Contains(a.Plural, StringComparison.Ordinal))).ToList();
         var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric)
             : named.Where(a => terms.Count == 0 || AsksWhatItIs(padded, a.Phrase))).Select(a => a.Alias).ToList();
         return new SearchQuery(terms.Distinct().ToList(), corrections)

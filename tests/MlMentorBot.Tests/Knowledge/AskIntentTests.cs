@@ -210,6 +210,28 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// A name typed in the plural is the same name: "blogs" names the blogs entry (alias "blog") and "the data scientists"
+    /// the careers compared (alias "data scientist"). Generic names ("ml engineers") stay the asker's field.
+    /// </summary>
+    [Theory]
+    [InlineData("which blogs or newsletters should i follow to stay current in ml", "resources.blogs")]
+    [InlineData("do ml engineers build models or just deploy what the data scientists made", "role.related-careers")]
+    public void An_alias_in_the_plural_names_its_entry(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
+    /// "My GitHub" is the member's showcase, so it leads with the portfolio (practical experience) stage; GitHub on its
+    /// own is still the community the communities entry names.
+    /// </summary>
+    [Fact]
+    public void My_github_is_a_portfolio_and_github_alone_a_community()
+    {
+        Assert.Equal("roadmap.experience", AskHandler.Compose(Snapshot, "how do i make my github look good to ml recruiters").Lead?.Entry.Id);
+        Assert.Equal("roadmap.experience", AskHandler.Compose(Snapshot, "what should i put on my github profile").Lead?.Entry.Id);
+        Assert.Equal("resources.communities", AskHandler.Compose(Snapshot, "is github a good place to find ml communities").Lead?.Entry.Id);
+    }
+
+    /// <summary>
     /// The entries' listed questions (front matter <c>questions</c>) are members' own words about the field: "overwhelming",
     /// "cv", "resume" appear there, so a question with one of them and a topic the knowledge covers is answered, while a word
     /// no listed question uses ("nurse", "guitar") still makes the question someone else's topic.
