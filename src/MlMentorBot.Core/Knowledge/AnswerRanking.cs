@@ -67,6 +67,8 @@ internal static partial class AnswerRanking
             PayStems = levels.Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
             RoadmapStems = snapshot.Synonyms.Where(kv => kv.Value == "roadmap").Select(kv => kv.Key).Append("roadmap")
                 .Select(Stem).ToHashSet(StringComparer.Ordinal);
+            PayWordStems = snapshot.Synonyms.Where(kv => kv.Value == "salary").Select(kv => kv.Key).Where(k => !k.Contains(' '))
+                .Append("salary").Append("usd").Select(Stem).ToHashSet(StringComparer.Ordinal);
             // "learn" (and its variants: study, self teach…) and "entry" (beginner, noob…), as the synonyms map them.
             StartStems = snapshot.Synonyms.Where(kv => kv.Value is "resources" or "entry").Select(kv => kv.Key)
                 .Concat(["resources", "entry", "first", "1st", "total", "complete", "absolute", "zero", "scratch"])
@@ -93,6 +95,9 @@ internal static partial class AnswerRanking
         public HashSet<string> PayStems { get; }
 
         public HashSet<string> RoadmapStems { get; }
+
+        /// <summary>Stems of "salary", its synonyms (pay, earn, compensation…) and "usd".</summary>
+        public HashSet<string> PayWordStems { get; }
 
         /// <summary>Stems of the words that say where to begin studying without naming a topic: learn, first, beginner, scratch…</summary>
         public HashSet<string> StartStems { get; }
@@ -317,6 +322,21 @@ internal static partial class AnswerRanking
         : words[0] == "why" ? QuestionKind.Why
         : words[0] == "how" && words.Count > 1 && words[1] is "do" or "to" or "can" or "should" ? QuestionKind.HowDo
         : QuestionKind.Other;
+
+    /// <summary>
+    /// Whether <paramref name="passage"/> says anything about pay: it comes from a salary entry, or its heading or text uses
+    /// "salary" or one of its synonyms (pay, earn, compensation…), or a currency amount.
+    /// </summary>
+    public static bool SpeaksOfPay(KnowledgeSnapshot snapshot, AskPassage passage)
+    {
+        if (passage.Entry.Kind == KnowledgeKinds.Salary)
+        {
+            return true;
+        }
+
+        var pay = FactsOf(snapshot).PayWordStems;
+        return Words((passage.Heading ?? "") + " " + passage.Markdown).Any(w => pay.Contains(Stem(w)));
+    }
 
     /// <summary>A pay question that asks what moves pay ("why", "does location affect", "do bigger companies pay more").</summary>
     public static bool IsAboutPayFactors(KnowledgeSnapshot snapshot, SearchQuery query) =>

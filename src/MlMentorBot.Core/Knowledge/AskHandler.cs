@@ -100,8 +100,10 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 
         var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query)
             ?? AnswerRanking.FirstStudyPassage(snapshot, query) ?? Passage(hits[0]);
-        // The passage that leads must speak about the question's rarest words, not only share its common ones.
-        if (AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
+        // The passage that leads must speak about the question's rarest words, not only share its common ones; and a question
+        // about earning must be answered by a passage that speaks of pay ("money" alone is as often a cost: "worth the $$").
+        if (AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor
+            || (query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money") && !AnswerRanking.SpeaksOfPay(snapshot, lead)))
         {
             return Listed(snapshot, query, question);
         }

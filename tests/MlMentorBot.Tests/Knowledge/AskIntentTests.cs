@@ -232,6 +232,20 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// A question about earning is answered only by a passage that speaks of pay: "does having a masters bump your mle
+    /// salary" led with the degrees entry, which says nothing about pay, so it now gets the honest reply (and is a gap for
+    /// moderators). Money as a cost ("worth the $$") is not earning, and the same question without pay keeps its entry.
+    /// </summary>
+    [Fact]
+    public void A_question_about_earning_is_not_answered_by_a_passage_silent_on_pay()
+    {
+        Assert.Null(AskHandler.Compose(Snapshot, "does having a masters bump your mle salary").Lead);
+        Assert.Equal("resources.degrees", AskHandler.Compose(Snapshot, "does having a masters help an mle get hired").Lead?.Entry.Id);
+        Assert.Equal("resources.bootcamps", AskHandler.Compose(Snapshot, "are ml bootcamps worth the $$").Lead?.Entry.Id);
+        Assert.Equal("salary.figures", AskHandler.Compose(Snapshot, "how much does a junior mle earn").Lead?.Entry.Id);
+    }
+
+    /// <summary>
     /// The entries' listed questions (front matter <c>questions</c>) are members' own words about the field: "overwhelming",
     /// "cv", "resume" appear there, so a question with one of them and a topic the knowledge covers is answered, while a word
     /// no listed question uses ("nurse", "guitar") still makes the question someone else's topic.
