@@ -90,20 +90,19 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     {
         var query = snapshot.Search.Interpret(question);
         var hits = Answer(snapshot, query);
+        // "what is the roadmap", "what should i learn first": passages built from the kind of question rather than found by
+        // its words, which every entry uses ("roadmap") or none names ("first"), so bm25 and the coverage check cannot judge them.
+        var path = AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query);
         if (hits.Count == 0)
         {
-            // "what is the roadmap": words every entry uses weigh nothing in bm25, yet name the path itself.
-            return (AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)) is { } path
-                ? new AskAnswer(query, path, [])
-                : Listed(snapshot, query, question);
+            return path is null ? Listed(snapshot, query, question) : new AskAnswer(query, path, []);
         }
 
-        var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query)
-            ?? AnswerRanking.FirstStudyPassage(snapshot, query) ?? Passage(hits[0]);
+        var lead = AnswerRanking.PayPassage(snapshot, query) ?? path ?? Passage(hits[0]);
         // The passage that leads must speak about the question's rarest words, not only share its common ones; and a question
         // about earning must be answered by a passage that speaks of pay ("money" alone is as often a cost: "worth the $$").
-        if (AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor
-            || (query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money") && !AnswerRanking.SpeaksOfPay(snapshot, lead)))
+        if (lead != path && (AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor
+            || (query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money") && !AnswerRanking.SpeaksOfPay(snapshot, lead))))
         {
             return Listed(snapshot, query, question);
         }
