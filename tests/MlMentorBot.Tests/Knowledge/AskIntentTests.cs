@@ -175,6 +175,7 @@ public sealed class AskIntentTests
     [Theory]
     [InlineData("do i need to understand decision trees and random forests", "skills.algorithms")]
     [InlineData("is clustering still worth learning with all the llm hype", "skills.algorithms")]
+    [InlineData("how do you evaluate a model, accuracy vs precision vs recall confused", "skills.algorithms")]
     public void A_question_naming_an_ml_technique_is_answered_despite_a_word_the_knowledge_never_uses(string question, string entry)
     {
         Assert.True(Snapshot.Search.Interpret(question).NamesTheField);
