@@ -45,6 +45,7 @@ public sealed partial class KnowledgeSearchIndex
         (NeuralNetwork(), "deep learning"),
         (PrepareSense(), "prepare"),
         (OwnGithub(), "my portfolio"),
+        (JustUseLibraries(), " "),
     ];
 
     /// <summary>
@@ -75,6 +76,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bmy github(?: profile| page| account| repos?)?\b")]
     private static partial Regex OwnGithub();
+
+    /// <summary>
+    /// "just use (the) libraries": the shortcut a member weighs against learning something ("is linear algebra really
+    /// necessary or can i just use the libraries", "is it bad to just use libraries without knowing how the algorithms
+    /// work"). The question is about that something, so the shortcut is not read as a question about the libraries.
+    /// </summary>
+    [GeneratedRegex(@"\bjust (?:use|using|call|calling) (?:the |some |a )?(?:libraries|library|libs|frameworks|framework|packages|apis?)\b")]
+    private static partial Regex JustUseLibraries();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();

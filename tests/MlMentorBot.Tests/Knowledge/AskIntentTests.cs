@@ -248,6 +248,17 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// "Just use the libraries" is the shortcut weighed against learning something, so the question is about that
+    /// something: both led with the frameworks entry. A question about the libraries themselves still gets them.
+    /// </summary>
+    [Theory]
+    [InlineData("is linear algebra really necessary or can i just use the libraries", "skills.math-statistics")]
+    [InlineData("is it bad to just use libraries without knowing how the algorithms work", "skills.algorithms")]
+    [InlineData("which ml libraries should i learn", "skills.frameworks")]
+    public void Just_using_the_libraries_is_the_shortcut_not_the_topic(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// The entries' listed questions (front matter <c>questions</c>) are members' own words about the field: "overwhelming",
     /// "cv", "resume" appear there, so a question with one of them and a topic the knowledge covers is answered, while a word
     /// no listed question uses ("nurse", "guitar") still makes the question someone else's topic.
