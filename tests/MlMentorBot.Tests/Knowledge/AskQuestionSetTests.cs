@@ -55,21 +55,28 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// Thirteenth round, again from members' wording: "prep" on its own reads as preparing, not data prep, and a neural
     /// network as deep learning, not networking: tune 115 → 116/146 = 79.5 % ("how do i prep for ml engineer interviews"
     /// is now turned away as labelled), the first set, the fresh set and the holdout (summary line, looked at once)
-    /// unchanged. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every run.
-    /// Raise them as the ranking improves.
+    /// unchanged. Fourteenth round, from the misses and from 80 new questions a helper wrote from the seed articles alone:
+    /// an ML technique or metric named (decision trees, random forests, precision and recall) names the field; a name in
+    /// the plural names its entry ("blogs"); "my github" is a portfolio; "what should i learn first" with no topic gets
+    /// the foundations stage; a question about earning is answered only by a passage that speaks of pay; "just use the
+    /// libraries" is the shortcut, not the topic; the path passage is not judged by word coverage; and three moderator
+    /// fixes in the knowledge files (noob as beginner, unit tests, "skip" as members' word). Tune 116 → 119/146 = 81.5 %,
+    /// the first set 72 → 74/74, fresh 51 → 54/70 = 77.1 %, holdout (summary line, looked at once) 48 → 49/73 = 67.1 %,
+    /// honest unchanged everywhere. These floors sit just under what is reached, so a slip fails; the goal gap is
+    /// printed on every run. Raise them as the ranking improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.79;
+    public const double MembersTuneAnswerFirstFloor = 0.81;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.65;
+    public const double MembersHoldoutAnswerFirstFloor = 0.67;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
     /// answer-first, 29/30 = 96.7 % honest, median reply 552 characters. Between the tune split and the holdout, as a
     /// set no rule was fitted to should be. Its misses (read since, so it now tunes) are in docs/moderators.md; after
-    /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %.
+    /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %.
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.72;
+    public const double FreshAnswerFirstFloor = 0.77;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
