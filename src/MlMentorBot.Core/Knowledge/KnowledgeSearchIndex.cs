@@ -198,6 +198,7 @@ public sealed partial class KnowledgeSearchIndex
         var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
             || (!a.IsGeneric && padded.Contains(a.Plural, StringComparison.Ordinal))).ToList();
+        named = WithoutTheAlternative(padded, named);
         var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric)
             : named.Where(a => terms.Count == 0 || AsksWhatItIs(padded, a.Phrase))).Select(a => a.Alias).ToList();
         return new SearchQuery(terms.Distinct().ToList(), corrections)
@@ -303,6 +304,34 @@ public sealed partial class KnowledgeSearchIndex
 
         return best;
     }
+
+    /// <summary>
+    /// "is statistics important for ml engineers or just for data scientists", "do mles do feature engineering or is that
+    /// data scientist territory": a specific name after the question's "or" that only offers the alternative, when a specific
+    /// name comes before it, is not what the question is about.
+    /// </summary>
+    private static List<(string Phrase, string Plural, string Alias, bool IsGeneric)> WithoutTheAlternative(
+        string padded, List<(string Phrase, string Plural, string Alias, bool IsGeneric)> named)
+    {
+        var or = AlternativeOr().Match(padded);
+        if (!or.Success)
+        {
+            return named;
+        }
+
+        int At((string Phrase, string Plural, string Alias, bool IsGeneric) a)
+        {
+            var at = padded.IndexOf(a.Phrase, StringComparison.Ordinal);
+            return at >= 0 ? at : padded.IndexOf(a.Plural, StringComparison.Ordinal);
+        }
+
+        return named.Any(a => !a.IsGeneric && At(a) >= 0 && At(a) < or.Index)
+            ? named.Where(a => a.IsGeneric || At(a) < 0 || At(a) < or.Index).ToList()
+            : named;
+    }
+
+    [GeneratedRegex(@" or (?:just|is that|is it|more|mostly)\b")]
+    private static partial Regex AlternativeOr();
 
     /// <summary>"what is…", "whats…", "wat even is…", "is mle just…": a question about what a name means.</summary>
     private static bool AsksWhatItIs(string padded, string aliasPhrase) =>

@@ -217,7 +217,7 @@ public sealed class AskIntentTests
     /// </summary>
     [Theory]
     [InlineData("which blogs or newsletters should i follow to stay current in ml", "resources.blogs")]
-    [InlineData("do ml engineers build models or just deploy what the data scientists made", "role.related-careers")]
+    [InlineData("whats the difference between ml engineers and data scientists", "role.related-careers")]
     public void An_alias_in_the_plural_names_its_entry(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
@@ -246,6 +246,17 @@ public sealed class AskIntentTests
         Assert.Equal("resources.bootcamps", AskHandler.Compose(Snapshot, "are ml bootcamps worth the $$").Lead?.Entry.Id);
         Assert.Equal("salary.figures", AskHandler.Compose(Snapshot, "how much does a junior mle earn").Lead?.Entry.Id);
     }
+
+    /// <summary>
+    /// "X or just Y", "X or is that Y territory": the name after that "or" only offers the alternative, so the question is
+    /// about the name before it. Both led with the careers comparison (data scientist).
+    /// </summary>
+    [Theory]
+    [InlineData("is statistics important for ml engineers or just for data scientists", "skills.math-statistics")]
+    [InlineData("do mles do feature engineering or is that data scientist territory", "skills.data-preprocessing")]
+    [InlineData("ml engineer vs data scientist, which one should i pick", "role.related-careers")]
+    public void The_name_after_or_just_is_the_alternative_not_the_topic(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
     /// "Just use the libraries" is the shortcut weighed against learning something, so the question is about that
