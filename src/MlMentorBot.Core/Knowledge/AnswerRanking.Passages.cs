@@ -72,6 +72,35 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
+    /// "Bootcamp vs masters", "springboard or a uni masters": a question that sets two entries against each other (by name,
+    /// with "vs", "versus" or "or") that one roadmap stage offers as steps side by side is answered by that stage's section
+    /// naming both (the education stage's "these routes are not either/or"). Null for any other question, or when no
+    /// stage offers both or no section names both.
+    /// </summary>
+    public static AskPassage? ComparisonPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        if (query.Aliases.Count < 2 || !query.Words.Any(w => w is "vs" or "versus" or "or"))
+        {
+            return null;
+        }
+
+        var facts = FactsOf(snapshot);
+        var compared = query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>().DistinctBy(e => e.Id).ToList();
+        if (compared.Count != 2)
+        {
+            return null;
+        }
+
+        var stage = snapshot.Stages.FirstOrDefault(s => compared.All(e => s.Steps.Any(step => step.Resources.Contains(e.Id))));
+        var section = stage?.Sections.FirstOrDefault(sec =>
+        {
+            var stems = Words(sec.Markdown).Select(Stem).ToHashSet(StringComparer.Ordinal);
+            return compared.All(e => facts.TitleStems[e.Id].Overlaps(stems));
+        });
+        return section is null ? null : new AskPassage(stage!, section.Heading, section.Markdown);
+    }
+
+    /// <summary>
     /// Cuts a passage to <paramref name="max"/> characters: whole when it fits, else the run of consecutive paragraphs or list
     /// items that holds most of the question's words (the earliest such run), ending with " …" where text was left out.
     /// </summary>

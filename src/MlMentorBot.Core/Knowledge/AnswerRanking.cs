@@ -73,6 +73,14 @@ internal static partial class AnswerRanking
             StartStems = snapshot.Synonyms.Where(kv => kv.Value is "resources" or "entry").Select(kv => kv.Key)
                 .Concat(["resources", "entry", "first", "1st", "total", "complete", "absolute", "zero", "scratch"])
                 .Select(Stem).ToHashSet(StringComparer.Ordinal);
+            foreach (var entry in snapshot.Entries.Where(e => e.Kind != KnowledgeKinds.RoadmapStage))
+            {
+                foreach (var alias in entry.Aliases)
+                {
+                    AliasOwners.TryAdd(alias, entry);
+                }
+            }
+
             FirstStudyStage = snapshot.Stages.FirstOrDefault(stage =>
                 stage.Related.Any(id => snapshot.FindById(id)?.Kind == KnowledgeKinds.SkillArea));
         }
@@ -101,6 +109,9 @@ internal static partial class AnswerRanking
 
         /// <summary>Stems of the words that say where to begin studying without naming a topic: learn, first, beginner, scratch…</summary>
         public HashSet<string> StartStems { get; }
+
+        /// <summary>Alias → the entry (not a roadmap stage) that declares it, case-insensitive.</summary>
+        public Dictionary<string, KnowledgeEntry> AliasOwners { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The first roadmap stage related to a skill area: where studying starts (the foundations).</summary>
         public KnowledgeEntry? FirstStudyStage { get; }

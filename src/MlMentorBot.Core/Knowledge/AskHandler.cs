@@ -92,7 +92,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         var hits = Answer(snapshot, query);
         // "what is the roadmap", "what should i learn first": passages built from the kind of question rather than found by
         // its words, which every entry uses ("roadmap") or none names ("first"), so bm25 and the coverage check cannot judge them.
-        var path = AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query);
+        var path = AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
+            ?? AnswerRanking.ComparisonPassage(snapshot, query);
         if (hits.Count == 0)
         {
             return path is null ? Listed(snapshot, query, question) : new AskAnswer(query, path, []);
@@ -101,8 +102,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         var lead = AnswerRanking.PayPassage(snapshot, query) ?? path ?? Passage(hits[0]);
         // The passage that leads must speak about the question's rarest words, not only share its common ones; and a question
         // about earning must be answered by a passage that speaks of pay ("money" alone is as often a cost: "worth the $$").
-        if (lead != path && (AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor
-            || (query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money") && !AnswerRanking.SpeaksOfPay(snapshot, lead))))
+        if ((lead != path && AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
+            || (query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money") && !AnswerRanking.SpeaksOfPay(snapshot, lead)))
         {
             return Listed(snapshot, query, question);
         }

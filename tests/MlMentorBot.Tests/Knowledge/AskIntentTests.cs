@@ -259,6 +259,23 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Two routes set against each other ("bootcamp vs masters") that the education stage offers side by side are
+    /// answered by its section naming both ("these routes are not either/or"), not by one side's entry. One route asked
+    /// about alone still gets its own entry.
+    /// </summary>
+    [Fact]
+    public void Two_routes_set_against_each_other_get_the_stage_that_weighs_them()
+    {
+        var answer = AskHandler.Compose(Snapshot, "bootcamp vs masters for ml engineering");
+
+        Assert.Equal("roadmap.education", answer.Lead?.Entry.Id);
+        Assert.Equal("Mentor's note", answer.Lead!.Heading);
+        Assert.Equal("roadmap.education", AskHandler.Compose(Snapshot, "springboard or a uni masters for getting into ml").Lead?.Entry.Id);
+        Assert.Equal("resources.bootcamps", AskHandler.Compose(Snapshot, "are ml bootcamps worth it").Lead?.Entry.Id);
+        Assert.Equal("resources.degrees", AskHandler.Compose(Snapshot, "is a masters worth it for mle").Lead?.Entry.Id);
+    }
+
+    /// <summary>
     /// "Just use the libraries" is the shortcut weighed against learning something, so the question is about that
     /// something: both led with the frameworks entry. A question about the libraries themselves still gets them.
     /// </summary>
