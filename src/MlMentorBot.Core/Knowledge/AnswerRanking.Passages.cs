@@ -101,6 +101,51 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
+    /// "Just finished intro to python, whats next", "done with statistics, what's next on the path": a question asking what
+    /// comes next after a roadmap step it names by the step's title is answered by the step that follows it on the roadmap
+    /// (Python → SQL; a stage's last step → the next stage's first); one naming a stage (by key or alias) by the next stage.
+    /// Null for any other question, or after the last step or stage.
+    /// </summary>
+    public static AskPassage? NextStepPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        if (!query.Words.Contains("next"))
+        {
+            return null;
+        }
+
+        var asked = query.Words.Concat(query.Terms).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var steps = snapshot.Steps;
+        var done = -1;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var title = Words(steps[i].Title).Where(w => w.Length >= 3 && w != "and").Select(Stem).ToList();
+            if (title.Count > 0 && title.All(asked.Contains))
+            {
+                done = i;
+            }
+        }
+
+        if (done < 0)
+        {
+            // "whats the next stage after foundations": a stage named by its key or an alias.
+            var stages = snapshot.Stages;
+            var stage = stages.ToList().FindLastIndex(st => asked.Contains(Stem(st.Key))
+                || st.Aliases.Any(a => query.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)));
+            return stage >= 0 && stage + 1 < stages.Count && stages[stage + 1].Sections.FirstOrDefault() is { } first
+                ? new AskPassage(stages[stage + 1], first.Heading, first.Markdown)
+                : null;
+        }
+
+        if (done + 1 >= steps.Count)
+        {
+            return null;
+        }
+
+        var next = steps[done + 1];
+        return new AskPassage(snapshot.StageOf(next), next.Title, next.Detail, next);
+    }
+
+    /// <summary>
     /// Cuts a passage to <paramref name="max"/> characters: whole when it fits, else the run of consecutive paragraphs or list
     /// items that holds most of the question's words (the earliest such run), ending with " …" where text was left out.
     /// </summary>

@@ -93,7 +93,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         // "what is the roadmap", "what should i learn first": passages built from the kind of question rather than found by
         // its words, which every entry uses ("roadmap") or none names ("first"), so bm25 and the coverage check cannot judge them.
         var path = AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
-            ?? AnswerRanking.ComparisonPassage(snapshot, query);
+            ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query);
         if (hits.Count == 0)
         {
             return path is null ? Listed(snapshot, query, question) : new AskAnswer(query, path, []);

@@ -276,6 +276,26 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// "What's next" after a roadmap step the member names (by its title) is the step that follows it; after a stage named
+    /// by its key or alias, the next stage. "just finished intro to python, whats next" led with why programming matters.
+    /// </summary>
+    [Theory]
+    [InlineData("just finished intro to python, whats next on the ml path", "roadmap.foundations", "SQL")]
+    [InlineData("done with statistics, whats next", "roadmap.foundations", "Python")]
+    [InlineData("whats the next stage after foundations", "roadmap.education", null)]
+    [InlineData("i built my portfolio, whats next", "roadmap.network", null)]
+    public void Whats_next_after_a_step_or_stage_is_the_one_that_follows(string question, string entry, string? heading)
+    {
+        var lead = AskHandler.Compose(Snapshot, question).Lead;
+
+        Assert.Equal(entry, lead?.Entry.Id);
+        if (heading is not null)
+        {
+            Assert.Equal(heading, lead!.Heading);
+        }
+    }
+
+    /// <summary>
     /// "Just use the libraries" is the shortcut weighed against learning something, so the question is about that
     /// something: both led with the frameworks entry. A question about the libraries themselves still gets them.
     /// </summary>
