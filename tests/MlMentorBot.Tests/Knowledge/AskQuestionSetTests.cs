@@ -62,10 +62,13 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// libraries" is the shortcut, not the topic; the path passage is not judged by word coverage; and three moderator
     /// fixes in the knowledge files (noob as beginner, unit tests, "skip" as members' word). Tune 116 → 119/146 = 81.5 %,
     /// the first set 72 → 74/74, fresh 51 → 54/70 = 77.1 %, holdout (summary line, looked at once) 48 → 49/73 = 67.1 %,
-    /// honest unchanged everywhere. These floors sit just under what is reached, so a slip fails; the goal gap is
-    /// printed on every run. Raise them as the ranking improves.
+    /// honest unchanged everywhere. Fifteenth round: in "X or just Y" the name after "or" is the alternative; two
+    /// routes set against each other get the stage that weighs them ("bootcamp vs masters"); "what's next" after a named
+    /// step or stage gets the one that follows. Tune 119 → 121/146 = 82.9 %, fresh 54 → 55/70 = 78.6 %, the first set
+    /// and the holdout (summary line, looked at once) unchanged at 74/74 and 49/73. These floors sit just under what is
+    /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.81;
+    public const double MembersTuneAnswerFirstFloor = 0.82;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.67;
@@ -74,9 +77,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
     /// answer-first, 29/30 = 96.7 % honest, median reply 552 characters. Between the tune split and the holdout, as a
     /// set no rule was fitted to should be. Its misses (read since, so it now tunes) are in docs/moderators.md; after
-    /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %.
+    /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %, after the fifteenth 55/70 = 78.6 %.
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.77;
+    public const double FreshAnswerFirstFloor = 0.78;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
