@@ -161,7 +161,11 @@ public sealed class ObservabilityTests
         var spans = new List<Activity>();
         var traced = await ActivityDuringRequestAsync(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" }, spans);
         Assert.NotNull(traced);
-        Assert.Contains(spans, s => s.Kind == ActivityKind.Server && s.TraceId == traced.TraceId);
+        // The server span stops (and is exported) when the pipeline completes, which can be just after the client has
+        // read the response, so wait for it rather than race it. ToArray copies without a version check.
+        var exported = SpinWait.SpinUntil(
+            () => spans.ToArray().Any(s => s.Kind == ActivityKind.Server && s.TraceId == traced.TraceId), TimeSpan.FromSeconds(10));
+        Assert.True(exported, "no server span for the traced request");
 
         // An operator who wants every request in the log still gets it (and, with it, the per-request Activity).
         var logged = await ActivityDuringRequestAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information" }, spans: null);
