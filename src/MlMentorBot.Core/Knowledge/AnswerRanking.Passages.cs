@@ -62,7 +62,8 @@ internal static partial class AnswerRanking
     {
         var facts = FactsOf(snapshot);
         if (!query.Words.Any(w => w is "first" or "1st") || query.Aliases.Count > 0 || query.Unknown.Count > 0
-            || !query.Terms.Any(t => t is "learn" or "study" or "resources") || !query.Terms.All(t => facts.StartStems.Contains(Stem(t)))
+            || !query.Terms.Any(t => t is "learn" or "study" or "resources")
+            || !query.Terms.All(t => facts.StartStems.Contains(Stem(t)))
             || facts.FirstStudyStage?.Sections.FirstOrDefault() is not { } section)
         {
             return null;
@@ -85,7 +86,8 @@ internal static partial class AnswerRanking
         }
 
         var facts = FactsOf(snapshot);
-        var compared = query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>().DistinctBy(e => e.Id).ToList();
+        var compared = query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>()
+            .DistinctBy(e => e.Id).ToList();
         if (compared.Count != 2)
         {
             return null;
@@ -129,10 +131,18 @@ internal static partial class AnswerRanking
         {
             // "whats the next stage after foundations": a stage named by its key or an alias.
             var stages = snapshot.Stages;
-            var stage = stages.ToList().FindLastIndex(st => asked.Contains(Stem(st.Key))
-                || st.Aliases.Any(a => query.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)));
-            return stage >= 0 && stage + 1 < stages.Count && stages[stage + 1].Sections.FirstOrDefault() is { } first
-                ? new AskPassage(stages[stage + 1], first.Heading, first.Markdown)
+            var named = -1;
+            for (var i = 0; i < stages.Count; i++)
+            {
+                if (asked.Contains(Stem(stages[i].Key))
+                    || stages[i].Aliases.Any(a => query.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)))
+                {
+                    named = i;
+                }
+            }
+
+            return named >= 0 && named + 1 < stages.Count && stages[named + 1].Sections.FirstOrDefault() is { } first
+                ? new AskPassage(stages[named + 1], first.Heading, first.Markdown)
                 : null;
         }
 

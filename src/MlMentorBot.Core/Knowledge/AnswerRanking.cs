@@ -107,7 +107,7 @@ internal static partial class AnswerRanking
         /// <summary>Stems of "salary", its synonyms (pay, earn, compensation…) and "usd".</summary>
         public HashSet<string> PayWordStems { get; }
 
-        /// <summary>Stems of the words that say where to begin studying without naming a topic: learn, first, beginner, scratch…</summary>
+        /// <summary>Stems of the words that ask where to begin studying without naming a topic: learn, first, beginner…</summary>
         public HashSet<string> StartStems { get; }
 
         /// <summary>Alias → the entry (not a roadmap stage) that declares it, case-insensitive.</summary>

@@ -90,19 +90,20 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     {
         var query = snapshot.Search.Interpret(question);
         var hits = Answer(snapshot, query);
-        // "what is the roadmap", "what should i learn first": passages built from the kind of question rather than found by
-        // its words, which every entry uses ("roadmap") or none names ("first"), so bm25 and the coverage check cannot judge them.
-        var path = AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
+        // "what is the roadmap", "what should i learn first", "bootcamp vs masters", "whats next after python": passages built
+        // from the kind of question and the roadmap's order rather than found by its words, which every entry uses
+        // ("roadmap") or none names ("first", "next"), so bm25 and the coverage check cannot judge them.
+        var built = AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
             ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query);
         if (hits.Count == 0)
         {
-            return path is null ? Listed(snapshot, query, question) : new AskAnswer(query, path, []);
+            return built is null ? Listed(snapshot, query, question) : new AskAnswer(query, built, []);
         }
 
-        var lead = AnswerRanking.PayPassage(snapshot, query) ?? path ?? Passage(hits[0]);
+        var lead = AnswerRanking.PayPassage(snapshot, query) ?? built ?? Passage(hits[0]);
         // The passage that leads must speak about the question's rarest words, not only share its common ones; and a question
         // about earning must be answered by a passage that speaks of pay ("money" alone is as often a cost: "worth the $$").
-        if ((lead != path && AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
+        if ((lead != built && AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
             || (query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money") && !AnswerRanking.SpeaksOfPay(snapshot, lead)))
         {
             return Listed(snapshot, query, question);

@@ -30,8 +30,9 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
 
     /// <summary>
     /// True when the question names the field itself (ml, mle, machine learning, ai, data…), an ML library (PyTorch,
-    /// TensorFlow, Keras, scikit-learn) or an ML technique (decision trees, clustering, NLP…): words that rank nothing or name one entry, but tell a question about an ML career from
-    /// "salary of a nurse" or "bootcamp for the army", so an unknown word beside them is the asker's own ("is keras dead").
+    /// TensorFlow, Keras, scikit-learn) or an ML technique (decision trees, clustering, NLP…): words that rank nothing or
+    /// name one entry, but tell a question about an ML career from "salary of a nurse" or "bootcamp for the army", so an
+    /// unknown word beside them is the asker's own ("is keras dead").
     /// </summary>
     public bool NamesTheField { get; init; }
 
@@ -69,7 +70,7 @@ public sealed partial class KnowledgeSearchIndex
     private readonly IReadOnlyDictionary<string, string> _synonyms;
     private readonly List<(string Variant, string Canonical)> _phrases;
     private readonly Dictionary<string, int> _vocabulary;
-    private readonly List<(string Phrase, string Plural, string Alias, bool IsGeneric)> _aliases;
+    private readonly List<AliasName> _aliases;
     private readonly HashSet<string> _memberWords;
     private readonly Dictionary<string, KnowledgeEntry> _examples;
 
@@ -98,7 +99,7 @@ public sealed partial class KnowledgeSearchIndex
 
         _bm25 = new Bm25Index(_columns, ColumnWeights, PorterStemmer.StemInflections);
         _aliases = entries.SelectMany(e => e.Aliases).Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(a => (Phrase: Padded(a), Plural: Padded(a).TrimEnd() + "s ", Alias: a, IsGeneric: Word().Matches(a.ToLowerInvariant()).All(m => StopWords.Contains(m.Value))))
+            .Select(a => new AliasName(Padded(a), Padded(a).TrimEnd() + "s ", a, Word().Matches(a.ToLowerInvariant()).All(m => StopWords.Contains(m.Value))))
             .ToList();
         // Members' own words around the field (every entry's listed questions): "cv", "overwhelming", "resume" are not
         // another topic the way "nurse" or "guitar" are.
@@ -310,8 +311,7 @@ public sealed partial class KnowledgeSearchIndex
     /// data scientist territory": a specific name after the question's "or" that only offers the alternative, when a specific
     /// name comes before it, is not what the question is about.
     /// </summary>
-    private static List<(string Phrase, string Plural, string Alias, bool IsGeneric)> WithoutTheAlternative(
-        string padded, List<(string Phrase, string Plural, string Alias, bool IsGeneric)> named)
+    private static List<AliasName> WithoutTheAlternative(string padded, List<AliasName> named)
     {
         var or = AlternativeOr().Match(padded);
         if (!or.Success)
@@ -319,7 +319,7 @@ public sealed partial class KnowledgeSearchIndex
             return named;
         }
 
-        int At((string Phrase, string Plural, string Alias, bool IsGeneric) a)
+        int At(AliasName a)
         {
             var at = padded.IndexOf(a.Phrase, StringComparison.Ordinal);
             return at >= 0 ? at : padded.IndexOf(a.Plural, StringComparison.Ordinal);
@@ -332,6 +332,12 @@ public sealed partial class KnowledgeSearchIndex
 
     [GeneratedRegex(@" or (?:just|is that|is it|more|mostly)\b")]
     private static partial Regex AlternativeOr();
+
+    /// <summary>
+    /// An entry alias as the question reader matches it: <paramref name="Phrase"/> and <paramref name="Plural"/> padded with
+    /// spaces (" data scientist ", " data scientists "), and whether it is made only of generic words ("ml engineer").
+    /// </summary>
+    private sealed record AliasName(string Phrase, string Plural, string Alias, bool IsGeneric);
 
     /// <summary>"what is…", "whats…", "wat even is…", "is mle just…": a question about what a name means.</summary>
     private static bool AsksWhatItIs(string padded, string aliasPhrase) =>
