@@ -203,11 +203,14 @@ public sealed class AskIntentTests
     /// <summary>
     /// Moderators' fixes in the knowledge files, from members' wording: "noob", "newbie" and "novice" are beginners
     /// (synonyms.md); unit tests are the testing practice (an alias of the software engineering entry, not "code", which
-    /// is programming); "skip" is members' own word about the maths (a listed question), not another topic.
+    /// is programming); "skip" is members' own word about the maths (a listed question), not another topic; a normal or
+    /// typical day is the responsibilities; "ds" is a data scientist.
     /// </summary>
     [Theory]
     [InlineData("should i write unit tests for my code", "skills.software-engineering")]
     [InlineData("do i need to know calculus or can i skip it", "skills.math-statistics")]
+    [InlineData("what does a normal day look like for an mle", "role.responsibilities")]
+    [InlineData("mle vs ds which one", "role.related-careers")]
     public void Words_moderators_added_lead_to_their_entries(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
