@@ -172,7 +172,7 @@ public sealed partial class KnowledgeSearchIndex
                 word = corrected;
                 knownWords++;
             }
-            else if (!_memberWords.Contains(PorterStemmer.StemInflections(word)))
+            else if (!_memberWords.Contains(PorterStemmer.StemInflections(word)) && !IsNumber(word))
             {
                 // A word members use when asking about the field ("resume", "overwhelming") is their own talk, not another
                 // topic; it still counts as a word the knowledge does not know (Coverage).
@@ -305,6 +305,9 @@ public sealed partial class KnowledgeSearchIndex
 
         return best;
     }
+
+    /// <summary>A number ("2024", "35", "150k", "10h"): a year, an age or an amount, never someone else's topic.</summary>
+    private static bool IsNumber(string word) => char.IsDigit(word[0]) && word.TrimEnd('k', 'h', 's', '+').All(char.IsDigit);
 
     /// <summary>
     /// "is statistics important for ml engineers or just for data scientists", "do mles do feature engineering or is that

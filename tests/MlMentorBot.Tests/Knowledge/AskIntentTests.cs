@@ -176,6 +176,8 @@ public sealed class AskIntentTests
     [InlineData("do i need to understand decision trees and random forests", "skills.algorithms")]
     [InlineData("is clustering still worth learning with all the llm hype", "skills.algorithms")]
     [InlineData("how do you evaluate a model, accuracy vs precision vs recall confused", "skills.algorithms")]
+    [InlineData("how do i go from jupyter notebooks to an actual deployed model? no idea how people serve it", "skills.deployment")]
+    [InlineData("conferences worth going to as a beginner? neurips seems intimidating", "roadmap.network")]
     public void A_question_naming_an_ml_technique_is_answered_despite_a_word_the_knowledge_never_uses(string question, string entry)
     {
         Assert.True(Snapshot.Search.Interpret(question).NamesTheField);
@@ -296,6 +298,18 @@ public sealed class AskIntentTests
         {
             Assert.Equal(heading, lead!.Heading);
         }
+    }
+
+    /// <summary>
+    /// A number (a year, an age, an amount) is never someone else's topic: "is an image classifier too basic for a
+    /// portfolio in 2024/2025" was turned away for "2024" and "2025". A real other topic beside a number still is.
+    /// </summary>
+    [Fact]
+    public void A_number_is_not_another_topic()
+    {
+        Assert.Empty(Snapshot.Search.Interpret("is an image classifier too basic for a portfolio in 2024/2025").Unknown);
+        Assert.Equal("roadmap.experience", AskHandler.Compose(Snapshot, "is an image classifier too basic for a portfolio in 2024/2025? feels like everyone has one").Lead?.Entry.Id);
+        Assert.Null(AskHandler.Compose(Snapshot, "best portfolio of stocks for 2025").Lead);
     }
 
     /// <summary>
