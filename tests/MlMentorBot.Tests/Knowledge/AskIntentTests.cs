@@ -301,6 +301,17 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// The pay factors entry's tags name what moves pay as its headings do: finance and healthcare are the industries said
+    /// to pay a premium, so "are finance and healthcare ml jobs really paid more" leads with the factors, not the average.
+    /// </summary>
+    [Fact]
+    public void An_industry_the_factors_name_makes_a_pay_question_about_what_moves_pay()
+    {
+        Assert.Equal("salary.factors", AskHandler.Compose(Snapshot, "are finance and healthcare ml jobs really paid more or is that just a myth").Lead?.Entry.Id);
+        Assert.Equal("salary.figures", AskHandler.Compose(Snapshot, "how much do ml engineers make").Lead?.Entry.Id);
+    }
+
+    /// <summary>
     /// A number (a year, an age, an amount) is never someone else's topic: "is an image classifier too basic for a
     /// portfolio in 2024/2025" was turned away for "2024" and "2025". A real other topic beside a number still is.
     /// </summary>
