@@ -206,13 +206,15 @@ public sealed class AskIntentTests
     /// Moderators' fixes in the knowledge files, from members' wording: "noob", "newbie" and "novice" are beginners
     /// (synonyms.md); unit tests are the testing practice (an alias of the software engineering entry, not "code", which
     /// is programming); "skip" is members' own word about the maths (a listed question), not another topic; a normal or
-    /// typical day is the responsibilities; "ds" is a data scientist.
+    /// typical day is the responsibilities; "ds" is a data scientist; negotiating is about pay (it led with what a
+    /// bootcamp "offers").
     /// </summary>
     [Theory]
     [InlineData("should i write unit tests for my code", "skills.software-engineering")]
     [InlineData("do i need to know calculus or can i skip it", "skills.math-statistics")]
     [InlineData("what does a normal day look like for an mle", "role.responsibilities")]
     [InlineData("mle vs ds which one", "role.related-careers")]
+    [InlineData("how do i negotiate my first mle offer when i have no other offers to compare", "salary.factors")]
     public void Words_moderators_added_lead_to_their_entries(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
@@ -321,6 +323,7 @@ public sealed class AskIntentTests
         Assert.Empty(Snapshot.Search.Interpret("is an image classifier too basic for a portfolio in 2024/2025").Unknown);
         Assert.Equal("roadmap.experience", AskHandler.Compose(Snapshot, "is an image classifier too basic for a portfolio in 2024/2025? feels like everyone has one").Lead?.Entry.Id);
         Assert.Null(AskHandler.Compose(Snapshot, "best portfolio of stocks for 2025").Lead);
+        Assert.Null(AskHandler.Compose(Snapshot, "how do i negotiate rent with my landlord").Lead);
     }
 
     /// <summary>
