@@ -105,7 +105,8 @@ internal static partial class AnswerRanking
     /// <summary>
     /// "Just finished intro to python, whats next", "done with statistics, what's next on the path": a question asking what
     /// comes next after a roadmap step it names by the step's title is answered by the step that follows it on the roadmap
-    /// (Python → SQL; a stage's last step → the next stage's first); one naming a stage (by key or alias) by the next stage.
+    /// (Python → SQL; a stage's last step → the next stage's first), which offers to mark the finished one done; one naming
+    /// a stage (by key or alias) by the next stage.
     /// Null for any other question, or after the last step or stage.
     /// </summary>
     public static AskPassage? NextStepPassage(KnowledgeSnapshot snapshot, SearchQuery query)
@@ -152,7 +153,7 @@ internal static partial class AnswerRanking
         }
 
         var next = steps[done + 1];
-        return new AskPassage(snapshot.StageOf(next), next.Title, next.Detail, next);
+        return new AskPassage(snapshot.StageOf(next), next.Title, next.Detail, next) { Finished = steps[done] };
     }
 
     /// <summary>

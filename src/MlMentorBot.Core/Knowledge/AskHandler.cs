@@ -27,6 +27,12 @@ public sealed record AskPassage(KnowledgeEntry Entry, string? Heading, string Ma
 {
     /// <summary>"Entry title — Heading", or the entry title alone.</summary>
     public string Title => Heading is null ? Entry.Title : $"{Entry.Title} — {Heading}";
+
+    /// <summary>
+    /// The roadmap step the member said they finished ("just finished python, whats next"), when this passage is the step
+    /// after it; the reply offers to mark that one done rather than the step it shows. Null otherwise.
+    /// </summary>
+    public RoadmapStep? Finished { get; init; }
 }
 
 /// <summary>
@@ -255,7 +261,11 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         // One button per command: a related passage of the pay factors opens /salary, as the figures' "More" does.
         actions.AddRange(answer.Related.Select(p => new SuggestedAction(Shorten(p.Heading ?? p.Entry.Title), CommandFor(p)))
             .Where(a => !actions.Exists(b => b.CommandLine == a.CommandLine)).DistinctBy(a => a.CommandLine));
-        if (lead.Step is not null)
+        if (lead.Finished is not null)
+        {
+            actions.Add(new SuggestedAction(Shorten($"Mark {lead.Finished.Title} done"), $"/progress mark {lead.Finished.Id} done"));
+        }
+        else if (lead.Step is not null)
         {
             actions.Add(new SuggestedAction("Mark this step done", $"/progress mark {lead.Step.Id} done"));
         }

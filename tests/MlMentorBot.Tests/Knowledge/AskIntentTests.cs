@@ -300,6 +300,18 @@ public sealed class AskIntentTests
         }
     }
 
+    [Fact]
+    public void Whats_next_after_a_step_offers_to_mark_the_finished_step_done()
+    {
+        const string question = "just finished intro to python, whats next on the ml path";
+        var reply = AskHandler.Reply(AskHandler.Compose(Snapshot, question), question, vote: null);
+        var marks = reply.Actions.Where(a => a.CommandLine.StartsWith("/progress mark", StringComparison.Ordinal)).ToList();
+
+        var mark = Assert.Single(marks);
+        Assert.Equal("/progress mark roadmap.foundations.python done", mark.CommandLine);
+        Assert.Equal("Mark Python done", mark.Label);
+    }
+
     /// <summary>
     /// The pay factors entry's tags name what moves pay as its headings do: finance and healthcare are the industries said
     /// to pay a premium, so "are finance and healthcare ml jobs really paid more" leads with the factors, not the average.
