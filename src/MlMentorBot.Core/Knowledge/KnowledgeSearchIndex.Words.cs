@@ -28,11 +28,11 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// Words that only an ML question uses: the field's own names, its libraries, and the names of its techniques, metrics
     /// and venues (the roadmap article's "linear regression, decision trees, and clustering"; NLP and computer vision;
-    /// precision and recall, cross-validation, grid search; Jupyter; Kaggle and the research conferences,
-    /// NeurIPS, ICML, ICLR, CVPR). Not "algorithm", "model" or "python", which other
-    /// topics use too ("the instagram algorithm", "fashion models", "ball python").
+    /// precision and recall, cross-validation, grid search; Jupyter; Kaggle and the research conferences, NeurIPS, ICML,
+    /// ICLR, CVPR). Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion
+    /// models", "ball python"), nor "data entry", which is clerical work.
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision(?:,? (?:and|vs|or))? recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! entry)|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision(?:,? (?:and|vs|or))? recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>

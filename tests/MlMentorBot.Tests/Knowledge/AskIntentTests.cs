@@ -184,6 +184,7 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
         Assert.Null(AskHandler.Compose(Snapshot, "python snake tank size for a ball python").Lead);
         Assert.Null(AskHandler.Compose(Snapshot, "how does the instagram algorithm decide what i see").Lead);
+        Assert.Null(AskHandler.Compose(Snapshot, "how do i become a data entry clerk working from home").Lead); // clerical, not the field
     }
 
     /// <summary>
