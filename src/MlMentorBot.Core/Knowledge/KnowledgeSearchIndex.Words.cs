@@ -23,6 +23,10 @@ public sealed partial class KnowledgeSearchIndex
         "others", "out", "over", "off", "while", "without", "every", "each", "new", "wannabe", "aspiring", "important", "importance",
         "matter", "matters", "tips", "free", "hire", "hired", "hiring", "land", "bigger", "better", "worse", "bad", "deal", "normal",
         "made", "ppl", "people", "use", "used", "using", "look", "looks",
+        // Everyday function words members type in longer messages ("i did a-level maths years ago", "can't afford paid ones
+        // right now"): no topic, so not a word the knowledge fails to know.
+        "did", "didnt", "done", "ago", "quite", "now", "both", "never", "ever", "already", "yet", "again", "though", "maybe",
+        "probably", "literally", "basically", "honestly", "ones", "anyway", "right",
     };
 
     /// <summary>
@@ -30,9 +34,9 @@ public sealed partial class KnowledgeSearchIndex
     /// and venues (the roadmap article's "linear regression, decision trees, and clustering"; NLP and computer vision;
     /// precision and recall, cross-validation, grid search; Jupyter; Kaggle and the research conferences, NeurIPS, ICML,
     /// ICLR, CVPR). Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion
-    /// models", "ball python"), nor "data entry", which is clerical work.
+    /// models", "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! entry)|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision(?:,? (?:and|vs|or))? recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>
@@ -47,6 +51,8 @@ public sealed partial class KnowledgeSearchIndex
         (PrepareSense(), "prepare"),
         (OwnGithub(), "my portfolio"),
         (JustUseLibraries(), " "),
+        (PaidThing(), " "),
+        (SomeoneSays(), " "),
     ];
 
     /// <summary>
@@ -85,6 +91,21 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bjust (?:use|using|call|calling) (?:the |some |a )?(?:libraries|library|libs|frameworks|framework|packages|apis?)\b")]
     private static partial Regex JustUseLibraries();
+
+    /// <summary>
+    /// "paid" before a thing ("paid ones", "paid courses", "a paid plan"): what something costs, not what a job pays, so it
+    /// is dropped rather than read as the salary synonym ("best free online courses? can't afford paid ones").
+    /// </summary>
+    [GeneratedRegex(@"\bpaid(?= (?:ones?|courses?|version|versions|plans?|options?|resources?|programs?|programmes?|bootcamps?|certs?|certifications?|tools?|subscriptions?|content|tutorials?|classes|materials?)\b)")]
+    private static partial Regex PaidThing();
+
+    /// <summary>
+    /// "my mentor says", "my manager said", "my stats prof swears": who told the member something is the question's
+    /// context, not its topic ("my mentor says that's meaningless — when should i look at precision/recall" is not about
+    /// finding a mentor, nor "my manager said i need to communicate results better" about management).
+    /// </summary>
+    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|friend|colleague|coworker|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|swears(?: by)?)\b")]
+    private static partial Regex SomeoneSays();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();

@@ -336,6 +336,31 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Longer messages carry everyday words ("i did a-level maths years ago", "i'm quite introverted", "can't afford paid
+    /// ones right now") that are no topic, and "paid" before a thing is what it costs, not what a job pays: such a
+    /// question was turned away, or treated as a pay question. "my mentor says", "my manager said" and "my prof swears
+    /// by" are who told the member something, not what the question is about.
+    /// </summary>
+    [Theory]
+    [InlineData("I'm quite introverted. Is communication really that important for ML engineers or can I mostly just code?", "skills.traits")]
+    [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses")]
+    [InlineData("my classifier has 95% accuracy but my mentor says that's meaningless, when should i look at precision/recall instead?", "skills.algorithms")]
+    [InlineData("what soft skills matter most for mles? my manager said i need to communicate results better", "skills.traits")]
+    [InlineData("R or python? my stats prof swears by R", "skills.programming")]
+    public void Everyday_words_and_who_said_what_are_context_not_topic(string question, string entry)
+    {
+        Assert.DoesNotContain("did", Snapshot.Search.Interpret("i did a-level maths years ago").Unknown);
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+    }
+
+    [Fact]
+    public void Data_off_a_phone_is_not_the_field()
+    {
+        Assert.Null(AskHandler.Compose(Snapshot, "how do I clean all my data off an old iPhone before selling it? and should I take the SIM out first").Lead);
+        Assert.Equal("skills.data-preprocessing", AskHandler.Compose(Snapshot, "how do i clean messy data").Lead?.Entry.Id);
+    }
+
+    /// <summary>
     /// A number (a year, an age, an amount) is never someone else's topic: "is an image classifier too basic for a
     /// portfolio in 2024/2025" was turned away for "2024" and "2025". A real other topic beside a number still is.
     /// </summary>
