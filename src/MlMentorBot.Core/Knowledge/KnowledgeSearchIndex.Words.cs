@@ -29,6 +29,14 @@ public sealed partial class KnowledgeSearchIndex
         "probably", "literally", "basically", "honestly", "ones", "anyway", "right",
     };
 
+    /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
+    private static readonly (string From, string To)[] SpellingSwaps =
+    [
+        ("ization", "isation"), ("isation", "ization"), ("isation", "ise"), ("ization", "ize"), ("ization", "ise"),
+        ("isation", "ize"), ("izing", "ising"), ("ising", "izing"), ("ized", "ised"), ("ised", "ized"), ("ize", "ise"),
+        ("ise", "ize"), ("yze", "yse"), ("yse", "yze"), ("yzing", "ysing"), ("ysing", "yzing"),
+    ];
+
     /// <summary>
     /// Words that only an ML question uses: the field's own names, its libraries, and the names of its techniques, metrics
     /// and venues (the roadmap article's "linear regression, decision trees, and clustering"; NLP and computer vision;

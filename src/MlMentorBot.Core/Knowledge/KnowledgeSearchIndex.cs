@@ -166,6 +166,13 @@ public sealed partial class KnowledgeSearchIndex
             {
                 knownWords++;
             }
+            else if (SpellingVariant(word) is { } variant)
+            {
+                // The same word in the other spelling or as its verb ("normalisation", "normalization" → normalise): not a
+                // typo, so not shown as one.
+                word = variant;
+                knownWords++;
+            }
             else if (Correct(word) is { } corrected)
             {
                 corrections.Add(new QueryCorrection(word, corrected));
@@ -275,6 +282,28 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>True when the word (after stemming its inflections) occurs anywhere in the index.</summary>
     private bool IsIndexed(string word) => _bm25.Contains(word);
+
+    /// <summary>
+    /// <paramref name="word"/> in British or American spelling, or an -isation/-ization noun as its verb, when the index
+    /// holds that form and not the typed one: "normalisation" and "normalization" → normalise, "specialize" → specialise,
+    /// "analyze" → analyse. Null when no such form is indexed.
+    /// </summary>
+    private string? SpellingVariant(string word)
+    {
+        foreach (var (from, to) in SpellingSwaps)
+        {
+            if (word.EndsWith(from, StringComparison.Ordinal) && word.Length > from.Length + 2)
+            {
+                var variant = word[..^from.Length] + to;
+                if (_synonyms.ContainsKey(variant) || IsIndexed(variant))
+                {
+                    return variant;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private string? Correct(string word)
     {

@@ -353,6 +353,23 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
     }
 
+    /// <summary>
+    /// The knowledge writes British "normalise"; "normalization", "normalize" and "normalisation" are the same word in the
+    /// other spelling or as a noun, so they are read as it (silently: no "you typed" remark). All three were turned away.
+    /// </summary>
+    [Theory]
+    [InlineData("what is data normalization")]
+    [InlineData("how do i normalize my features")]
+    [InlineData("what does normalisation do to my data")]
+    public void A_word_in_the_other_spelling_or_as_a_noun_is_the_knowledge_s_word(string question)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Contains("normalise", answer.Query.Terms);
+        Assert.Empty(answer.Query.Corrections);
+        Assert.Equal("skills.data-preprocessing", answer.Lead?.Entry.Id);
+    }
+
     [Fact]
     public void Data_off_a_phone_is_not_the_field()
     {
