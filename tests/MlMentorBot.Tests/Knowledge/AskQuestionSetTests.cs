@@ -68,7 +68,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// and the holdout (summary line, looked at once) unchanged at 74/74 and 49/73. Sixteenth round, from 70 more
     /// helper-written questions (numbers are no topic, Jupyter and NeurIPS name the field, moderator fixes for "ds",
     /// negotiating and the industries that pay a premium; "data entry" is not the field, fresh honest 29 → 30/30): every
-    /// set's answer-first and the holdout unchanged. These floors sit just
+    /// set's answer-first and the holdout unchanged. Seventeenth round, from 75 chat-style questions (everyday words,
+    /// "paid ones", "my mentor says", British spellings): every set and the holdout unchanged. These floors sit just
     /// under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.82;
