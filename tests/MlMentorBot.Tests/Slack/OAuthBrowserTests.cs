@@ -5,9 +5,22 @@ using MlMentorBot.Slack.OAuth;
 namespace MlMentorBot.Tests.Slack;
 
 /// <summary>
+/// Runs on its own, after the parallel tests, with Playwright started before any host of its own: starting Playwright sets
+/// <see cref="Console.OutputEncoding"/>, which takes the console's lock and then flushes <see cref="Console.Out"/>, while a
+/// host's console logger writing at that moment holds <see cref="Console.Out"/> and waits for the console's lock. A
+/// fresh-clone CI run hung there (dotnet-stack showed both threads waiting on each other).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
+}
+
+/// <summary>
 /// The whole install in a real browser: Debian's Chromium (never a downloaded one) driven by Playwright against the bot on
 /// real Kestrel, with the fake Slack's authorize page and <c>oauth.v2.access</c> on loopback.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class OAuthBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -16,6 +29,8 @@ public sealed class OAuthBrowserTests
     public async Task A_member_adds_the_bot_to_their_workspace_in_a_browser_and_lands_on_the_success_page()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (.ci/run does this).");
+        // Before any host starts logging to the console (BrowserCollection says why).
+        using var playwright = await Playwright.CreateAsync();
         await using var slack = await OAuthFakeSlack.StartAsync();
         var port = OAuthBot.FreePort();
         var botUrl = $"http://127.0.0.1:{port}";
@@ -23,7 +38,6 @@ public sealed class OAuthBrowserTests
         factory.UseKestrel(port);
         factory.StartServer();
 
-        using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
