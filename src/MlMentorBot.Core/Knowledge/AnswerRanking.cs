@@ -64,7 +64,8 @@ internal static partial class AnswerRanking
                 .Where(w => w.Length >= 4 && !levels.Contains(w)).ToHashSet(StringComparer.Ordinal);
             // The factors entry's tags name what moves pay too ("finance", "healthcare": the industries said to pay a premium).
             FactorStems.UnionWith(snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0)
-                .SelectMany(e => e.Tags).SelectMany(Words).Select(Stem).Where(w => w.Length >= 4 && !levels.Contains(w) && w != Stem("salary")));
+                .SelectMany(e => e.Tags).SelectMany(Words).Select(Stem)
+                .Where(w => w.Length >= 4 && !levels.Contains(w) && w != Stem("salary")));
             TopicNameStems = snapshot.Entries.Where(e => e.Kind is not (KnowledgeKinds.Salary or KnowledgeKinds.Synonyms or KnowledgeKinds.Role))
                 .SelectMany(e => e.Aliases.Append(e.Key)).Select(Stem).ToHashSet(StringComparer.Ordinal);
             PayStems = levels.Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
