@@ -118,11 +118,11 @@ internal static partial class AnswerRanking
 
         var asked = query.Words.Concat(query.Terms).Select(Stem).ToHashSet(StringComparer.Ordinal);
         var steps = snapshot.Steps;
+        var titles = FactsOf(snapshot).StepTitleStems;
         var done = -1;
         for (var i = 0; i < steps.Count; i++)
         {
-            var title = Words(steps[i].Title).Where(w => w.Length >= 3 && w != "and").Select(Stem).ToList();
-            if (title.Count > 0 && title.All(asked.Contains))
+            if (titles[i].Length > 0 && titles[i].All(asked.Contains))
             {
                 done = i;
             }

@@ -85,6 +85,8 @@ internal static partial class AnswerRanking
                 }
             }
 
+            StepTitleStems = snapshot.Steps
+                .Select(step => Words(step.Title).Where(w => w.Length >= 3 && w != "and").Select(Stem).ToArray()).ToArray();
             FirstStudyStage = snapshot.Stages.FirstOrDefault(stage =>
                 stage.Related.Any(id => snapshot.FindById(id)?.Kind == KnowledgeKinds.SkillArea));
         }
@@ -116,6 +118,12 @@ internal static partial class AnswerRanking
 
         /// <summary>Alias → the entry (not a roadmap stage) that declares it, case-insensitive.</summary>
         public Dictionary<string, KnowledgeEntry> AliasOwners { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The stems of each roadmap step's title words of three letters or more, "and" aside, in
+        /// <see cref="KnowledgeSnapshot.Steps"/> order: what a member names when saying which step they finished.
+        /// </summary>
+        public string[][] StepTitleStems { get; }
 
         /// <summary>The first roadmap stage related to a skill area: where studying starts (the foundations).</summary>
         public KnowledgeEntry? FirstStudyStage { get; }
