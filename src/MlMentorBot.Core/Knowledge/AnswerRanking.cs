@@ -56,19 +56,16 @@ internal static partial class AnswerRanking
                 TitleStems[entry.Id] = Words(entry.Title + " " + entry.Key.Replace('-', ' ')).Select(Stem).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
             }
 
-            // The factors entry's own headings (Location, Industry demand, Company size…) name what moves pay; "experience"
-            // is left out because "experienced" is also a figure level.
             var levels = snapshot.SalaryFigures.Select(f => Stem(f.Level)).ToHashSet(StringComparer.Ordinal);
+            PayStems = levels.Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
+            // The factors entry's own headings (Location, Industry demand, Company size…) and tags ("finance", "healthcare":
+            // the industries said to pay a premium) name what moves pay; "experience" is left out because "experienced" is
+            // also a figure level, and "salary" because every pay question says it.
             FactorStems = snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0)
-                .SelectMany(e => e.Sections).SelectMany(s => Words(s.Heading ?? "")).Select(Stem)
-                .Where(w => w.Length >= 4 && !levels.Contains(w)).ToHashSet(StringComparer.Ordinal);
-            // The factors entry's tags name what moves pay too ("finance", "healthcare": the industries said to pay a premium).
-            FactorStems.UnionWith(snapshot.OfKind(KnowledgeKinds.Salary).Where(e => e.Figures.Count == 0)
-                .SelectMany(e => e.Tags).SelectMany(Words).Select(Stem)
-                .Where(w => w.Length >= 4 && !levels.Contains(w) && w != Stem("salary")));
+                .SelectMany(e => e.Sections.Select(s => s.Heading ?? "").Concat(e.Tags)).SelectMany(Words).Select(Stem)
+                .Where(w => w.Length >= 4 && !PayStems.Contains(w)).ToHashSet(StringComparer.Ordinal);
             TopicNameStems = snapshot.Entries.Where(e => e.Kind is not (KnowledgeKinds.Salary or KnowledgeKinds.Synonyms or KnowledgeKinds.Role))
                 .SelectMany(e => e.Aliases.Append(e.Key)).Select(Stem).ToHashSet(StringComparer.Ordinal);
-            PayStems = levels.Append(Stem("salary")).ToHashSet(StringComparer.Ordinal);
             RoadmapStems = snapshot.Synonyms.Where(kv => kv.Value == "roadmap").Select(kv => kv.Key).Append("roadmap")
                 .Select(Stem).ToHashSet(StringComparer.Ordinal);
             PayWordStems = snapshot.Synonyms.Where(kv => kv.Value == "salary").Select(kv => kv.Key).Where(k => !k.Contains(' '))
