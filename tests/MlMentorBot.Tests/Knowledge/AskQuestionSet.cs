@@ -66,10 +66,19 @@ public static class AskQuestionSet
     /// ask-questions-fresh.tsv (<c>question \t in|off \t entry ids, comma-separated, or -</c>): a third set, written and labelled
     /// after the sixth round by two more helpers, neither of whom saw the other sets.
     /// </summary>
-    public static IReadOnlyList<LabelledQuestion> Fresh() =>
-        Rows(Path.Combine(Folder, "ask-questions-fresh.tsv"))
-            .Select(p => new LabelledQuestion(p[0], p[1] == "in",
-                p[1] == "in" ? EntryIds(p[2]) : [], [], "fresh"))
+    public static IReadOnlyList<LabelledQuestion> Fresh() => Labelled("ask-questions-fresh.tsv", "fresh");
+
+    /// <summary>
+    /// ask-questions-fourth.tsv, in the fresh set's columns: a fourth set, written and labelled in round 18 the same way (one
+    /// helper from the seed articles alone, another from the knowledge alone). Only its summary line is read: it measures
+    /// whether a round's rules carry over to questions none of them was fitted to.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Fourth() => Labelled("ask-questions-fourth.tsv", "fourth");
+
+    /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
+    private static List<LabelledQuestion> Labelled(string file, string split) =>
+        Rows(Path.Combine(Folder, file))
+            .Select(p => new LabelledQuestion(p[0], p[1] == "in", p[1] == "in" ? EntryIds(p[2]) : [], [], split))
             .ToList();
 
     /// <summary>

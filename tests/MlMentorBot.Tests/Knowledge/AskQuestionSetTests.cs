@@ -85,6 +85,13 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// </summary>
     public const double FreshAnswerFirstFloor = 0.78;
 
+    /// <summary>
+    /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
+    /// measured through its summary line only: 66/100 = 66.0 % answer-first and 30/30 honest, median reply 552
+    /// characters, before the round and after it. Its misses are not read, so it stays a set no rule was fitted to.
+    /// </summary>
+    public const double FourthAnswerFirstFloor = 0.65;
+
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
     [Fact]
@@ -129,6 +136,21 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [Fact]
     public void The_fresh_set_is_honest_short_and_above_its_floor() =>
         AssertGoals(AskQuestionSet.Fresh(), "fresh", FreshAnswerFirstFloor);
+
+    [Fact]
+    public void The_fourth_set_has_100_in_scope_and_30_off_topic_questions_labelled_with_existing_entries()
+    {
+        var questions = AskQuestionSet.Fourth();
+
+        Assert.Equal(100, questions.Count(q => q.IsInScope));
+        Assert.Equal(30, questions.Count(q => !q.IsInScope));
+        Assert.All(questions.Where(q => !q.IsInScope), q => Assert.Empty(q.Entries));
+        Assert.All(questions.SelectMany(q => q.Entries), id => Assert.NotNull(Snapshot.FindById(id)));
+    }
+
+    [Fact]
+    public void The_fourth_set_is_honest_short_and_above_its_floor() =>
+        AssertGoals(AskQuestionSet.Fourth(), "fourth", FourthAnswerFirstFloor);
 
     [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
