@@ -27,6 +27,9 @@ public sealed partial class KnowledgeSearchIndex
         // right now"): no topic, so not a word the knowledge fails to know.
         "did", "didnt", "done", "ago", "quite", "now", "both", "never", "ever", "already", "yet", "again", "though", "maybe",
         "probably", "literally", "basically", "honestly", "ones", "anyway", "right",
+        // Forms of address ("sir how to become ml engineer after btech", "boss, is ml engineer good paying job"): whom the
+        // member speaks to, not what about.
+        "sir", "mam", "maam", "madam", "boss", "dude", "bruh", "fam",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -41,10 +44,10 @@ public sealed partial class KnowledgeSearchIndex
     /// Words that only an ML question uses: the field's own names, its libraries, and the names of its techniques, metrics
     /// and venues (the roadmap article's "linear regression, decision trees, and clustering"; NLP and computer vision;
     /// precision and recall, cross-validation, grid search; Jupyter; Kaggle and the research conferences, NeurIPS, ICML,
-    /// ICLR, CVPR). Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion
+    /// ICLR, CVPR; the project kinds members name: recommender systems, classifiers, object detection). Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion
     /// models", "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>
@@ -61,6 +64,9 @@ public sealed partial class KnowledgeSearchIndex
         (JustUseLibraries(), " "),
         (PaidThing(), " "),
         (SomeoneSays(), " "),
+        (DegreeSubject(), " "),
+        (AnswerShape(), " "),
+        (BesidesThat(), " "),
     ];
 
     /// <summary>
@@ -114,6 +120,28 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|friend|colleague|coworker|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|swears(?: by)?)\b")]
     private static partial Regex SomeoneSays();
+
+    /// <summary>
+    /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major"): the question is about the
+    /// degree, so the subject is not read as the topic ("i have a math degree not cs, can i still become an mle" is not
+    /// about maths).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)")]
+    private static partial Regex DegreeSubject();
+
+    /// <summary>
+    /// How the member wants the answer put ("short version", "tl;dr", "in simple words", "eli5"): the shape of the reply,
+    /// not its topic ("list the stages to become an mle, short version" is a question about the stages).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:short version|tl;? ?dr|in short|in a nutshell|in simple (?:words|terms|english)|in plain (?:words|terms|english)|eli5|briefly|in brief)\b")]
+    private static partial Regex AnswerShape();
+
+    /// <summary>
+    /// "besides coding", "apart from python", "other than accuracy": the one thing the member already has or rules out, so
+    /// not what the question is about ("soft skills for ml engineer, what matters besides coding" asks about the rest).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the |a |an |just |only )?[\p{L}\p{N}+#-]+")]
+    private static partial Regex BesidesThat();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();

@@ -354,6 +354,42 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 18, from a fourth helper's questions (commands, members from India and elsewhere, one-line backgrounds): a form
+    /// of address ("sir", "boss") is no topic; "short version" is how to put the answer; "besides coding" is what the member
+    /// rules out; a degree's subject ("a math degree") does not make the question about that subject; "mandatory",
+    /// "scope", "upskill", "btech" and "good paying" are members' words for required, demand, learning, a degree and pay;
+    /// recommender systems and classifiers name the field. Each question here had been turned away or led elsewhere.
+    /// </summary>
+    [Theory]
+    [InlineData("sir how to become ml engineer after btech", "resources.degrees")]
+    [InlineData("list the stages to become an mle, short version", "roadmap.role")]
+    [InlineData("soft skills for ml engineer, what matters besides coding", "skills.traits")]
+    [InlineData("i have a math degree not cs, can i still become an mle", "resources.degrees")]
+    [InlineData("is a CS degree mandatory or can i get in with a math degree", "resources.degrees")]
+    [InlineData("what is the scope of ml engineer in india for freshers", "role.overview")]
+    [InlineData("is an image classifier or recommender system a good first side project", "roadmap.experience")]
+    [InlineData("boss, is ml engineer a good paying job", "salary.figures")]
+    public void Members_words_from_round_18_reach_their_entry(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
+    /// The round-18 readings keep their limits: a degree's subject still names the topic when no degree follows, "besides"
+    /// drops only the one thing after it, "scope" does not make another field's prospects ours, and paying for something
+    /// is not what a job pays.
+    /// </summary>
+    [Fact]
+    public void Round_18_readings_keep_their_limits()
+    {
+        Assert.Equal("skills.math-statistics",
+            AskHandler.Compose(Snapshot, "how much math do i need for ml").Lead?.Entry.Id);
+        Assert.Contains("deployment", Snapshot.Search.Interpret("besides coding, do i need docker").Terms);
+        Assert.DoesNotContain("programming", Snapshot.Search.Interpret("besides coding, do i need docker").Terms);
+        Assert.Null(AskHandler.Compose(Snapshot, "what is the scope of chartered accountant in india").Lead);
+        Assert.NotEqual(KnowledgeKinds.Salary,
+            AskHandler.Compose(Snapshot, "is it worth paying for a bootcamp").Lead?.Entry.Kind);
+    }
+
+    /// <summary>
     /// The knowledge writes British "normalise"; "normalization", "normalize" and "normalisation" are the same word in the
     /// other spelling or as a noun, so they are read as it (silently: no "you typed" remark). All three were turned away.
     /// </summary>

@@ -69,10 +69,14 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// helper-written questions (numbers are no topic, Jupyter and NeurIPS name the field, moderator fixes for "ds",
     /// negotiating and the industries that pay a premium; "data entry" is not the field, fresh honest 29 → 30/30): every
     /// set's answer-first and the holdout unchanged. Seventeenth round, from 75 chat-style questions (everyday words,
-    /// "paid ones", "my mentor says", British spellings): every set and the holdout unchanged. These floors sit just
-    /// under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
+    /// "paid ones", "my mentor says", British spellings): every set and the holdout unchanged. Eighteenth round, from
+    /// 90 questions in styles the sets lack (commands, members from India and elsewhere, one-line backgrounds): forms
+    /// of address, "short version" and "besides coding" are no topic, a degree's subject does not make the question
+    /// about it, and five members' words in the knowledge files: tune 121 → 122/146 = 83.6 %, fresh 55 →
+    /// 56/70 = 80.0 %. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every
+    /// run. Raise them as the ranking improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.82;
+    public const double MembersTuneAnswerFirstFloor = 0.83;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.67;
@@ -81,9 +85,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
     /// answer-first, 29/30 = 96.7 % honest, median reply 552 characters. Between the tune split and the holdout, as a
     /// set no rule was fitted to should be. Its misses (read since, so it now tunes) are in docs/moderators.md; after
-    /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %, after the fifteenth 55/70 = 78.6 %.
+    /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %, after
+    /// the fifteenth 55/70 = 78.6 %, after the eighteenth 56/70 = 80.0 %.
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.78;
+    public const double FreshAnswerFirstFloor = 0.79;
 
     /// <summary>
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
