@@ -75,8 +75,9 @@ internal static partial class AnswerRanking
     /// <summary>
     /// "Bootcamp vs masters", "springboard or a uni masters": a question that sets two entries against each other (by name,
     /// with "vs", "versus" or "or") that one roadmap stage offers as steps side by side is answered by that stage's section
-    /// naming both (the education stage's "these routes are not either/or"). Null for any other question, or when no
-    /// stage offers both or no section names both.
+    /// naming both (the education stage's "these routes are not either/or"). Which of two comes first ("python or math
+    /// first") is answered by a stage that relates to both (front matter <c>related</c>) as well: the foundations are
+    /// maths and programming together. Null for any other question, or when no stage offers both or no section names both.
     /// </summary>
     public static AskPassage? ComparisonPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
@@ -93,7 +94,11 @@ internal static partial class AnswerRanking
             return null;
         }
 
-        var stage = snapshot.Stages.FirstOrDefault(s => compared.All(e => s.Steps.Any(step => step.Resources.Contains(e.Id))));
+        // Which of two to do first ("python or math first") is answered by the stage that relates to both, as the order of
+        // its work; any other comparison only by a stage that offers both as steps.
+        var order = query.Words.Any(w => w is "first" or "1st" or "before");
+        var stage = snapshot.Stages.FirstOrDefault(s => compared.All(e =>
+            (order && s.Related.Contains(e.Id)) || s.Steps.Any(step => step.Resources.Contains(e.Id))));
         var section = stage?.Sections.FirstOrDefault(sec =>
         {
             var stems = Words(sec.Markdown).Select(Stem).ToHashSet(StringComparer.Ordinal);

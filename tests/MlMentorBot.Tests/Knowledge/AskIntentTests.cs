@@ -373,6 +373,19 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Which of two to learn first, when one roadmap stage relates to both ("python or math first"), is answered by that
+    /// stage: the foundations are maths and programming together. Both had led with the maths topics, which say nothing of
+    /// order. Other comparisons still need a stage that offers both as steps, so "scikit-learn or deep learning frameworks"
+    /// keeps the frameworks entry rather than the core-skills stage that relates to both.
+    /// </summary>
+    [Theory]
+    [InlineData("should i learn python or math first", "roadmap.foundations")]
+    [InlineData("what should i learn first for ml, math or coding", "roadmap.foundations")]
+    [InlineData("is scikit-learn enough to get hired or do i need deep learning frameworks", "skills.frameworks")]
+    public void Which_of_two_first_is_the_stage_that_relates_to_both(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// The round-18 readings keep their limits: a degree's subject still names the topic when no degree follows, "besides"
     /// drops only the one thing after it, "scope" does not make another field's prospects ours, and paying for something
     /// is not what a job pays.
