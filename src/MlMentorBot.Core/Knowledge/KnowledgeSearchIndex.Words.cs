@@ -30,6 +30,16 @@ public sealed partial class KnowledgeSearchIndex
         // Forms of address ("sir how to become ml engineer after btech", "boss, is ml engineer good paying job"): whom the
         // member speaks to, not what about.
         "sir", "mam", "maam", "madam", "boss", "dude", "bruh", "fam",
+        // Pronouns and everyday words of conversational messages ("my mom thinks it's a fad, how do i explain the demand to
+        // her", "is it realistic to just self teach", "will recruiters even notice if i skip it entirely").
+        "he", "she", "him", "her", "his", "hers", "everyone", "everybody", "everything", "nothing", "nobody", "got", "gotten",
+        "said", "says", "tho", "couple", "realistic", "realistically", "entirely", "seriously", "totally", "pretty", "super",
+        "bother", "shouldnt", "wouldnt", "couldnt", "wrong", "true", "old", "struggling", "context", "across", "dealbreaker",
+        "tweak", "tweaking", "brag",
+        // The people in a member's story ("my daughter is choosing between a math major and cs", "friend said that means
+        // nothing"): who is asking or asked about, never the topic.
+        "friend", "friends", "mom", "mum", "dad", "wife", "husband", "bf", "gf", "boyfriend", "girlfriend", "son", "daughter",
+        "nephew", "niece", "parent", "parents", "kid", "kids", "brother", "sister", "cousin", "uncle", "aunt",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -64,6 +74,9 @@ public sealed partial class KnowledgeSearchIndex
         (JustUseLibraries(), " "),
         (PaidThing(), " "),
         (SomeoneSays(), " "),
+        (HiringManager(), "employers"),
+        (JobHunt(), "job"),
+        (NotAFan(), " "),
         (DegreeSubject(), " "),
         (AnswerShape(), " "),
         (BesidesThat(), " "),
@@ -120,6 +133,21 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|friend|colleague|coworker|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|swears(?: by)?)\b")]
     private static partial Regex SomeoneSays();
+
+    /// <summary>
+    /// "hiring manager(s)", "recruiting manager": the people who hire, the knowledge's "employers", not the management
+    /// career step ("how do i turn 3 kaggle comps into something a hiring manager takes seriously" led with management roles).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:hiring|recruiting) managers?\b")]
+    private static partial Regex HiringManager();
+
+    /// <summary>"job hunt", "job hunting", "job search": looking for a job, the knowledge's "job".</summary>
+    [GeneratedRegex(@"\bjob[ -]+(?:hunt|hunting|search|searching)\b")]
+    private static partial Regex JobHunt();
+
+    /// <summary>"not a fan of", "not really a fan of": the member's taste, not the topic ("not a fan of writing blog posts").</summary>
+    [GeneratedRegex(@"\b(?:not|never) (?:really |much of |a big |the biggest )?(?:a )?fan of\b")]
+    private static partial Regex NotAFan();
 
     /// <summary>
     /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major"): the question is about the

@@ -386,6 +386,34 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 18, from a fifth helper's conversational messages (stories, other people's questions, "is it ok to…"): the
+    /// people in a story, pronouns and everyday words ("realistic", "entirely", "got", "tweak") are no topic; "kaggle comps"
+    /// are competitions (not "comp", pay); a hiring manager is an employer, not the management step; a job hunt is a job;
+    /// "not a fan of" is taste. Each question here had been turned away, or led with management.
+    /// </summary>
+    [Theory]
+    [InlineData("kaggle comps or personal projects, which one do hiring managers care about more", "resources.competitions")]
+    [InlineData("ok so i did 3 kaggle comps, top 40% in one. got a couple notebooks public. how do i turn that into something a hiring manager takes seriously?", "resources.competitions")]
+    [InlineData("my mom thinks ml engineering is a fad and i shouldnt bother. how do i explain the demand to her", "role.overview")]
+    [InlineData("not a fan of writing blog posts, is tech blogging actually necessary or can i skip it", "resources.blogs")]
+    [InlineData("how many blog posts before it actually starts helping with the job hunt", "resources.blogs")]
+    [InlineData("is it bad if i follow a tutorial project and just tweak it for my portfolio", "roadmap.experience")]
+    [InlineData("my model got like 97% accuracy on my dataset. friend said that means nothing. is accuracy the wrong metric to brag about in my portfolio?", "skills.algorithms")]
+    [InlineData("no money for a bootcamp rn, is it realistic to just self teach off coursera and youtube videos", "resources.online-courses")]
+    [InlineData("what if i skip certifications entirely and just build projects, will recruiters even notice", "resources.certifications")]
+    public void Conversational_messages_from_round_18_reach_their_entry(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>A story's people and everyday words do not make another field's question ours.</summary>
+    [Theory]
+    [InlineData("my daughter wants to be a civil engineer, what should she study in high school")]
+    [InlineData("my son wants to be a fashion model, how many photos should his portfolio have")]
+    [InlineData("a nursing recruiter keeps ghosting me after interviews, what should i do")]
+    [InlineData("how do i edit youtube videos")]
+    public void A_story_s_people_do_not_make_another_field_ours(string question) =>
+        Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
+
+    /// <summary>
     /// The round-18 readings keep their limits: a degree's subject still names the topic when no degree follows, "besides"
     /// drops only the one thing after it, "scope" does not make another field's prospects ours, and paying for something
     /// is not what a job pays.
