@@ -31,11 +31,11 @@ public sealed partial class KnowledgeSearchIndex
         // member speaks to, not what about.
         "sir", "mam", "maam", "madam", "boss", "dude", "bruh", "fam",
         // Pronouns and everyday words of conversational messages ("my mom thinks it's a fad, how do i explain the demand to
-        // her", "is it realistic to just self teach", "will recruiters even notice if i skip it entirely").
+        // her", "got a couple notebooks public", "will recruiters even notice if i skip it entirely").
         "he", "she", "him", "her", "his", "hers", "everyone", "everybody", "everything", "nothing", "nobody", "got", "gotten",
-        "said", "says", "tho", "couple", "realistic", "realistically", "entirely", "seriously", "totally", "pretty", "super",
-        "bother", "shouldnt", "wouldnt", "couldnt", "wrong", "true", "old", "struggling", "context", "across", "dealbreaker",
-        "tweak", "tweaking", "brag",
+        "said", "says", "tho", "couple", "entirely", "seriously", "totally", "pretty", "super", "bother", "shouldnt",
+        "wouldnt", "couldnt", "wrong", "true", "old", "struggling", "context", "across", "dealbreaker", "tweak", "tweaking",
+        "brag",
         // The people in a member's story ("my daughter is choosing between a math major and cs", "friend said that means
         // nothing"): who is asking or asked about, never the topic.
         "friend", "friends", "mom", "mum", "dad", "wife", "husband", "bf", "gf", "boyfriend", "girlfriend", "son", "daughter",

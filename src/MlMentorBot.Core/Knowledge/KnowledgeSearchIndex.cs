@@ -141,7 +141,8 @@ public sealed partial class KnowledgeSearchIndex
             lowered = pattern.Replace(lowered, reading);
         }
 
-        var text = " " + lowered + " ";
+        // Words only, so a phrase next to punctuation ("…like head of ml?", "boot camp, or") is still the phrase.
+        var text = Padded(lowered);
         foreach (var (variant, canonical) in _phrases)
         {
             text = text.Replace(" " + variant + " ", " " + canonical + " ", StringComparison.Ordinal);

@@ -404,6 +404,17 @@ public sealed class AskIntentTests
     public void Conversational_messages_from_round_18_reach_their_entry(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
+    /// <summary>
+    /// A members' phrase is read next to punctuation too: "…something like head of ml?" had lost "head of ml" (management)
+    /// to the question mark and led with the deployment tools. And "better than" sets two routes against each other as
+    /// "vs" does.
+    /// </summary>
+    [Theory]
+    [InlineData("been an mle for 3 years at a fintech. i like the work but want to lead people eventually. whats the usual path to something like head of ml?", "career.growth")]
+    [InlineData("is a masters better than a bootcamp if i already have a cs bachelors", "roadmap.education")]
+    public void A_phrase_beside_punctuation_and_better_than_are_read(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
     /// <summary>A story's people and everyday words do not make another field's question ours.</summary>
     [Theory]
     [InlineData("my daughter wants to be a civil engineer, what should she study in high school")]
