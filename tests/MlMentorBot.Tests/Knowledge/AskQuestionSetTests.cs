@@ -72,14 +72,15 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// "paid ones", "my mentor says", British spellings): every set and the holdout unchanged. Eighteenth round, from
     /// 90 questions in styles the sets lack (commands, members from India and elsewhere, one-line backgrounds): forms
     /// of address, "short version" and "besides coding" are no topic, a degree's subject does not make the question
-    /// about it, and five members' words in the knowledge files: tune 121 → 122/146 = 83.6 %, fresh 55 →
-    /// 56/70 = 80.0 %. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every
+    /// about it, members' words in the knowledge files, and from 100 conversational messages a story's people and
+    /// everyday words: tune 121 → 122/146 = 83.6 %, fresh 55 → 56/70 = 80.0 %, holdout (summary line, looked at once)
+    /// 49 → 50/73 = 68.5 %. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every
     /// run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.83;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.67;
+    public const double MembersHoldoutAnswerFirstFloor = 0.68;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
@@ -93,7 +94,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <summary>
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
     /// measured through its summary line only: 66/100 = 66.0 % answer-first and 30/30 honest, median reply 552
-    /// characters, before the round and after it. Its misses are not read, so it stays a set no rule was fitted to.
+    /// characters, before the round and after it (holdout 49 → 50/73 over the same round). Its misses are not read, so
+    /// it stays a set no rule was fitted to.
     /// </summary>
     public const double FourthAnswerFirstFloor = 0.65;
 
