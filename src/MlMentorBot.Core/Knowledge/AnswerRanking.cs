@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 
 namespace MlMentorBot.Core.Knowledge;
 
@@ -357,6 +358,25 @@ internal static partial class AnswerRanking
         var pay = FactsOf(snapshot).PayWordStems;
         return Words((passage.Heading ?? "") + " " + passage.Markdown).Any(w => pay.Contains(Stem(w)));
     }
+
+    /// <summary>
+    /// A question about how long something takes: "how long does it take to become an mle", "how many months of study", "is
+    /// it possible in 6 months", "within a year", "what's a realistic timeline". Not "how many hours are coding vs
+    /// meetings", which asks how a day is spent.
+    /// </summary>
+    public static bool AsksHowLong(SearchQuery query) => HowLong().IsMatch(string.Join(' ', query.Words));
+
+    /// <summary>
+    /// Whether <paramref name="passage"/> gives a length of time ("a few months of intense study", "one week"): a question
+    /// about how long something takes is answered only by one that does, as a pay question only by one that speaks of pay.
+    /// </summary>
+    public static bool SpeaksOfDuration(AskPassage passage) => Duration().IsMatch(passage.Markdown);
+
+    [GeneratedRegex(@"\bhow long\b|\bhow many (?:months|weeks|years)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\btimeline\b")]
+    private static partial Regex HowLong();
+
+    [GeneratedRegex(@"\b(?:a few|few|several|one|two|three|four|five|six|nine|twelve|\d+(?:\s*(?:to|-|–)\s*\d+)?)\s+(?:months?|weeks?|years?|hours?|days?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
 
     /// <summary>A pay question that asks what moves pay ("why", "does location affect", "do bigger companies pay more").</summary>
     public static bool IsAboutPayFactors(KnowledgeSnapshot snapshot, SearchQuery query) =>

@@ -103,14 +103,20 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query);
         if (hits.Count == 0)
         {
-            return built is null ? Listed(snapshot, query, question) : new AskAnswer(query, built, []);
+            return built is null || (AnswerRanking.AsksHowLong(query) && !AnswerRanking.SpeaksOfDuration(built))
+                ? Listed(snapshot, query, question)
+                : new AskAnswer(query, built, []);
         }
 
         var lead = AnswerRanking.PayPassage(snapshot, query) ?? built ?? Passage(hits[0]);
         // The passage that leads must speak about the question's rarest words, not only share its common ones; and a question
         // about earning must be answered by a passage that speaks of pay ("money" alone is as often a cost: "worth the $$").
+        // So must a question about how long something takes be answered by a passage that gives a length of time, unless it
+        // asks about pay too and the lead gives the pay ("starting salary? and how long before six figures").
+        var earning = query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money");
         if ((lead != built && AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
-            || (query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money") && !AnswerRanking.SpeaksOfPay(snapshot, lead)))
+            || (earning && !AnswerRanking.SpeaksOfPay(snapshot, lead))
+            || (!earning && AnswerRanking.AsksHowLong(query) && !AnswerRanking.SpeaksOfDuration(lead)))
         {
             return Listed(snapshot, query, question);
         }

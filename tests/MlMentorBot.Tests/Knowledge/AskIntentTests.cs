@@ -415,6 +415,21 @@ public sealed class AskIntentTests
     public void A_phrase_beside_punctuation_and_better_than_are_read(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
+    /// <summary>
+    /// A question about how long something takes is answered only by a passage that gives a length of time, as a pay
+    /// question only by one that speaks of pay: the knowledge gives no timeline for becoming an ML engineer, a master's or
+    /// a certification exam, so those get the honest reply (and reach /kb gaps) instead of a neighbouring section. A
+    /// bootcamp's "few months" still answers, and a pay question's figures still lead when it asks "how long" too.
+    /// </summary>
+    [Theory]
+    [InlineData("is it possible to become an ml engineer in 6 months", null)]
+    [InlineData("how long does a masters in ml usually take if you do it part time", null)]
+    [InlineData("how long to learn enough math for ml", null)]
+    [InlineData("how long is a typical ml bootcamp, like 3 months? 6?", "resources.bootcamps")]
+    [InlineData("💰 realistic starting salary for a junior ML engineer in the US? and how long before you hit six figures", "salary.figures")]
+    public void How_long_is_answered_only_by_a_length_of_time(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
     /// <summary>A story's people and everyday words do not make another field's question ours.</summary>
     [Theory]
     [InlineData("my daughter wants to be a civil engineer, what should she study in high school")]
