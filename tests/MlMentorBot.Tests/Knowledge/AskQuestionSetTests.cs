@@ -74,10 +74,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// of address, "short version" and "besides coding" are no topic, a degree's subject does not make the question
     /// about it, members' words in the knowledge files, and from 100 conversational messages a story's people and
     /// everyday words: tune 121 → 122/146 = 83.6 %, fresh 55 → 56/70 = 80.0 %, holdout (summary line, looked at once)
-    /// 49 → 50/73 = 68.5 %. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every
-    /// run. Raise them as the ranking improves.
+    /// 49 → 50/73 = 68.5 %. Nineteenth round: a question about how long something takes is answered only by a passage
+    /// that gives a length of time: tune 122 → 123/146 = 84.2 %, holdout unchanged. These floors sit just under what is
+    /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.83;
+    public const double MembersTuneAnswerFirstFloor = 0.84;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.68;
@@ -94,10 +95,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <summary>
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
     /// measured through its summary line only: 66/100 = 66.0 % answer-first and 30/30 honest, median reply 552
-    /// characters, before the round and after it (holdout 49 → 50/73 over the same round). Its misses are not read, so
-    /// it stays a set no rule was fitted to.
+    /// characters, before the round and after it (holdout 49 → 50/73 over the same round); after round 19 (how long
+    /// something takes), 67/100 = 67.0 %. Its misses are not read, so it stays a set no rule was fitted to.
     /// </summary>
-    public const double FourthAnswerFirstFloor = 0.65;
+    public const double FourthAnswerFirstFloor = 0.66;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
