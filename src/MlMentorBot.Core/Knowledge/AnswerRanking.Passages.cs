@@ -73,11 +73,12 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
-    /// "Bootcamp vs masters", "springboard or a uni masters", "is a masters better than a bootcamp": a question that sets two
-    /// entries against each other (by name, with "vs", "versus", "or" or "than") that one roadmap stage offers as steps side by side is answered by that stage's section
-    /// naming both (the education stage's "these routes are not either/or"). Which of two comes first ("python or math
-    /// first") is answered by a stage that relates to both (front matter <c>related</c>) as well: the foundations are
-    /// maths and programming together. Null for any other question, or when no stage offers both or no section names both.
+    /// "Bootcamp vs masters", "springboard or a uni masters", "is a masters better than a bootcamp": a question that
+    /// sets two entries against each other (by name, with "vs", "versus", "or" or "than") that one roadmap stage offers
+    /// as steps side by side is answered by that stage's section naming both (the education stage's "these routes are
+    /// not either/or"). Which of two comes first ("python or math first") is answered by a stage that relates to both
+    /// (front matter <c>related</c>) as well: the foundations are maths and programming together. Null for any other
+    /// question, or when no stage offers both or no section names both.
     /// </summary>
     public static AskPassage? ComparisonPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {

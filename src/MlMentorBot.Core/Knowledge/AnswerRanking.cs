@@ -364,13 +364,19 @@ internal static partial class AnswerRanking
     /// it possible in 6 months", "within a year", "what's a realistic timeline". Not "how many hours are coding vs
     /// meetings", which asks how a day is spent.
     /// </summary>
-    public static bool AsksHowLong(SearchQuery query) => HowLong().IsMatch(string.Join(' ', query.Words));
+    private static bool AsksHowLong(SearchQuery query) => HowLong().IsMatch(string.Join(' ', query.Words));
 
     /// <summary>
     /// Whether <paramref name="passage"/> gives a length of time ("a few months of intense study", "one week"): a question
     /// about how long something takes is answered only by one that does, as a pay question only by one that speaks of pay.
     /// </summary>
-    public static bool SpeaksOfDuration(AskPassage passage) => Duration().IsMatch(passage.Markdown);
+    private static bool SpeaksOfDuration(AskPassage passage) => Duration().IsMatch(passage.Markdown);
+
+    /// <summary>
+    /// True when <paramref name="query"/> asks how long something takes and <paramref name="passage"/> gives no length of
+    /// time: such a passage does not answer it.
+    /// </summary>
+    public static bool MissesTheDuration(SearchQuery query, AskPassage passage) => AsksHowLong(query) && !SpeaksOfDuration(passage);
 
     [GeneratedRegex(@"\bhow long\b|\bhow many (?:months|weeks|years)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\btimeline\b")]
     private static partial Regex HowLong();

@@ -103,7 +103,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query);
         if (hits.Count == 0)
         {
-            return built is null || (AnswerRanking.AsksHowLong(query) && !AnswerRanking.SpeaksOfDuration(built))
+            return built is null || AnswerRanking.MissesTheDuration(query, built)
                 ? Listed(snapshot, query, question)
                 : new AskAnswer(query, built, []);
         }
@@ -116,7 +116,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         var earning = query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money");
         if ((lead != built && AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
             || (earning && !AnswerRanking.SpeaksOfPay(snapshot, lead))
-            || (!earning && AnswerRanking.AsksHowLong(query) && !AnswerRanking.SpeaksOfDuration(lead)))
+            || (!earning && AnswerRanking.MissesTheDuration(query, lead)))
         {
             return Listed(snapshot, query, question);
         }

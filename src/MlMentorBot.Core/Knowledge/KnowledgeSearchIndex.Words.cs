@@ -51,11 +51,12 @@ public sealed partial class KnowledgeSearchIndex
     ];
 
     /// <summary>
-    /// Words that only an ML question uses: the field's own names, its libraries, and the names of its techniques, metrics
-    /// and venues (the roadmap article's "linear regression, decision trees, and clustering"; NLP and computer vision;
-    /// precision and recall, cross-validation, grid search; Jupyter; Kaggle and the research conferences, NeurIPS, ICML,
-    /// ICLR, CVPR; the project kinds members name: recommender systems, classifiers, object detection). Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion
-    /// models", "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
+    /// Words that only an ML question uses: the field's own names, its libraries, and the names of its techniques,
+    /// metrics and venues (the roadmap article's "linear regression, decision trees, and clustering"; NLP and computer
+    /// vision; precision and recall, cross-validation, grid search; Jupyter; Kaggle and the research conferences,
+    /// NeurIPS, ICML, ICLR, CVPR; the project kinds members name: recommender systems, classifiers, object detection).
+    /// Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion models",
+    /// "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
     /// </summary>
     [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis)\b")]
     private static partial Regex FieldWords();
