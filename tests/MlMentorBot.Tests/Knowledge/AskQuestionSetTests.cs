@@ -131,30 +131,16 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         AssertGoals(AskQuestionSet.Members("tune"), "members, tune", MembersTuneAnswerFirstFloor);
 
     [Fact]
-    public void The_fresh_set_has_70_in_scope_and_30_off_topic_questions_labelled_with_existing_entries()
-    {
-        var questions = AskQuestionSet.Fresh();
-
-        Assert.Equal(70, questions.Count(q => q.IsInScope));
-        Assert.Equal(30, questions.Count(q => !q.IsInScope));
-        Assert.All(questions.Where(q => !q.IsInScope), q => Assert.Empty(q.Entries));
-        Assert.All(questions.SelectMany(q => q.Entries), id => Assert.NotNull(Snapshot.FindById(id)));
-    }
+    public void The_fresh_set_has_70_in_scope_and_30_off_topic_questions_labelled_with_existing_entries() =>
+        AssertShape(AskQuestionSet.Fresh(), inScope: 70, offTopic: 30);
 
     [Fact]
     public void The_fresh_set_is_honest_short_and_above_its_floor() =>
         AssertGoals(AskQuestionSet.Fresh(), "fresh", FreshAnswerFirstFloor);
 
     [Fact]
-    public void The_fourth_set_has_100_in_scope_and_30_off_topic_questions_labelled_with_existing_entries()
-    {
-        var questions = AskQuestionSet.Fourth();
-
-        Assert.Equal(100, questions.Count(q => q.IsInScope));
-        Assert.Equal(30, questions.Count(q => !q.IsInScope));
-        Assert.All(questions.Where(q => !q.IsInScope), q => Assert.Empty(q.Entries));
-        Assert.All(questions.SelectMany(q => q.Entries), id => Assert.NotNull(Snapshot.FindById(id)));
-    }
+    public void The_fourth_set_has_100_in_scope_and_30_off_topic_questions_labelled_with_existing_entries() =>
+        AssertShape(AskQuestionSet.Fourth(), inScope: 100, offTopic: 30);
 
     [Fact]
     public void The_fourth_set_is_honest_short_and_above_its_floor() =>
@@ -202,6 +188,15 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
                 $"of the {agreed.Count} both agree on, {bothRight} ({(double)bothRight / agreed.Count:P1}); " +
                 $"not covered: first {questions.Count(q => q.Entries.Count == 0)}, second {questions.Count(q => second[q.Question].Count == 0)}"));
         }
+    }
+
+    /// <summary>A set has its counts of in-scope and off-topic questions, labels only on in-scope ones, and only existing entries.</summary>
+    private static void AssertShape(IReadOnlyList<LabelledQuestion> questions, int inScope, int offTopic)
+    {
+        Assert.Equal(inScope, questions.Count(q => q.IsInScope));
+        Assert.Equal(offTopic, questions.Count(q => !q.IsInScope));
+        Assert.All(questions.Where(q => !q.IsInScope), q => Assert.Empty(q.Entries));
+        Assert.All(questions.SelectMany(q => q.Entries), id => Assert.NotNull(Snapshot.FindById(id)));
     }
 
     private void AssertGoals(IReadOnlyList<LabelledQuestion> questions, string name, double answerFirst = AnswerFirstGoal)
