@@ -86,9 +86,13 @@ public static class AskQuestionSet
     /// neither the first labels nor the bot's answers (<c>question \t entry ids, comma-separated, or -</c>). Question → entries
     /// (empty: not covered).
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> SecondLabels() =>
-        Rows(Path.Combine(Folder, "ask-questions-members-labels-second.tsv")).ToDictionary(
-            p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> SecondLabels() => SecondLabels("ask-questions-members-labels-second.tsv");
+
+    /// <summary>ask-questions-fourth-labels-second.tsv: the fourth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> FourthSecondLabels() => SecondLabels("ask-questions-fourth-labels-second.tsv");
+
+    private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
+        Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);
 
     /// <summary>
     /// Whether two labels of one question agree: both say "not covered", or they share an entry (either lists every entry

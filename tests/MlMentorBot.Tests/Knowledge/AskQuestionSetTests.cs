@@ -174,20 +174,44 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         Assert.All(second.Values.SelectMany(ids => ids), id => Assert.NotNull(Snapshot.FindById(id)));
         foreach (var (split, questions) in splits)
         {
-            var leads = questions.ToDictionary(q => q.Question, q => AskHandler.Compose(Snapshot, q.Question).Lead?.Entry.Id);
-            bool Right(LabelledQuestion q, IReadOnlyList<string> label) =>
-                leads[q.Question] is { } lead ? label.Contains(lead) : label.Count == 0;
-            bool RightByFirst(LabelledQuestion q) => Right(q, q.Entries);
-            bool RightBySecond(LabelledQuestion q) => Right(q, second[q.Question]);
-            var agreed = questions.Where(q => AskQuestionSet.Agree(q.Entries, second[q.Question])).ToList();
-            var bothRight = agreed.Count(q => RightByFirst(q) && RightBySecond(q));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"members, {split}: annotators agree {agreed.Count}/{questions.Count} = {(double)agreed.Count / questions.Count:P1}; " +
-                $"of {questions.Count}, the lead entry matches the first labels {questions.Count(RightByFirst)}, " +
-                $"the second {questions.Count(RightBySecond)}, either {questions.Count(q => RightByFirst(q) || RightBySecond(q))}; " +
-                $"of the {agreed.Count} both agree on, {bothRight} ({(double)bothRight / agreed.Count:P1}); " +
-                $"not covered: first {questions.Count(q => q.Entries.Count == 0)}, second {questions.Count(q => second[q.Question].Count == 0)}"));
+            ReportAgreement("members, " + split, questions, second);
         }
+    }
+
+    /// <summary>
+    /// The fourth set's in-scope questions, labelled a second time in round 19 the same way, and the agreement reported as for
+    /// the members' set (summary figures only: no question is printed, so the set stays unread). Measured on the round-19
+    /// code: the annotators agree on 95/100 (the members' set: 85 %), so on this set the 95 % goal is not bounded by the
+    /// labels; the lead matches the first labels on 67, the second on 71, either on 72, and 66 of the 95 both agree on
+    /// (69.5 %). Not covered: first 18, second 13.
+    /// </summary>
+    [Fact]
+    public void The_fourth_set_has_second_labels_and_the_agreement_is_reported()
+    {
+        var second = AskQuestionSet.FourthSecondLabels();
+        var questions = AskQuestionSet.Fourth().Where(q => q.IsInScope).ToList();
+
+        Assert.Equal(questions.Select(q => q.Question).Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
+        Assert.All(second.Values.SelectMany(ids => ids), id => Assert.NotNull(Snapshot.FindById(id)));
+        ReportAgreement("fourth", questions, second);
+    }
+
+    /// <summary>Prints how far the two annotators agree on <paramref name="questions"/> and how the bot's leads match each.</summary>
+    private void ReportAgreement(string name, List<LabelledQuestion> questions, IReadOnlyDictionary<string, IReadOnlyList<string>> second)
+    {
+        var leads = questions.ToDictionary(q => q.Question, q => AskHandler.Compose(Snapshot, q.Question).Lead?.Entry.Id);
+        bool Right(LabelledQuestion q, IReadOnlyList<string> label) =>
+            leads[q.Question] is { } lead ? label.Contains(lead) : label.Count == 0;
+        bool RightByFirst(LabelledQuestion q) => Right(q, q.Entries);
+        bool RightBySecond(LabelledQuestion q) => Right(q, second[q.Question]);
+        var agreed = questions.Where(q => AskQuestionSet.Agree(q.Entries, second[q.Question])).ToList();
+        var bothRight = agreed.Count(q => RightByFirst(q) && RightBySecond(q));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: annotators agree {agreed.Count}/{questions.Count} = {(double)agreed.Count / questions.Count:P1}; " +
+            $"of {questions.Count}, the lead entry matches the first labels {questions.Count(RightByFirst)}, " +
+            $"the second {questions.Count(RightBySecond)}, either {questions.Count(q => RightByFirst(q) || RightBySecond(q))}; " +
+            $"of the {agreed.Count} both agree on, {bothRight} ({(double)bothRight / agreed.Count:P1}); " +
+            $"not covered: first {questions.Count(q => q.Entries.Count == 0)}, second {questions.Count(q => second[q.Question].Count == 0)}"));
     }
 
     /// <summary>A set has its counts of in-scope and off-topic questions, labels only on in-scope ones, and only existing entries.</summary>
