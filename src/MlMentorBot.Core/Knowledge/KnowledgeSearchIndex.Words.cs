@@ -40,6 +40,9 @@ public sealed partial class KnowledgeSearchIndex
         // nothing"): who is asking or asked about, never the topic.
         "friend", "friends", "mom", "mum", "dad", "wife", "husband", "bf", "gf", "boyfriend", "girlfriend", "son", "daughter",
         "nephew", "niece", "parent", "parents", "kid", "kids", "brother", "sister", "cousin", "uncle", "aunt",
+        // "should" as members mistype it ("which algorithms shoud i know", "which one shud i learn first"): too short for the
+        // typo rule, and read as another topic.
+        "shoud", "shud", "shld", "shoudl", "sholud",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -78,6 +81,7 @@ public sealed partial class KnowledgeSearchIndex
         (HiringManager(), "employers"),
         (JobHunt(), "job"),
         (NotAFan(), " "),
+        (KnowItCold(), " "),
         (DegreeSubject(), " "),
         (AnswerShape(), " "),
         (BesidesThat(), " "),
@@ -149,6 +153,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>"not a fan of", "not really a fan of": the member's taste, not the topic ("not a fan of writing blog posts").</summary>
     [GeneratedRegex(@"\b(?:not|never) (?:really |much of |a big |the biggest )?(?:a )?fan of\b")]
     private static partial Regex NotAFan();
+
+    /// <summary>"know … cold" (by heart): how well, not a topic ("which algorithms should i know cold before applying").</summary>
+    [GeneratedRegex(@"(?<=\b(?:know|learn)\b[^.?!,]{0,40}?)\bcold\b")]
+    private static partial Regex KnowItCold();
 
     /// <summary>
     /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major"): the question is about the

@@ -430,6 +430,16 @@ public sealed class AskIntentTests
     public void How_long_is_answered_only_by_a_length_of_time(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
+    /// <summary>
+    /// "shoud" and "shud" are "should", and to know something "cold" is to know it by heart: "which algorithms shoud i know
+    /// cold before applying for jobs" was turned away for both. A cold message is still a networking question.
+    /// </summary>
+    [Theory]
+    [InlineData("which algorithms shoud i know cold before applying for jobs", "skills.algorithms")]
+    [InlineData("should i cold message ml engineers on linkedin", "resources.networking")]
+    public void Should_mistyped_and_knowing_it_cold_are_no_topic(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
     /// <summary>A story's people and everyday words do not make another field's question ours.</summary>
     [Theory]
     [InlineData("my daughter wants to be a civil engineer, what should she study in high school")]

@@ -88,9 +88,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// answer-first, 29/30 = 96.7 % honest, median reply 552 characters. Between the tune split and the holdout, as a
     /// set no rule was fitted to should be. Its misses (read since, so it now tunes) are in docs/moderators.md; after
     /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %, after
-    /// the fifteenth 55/70 = 78.6 %, after the eighteenth 56/70 = 80.0 %.
+    /// the fifteenth 55/70 = 78.6 %, after the eighteenth 56/70 = 80.0 %, after the nineteenth 57/70 = 81.4 %.
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.79;
+    public const double FreshAnswerFirstFloor = 0.81;
 
     /// <summary>
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
