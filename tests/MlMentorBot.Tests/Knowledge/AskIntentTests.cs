@@ -440,6 +440,18 @@ public sealed class AskIntentTests
     public void Should_mistyped_and_knowing_it_cold_are_no_topic(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
+    /// <summary>
+    /// Big tech, FAANG, an MNC or a startup are kinds of company (a moderator's synonym): "big tech or small startup, where do
+    /// mles make more $$" led with location ("big tech hubs"), not with company size; a question about a startup's week
+    /// stays with the daily work.
+    /// </summary>
+    [Theory]
+    [InlineData("big tech or small startup, where do mles make more $$", "Company size")]
+    [InlineData("will working for a big MNC vs a small startup change my wage as mle", "Company size")]
+    [InlineData("what does a typical week look like for an ml engineer at a startup", "A typical day (roadmap article)")]
+    public void Big_tech_and_startups_are_kinds_of_company(string question, string heading) =>
+        Assert.Equal(heading, AskHandler.Compose(Snapshot, question).Lead?.Heading);
+
     /// <summary>A story's people and everyday words do not make another field's question ours.</summary>
     [Theory]
     [InlineData("my daughter wants to be a civil engineer, what should she study in high school")]
