@@ -82,6 +82,7 @@ public sealed partial class KnowledgeSearchIndex
         (JobHunt(), "job"),
         (NotAFan(), " "),
         (KnowItCold(), " "),
+        (WhatMakesAGoodOne(), " traits of an ml engineer "),
         (DegreeSubject(), " "),
         (AnswerShape(), " "),
         (BesidesThat(), " "),
@@ -153,6 +154,13 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>"not a fan of", "not really a fan of": the member's taste, not the topic ("not a fan of writing blog posts").</summary>
     [GeneratedRegex(@"\b(?:not|never) (?:really |much of |a big |the biggest )?(?:a )?fan of\b")]
     private static partial Regex NotAFan();
+
+    /// <summary>
+    /// "what makes a good ml engineer", "what does it take to be a successful mle": the qualities of one, the traits entry's
+    /// subject (Unite.AI's "traits of successful machine learning engineers"), not what the role is.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:makes?|takes? to be|to be|being)\s+(?:someone\s+|you\s+|me\s+)?(?:an?\s+)?(?:really\s+|truly\s+)?)(?:good|great|successful|strong|excellent)\s+(?:(?:ml|machine learning)\s+engineers?|mles?)\b")]
+    private static partial Regex WhatMakesAGoodOne();
 
     /// <summary>"know … cold" (by heart): how well, not a topic ("which algorithms should i know cold before applying").</summary>
     [GeneratedRegex(@"(?<=\b(?:know|learn)\b[^.?!,]{0,40}?)\bcold\b")]

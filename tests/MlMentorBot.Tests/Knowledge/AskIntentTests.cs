@@ -452,6 +452,18 @@ public sealed class AskIntentTests
     public void Big_tech_and_startups_are_kinds_of_company(string question, string heading) =>
         Assert.Equal(heading, AskHandler.Compose(Snapshot, question).Lead?.Heading);
 
+    /// <summary>
+    /// "What makes a good ml engineer" asks for the qualities of one, the traits entry, not what the role is (it led with the
+    /// role's one-line definition). A pay question about the best ones stays a pay question.
+    /// </summary>
+    [Theory]
+    [InlineData("what makes a good ml engineer", "skills.traits")]
+    [InlineData("what makes a great mle", "skills.traits")]
+    [InlineData("what does it take to be a successful machine learning engineer", "skills.traits")]
+    [InlineData("how much do the best ml engineers make", "salary.figures")]
+    public void What_makes_a_good_one_is_the_traits(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
     /// <summary>A story's people and everyday words do not make another field's question ours.</summary>
     [Theory]
     [InlineData("my daughter wants to be a civil engineer, what should she study in high school")]
