@@ -103,7 +103,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query);
         if (hits.Count == 0)
         {
-            return built is null || AnswerRanking.MissesTheDuration(query, built)
+            // A built passage does not make someone else's topic ours ("is a masters better than a bootcamp for web development").
+            return built is null || AnswerRanking.MissesTheDuration(query, built) || (query.Unknown.Count > 0 && !query.NamesTheField)
                 ? Listed(snapshot, query, question)
                 : new AskAnswer(query, built, []);
         }

@@ -464,6 +464,17 @@ public sealed class AskIntentTests
     public void What_makes_a_good_one_is_the_traits(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
+    /// <summary>
+    /// A passage built from the question's shape (two routes compared, the path, what comes next) does not make another
+    /// field's question ours: "is a masters better than a bootcamp for web development" got the education stage's weighing
+    /// of the two although "web" is no topic of the knowledge; the same question about ML still gets it.
+    /// </summary>
+    [Theory]
+    [InlineData("is a masters better than a bootcamp for web development", null)]
+    [InlineData("is a masters better than a bootcamp for ml", "roadmap.education")]
+    public void A_built_passage_does_not_make_another_field_ours(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
     /// <summary>A story's people and everyday words do not make another field's question ours.</summary>
     [Theory]
     [InlineData("my daughter wants to be a civil engineer, what should she study in high school")]
