@@ -475,6 +475,25 @@ public sealed class AskIntentTests
     public void A_built_passage_does_not_make_another_field_ours(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
+    /// <summary>
+    /// The readings of rounds 18 and 19 (forms of address, "short version", "besides", degree subjects, "what makes a good
+    /// one", how long, "X or Y first", a job hunt, a hiring manager) drop or map words; none of them makes another field's
+    /// question ours. From 30 adversarial questions written against them.
+    /// </summary>
+    [Theory]
+    [InlineData("what makes a good nurse")]
+    [InlineData("sir how to become pilot after 12th")]
+    [InlineData("how long does it take to become a doctor")]
+    [InlineData("should i learn guitar or piano first")]
+    [InlineData("short version: how to become a real estate agent")]
+    [InlineData("besides cooking, what skills does a chef need")]
+    [InlineData("my daughter wants to do a math degree, is that good for accounting")]
+    [InlineData("hiring manager here, what should i ask a plumber in an interview")]
+    [InlineData("job hunt tips for teachers")]
+    [InlineData("big tech or small startup, which has better food perks")]
+    public void This_stop_s_readings_do_not_make_another_field_ours(string question) =>
+        Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
+
     /// <summary>A story's people and everyday words do not make another field's question ours.</summary>
     [Theory]
     [InlineData("my daughter wants to be a civil engineer, what should she study in high school")]
