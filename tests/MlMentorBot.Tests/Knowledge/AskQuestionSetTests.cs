@@ -75,13 +75,14 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// about it, members' words in the knowledge files, and from 100 conversational messages a story's people and
     /// everyday words: tune 121 → 122/146 = 83.6 %, fresh 55 → 56/70 = 80.0 %, holdout (summary line, looked at once)
     /// 49 → 50/73 = 68.5 %. Nineteenth round: a question about how long something takes is answered only by a passage
-    /// that gives a length of time: tune 122 → 123/146 = 84.2 %, holdout unchanged. These floors sit just under what is
+    /// that gives a length of time: tune 122 → 123/146 = 84.2 %, holdout unchanged; with its later changes ("shoud",
+    /// knowing it cold, kinds of company, what makes a good one), holdout 51/73 = 69.9 % on the final check. These floors sit just under what is
     /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.84;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.68;
+    public const double MembersHoldoutAnswerFirstFloor = 0.69;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
