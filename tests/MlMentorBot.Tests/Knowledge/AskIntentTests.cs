@@ -464,6 +464,16 @@ public sealed class AskIntentTests
     public void What_makes_a_good_one_is_the_traits(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
+    /// <summary>The reply opens at the first trait, not at the one whose text says "makes" (it had opened at the sixth).</summary>
+    [Fact]
+    public void What_makes_a_good_one_opens_at_the_first_trait()
+    {
+        const string Question = "what makes a good ml engineer";
+        var reply = AskHandler.Reply(AskHandler.Compose(Snapshot, Question), Question, vote: null);
+
+        Assert.Contains(reply.Sections, s => s.Markdown.StartsWith("1. ", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// A passage built from the question's shape (two routes compared, the path, what comes next) does not make another
     /// field's question ours: "is a masters better than a bootcamp for web development" got the education stage's weighing
