@@ -141,8 +141,10 @@ public sealed partial class KnowledgeSearchIndex
             lowered = pattern.Replace(lowered, reading);
         }
 
-        // Words only, so a phrase next to punctuation ("…like head of ml?", "boot camp, or") is still the phrase.
-        var text = Padded(lowered);
+        // Words only, so a phrase next to punctuation ("…like head of ml?", "boot camp, or") is still the phrase; the aliases
+        // below are matched on the same padded words.
+        var padded = Padded(lowered);
+        var text = padded;
         foreach (var (variant, canonical) in _phrases)
         {
             text = text.Replace(" " + variant + " ", " " + canonical + " ", StringComparison.Ordinal);
@@ -202,7 +204,6 @@ public sealed partial class KnowledgeSearchIndex
         // An alias made only of generic words ("ml engineer", "how much") names its entry only when nothing more specific does,
         // and only when the question is about that name ("what is an mle", "is mle just a software engineer…") or says
         // nothing else: in "how do i network as an ml engineer" or "remote ml engineer salary" it is just the asker's field.
-        var padded = Padded(lowered);
         // An alias named through a synonym counts too: "sklearn" names scikit-learn, "certs" certifications.
         var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
