@@ -75,6 +75,13 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Fourth() => Labelled("ask-questions-fourth.tsv", "fourth");
 
+    /// <summary>
+    /// ask-questions-helpers.tsv, in the fresh set's columns: the questions helpers wrote from the seed articles alone in rounds
+    /// 14–19 to find wrong answers, labelled in round 20 by four more helpers from the knowledge alone. Their answers were read
+    /// while tuning, so this is a tuning set: the largest one, and the strictest labels ("-" unless a passage says what is asked).
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Helpers() => Labelled("ask-questions-helpers.tsv", "helpers");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
