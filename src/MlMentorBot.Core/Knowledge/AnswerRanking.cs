@@ -384,6 +384,38 @@ internal static partial class AnswerRanking
     [GeneratedRegex(@"\b(?:a few|few|several|one|two|three|four|five|six|nine|twelve|\d+(?:\s*(?:to|-|–)\s*\d+)?)\s+(?:months?|weeks?|years?|hours?|days?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
+    /// <summary>
+    /// The topic the question names that the knowledge does not cover and <paramref name="passage"/> does not name either:
+    /// one listed as not covered on the synonyms entry (for every entry) or on the passage's own entry ("remote" on the pay
+    /// entries, whose figures and factors say nothing of remote work). Null when there is none: the passage may answer.
+    /// "which cloud should i learn, aws gcp or azure" names gcp, which no passage does; "how do i keep up with llm papers"
+    /// would name llm (the list's words are matched as whole words, so "rag" is not "drag").
+    /// </summary>
+    public static string? LeavesOut(KnowledgeSnapshot snapshot, SearchQuery query, AskPassage passage)
+    {
+        foreach (var topic in query.NotCovered)
+        {
+            var listed = passage.Entry.NotCovered.Contains(topic, StringComparer.Ordinal) || IsCoveredNowhere(snapshot, topic);
+            if (listed && !KnowledgeSearchIndex.Padded((passage.Heading ?? "") + " " + passage.Markdown)
+                .Contains(KnowledgeSearchIndex.Padded(topic), StringComparison.Ordinal))
+            {
+                return topic;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first topic the question names that the synonyms entry lists as not covered by any entry, or null: what an honest
+    /// reply can name even when the question was turned away for another reason ("is genai going to replace mles").
+    /// </summary>
+    public static string? NotCoveredAnywhere(KnowledgeSnapshot snapshot, SearchQuery query) =>
+        query.NotCovered.FirstOrDefault(topic => IsCoveredNowhere(snapshot, topic));
+
+    private static bool IsCoveredNowhere(KnowledgeSnapshot snapshot, string topic) =>
+        snapshot.OfKind(KnowledgeKinds.Synonyms).Any(e => e.NotCovered.Contains(topic, StringComparer.Ordinal));
+
     /// <summary>A pay question that asks what moves pay ("why", "does location affect", "do bigger companies pay more").</summary>
     public static bool IsAboutPayFactors(KnowledgeSnapshot snapshot, SearchQuery query) =>
         query.Terms.Contains("salary") && (query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query));

@@ -39,7 +39,14 @@ public sealed record AskPassage(KnowledgeEntry Entry, string? Heading, string Ma
 /// What <c>/ask</c> makes of a question: <paramref name="Lead"/> is the one passage that answers it (null when nothing does
 /// confidently), <paramref name="Related"/> up to two other passages worth a pointer.
 /// </summary>
-public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyList<AskPassage> Related);
+public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyList<AskPassage> Related)
+{
+    /// <summary>
+    /// When <see cref="Lead"/> is null because the question names a topic the knowledge lists as not covered
+    /// (<see cref="KnowledgeEntry.NotCovered"/>): that topic, lowercase, for the honest reply to name. Null otherwise.
+    /// </summary>
+    public string? NotCovered { get; init; }
+}
 
 /// <summary>
 /// <c>/ask question</c>: answer first. SQLite FTS5 bm25 finds candidate passages (sections, roadmap steps, figures); they are
@@ -106,6 +113,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             // A built passage does not make someone else's topic ours ("is a masters better than a bootcamp for web development").
             return built is null || AnswerRanking.MissesTheDuration(query, built) || (query.Unknown.Count > 0 && !query.NamesTheField)
                 ? Listed(snapshot, query, question)
+                : AnswerRanking.LeavesOut(snapshot, query, built) is { } missing
+                ? Uncovered(Listed(snapshot, query, question), missing)
                 : new AskAnswer(query, built, []);
         }
 
@@ -122,6 +131,13 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             return Listed(snapshot, query, question);
         }
 
+        // A question about a topic the sources do not cover ("which cloud, aws gcp or azure", "do genai roles pay more") is
+        // not answered by a passage that shares its other words without naming that topic.
+        if (AnswerRanking.LeavesOut(snapshot, query, lead) is { } uncovered)
+        {
+            return Uncovered(Listed(snapshot, query, question), uncovered);
+        }
+
         var related = hits.Select(Passage)
             .Where(p => p.Entry.Id != lead.Entry.Id)
             .DistinctBy(p => p.Entry.Id)
@@ -129,6 +145,9 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             .ToList();
         return new AskAnswer(query, lead, related);
     }
+
+    /// <summary>The honest answer naming <paramref name="topic"/>, unless a moderator listed the question under an entry.</summary>
+    private static AskAnswer Uncovered(AskAnswer listed, string topic) => listed.Lead is null ? listed with { NotCovered = topic } : listed;
 
     /// <summary>
     /// A question the ranking would turn away, answered anyway because a moderator listed it under an entry (front matter
@@ -172,11 +191,15 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         if (answer.Lead is null)
         {
             await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
-            return EntryReplies.AimAt(NotInKnowledge(), request);
+            return EntryReplies.AimAt(NotInKnowledge(AsTyped(question, answer.NotCovered ?? AnswerRanking.NotCoveredAnywhere(knowledge.Current, answer.Query))), request);
         }
 
         return EntryReplies.AimAt(Reply(answer, question, vote: null), request);
     }
+
+    /// <summary>The member's own spelling of <paramref name="topic"/> in <paramref name="question"/> ("Nigeria", "GenAI"); null for null.</summary>
+    private static string? AsTyped(string question, string? topic) =>
+        topic is null ? null : question.IndexOf(topic, StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? question.Substring(at, topic.Length) : topic;
 
     /// <summary>
     /// The question as the reply's title: with one question mark when it asks ("how much do they earn" → "…earn?"), as
@@ -304,13 +327,16 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     /// The honest reply: what the bot can answer (its topics and commands) and where to ask people instead (the community's
     /// own channels, and the communities in <c>/resources communities</c>).
     /// </summary>
-    public static BotReply NotInKnowledge() => new()
+    /// <param name="topic">The topic the knowledge lists as not covered that the question named (<see cref="AskAnswer.NotCovered"/>),
+    /// which the reply names; null for the general reply.</param>
+    public static BotReply NotInKnowledge(string? topic = null) => new()
     {
         Title = "That's not in my knowledge",
         Sections =
         [
-            new ReplySection(null,
-                "I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this, so I won't guess."),
+            new ReplySection(null, topic is null
+                ? "I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this, so I won't guess."
+                : $"I only answer from my knowledge files about becoming a machine learning engineer, and the sources they are built from do not cover **{topic}**, so I won't guess. I've noted the question for the moderators."),
             new ReplySection("What I can answer",
                 "- the role and its daily work · `/ask what does an ml engineer do`\n- the roadmap, stage by stage · `/roadmap`\n" +
                 "- ML engineer pay, with sources · `/salary`\n- skills to learn · `/skills`\n- where to learn them · `/resources`"),

@@ -66,6 +66,17 @@ public sealed record KnowledgeEntry(
     /// </summary>
     public IReadOnlyList<ExampleQuestion> Questions { get; init; } = [];
 
+    /// <summary>
+    /// Topics members ask about that the sources behind this entry do not cover (front matter <c>not_covered</c>: words or
+    /// phrases, as members type them). A question naming one is not answered by a passage of this entry that does not name it
+    /// too; on the synonyms entry the list holds for every entry ("llm": the seed articles predate them). <c>/ask</c> then
+    /// says honestly that the knowledge does not cover it, naming the topic, and records the question as a gap (issue #14).
+    /// </summary>
+    public IReadOnlyList<string> NotCovered { get; init; } = [];
+
+    /// <summary>The 1-based line of the front matter's <c>not_covered</c> list (the entry's <see cref="Line"/> when it has none): where a conflict is reported.</summary>
+    public int NotCoveredLine { get; init; }
+
     /// <summary>Every slash command the body mentions as inline code (<c>`/skills traits`</c>), checked against the catalog on load.</summary>
     public IReadOnlyList<CommandMention> CommandMentions { get; init; } = [];
 

@@ -83,6 +83,7 @@ public static partial class KnowledgeLoader
         }
 
         ValidateReplaces(entries, ids, steps, problems);
+        ValidateNotCovered(entries, problems);
         // Values are looked up in this very set, so only once it is whole: a file that failed to parse would otherwise
         // add a second error at every mention of its entry.
         ValidateCommandMentions(entries, problems, checkValues: !problems.Any(p => p.Severity == ProblemSeverity.Error));
@@ -99,6 +100,36 @@ public static partial class KnowledgeLoader
         if (entries.Count > 0 && stages.Count == 0)
         {
             problems.Add(new(".", 1, ProblemSeverity.Warning, "no roadmap-stage entries: /roadmap and /progress will be empty"));
+        }
+    }
+
+    /// <summary>
+    /// A <c>not_covered</c> topic is one the bot must not answer around, so it cannot also be a name the bot resolves (an
+    /// alias, a synonym or its canonical word): that is an error. A topic listed for every entry (on the synonyms entry) that
+    /// an entry's text now uses is a warning: passages that name it answer, and the list may be out of date.
+    /// </summary>
+    private static void ValidateNotCovered(List<KnowledgeEntry> entries, List<KnowledgeProblem> problems)
+    {
+        var names = entries.SelectMany(e => e.Aliases.Select(a => (Name: a, e.Id)))
+            .Concat(entries.SelectMany(e => e.Synonyms.SelectMany(kv => kv.Value.Append(kv.Key)).Select(w => (Name: w, e.Id))))
+            .GroupBy(n => n.Name.ToLowerInvariant(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        foreach (var e in entries.Where(e => e.NotCovered.Count > 0))
+        {
+            var line = e.NotCoveredLine > 0 ? e.NotCoveredLine : e.Line;
+            foreach (var topic in e.NotCovered)
+            {
+                if (names.TryGetValue(topic, out var owner))
+                {
+                    problems.Add(new(e.FilePath, line, ProblemSeverity.Error,
+                        $"not_covered '{topic}' is also an alias or synonym in '{owner}'; a topic cannot be both covered and not"));
+                }
+                else if (e.Kind == KnowledgeKinds.Synonyms && entries.FirstOrDefault(other => other.Kind != KnowledgeKinds.Synonyms
+                    && other.Sections.Any(s => KnowledgeSearchIndex.Padded((s.Heading ?? "") + " " + s.Markdown).Contains(KnowledgeSearchIndex.Padded(topic), StringComparison.Ordinal))) is { } user)
+                {
+                    problems.Add(new(e.FilePath, line, ProblemSeverity.Warning,
+                        $"not_covered '{topic}' is used by '{user.Id}' ({user.FilePath}); remove it from the list once that entry covers it"));
+                }
+            }
         }
     }
 

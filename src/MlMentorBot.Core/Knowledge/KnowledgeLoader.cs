@@ -150,7 +150,9 @@ public static partial class KnowledgeLoader
         {
             CommandMentions = CommandMentionsIn(document),
             Questions = reader.Questions(),
+            NotCovered = reader.StringList("not_covered").Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList(),
             RelatedLine = reader.LineOfKey("related"),
+            NotCoveredLine = reader.LineOfKey("not_covered"),
         };
 
         return kind switch

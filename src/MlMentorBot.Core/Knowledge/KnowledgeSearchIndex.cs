@@ -41,6 +41,12 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, IReadOnlyList<Quer
     /// what an answer has to speak about. <see cref="Terms"/> is the same words flattened for searching.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Concepts { get; init; } = [];
+
+    /// <summary>
+    /// The topics of any entry's <see cref="KnowledgeEntry.NotCovered"/> list that the question names as whole words (or as
+    /// their plural), lowercase, in no particular order; empty when none.
+    /// </summary>
+    public IReadOnlyList<string> NotCovered { get; init; } = [];
 }
 
 /// <summary>A passage found by <see cref="KnowledgeSearchIndex.Search(string, int)"/>: bm25 <paramref name="Score"/> is negative, lower is better.</summary>
@@ -73,6 +79,7 @@ public sealed partial class KnowledgeSearchIndex
     private readonly List<AliasName> _aliases;
     private readonly HashSet<string> _memberWords;
     private readonly Dictionary<string, KnowledgeEntry> _examples;
+    private readonly List<(string Phrase, string Plural, string Topic)> _notCovered;
 
     internal KnowledgeSearchIndex(IReadOnlyList<KnowledgeEntry> entries, IReadOnlyDictionary<string, string> synonyms)
     {
@@ -105,6 +112,8 @@ public sealed partial class KnowledgeSearchIndex
         // another topic the way "nurse" or "guitar" are.
         _memberWords = entries.SelectMany(e => e.Questions).SelectMany(q => QuestionWords(q.Text))
             .Where(w => !StopWords.Contains(w)).Select(PorterStemmer.StemInflections).ToHashSet(StringComparer.Ordinal);
+        _notCovered = entries.SelectMany(e => e.NotCovered).Distinct(StringComparer.Ordinal)
+            .Select(t => (Padded(t), Padded(t).TrimEnd() + "s ", t)).ToList();
         _examples = new Dictionary<string, KnowledgeEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -219,6 +228,8 @@ public sealed partial class KnowledgeSearchIndex
             NamesTheField = FieldWords().IsMatch(lowered),
             Unknown = unknown,
             Concepts = concepts,
+            NotCovered = _notCovered.Where(n => padded.Contains(n.Phrase, StringComparison.Ordinal) || padded.Contains(n.Plural, StringComparison.Ordinal))
+                .Select(n => n.Topic).ToList(),
         };
     }
 
@@ -380,7 +391,7 @@ public sealed partial class KnowledgeSearchIndex
         || padded.StartsWith(" is" + aliasPhrase, StringComparison.Ordinal);
 
     /// <summary>Lowercase words separated by single spaces, with a space at each end, for whole-phrase matching.</summary>
-    private static string Padded(string text) => " " + string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)) + " ";
+    internal static string Padded(string text) => " " + string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)) + " ";
 
     /// <summary>Words of <paramref name="texts"/> (four letters or more, not stop words) with how often each occurs.</summary>
     private static Dictionary<string, int> VocabularyOf(IEnumerable<string> texts)

@@ -175,6 +175,41 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void Not_covered_topics_are_read_lowercase_and_a_topic_that_is_also_a_name_or_used_by_an_entry_is_reported_on_its_line()
+    {
+        using var temp = new TempDir();
+        // "Body one." becomes a passage that talks about LLM evals: the entry now covers "llm".
+        File.WriteAllText(temp.File("a.md"), ValidSkill.Replace("Body one.", "Writing LLM evals is part of the job.", StringComparison.Ordinal)
+            .Replace("aliases: [sample]\n", "aliases: [sample]\nnot_covered: [Remote, work from home]\n", StringComparison.Ordinal));
+        File.WriteAllText(temp.File("synonyms.md"), """
+            ---
+            id: synonyms
+            title: Synonyms
+            kind: synonyms
+            summary: Words.
+            synonyms:
+              salary: [pay]
+            not_covered: [genai, llm, pay, sample]
+            sources: [{id: a, title: T, publisher: P}]
+            ---
+            Body.
+            """);
+
+        var result = KnowledgeLoader.Load(temp.Path);
+
+        Assert.Equal(["remote", "work from home"], result.Entries.Single(e => e.Id == "skills.example").NotCovered);
+        Assert.Equal(["genai", "llm", "pay", "sample"], result.Entries.Single(e => e.Id == "synonyms").NotCovered);
+        Assert.Equal(
+            [
+                (8, ProblemSeverity.Error, "not_covered 'pay' is also an alias or synonym in 'synonyms'; a topic cannot be both covered and not"),
+                (8, ProblemSeverity.Error, "not_covered 'sample' is also an alias or synonym in 'skills.example'; a topic cannot be both covered and not"),
+                (8, ProblemSeverity.Warning, "not_covered 'llm' is used by 'skills.example' (a.md); remove it from the list once that entry covers it"),
+            ],
+            result.Problems.Where(p => p.File == "synonyms.md").Select(p => (p.Line, p.Severity, p.Message)));
+        Assert.DoesNotContain(result.Problems, p => p.File == "a.md");
+    }
+
+    [Fact]
     public void Duplicate_ids_aliases_and_step_ids_across_files_are_errors()
     {
         using var temp = new TempDir();
