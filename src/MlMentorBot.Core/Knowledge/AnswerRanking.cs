@@ -291,6 +291,19 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
+    /// "is ml engineering just swe with extra math", "is an mle basically a software engineer who knows models", "the 'ml
+    /// engineer is just a software engineer who does models' take": a question
+    /// that asks what the role is by setting it against a simpler picture of it. The math or the models it names are the
+    /// picture, not the topic, so the role entries' best passage among <paramref name="hits"/> (ranked) answers; null when
+    /// the question is not of that kind or no role passage was found.
+    /// </summary>
+    public static SearchHit? RoleHit(IReadOnlyList<SearchHit> hits, SearchQuery query) =>
+        IsTheRoleJust().IsMatch(string.Join(' ', query.Words)) ? hits.FirstOrDefault(h => h.Entry.Kind == KnowledgeKinds.Role) : null;
+
+    [GeneratedRegex(@"(?:^is (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|simply|really|only|literally)\b")]
+    private static partial Regex IsTheRoleJust();
+
+    /// <summary>
     /// Weight taken off (a share of the bm25 score) a pay entry's passage when the question names no pay word. Measured on the
     /// members' tune split: 0.2 to 0.8 all gain two questions ("what industries hire…", "…in demand…") and lose none; 0.4 sits mid-way.
     /// </summary>

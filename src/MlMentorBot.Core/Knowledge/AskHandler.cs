@@ -118,13 +118,15 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
                 : new AskAnswer(query, built, []);
         }
 
-        var lead = AnswerRanking.PayPassage(snapshot, query) ?? built ?? Passage(hits[0]);
+        // "is ml engineering just swe with extra math": the role's own passage, which need not speak of the math it is set against.
+        var role = AnswerRanking.RoleHit(hits, query) is { } roleHit ? Passage(roleHit) : null;
+        var lead = AnswerRanking.PayPassage(snapshot, query) ?? built ?? role ?? Passage(hits[0]);
         // The passage that leads must speak about the question's rarest words, not only share its common ones; and a question
         // about earning must be answered by a passage that speaks of pay ("money" alone is as often a cost: "worth the $$").
         // So must a question about how long something takes be answered by a passage that gives a length of time, unless it
         // asks about pay too and the lead gives the pay ("starting salary? and how long before six figures").
         var earning = query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money");
-        if ((lead != built && AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
+        if ((lead != built && lead != role && AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
             || (earning && !AnswerRanking.SpeaksOfPay(snapshot, lead))
             || (!earning && AnswerRanking.MissesTheDuration(query, lead)))
         {

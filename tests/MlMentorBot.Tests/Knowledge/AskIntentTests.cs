@@ -459,6 +459,20 @@ public sealed class AskIntentTests
         }
     }
 
+    /// <summary>
+    /// "is ml engineering just swe with extra math" asks what the role is, by setting it against a simpler picture: it had led
+    /// with the math topics, and "is an ml engineer just a software engineer who knows models" with the common algorithms.
+    /// The role entries answer, though their passage need not speak of the math. "is ml just statistics" asks about the field,
+    /// not the role, and keeps the statistics.
+    /// </summary>
+    [Theory]
+    [InlineData("is ml engineering just swe with extra math?", "role.")]
+    [InlineData("is an ml engineer just a software engineer who knows models", "role.")]
+    [InlineData("thoughts on the \"ML engineer is just a software engineer who does models\" take? is that accurate", "role.")]
+    [InlineData("is ml just statistics with extra steps", "skills.math-statistics")]
+    public void Is_the_role_just_something_simpler_is_answered_by_the_role(string question, string entryPrefix) =>
+        Assert.StartsWith(entryPrefix, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id, StringComparison.Ordinal);
+
     /// <summary>A passage that names the topic answers: the check is on the passage, not the question alone.</summary>
     [Fact]
     public void A_passage_that_names_a_topic_not_covered_may_answer()
