@@ -375,7 +375,7 @@ public sealed partial class KnowledgeSearchIndex
             : named;
     }
 
-    [GeneratedRegex(@" or (?:just|is that|is it|more|mostly)\b")]
+    [GeneratedRegex(@" or (?:just|is that|is it|more|mostly|do i (?:also |still |really )?need)\b")]
     private static partial Regex AlternativeOr();
 
     /// <summary>

@@ -255,10 +255,12 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// "X or just Y", "X or is that Y territory": the name after that "or" only offers the alternative, so the question is
-    /// about the name before it. Both led with the careers comparison (data scientist).
+    /// about the name before it. Both led with the careers comparison (data scientist). So is "is X enough or do i need Y
+    /// too": "is scikit-learn enough to get a job or do i need deep learning too" led with the learning families.
     /// </summary>
     [Theory]
     [InlineData("is statistics important for ml engineers or just for data scientists", "skills.math-statistics")]
+    [InlineData("is scikit-learn enough to get a job or do i need deep learning too", "skills.frameworks")]
     [InlineData("do mles do feature engineering or is that data scientist territory", "skills.data-preprocessing")]
     [InlineData("ml engineer vs data scientist, which one should i pick", "role.related-careers")]
     public void The_name_after_or_just_is_the_alternative_not_the_topic(string question, string entry) =>
