@@ -82,6 +82,12 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Helpers() => Labelled("ask-questions-helpers.tsv", "helpers");
 
+    /// <summary>
+    /// ask-questions-sixth.tsv, in the fresh set's columns: a sixth set, written and labelled in round 20 the same way as the
+    /// fourth, after round 20's rules were made; only its summary line is read, so no rule is fitted to it.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Sixth() => Labelled("ask-questions-sixth.tsv", "sixth");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -97,6 +103,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-fourth-labels-second.tsv: the fourth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> FourthSecondLabels() => SecondLabels("ask-questions-fourth-labels-second.tsv");
+
+    /// <summary>ask-questions-sixth-labels-second.tsv: the sixth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> SixthSecondLabels() => SecondLabels("ask-questions-sixth-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);

@@ -118,6 +118,13 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// </summary>
     public const double HelpersAnswerFirstFloor = 0.71;
 
+    /// <summary>
+    /// The sixth set (100 in scope, 30 off-topic), written and labelled in round 20 after that round's rules, and measured
+    /// through its summary line only: on the round-19 code 64/100 answer-first (65 against its second labels), 29/30 honest;
+    /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question.
+    /// </summary>
+    public const double SixthAnswerFirstFloor = 0.65;
+
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
     [Fact]
@@ -173,6 +180,14 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         AssertGoals(AskQuestionSet.Helpers(), "helpers", HelpersAnswerFirstFloor);
 
     [Fact]
+    public void The_sixth_set_has_100_in_scope_and_30_off_topic_questions_labelled_with_existing_entries() =>
+        AssertShape(AskQuestionSet.Sixth(), inScope: 100, offTopic: 30);
+
+    [Fact]
+    public void The_sixth_set_is_honest_short_and_above_its_floor() =>
+        AssertGoals(AskQuestionSet.Sixth(), "sixth", SixthAnswerFirstFloor);
+
+    [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
         AssertGoals(AskQuestionSet.Members("holdout"), "members, holdout", MembersHoldoutAnswerFirstFloor);
 
@@ -220,6 +235,21 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         Assert.Equal(questions.Select(q => q.Question).Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
         Assert.All(second.Values.SelectMany(ids => ids), id => Assert.NotNull(Snapshot.FindById(id)));
         ReportAgreement("fourth", questions, second);
+    }
+
+    /// <summary>
+    /// The sixth set's second labels, reported as the fourth's. Measured on the round-20 code: the annotators agree on 93/100;
+    /// the first marks 38 questions not covered, the second 35.
+    /// </summary>
+    [Fact]
+    public void The_sixth_set_has_second_labels_and_the_agreement_is_reported()
+    {
+        var second = AskQuestionSet.SixthSecondLabels();
+        var questions = AskQuestionSet.Sixth().Where(q => q.IsInScope).ToList();
+
+        Assert.Equal(questions.Select(q => q.Question).Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
+        Assert.All(second.Values.SelectMany(ids => ids), id => Assert.NotNull(Snapshot.FindById(id)));
+        ReportAgreement("sixth", questions, second);
     }
 
     /// <summary>Prints how far the two annotators agree on <paramref name="questions"/> and how the bot's leads match each.</summary>
