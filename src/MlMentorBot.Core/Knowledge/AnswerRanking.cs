@@ -292,10 +292,10 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// "is ml engineering just swe with extra math", "is an mle basically a software engineer who knows models", "the 'ml
-    /// engineer is just a software engineer who does models' take": a question
-    /// that asks what the role is by setting it against a simpler picture of it. The math or the models it names are the
-    /// picture, not the topic, so the role entries' best passage among <paramref name="hits"/> (ranked) answers; null when
-    /// the question is not of that kind or no role passage was found.
+    /// engineer is just a software engineer who does models' take": a question that asks what the role is by setting it
+    /// against a simpler picture of it. The math or the models it names are the picture, not the topic, so the role entries'
+    /// best passage among <paramref name="hits"/> (ranked) answers; null when the question is not of that kind or no role
+    /// passage was found. ("is ml just statistics" asks about the field, not the role.)
     /// </summary>
     public static SearchHit? RoleHit(IReadOnlyList<SearchHit> hits, SearchQuery query) =>
         IsTheRoleJust().IsMatch(string.Join(' ', query.Words)) ? hits.FirstOrDefault(h => h.Entry.Kind == KnowledgeKinds.Role) : null;
