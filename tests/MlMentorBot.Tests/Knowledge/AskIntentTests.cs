@@ -434,11 +434,12 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// A topic the sources do not cover (the synonyms entry's <c>not_covered</c>: generative AI and LLMs, tools neither
-    /// article names; the pay entries': other countries and remote work) is not answered by a passage that shares the
-    /// question's other words: "do genai engineer roles pay more" had led with what affects pay, "which cloud, aws gcp or
-    /// azure" with the certifications. The honest reply names the topic. "is clustering still worth learning with all the
-    /// llm hype" had got the common algorithms, which say nothing of LLMs; it is a gap now too. A country beside a question
-    /// the knowledge does answer (free courses, for a student in India) and a US city still get their answers.
+    /// article names; the pay entries': single companies, other countries and remote work) is not answered by a passage
+    /// that shares the question's other words: "do genai engineer roles pay more" had led with what affects pay, "which
+    /// cloud, aws gcp or azure" with the certifications, "ml engineers at google" with the US figures. The honest reply
+    /// names the topic. "is clustering still worth learning with all the llm hype" had got the common algorithms, which say
+    /// nothing of LLMs; it is a gap now too. A country beside a question the knowledge does answer (free courses, for a
+    /// student in India), a US city and Google's certificate still get their answers.
     /// </summary>
     [Theory]
     [InlineData("which cloud platform should i learn for ml, aws gcp or azure", null, "gcp")]
@@ -447,6 +448,8 @@ public sealed class AskIntentTests
     [InlineData("what is the salary of ml engineer in nigeria", null, "nigeria")]
     [InlineData("is clustering still worth learning with all the llm hype", null, "llm")]
     [InlineData("how much does location matter for ml salary if i'm remote", null, "remote")]
+    [InlineData("how much do ml engineers at google make", null, "google")]
+    [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]
     [InlineData("do ml engineers in sf or nyc make more", "salary.factors", null)]
     [InlineData("how do i deploy a model as an mle", "skills.deployment", null)]
