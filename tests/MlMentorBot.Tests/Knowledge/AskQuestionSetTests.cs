@@ -80,7 +80,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// round, fitted to the helpers' set (<see cref="HelpersAnswerFirstFloor"/>): topics the sources do not cover
     /// (generative AI and LLMs, tools neither article names, other countries' and remote pay) get the honest reply
     /// instead of a passage that shares the question's other words: tune unchanged, holdout (summary line, looked at
-    /// twice: as the list first stood, then without the countries on the role entry) 51 → 52/73 = 71.2 %. These floors sit just under what is
+    /// twice: as the list first stood, then without the countries on the role entry) 51 → 52/73 = 71.2 %; with "is ml
+    /// engineering just swe", "is X enough or do i need Y" and single companies' pay, tune 123 → 124/146 = 84.9 %, holdout
+    /// unchanged (a third look). These floors sit just under what is
     /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.84;
@@ -102,21 +104,23 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
     /// measured through its summary line only: 66/100 = 66.0 % answer-first and 30/30 honest, median reply 552
     /// characters, before the round and after it (holdout 49 → 50/73 over the same round); after round 19 (how long
-    /// something takes), 67/100 = 67.0 %; after round 20 (topics the sources do not cover), 71/100 = 71.0 %. Its misses
+    /// something takes), 67/100 = 67.0 %; after round 20 (topics the sources do not cover), 71/100 = 71.0 %, and 72/100
+    /// once single companies' pay joined the pay entries' list. Its misses
     /// are not read, so it stays a set no rule was fitted to; but the report of its first labeller named two kinds of
     /// question it marks not covered (a company's or a country's pay, tools the sources never name), and round 20's list
     /// holds countries and tools, so that gain is not wholly blind.
     /// </summary>
-    public const double FourthAnswerFirstFloor = 0.71;
+    public const double FourthAnswerFirstFloor = 0.72;
 
     /// <summary>
     /// The helpers' set (499 in scope, 94 off-topic; see <see cref="AskQuestionSet.Helpers"/>), measured when its labels
     /// came in, on the round-19 code: 327/499 = 65.5 % answer-first, 92/94 honest. Its labels are strict: 146 of the 499 are
     /// "not covered", and 117 of those got a passage that shares the question's words without saying what is asked (which of
     /// two courses, certificates or specialisations is better; tools, companies and countries the sources never name).
-    /// Round 20 was fitted to it (topics the sources do not cover): 357/499 = 71.5 %.
+    /// Round 20 was fitted to it (topics the sources do not cover): 357/499 = 71.5 %; with the role and "or do i need"
+    /// readings, 360/499 = 72.1 %.
     /// </summary>
-    public const double HelpersAnswerFirstFloor = 0.71;
+    public const double HelpersAnswerFirstFloor = 0.72;
 
     /// <summary>
     /// The sixth set (100 in scope, 30 off-topic), written and labelled in round 20 after that round's rules, and measured
