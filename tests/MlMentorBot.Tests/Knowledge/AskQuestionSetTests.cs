@@ -159,37 +159,31 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public void The_members_tune_split_is_honest_short_and_above_its_floor() =>
         AssertGoals(AskQuestionSet.Members("tune"), "members, tune", MembersTuneAnswerFirstFloor);
 
-    [Fact]
-    public void The_fresh_set_has_70_in_scope_and_30_off_topic_questions_labelled_with_existing_entries() =>
-        AssertShape(AskQuestionSet.Fresh(), inScope: 70, offTopic: 30);
+    /// <summary>The sets read from one file each (<c>question \t in|off \t entry ids</c>), by the name their summary line prints.</summary>
+    private static (IReadOnlyList<LabelledQuestion> Questions, double Floor) LabelledSet(string name) => name switch
+    {
+        "fresh" => (AskQuestionSet.Fresh(), FreshAnswerFirstFloor),
+        "fourth" => (AskQuestionSet.Fourth(), FourthAnswerFirstFloor),
+        "helpers" => (AskQuestionSet.Helpers(), HelpersAnswerFirstFloor),
+        "sixth" => (AskQuestionSet.Sixth(), SixthAnswerFirstFloor),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
+    };
 
-    [Fact]
-    public void The_fresh_set_is_honest_short_and_above_its_floor() =>
-        AssertGoals(AskQuestionSet.Fresh(), "fresh", FreshAnswerFirstFloor);
+    [Theory]
+    [InlineData("fresh", 70, 30)]
+    [InlineData("fourth", 100, 30)]
+    [InlineData("helpers", 499, 94)]
+    [InlineData("sixth", 100, 30)]
+    public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
+        AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
-    [Fact]
-    public void The_fourth_set_has_100_in_scope_and_30_off_topic_questions_labelled_with_existing_entries() =>
-        AssertShape(AskQuestionSet.Fourth(), inScope: 100, offTopic: 30);
-
-    [Fact]
-    public void The_fourth_set_is_honest_short_and_above_its_floor() =>
-        AssertGoals(AskQuestionSet.Fourth(), "fourth", FourthAnswerFirstFloor);
-
-    [Fact]
-    public void The_helpers_set_has_499_in_scope_and_94_off_topic_questions_labelled_with_existing_entries() =>
-        AssertShape(AskQuestionSet.Helpers(), inScope: 499, offTopic: 94);
-
-    [Fact]
-    public void The_helpers_set_is_honest_short_and_above_its_floor() =>
-        AssertGoals(AskQuestionSet.Helpers(), "helpers", HelpersAnswerFirstFloor);
-
-    [Fact]
-    public void The_sixth_set_has_100_in_scope_and_30_off_topic_questions_labelled_with_existing_entries() =>
-        AssertShape(AskQuestionSet.Sixth(), inScope: 100, offTopic: 30);
-
-    [Fact]
-    public void The_sixth_set_is_honest_short_and_above_its_floor() =>
-        AssertGoals(AskQuestionSet.Sixth(), "sixth", SixthAnswerFirstFloor);
+    [Theory]
+    [InlineData("fresh")]
+    [InlineData("fourth")]
+    [InlineData("helpers")]
+    [InlineData("sixth")]
+    public void A_set_is_honest_short_and_above_its_floor(string name) =>
+        AssertGoals(LabelledSet(name).Questions, name, LabelledSet(name).Floor);
 
     [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
@@ -231,29 +225,23 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// (69.5 %). Not covered: first 18, second 13.
     /// </summary>
     [Fact]
-    public void The_fourth_set_has_second_labels_and_the_agreement_is_reported()
-    {
-        var second = AskQuestionSet.FourthSecondLabels();
-        var questions = AskQuestionSet.Fourth().Where(q => q.IsInScope).ToList();
-
-        Assert.Equal(questions.Select(q => q.Question).Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
-        Assert.All(second.Values.SelectMany(ids => ids), id => Assert.NotNull(Snapshot.FindById(id)));
-        ReportAgreement("fourth", questions, second);
-    }
+    public void The_fourth_set_has_second_labels_and_the_agreement_is_reported() =>
+        AssertSecondLabelsAndReport("fourth", AskQuestionSet.Fourth().Where(q => q.IsInScope).ToList(), AskQuestionSet.FourthSecondLabels());
 
     /// <summary>
     /// The sixth set's second labels, reported as the fourth's. Measured on the round-20 code: the annotators agree on 93/100;
     /// the first marks 38 questions not covered, the second 35.
     /// </summary>
     [Fact]
-    public void The_sixth_set_has_second_labels_and_the_agreement_is_reported()
-    {
-        var second = AskQuestionSet.SixthSecondLabels();
-        var questions = AskQuestionSet.Sixth().Where(q => q.IsInScope).ToList();
+    public void The_sixth_set_has_second_labels_and_the_agreement_is_reported() =>
+        AssertSecondLabelsAndReport("sixth", AskQuestionSet.Sixth().Where(q => q.IsInScope).ToList(), AskQuestionSet.SixthSecondLabels());
 
+    /// <summary>The second labels cover exactly <paramref name="questions"/> with existing entries; then the agreement is reported.</summary>
+    private void AssertSecondLabelsAndReport(string name, List<LabelledQuestion> questions, IReadOnlyDictionary<string, IReadOnlyList<string>> second)
+    {
         Assert.Equal(questions.Select(q => q.Question).Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
         Assert.All(second.Values.SelectMany(ids => ids), id => Assert.NotNull(Snapshot.FindById(id)));
-        ReportAgreement("sixth", questions, second);
+        ReportAgreement(name, questions, second);
     }
 
     /// <summary>Prints how far the two annotators agree on <paramref name="questions"/> and how the bot's leads match each.</summary>

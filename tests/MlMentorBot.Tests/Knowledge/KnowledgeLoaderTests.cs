@@ -26,6 +26,11 @@ public sealed class KnowledgeLoaderTests
         Body two.
         """;
 
+    /// <summary>A synonyms entry mapping pay to salary, with <paramref name="extra"/> front matter (YAML lines) on line 8 on.</summary>
+    private static string SynonymsWith(string extra) =>
+        "---\nid: synonyms\ntitle: Synonyms\nkind: synonyms\nsummary: Words.\nsynonyms:\n  salary: [pay]\n" + extra +
+        "sources: [{id: a, title: T, publisher: P}]\n---\nBody.\n";
+
     [Fact]
     public void The_shipped_knowledge_folder_loads_without_problems()
     {
@@ -145,20 +150,7 @@ public sealed class KnowledgeLoaderTests
             Body.
             """);
 
-        File.WriteAllText(temp.File("synonyms.md"), """
-            ---
-            id: synonyms
-            title: Synonyms
-            kind: synonyms
-            summary: Words.
-            synonyms:
-              salary: [pay]
-            questions:
-              - how much do they pay
-            sources: [{id: a, title: T, publisher: P}]
-            ---
-            Body.
-            """);
+        File.WriteAllText(temp.File("synonyms.md"), SynonymsWith("questions:\n  - how much do they pay\n"));
 
         var result = KnowledgeLoader.Load(temp.Path);
 
@@ -181,19 +173,7 @@ public sealed class KnowledgeLoaderTests
         // "Body one." becomes a passage that talks about LLM evals: the entry now covers "llm".
         File.WriteAllText(temp.File("a.md"), ValidSkill.Replace("Body one.", "Writing LLM evals is part of the job.", StringComparison.Ordinal)
             .Replace("aliases: [sample]\n", "aliases: [sample]\nnot_covered: [Remote, work from home]\n", StringComparison.Ordinal));
-        File.WriteAllText(temp.File("synonyms.md"), """
-            ---
-            id: synonyms
-            title: Synonyms
-            kind: synonyms
-            summary: Words.
-            synonyms:
-              salary: [pay]
-            not_covered: [genai, llm, pay, sample]
-            sources: [{id: a, title: T, publisher: P}]
-            ---
-            Body.
-            """);
+        File.WriteAllText(temp.File("synonyms.md"), SynonymsWith("not_covered: [genai, llm, pay, sample]\n"));
 
         var result = KnowledgeLoader.Load(temp.Path);
 
