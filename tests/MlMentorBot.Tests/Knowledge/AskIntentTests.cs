@@ -449,6 +449,7 @@ public sealed class AskIntentTests
     [InlineData("is clustering still worth learning with all the llm hype", null, "llm")]
     [InlineData("how much does location matter for ml salary if i'm remote", null, "remote")]
     [InlineData("how much do ml engineers at google make", null, "google")]
+    [InlineData("do ml engineers monitor models after theyre live? like drift and stuff", null, "monitor")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]
     [InlineData("do ml engineers in sf or nyc make more", "salary.factors", null)]
