@@ -461,7 +461,7 @@ public sealed class AskIntentTests
         Assert.Equal((entry, topic), (answer.Lead?.Entry.Id, answer.NotCovered));
         if (topic is not null)
         {
-            Assert.Contains($"do not cover **{topic}**", AskHandler.NotInKnowledge(topic).Sections[0].Markdown, StringComparison.Ordinal);
+            Assert.Contains($"answers this about **{topic}**", AskHandler.NotInKnowledge(topic).Sections[0].Markdown, StringComparison.Ordinal);
         }
     }
 
