@@ -82,7 +82,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// instead of a passage that shares the question's other words: tune unchanged, holdout (summary line, looked at
     /// twice: as the list first stood, then without the countries on the role entry) 51 → 52/73 = 71.2 %; with "is ml
     /// engineering just swe", "is X enough or do i need Y" and single companies' pay, tune 123 → 124/146 = 84.9 %, holdout
-    /// unchanged (a third look); with monitoring and drift listed as not covered, tune 125/146 = 85.6 %. These floors sit
+    /// unchanged (in all, seven looks at its summary line in round 20, one move); with monitoring and drift listed as not covered, tune 125/146 = 85.6 %. These floors sit
     /// just under what is
     /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
