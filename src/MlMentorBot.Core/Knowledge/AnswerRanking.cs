@@ -406,13 +406,16 @@ internal static partial class AnswerRanking
     /// </summary>
     public static string? LeavesOut(KnowledgeSnapshot snapshot, SearchQuery query, AskPassage passage)
     {
+        string? words = null;
         foreach (var topic in query.NotCovered)
         {
-            var listed = passage.Entry.NotCovered.Contains(topic, StringComparer.Ordinal) || IsCoveredNowhere(snapshot, topic);
-            if (listed && !KnowledgeSearchIndex.Padded((passage.Heading ?? "") + " " + passage.Markdown)
-                .Contains(KnowledgeSearchIndex.Padded(topic), StringComparison.Ordinal))
+            if (passage.Entry.NotCovered.Contains(topic, StringComparer.Ordinal) || IsCoveredNowhere(snapshot, topic))
             {
-                return topic;
+                words ??= KnowledgeSearchIndex.Padded((passage.Heading ?? "") + " " + passage.Markdown);
+                if (!words.Contains(KnowledgeSearchIndex.Padded(topic), StringComparison.Ordinal))
+                {
+                    return topic;
+                }
             }
         }
 

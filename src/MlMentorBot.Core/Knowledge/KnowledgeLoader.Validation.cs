@@ -113,6 +113,11 @@ public static partial class KnowledgeLoader
         var names = entries.SelectMany(e => e.Aliases.Select(a => (Name: a, e.Id)))
             .Concat(entries.SelectMany(e => e.Synonyms.SelectMany(kv => kv.Value.Append(kv.Key)).Select(w => (Name: w, e.Id))))
             .GroupBy(n => n.Name.ToLowerInvariant(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        // Every section's words, padded once per load rather than once per topic.
+        var sections = entries.Any(e => e.Kind == KnowledgeKinds.Synonyms && e.NotCovered.Count > 0)
+            ? entries.Where(e => e.Kind != KnowledgeKinds.Synonyms)
+                .SelectMany(e => e.Sections.Select(sec => (Entry: e, Words: KnowledgeSearchIndex.Padded((sec.Heading ?? "") + " " + sec.Markdown)))).ToList()
+            : [];
         foreach (var e in entries.Where(e => e.NotCovered.Count > 0))
         {
             var line = e.NotCoveredLine > 0 ? e.NotCoveredLine : e.Line;
@@ -123,8 +128,7 @@ public static partial class KnowledgeLoader
                     problems.Add(new(e.FilePath, line, ProblemSeverity.Error,
                         $"not_covered '{topic}' is also an alias or synonym in '{owner}'; a topic cannot be both covered and not"));
                 }
-                else if (e.Kind == KnowledgeKinds.Synonyms && entries.FirstOrDefault(other => other.Kind != KnowledgeKinds.Synonyms
-                    && other.Sections.Any(s => KnowledgeSearchIndex.Padded((s.Heading ?? "") + " " + s.Markdown).Contains(KnowledgeSearchIndex.Padded(topic), StringComparison.Ordinal))) is { } user)
+                else if (e.Kind == KnowledgeKinds.Synonyms && sections.Find(sec => sec.Words.Contains(KnowledgeSearchIndex.Padded(topic), StringComparison.Ordinal)).Entry is { } user)
                 {
                     problems.Add(new(e.FilePath, line, ProblemSeverity.Warning,
                         $"not_covered '{topic}' is used by '{user.Id}' ({user.FilePath}); remove it from the list once that entry covers it"));
