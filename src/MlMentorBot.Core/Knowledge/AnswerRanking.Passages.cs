@@ -36,13 +36,16 @@ internal static partial class AnswerRanking
     /// "How do I become an ML engineer", "step by step plan to become one", "what is the roadmap": a question about becoming
     /// one that names nothing but the roadmap, or a question made of the roadmap's own words alone (its synonyms: path, plan,
     /// steps…; so common in the knowledge that bm25 gives them no weight), is answered by the whole path, the first stage's
-    /// section named after those words. Null for any other question.
+    /// section named after those words. Words that only say where the member starts ("roadmap pls, zero to ml engineer",
+    /// "complete beginner's path") may stand beside the roadmap's. Null for any other question.
     /// </summary>
     public static AskPassage? PathPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
         var stems = FactsOf(snapshot).RoadmapStems;
         var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.Count == 0;
-        if (!(onlyTheRoadmap || query.Words.Any(w => w is "become" or "becoming")) || !query.Terms.All(t => stems.Contains(Stem(t)))
+        if (!(onlyTheRoadmap || query.Words.Any(w => w is "become" or "becoming"))
+            || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)))
+            || !(query.Words.Any(w => w is "become" or "becoming") || query.Terms.Any(t => stems.Contains(Stem(t))))
             || snapshot.Stages.FirstOrDefault() is not { } first)
         {
             return null;

@@ -72,6 +72,9 @@ internal static partial class AnswerRanking
             PayWordStems = snapshot.Synonyms.Where(kv => kv.Value == "salary").Select(kv => kv.Key).Where(k => !k.Contains(' '))
                 .Append("salary").Append("usd").Select(Stem).ToHashSet(StringComparer.Ordinal);
             // "learn" (and its variants: study, self teach…) and "entry" (beginner, noob…), as the synonyms map them.
+            FromNothingStems = snapshot.Synonyms.Where(kv => kv.Value == "entry").Select(kv => kv.Key)
+                .Concat(["entry", "zero", "scratch", "total", "complete", "absolute"])
+                .Select(Stem).ToHashSet(StringComparer.Ordinal);
             StartStems = snapshot.Synonyms.Where(kv => kv.Value is "resources" or "entry").Select(kv => kv.Key)
                 .Concat(["resources", "entry", "first", "1st", "total", "complete", "absolute", "zero", "scratch"])
                 .Select(Stem).ToHashSet(StringComparer.Ordinal);
@@ -110,6 +113,12 @@ internal static partial class AnswerRanking
 
         /// <summary>Stems of "salary", its synonyms (pay, earn, compensation…) and "usd".</summary>
         public HashSet<string> PayWordStems { get; }
+
+        /// <summary>
+        /// Stems of the words that only say a member starts from nothing: "entry" and its variants (beginner, noob…), "zero",
+        /// "scratch", "complete"…
+        /// </summary>
+        public HashSet<string> FromNothingStems { get; }
 
         /// <summary>Stems of the words that ask where to begin studying without naming a topic: learn, first, beginner…</summary>
         public HashSet<string> StartStems { get; }

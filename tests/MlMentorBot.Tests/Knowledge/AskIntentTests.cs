@@ -114,6 +114,27 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("roadmap pls, zero to ml engineer")] // turned away: "zero" is no word of the roadmap's
+    [InlineData("how to become an ml engineer from zero")] // turned away
+    [InlineData("complete beginner roadmap")] // led with the experience stage's entry-level roles
+    [InlineData("beginner path to ml engineer")] // led with career growth
+    [InlineData("roadmap from scratch")]
+    public void A_roadmap_asked_from_nothing_gets_the_whole_path(string question)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal("roadmap.role", answer.Lead?.Entry.Id);
+        Assert.Equal("The whole path at a glance", answer.Lead!.Heading);
+    }
+
+    [Theory]
+    [InlineData("roadmap for learning guitar as a complete beginner")]
+    [InlineData("zero")]
+    [InlineData("how long does it take to become an ml engineer from zero")] // the path gives no length of time
+    public void Starting_from_nothing_alone_does_not_make_a_roadmap_question(string question) =>
+        Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
+
+    [Theory]
     [InlineData("how much do ml engineers make", "how much do ml engineers make?")]
     [InlineData("Which certifications help??", "Which certifications help?")]
     [InlineData("What's an MLE", "What's an MLE?")]
