@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace MlMentorBot.Core.Knowledge;
 
@@ -52,7 +53,7 @@ internal static partial class AnswerRanking
         }
 
         var section = first.Sections.FirstOrDefault(s => FactsOf(snapshot).StemsOf(s.Heading).Any(stems.Contains)) ?? first.Sections.FirstOrDefault();
-        return section is null ? null : new AskPassage(first, section.Heading, section.Markdown);
+        return section is null ? null : new AskPassage(first, section.Heading, section.Markdown) { FromTheStart = true };
     }
 
     /// <summary>
@@ -167,20 +168,23 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// Cuts a passage to <paramref name="max"/> characters: whole when it fits, else the run of consecutive paragraphs or list
-    /// items that holds most of the question's words (the earliest such run), ending with " …" where text was left out.
+    /// items that holds most of the question's <paramref name="terms"/> (the earliest such run; with no terms, the
+    /// beginning), ending with " …" where text was left out.
     /// </summary>
-    public static string Excerpt(string markdown, SearchQuery query, int max)
+    public static string Excerpt(string markdown, IReadOnlyCollection<string> terms, int max)
     {
         if (markdown.Length <= max)
         {
             return markdown;
         }
 
-        // Blocks: a line that does not start with a space begins one; indented lines continue a list item.
+        // Blocks: a paragraph with its wrapped lines (so a cut never falls mid-sentence), a list item with its indented lines,
+        // a heading, a table row, a blank line.
         var blocks = new List<string>();
         foreach (var line in markdown.Split('\n'))
         {
-            if (blocks.Count > 0 && (line.StartsWith(' ') || line.Length == 0 && blocks[^1].Length == 0))
+            var wraps = line.Length > 0 && blocks.Count > 0 && blocks[^1].Length > 0 && !blocks[^1].EndsWith('\n') && !BeginsABlock().IsMatch(line);
+            if (blocks.Count > 0 && (line.StartsWith(' ') || line.Length == 0 && blocks[^1].Length == 0 || wraps))
             {
                 blocks[^1] += "\n" + line;
             }
@@ -190,7 +194,7 @@ internal static partial class AnswerRanking
             }
         }
 
-        var stems = query.Terms.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var stems = terms.Select(Stem).ToHashSet(StringComparer.Ordinal);
         var hits = blocks.Select(b => Words(b).Select(Stem).Count(stems.Contains)).ToList();
         int bestStart = 0, bestEnd = 0, bestHits = -1;
         for (var start = 0; start < blocks.Count; start++)
@@ -217,6 +221,10 @@ internal static partial class AnswerRanking
         var text = string.Join("\n", blocks.Skip(bestStart).Take(bestEnd - bestStart)).Trim();
         return (bestStart > 0 ? "… " : "") + text + (bestEnd < blocks.Count ? " …" : "");
     }
+
+    /// <summary>A Markdown line that begins a block of its own: a list item, a heading, a table row or a quote.</summary>
+    [GeneratedRegex(@"^(?:[-*+] |\d+[.)] |#|\||>)")]
+    private static partial Regex BeginsABlock();
 
     private static bool NamesAFactor(KnowledgeSnapshot snapshot, SearchQuery query)
     {

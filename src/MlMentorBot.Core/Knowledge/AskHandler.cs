@@ -33,6 +33,12 @@ public sealed record AskPassage(KnowledgeEntry Entry, string? Heading, string Ma
     /// after it; the reply offers to mark that one done rather than the step it shows. Null otherwise.
     /// </summary>
     public RoadmapStep? Finished { get; init; }
+
+    /// <summary>
+    /// True for a passage chosen for the kind of question rather than for its words (the whole path for "roadmap pls"):
+    /// cut to length, it shows its beginning, since the question's words say nothing about which part answers.
+    /// </summary>
+    public bool FromTheStart { get; init; }
 }
 
 /// <summary>
@@ -270,7 +276,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             sections.Add(understood);
         }
 
-        var body = AnswerRanking.Excerpt(lead.Markdown, answer.Query, MaxLeadLength);
+        var body = AnswerRanking.Excerpt(lead.Markdown, lead.FromTheStart ? [] : answer.Query.Terms, MaxLeadLength);
         sections.Add(new ReplySection(lead.Title, body + (lead.Step is null ? "" : $"\nRoadmap step: `{lead.Step.Id}`")));
         if (answer.Related.Count > 0)
         {

@@ -127,6 +127,37 @@ public sealed class AskIntentTests
         Assert.Equal("The whole path at a glance", answer.Lead!.Heading);
     }
 
+    [Fact]
+    public void The_whole_path_cut_to_length_shows_its_beginning()
+    {
+        // "roadmap" is in the section's last paragraph ("the roadmap article boils it down"), so the cut had started at
+        // the list's second stage and left out both the opening line and stage 1.
+        const string question = "roadmap pls, zero to ml engineer";
+        var reply = AskHandler.Reply(AskHandler.Compose(Snapshot, question), question, vote: null);
+
+        var lead = reply.Sections.Single(s => s.Heading == "Stage 1: Understand the role — The whole path at a glance").Markdown;
+        Assert.StartsWith("Both articles describe the same journey", lead);
+        Assert.Contains("1. Understand the role", lead);
+        Assert.Contains("7. Stay current", lead);
+    }
+
+    [Fact]
+    public void A_cut_keeps_a_wrapped_paragraph_whole()
+    {
+        const string markdown = "An opening paragraph that says nothing the member asked about, long enough\n" +
+            "to matter when the passage is cut, and wrapped over two lines.\n\n" +
+            "Kaggle competitions give beginners real data to practise on, and this paragraph\n" +
+            "is wrapped as well, so its second line ends the sentence.";
+
+        var excerpt = AnswerRanking.Excerpt(markdown, ["kaggle"], 180);
+
+        // Before, each wrapped line was a block of its own: the cut ended mid-sentence ("and this paragraph …").
+        Assert.Equal("… Kaggle competitions give beginners real data to practise on, and this paragraph\n" +
+            "is wrapped as well, so its second line ends the sentence.", excerpt);
+        Assert.Equal("An opening paragraph that says nothing the member asked about, long enough\n" +
+            "to matter when the passage is cut, and wrapped over two lines. …", AnswerRanking.Excerpt(markdown, [], 180));
+    }
+
     [Theory]
     [InlineData("roadmap for learning guitar as a complete beginner")]
     [InlineData("zero")]
