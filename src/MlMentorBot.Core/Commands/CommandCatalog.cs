@@ -67,7 +67,8 @@ public static partial class CommandCatalog
         {
             HasModeratorActions = true, // moderators also see their own commands
             Examples = ["/help", "/help progress"],
-            AskedAbout = ["what can you do", "what commands", "which commands", "how do i use you", "how does this bot work"],
+            AskedAbout = ["what can you do", "what commands", "which commands", "how do i use you", "how does this bot work",
+                "can you help me", "can you help", "help me", "who are you", "what are you", "how does this work"],
         },
         .. topics.Select(t => t.ToCommand()),
         new("ask", "Ask a question in your own words",

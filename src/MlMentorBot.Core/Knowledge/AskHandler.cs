@@ -195,6 +195,12 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             }, request);
         }
 
+        if (SmallTalkReply(question) is { } smallTalk)
+        {
+            // "hi", "thanks!": a greeting is not a question the knowledge failed to answer, so it is no gap either.
+            return EntryReplies.AimAt(smallTalk, request);
+        }
+
         var answer = Compose(knowledge.Current, question);
         if (answer.Lead is null)
         {
@@ -354,6 +360,64 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         Tone = ReplyTone.Warning,
         IsPrivate = true,
         Actions = [new SuggestedAction("Roadmap", "/roadmap"), new SuggestedAction("Communities", "/resources communities"), new SuggestedAction("Help", "/help")],
+    };
+
+    /// <summary>
+    /// The reply to a message that is only a greeting ("hi", "hello bot", "good morning") or thanks ("thanks!", "thank you so
+    /// much"), in any case and with any punctuation or emoji: a short greeting with what to ask, or "you're welcome". Null for
+    /// anything else, including a greeting followed by a question ("hi, what does an ml engineer do"), which is answered.
+    /// </summary>
+    public static BotReply? SmallTalkReply(string question)
+    {
+        var words = KnowledgeSearchIndex.QuestionKey(question).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > 8 || !words.All(w => Greetings.Contains(w) || Thanks.Contains(w) || SmallTalkFiller.Contains(w)))
+        {
+            return null;
+        }
+
+        if (words.Any(Thanks.Contains))
+        {
+            return new BotReply
+            {
+                Title = "You're welcome!",
+                Sections = [new ReplySection(null, "Glad to help. Ask again any time with `/ask`, or pick up your roadmap where you left off.")],
+                IsPrivate = true,
+                Actions = [new SuggestedAction("My progress", "/progress show"), new SuggestedAction("Roadmap", "/roadmap")],
+            };
+        }
+
+        return words.Any(Greetings.Contains)
+            ? new BotReply
+            {
+                Title = "Hi! I'm your guide to becoming an ML engineer",
+                Sections =
+                [
+                    new ReplySection(null, "Ask me a question in your own words, for example `/ask what does an ml engineer do` or " +
+                        "`/ask how much does an entry level ml engineer earn`. `/roadmap` shows the whole path with your progress, " +
+                        "and `/help` lists everything I can do."),
+                ],
+                IsPrivate = true,
+                Actions = [new SuggestedAction("Roadmap", "/roadmap", ActionStyle.Primary), new SuggestedAction("Help", "/help")],
+            }
+            : null;
+    }
+
+    private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
+    {
+        "hi", "hello", "hey", "heya", "hiya", "hallo", "helo", "yo", "sup", "howdy", "greetings", "gm", "morning", "afternoon", "evening",
+    };
+
+    private static readonly HashSet<string> Thanks = new(StringComparer.Ordinal)
+    {
+        "thanks", "thank", "thx", "thnx", "ty", "tysm", "tyvm", "cheers", "appreciate", "appreciated",
+    };
+
+    /// <summary>Words that may stand beside a greeting or thanks without making it a question ("thank you so much bot").</summary>
+    private static readonly HashSet<string> SmallTalkFiller = new(StringComparer.Ordinal)
+    {
+        "you", "u", "so", "much", "very", "a", "lot", "again", "there", "bot", "mlmentorbot", "mentor", "good", "all", "everyone",
+        "guys", "folks", "team", "man", "dude", "mate", "bro", "sir", "for", "the", "help", "it", "that", "this", "ok", "okay",
+        "great", "awesome", "cool", "nice", "perfect", "really", "oh", "and", "lol",
     };
 
     /// <summary><c>/feedback helpful salary.figures how much do juniors earn</c>: the command line a feedback button runs.</summary>

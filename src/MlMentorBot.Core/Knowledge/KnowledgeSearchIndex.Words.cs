@@ -43,6 +43,10 @@ public sealed partial class KnowledgeSearchIndex
         // "should" as members mistype it ("which algorithms shoud i know", "which one shud i learn first"): too short for the
         // typo rule, and read as another topic.
         "shoud", "shud", "shld", "shoudl", "sholud",
+        // Greetings and thanks around a question ("hello! what does an ml engineer do", "hey bot, what should i learn
+        // first"): "hello" counted as a word the knowledge never uses and turned the question away.
+        "hello", "hiya", "heya", "yo", "sup", "greetings", "morning", "afternoon", "evening", "thank", "thx", "ty", "tysm",
+        "cheers", "bot",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>

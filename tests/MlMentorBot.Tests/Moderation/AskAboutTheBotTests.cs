@@ -16,6 +16,7 @@ public sealed class AskAboutTheBotTests
     [InlineData("how do study groups work", "/group")]
     [InlineData("can i pause my streak when im on holiday", "/away")]
     [InlineData("what can you do", "MlMentorBot — your guide to becoming an ML engineer")]
+    [InlineData("hi there, can you help me?", "MlMentorBot — your guide to becoming an ML engineer")] // led with why demand is high
     public async Task A_question_about_a_feature_gets_its_help_and_is_no_gap(string question, string title)
     {
         using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
@@ -37,6 +38,36 @@ public sealed class AskAboutTheBotTests
         Assert.Equal("resources.bootcamps", (await host.TypeAsync("/ask is a study group better than a bootcamp")).EntryId);
         Assert.NotEqual("/away", (await host.TypeAsync("/ask should i take time away from work to study")).Title);
         Assert.NotEqual("/checkin", (await host.TypeAsync("/ask should i check in with my mentor every week")).Title);
+    }
+
+    [Theory]
+    [InlineData("hello", "Hi! I'm your guide to becoming an ML engineer")]
+    [InlineData("Good morning bot 👋", "Hi! I'm your guide to becoming an ML engineer")]
+    [InlineData("hey there", "Hi! I'm your guide to becoming an ML engineer")]
+    [InlineData("thanks!", "You're welcome!")]
+    [InlineData("Thank you so much 🙏", "You're welcome!")]
+    [InlineData("ok thx bot", "You're welcome!")]
+    public async Task A_greeting_or_thanks_gets_a_short_reply_and_is_no_gap(string message, string title)
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+
+        // Before, each got "That's not in my knowledge" and sat in /kb gaps as a question the knowledge failed.
+        var reply = await host.TypeAsync("/ask " + message);
+
+        Assert.Equal(title, reply.Title);
+        Assert.True(reply.IsPrivate);
+        Assert.Contains("Every /ask found a confident answer", await host.ModeratorAsync("/kb gaps"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hello! what does an ml engineer do", "role.overview")] // "hello" was a word the knowledge never uses: turned away
+    [InlineData("hey bot what should i learn first", "roadmap.foundations")]
+    [InlineData("thanks, how much does an entry level ml engineer earn", "salary.figures")]
+    public async Task A_greeting_before_a_question_does_not_hide_it(string question, string entry)
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+
+        Assert.Equal(entry, (await host.TypeAsync("/ask " + question)).EntryId);
     }
 
     [Fact]
