@@ -8,7 +8,8 @@ internal static partial class AnswerRanking
 {
     /// <summary>
     /// For a question about pay that does not ask what moves it: the salary figures with the one asked about first (a level
-    /// named through its synonyms, "junior" → entry; otherwise the average), its source and year, then the others in one line.
+    /// named through its synonyms, "junior" → entry, or in the plural, "seniors"; otherwise the average), its source and year,
+    /// then the others in one line.
     /// Null for any other question, or when the knowledge has no figures.
     /// </summary>
     public static AskPassage? PayPassage(KnowledgeSnapshot snapshot, SearchQuery query)
@@ -23,7 +24,7 @@ internal static partial class AnswerRanking
         }
 
         var figures = figuresEntry.Figures;
-        var asked = figures.FirstOrDefault(f => query.Terms.Contains(f.Level, StringComparer.OrdinalIgnoreCase))
+        var asked = figures.FirstOrDefault(f => query.Terms.Any(t => Stem(t) == Stem(f.Level.ToLowerInvariant())))
             ?? figures.FirstOrDefault(f => f.Amount is not null) ?? figures[0];
         var others = figures.Where(f => f != asked).Select(f => $"{f.Label.ToLowerInvariant()} {Figure(f)}");
         var factors = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count == 0);

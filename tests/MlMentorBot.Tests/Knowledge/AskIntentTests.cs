@@ -114,6 +114,18 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("how much do seniors earn", "Some senior positions")] // led with the average: the level was matched as typed
+    [InlineData("what do juniors make", "Entry level")]
+    [InlineData("senior salary", "Some senior positions")]
+    public void A_level_asked_in_the_plural_leads_with_its_band(string question, string label)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal("salary.figures", answer.Lead?.Entry.Id);
+        Assert.Equal(label, answer.Lead!.Heading);
+    }
+
+    [Theory]
     [InlineData("roadmap pls, zero to ml engineer")] // turned away: "zero" is no word of the roadmap's
     [InlineData("how to become an ml engineer from zero")] // turned away
     [InlineData("complete beginner roadmap")] // led with the experience stage's entry-level roles
