@@ -364,13 +364,20 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 
     /// <summary>
     /// The reply to a message that is only a greeting ("hi", "hello bot", "good morning") or thanks ("thanks!", "thank you so
-    /// much"), in any case and with any punctuation or emoji: a short greeting with what to ask, or "you're welcome". Null for
-    /// anything else, including a greeting followed by a question ("hi, what does an ml engineer do"), which is answered.
+    /// much"), in any case and with any punctuation or emoji: a short greeting with what to ask, or "you're welcome"; and to
+    /// one with no words at all ("🙂", "???"): what to ask. Null for anything else, including a greeting followed by a
+    /// question ("hi, what does an ml engineer do"), which is answered.
     /// </summary>
     public static BotReply? SmallTalkReply(string question)
     {
         var words = KnowledgeSearchIndex.QuestionKey(question).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || words.Length > 8 || !words.All(w => Greetings.Contains(w) || Thanks.Contains(w) || SmallTalkFiller.Contains(w)))
+        if (words.Length == 0)
+        {
+            // "🙂", "???": no words to answer, and nothing for the moderators to write.
+            return Welcome("Ask me a question in your own words");
+        }
+
+        if (words.Length > 8 || !words.All(w => Greetings.Contains(w) || Thanks.Contains(w) || SmallTalkFiller.Contains(w)))
         {
             return null;
         }
@@ -386,21 +393,21 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             };
         }
 
-        return words.Any(Greetings.Contains)
-            ? new BotReply
-            {
-                Title = "Hi! I'm your guide to becoming an ML engineer",
-                Sections =
-                [
-                    new ReplySection(null, "Ask me a question in your own words, for example `/ask what does an ml engineer do` or " +
-                        "`/ask how much does an entry level ml engineer earn`. `/roadmap` shows the whole path with your progress, " +
-                        "and `/help` lists everything I can do."),
-                ],
-                IsPrivate = true,
-                Actions = [new SuggestedAction("Roadmap", "/roadmap", ActionStyle.Primary), new SuggestedAction("Help", "/help")],
-            }
-            : null;
+        return words.Any(Greetings.Contains) ? Welcome("Hi! I'm your guide to becoming an ML engineer") : null;
     }
+
+    private static BotReply Welcome(string title) => new()
+    {
+        Title = title,
+        Sections =
+        [
+            new ReplySection(null, "Ask me a question in your own words, for example `/ask what does an ml engineer do` or " +
+                "`/ask how much does an entry level ml engineer earn`. `/roadmap` shows the whole path with your progress, " +
+                "and `/help` lists everything I can do."),
+        ],
+        IsPrivate = true,
+        Actions = [new SuggestedAction("Roadmap", "/roadmap", ActionStyle.Primary), new SuggestedAction("Help", "/help")],
+    };
 
     private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
     {

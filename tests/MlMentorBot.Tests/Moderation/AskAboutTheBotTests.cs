@@ -47,7 +47,9 @@ public sealed class AskAboutTheBotTests
     [InlineData("thanks!", "You're welcome!")]
     [InlineData("Thank you so much 🙏", "You're welcome!")]
     [InlineData("ok thx bot", "You're welcome!")]
-    public async Task A_greeting_or_thanks_gets_a_short_reply_and_is_no_gap(string message, string title)
+    [InlineData("🙂", "Ask me a question in your own words")]
+    [InlineData("???", "Ask me a question in your own words")]
+    public async Task A_greeting_thanks_or_no_words_gets_a_short_reply_and_is_no_gap(string message, string title)
     {
         using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
 
