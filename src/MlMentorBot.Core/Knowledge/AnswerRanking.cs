@@ -432,11 +432,15 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
-    /// The first topic the question names that the synonyms entry lists as not covered by any entry, or null: what an honest
-    /// reply can name even when the question was turned away for another reason ("is genai going to replace mles").
+    /// The first topic the question names that the synonyms entry lists as not covered by any entry, or else that an entry
+    /// the question is about lists (a pay question names pay; another names one of the entry's aliases): what an honest
+    /// reply can name even when the question was turned away for another reason ("is genai going to replace mles", "salary
+    /// in europe"). Null when there is none.
     /// </summary>
     public static string? NotCoveredAnywhere(KnowledgeSnapshot snapshot, SearchQuery query) =>
-        query.NotCovered.FirstOrDefault(topic => IsCoveredNowhere(snapshot, topic));
+        query.NotCovered.FirstOrDefault(topic => IsCoveredNowhere(snapshot, topic))
+        ?? query.NotCovered.FirstOrDefault(topic => snapshot.Entries.Any(e => e.NotCovered.Contains(topic, StringComparer.Ordinal)
+            && (e.Kind == KnowledgeKinds.Salary ? query.Terms.Contains("salary") : e.Aliases.Any(a => query.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)))));
 
     private static bool IsCoveredNowhere(KnowledgeSnapshot snapshot, string topic) =>
         snapshot.OfKind(KnowledgeKinds.Synonyms).Any(e => e.NotCovered.Contains(topic, StringComparer.Ordinal));

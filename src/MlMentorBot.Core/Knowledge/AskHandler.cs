@@ -349,7 +349,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         Sections =
         [
             new ReplySection(null, topic is null
-                ? "I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this, so I won't guess."
+                ? "I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this, so I won't guess. I've noted the question for the moderators."
                 : $"I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this about **{topic}**, so I won't guess. I've noted the question for the moderators."),
             new ReplySection("What I can answer",
                 "- the role and its daily work · `/ask what does an ml engineer do`\n- the roadmap, stage by stage · `/roadmap`\n" +

@@ -529,6 +529,18 @@ public sealed class AskIntentTests
         }
     }
 
+    [Theory]
+    [InlineData("salary in europe", "europe")] // turned away before any passage was weighed, so the reply named no topic
+    [InlineData("remote salary", "remote")]
+    [InlineData("is genai going to replace mles", "genai")]
+    [InlineData("europe", null)] // not a pay question: the pay entries' list does not speak for it
+    [InlineData("best europe bootcamps", null)]
+    public void A_question_turned_away_names_a_topic_its_entry_lists_as_not_covered(string question, string? topic)
+    {
+        Assert.Equal(topic, AnswerRanking.NotCoveredAnywhere(Snapshot, Snapshot.Search.Interpret(question)));
+        Assert.EndsWith("I've noted the question for the moderators.", AskHandler.NotInKnowledge(topic).Sections[0].Markdown, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// "is ml engineering just swe with extra math" asks what the role is, by setting it against a simpler picture: it had led
     /// with the math topics, and "is an ml engineer just a software engineer who knows models" with the common algorithms.
