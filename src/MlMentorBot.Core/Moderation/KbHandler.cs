@@ -34,14 +34,33 @@ internal sealed class KbHandler(
         "history" => HistoryAsync(request, cancellationToken),
         "gaps" => GapsAsync(request, cancellationToken),
         "stats" => StatsAsync(request, cancellationToken),
-        _ => Task.FromResult(Status()),
+        _ => StatusAsync(cancellationToken),
     };
 
-    private BotReply Status()
+    /// <summary>
+    /// How long <c>/kb status</c> waits for the newest load's progress audit (normally a few milliseconds) before showing the
+    /// status without its progress warnings.
+    /// </summary>
+    private static readonly TimeSpan StatusWait = TimeSpan.FromSeconds(5);
+
+    private async Task<BotReply> StatusAsync(CancellationToken cancellationToken)
     {
         var snapshot = knowledge.IsLoaded ? knowledge.Current : null;
         var last = knowledge.LastOutcome;
         var report = processor.LastReport;
+        if (last is not null && !ReferenceEquals(report?.Outcome, last))
+        {
+            // A load the audit has not finished yet (a poll reloading just after /kb reload): its progress warnings ("step …
+            // no longer exists") would be missing for that moment, so wait for them.
+            try
+            {
+                report = await processor.WaitForAsync(last, cancellationToken).WaitAsync(StatusWait, cancellationToken) ?? report;
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
         var errors = last is { IsApplied: false } ? last.Result.Problems.Where(p => p.Severity == ProblemSeverity.Error).ToList() : [];
         var warnings = (last?.IsApplied == true ? last.Result.Problems : [])
             .Concat(report is not null && ReferenceEquals(report.Outcome, last) ? report.ProgressWarnings : []).ToList();
