@@ -114,6 +114,41 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
+    /// "Is becoming an ML engineer worth it", "is ml engineering a good career": a question about the worth of the career
+    /// itself, naming the field and nothing else but words of worth, is answered by the role's passage on demand (both seed
+    /// articles: demand is high and companies pay well), not by the first passage that says "worth" (a Kaggle notebook "is
+    /// worth more to an employer"). Null for any other question ("are bootcamps worth it", "is ml engineering a good career
+    /// for introverts"), or when no role entry has a section whose heading speaks of demand.
+    /// </summary>
+    public static AskPassage? CareerWorthPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        if (!query.NamesTheField || query.Terms.Count == 0 || query.Unknown.Count > 0
+            || !query.Terms.All(t => CareerWorthWords.Contains(t) || t.All(char.IsAsciiDigit))
+            || !CareerWorth().IsMatch(string.Join(' ', query.Words)))
+        {
+            return null;
+        }
+
+        foreach (var entry in snapshot.OfKind(KnowledgeKinds.Role))
+        {
+            if (entry.Sections.FirstOrDefault(s => s.Heading is { } heading && Words(heading).Any(w => Stem(w) == "deman")) is { } section)
+            {
+                return new AskPassage(entry, section.Heading, section.Markdown);
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> CareerWorthWords = new(StringComparer.Ordinal)
+    {
+        "worth", "career", "job", "field", "choice", "option", "future", "smart", "move", "path", "roadmap", "idea",
+    };
+
+    [GeneratedRegex(@"\b(?:worth it|worth (?:becoming|pursuing|getting into|going into|doing)|good (?:career|job|field|choice|option|idea)|(?:a|any) future|smart move)\b")]
+    private static partial Regex CareerWorth();
+
+    /// <summary>
     /// "Just finished intro to python, whats next", "done with statistics, what's next on the path": a question asking what
     /// comes next after a roadmap step it names by the step's title is answered by the step that follows it on the roadmap
     /// (Python → SQL; a stage's last step → the next stage's first), which offers to mark the finished one done; one naming

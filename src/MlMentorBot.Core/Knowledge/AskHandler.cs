@@ -113,7 +113,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         // from the kind of question and the roadmap's order rather than found by its words, which every entry uses
         // ("roadmap") or none names ("first", "next"), so bm25 and the coverage check cannot judge them.
         var built = AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
-            ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query);
+            ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query)
+            ?? AnswerRanking.CareerWorthPassage(snapshot, query);
         if (hits.Count == 0)
         {
             // A built passage does not make someone else's topic ours ("is a masters better than a bootcamp for web development").

@@ -114,6 +114,25 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("is becoming an ml engineer worth it in 2024", "role.overview")] // led with Kaggle's "worth more to an employer"
+    [InlineData("is ml engineering a good career", "role.overview")] // led with management roles
+    [InlineData("is it worth becoming an ml engineer", "role.overview")]
+    [InlineData("is there a future in ml engineering", "role.overview")]
+    [InlineData("are ml bootcamps worth it", "resources.bootcamps")] // the worth of something else
+    [InlineData("is it worth going into mle just for the money lol", "salary.figures")] // asks about the pay
+    [InlineData("is ml engineering a good career for introverts", null)] // names more than the career
+    public void The_worth_of_the_career_itself_is_answered_by_why_the_demand_is_high(string question, string? entry)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal(entry, answer.Lead?.Entry.Id);
+        if (entry == "role.overview")
+        {
+            Assert.Equal("Why the demand is high", answer.Lead!.Heading);
+        }
+    }
+
+    [Theory]
     [InlineData("how much do seniors earn", "Some senior positions")] // led with the average: the level was matched as typed
     [InlineData("what do juniors make", "Entry level")]
     [InlineData("senior salary", "Some senior positions")]
