@@ -116,6 +116,13 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("how do i get my first ml job", "roadmap.experience")] // led with where to start programming ("first")
+    [InlineData("how do i land my first mle role", "roadmap.experience")]
+    [InlineData("how much money will i make in my first ml job", "salary.figures")]
+    public void A_first_ml_job_is_an_entry_level_one(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    [Theory]
     [InlineData("is becoming an ml engineer worth it in 2024", "role.overview")] // led with Kaggle's "worth more to an employer"
     [InlineData("is ml engineering a good career", "role.overview")] // led with management roles
     [InlineData("is it worth becoming an ml engineer", "role.overview")]
