@@ -140,6 +140,10 @@ internal static partial class AnswerRanking
         return null;
     }
 
+    /// <summary>"What comes after learning python", "what should i learn after statistics", "finished sql, what now".</summary>
+    [GeneratedRegex(@"\b(?:comes?|learn|study|do|tackle|pick up) after\b")]
+    private static partial Regex AfterwardsAsked();
+
     private static readonly HashSet<string> CareerWorthWords = new(StringComparer.Ordinal)
     {
         "worth", "career", "job", "field", "choice", "option", "future", "smart", "move", "path", "roadmap", "idea",
@@ -149,7 +153,8 @@ internal static partial class AnswerRanking
     private static partial Regex CareerWorth();
 
     /// <summary>
-    /// "Just finished intro to python, whats next", "done with statistics, what's next on the path": a question asking what
+    /// "Just finished intro to python, whats next", "done with statistics, what's next on the path", "what comes after
+    /// learning python": a question asking what
     /// comes next after a roadmap step it names by the step's title is answered by the step that follows it on the roadmap
     /// (Python → SQL; a stage's last step → the next stage's first), which offers to mark the finished one done; one naming
     /// a stage (by key or alias) by the next stage.
@@ -157,12 +162,24 @@ internal static partial class AnswerRanking
     /// </summary>
     public static AskPassage? NextStepPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        if (!query.Words.Contains("next"))
+        var text = string.Join(' ', query.Words);
+        HashSet<string> asked;
+        if (query.Words.Contains("next") || text.Contains("what now", StringComparison.Ordinal))
+        {
+            asked = query.Words.Concat(query.Terms).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        }
+        else if (AfterwardsAsked().Match(text) is { Success: true } after)
+        {
+            // Only what follows "after" is what the member finished: "what comes after senior mle? … head of ML type roles"
+            // names no step it finished (and "roles" is not the role stage).
+            asked = text[(after.Index + after.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4).Select(Stem)
+                .ToHashSet(StringComparer.Ordinal);
+        }
+        else
         {
             return null;
         }
 
-        var asked = query.Words.Concat(query.Terms).Select(Stem).ToHashSet(StringComparer.Ordinal);
         var steps = snapshot.Steps;
         var titles = FactsOf(snapshot).StepTitleStems;
         var done = -1;
@@ -182,7 +199,7 @@ internal static partial class AnswerRanking
             for (var i = 0; i < stages.Count; i++)
             {
                 if (asked.Contains(Stem(stages[i].Key))
-                    || stages[i].Aliases.Any(a => query.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)))
+                    || stages[i].Aliases.Any(a => query.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase) && Words(a).All(w => asked.Contains(Stem(w)))))
                 {
                     named = i;
                 }

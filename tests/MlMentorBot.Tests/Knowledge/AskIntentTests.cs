@@ -384,6 +384,10 @@ public sealed class AskIntentTests
     [InlineData("done with statistics, whats next", "roadmap.foundations", "Python")]
     [InlineData("whats the next stage after foundations", "roadmap.education", null)]
     [InlineData("i built my portfolio, whats next", "roadmap.network", null)]
+    [InlineData("what comes after learning python", "roadmap.foundations", "SQL")] // led with the languages
+    [InlineData("what should i learn after statistics", "roadmap.foundations", "Python")]
+    [InlineData("finished sql, what now", "roadmap.foundations", "R or Java")]
+    [InlineData("what comes after senior mle? like is it staff, or do people go into head of ML type roles", "career.growth", null)]
     public void Whats_next_after_a_step_or_stage_is_the_one_that_follows(string question, string entry, string? heading)
     {
         var lead = AskHandler.Compose(Snapshot, question).Lead;
