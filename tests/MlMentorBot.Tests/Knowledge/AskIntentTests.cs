@@ -119,7 +119,9 @@ public sealed class AskIntentTests
     [InlineData("how do i get my first ml job", "roadmap.experience")] // led with where to start programming ("first")
     [InlineData("how do i land my first mle role", "roadmap.experience")]
     [InlineData("how much money will i make in my first ml job", "salary.figures")]
-    public void A_first_ml_job_is_an_entry_level_one(string question, string entry) =>
+    [InlineData("how can i practice machine learning", "roadmap.experience")] // led with software engineering practices
+    [InlineData("do ml engineers need to know software engineering best practices", "skills.software-engineering")]
+    public void A_first_ml_job_is_an_entry_level_one_and_practising_ml_is_experience(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     [Theory]
