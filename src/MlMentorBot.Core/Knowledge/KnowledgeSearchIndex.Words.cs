@@ -90,6 +90,8 @@ public sealed partial class KnowledgeSearchIndex
         (DegreeSubject(), " "),
         (AnswerShape(), " "),
         (BesidesThat(), " "),
+        (ChatAre(), "are"),
+        (ChatTo(), "to"),
     ];
 
     /// <summary>
@@ -192,6 +194,17 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the |a |an |just |only )?[\p{L}\p{N}+#-]+")]
     private static partial Regex BesidesThat();
+
+    /// <summary>
+    /// "r" as chat for "are" ("what r the skills needed", "how r mles paid"): after a question word and before what the
+    /// question is about. R the language keeps its name everywhere else ("python or r", "is r worth learning").
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:what|how|where|who|which|why|when|wat)\s)r(?=\s+(?:the|u|you|they|some|there|my|your|these|those|good|best|ml|mles|ai|most|common|main|top|mle|ml engineers|data)\b)")]
+    private static partial Regex ChatAre();
+
+    /// <summary>"2" as chat for "to" ("how 2 become ml engineer", "best way 2 learn"): before a verb of learning or becoming.</summary>
+    [GeneratedRegex(@"(?<=\s|^)2(?=\s+(?:become|be|learn|get|start|study|land|break|switch|go|prepare|prep)\b)")]
+    private static partial Regex ChatTo();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();

@@ -125,6 +125,24 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     [Theory]
+    [InlineData("is data science same as ml engineering", "role.related-careers", "ML engineer vs data scientist")] // led with blogs (Towards Data Science)
+    [InlineData("mle vs ds", "role.related-careers", "ML engineer vs data scientist")] // led with the AI engineer section
+    [InlineData("is towards data science worth reading", "resources.blogs", null)]
+    [InlineData("what r the skills needed", "roadmap.core-skills", null)] // "r" read as the R language: led with programming
+    [InlineData("how 2 become ml engineer", "roadmap.role", "The whole path at a glance")] // "2" was a topic: the foundations
+    [InlineData("python or r for ml", "skills.programming", null)]
+    public void Members_shorthand_reads_as_meant(string question, string entry, string? heading)
+    {
+        var lead = AskHandler.Compose(Snapshot, question).Lead;
+
+        Assert.Equal(entry, lead?.Entry.Id);
+        if (heading is not null)
+        {
+            Assert.Equal(heading, lead!.Heading);
+        }
+    }
+
+    [Theory]
     [InlineData("is becoming an ml engineer worth it in 2024", "role.overview")] // led with Kaggle's "worth more to an employer"
     [InlineData("is ml engineering a good career", "role.overview")] // led with management roles
     [InlineData("is it worth becoming an ml engineer", "role.overview")]
