@@ -131,6 +131,8 @@ public sealed class AskIntentTests
     [InlineData("what r the skills needed", "roadmap.core-skills", null)] // "r" read as the R language: led with programming
     [InlineData("how 2 become ml engineer", "roadmap.role", "The whole path at a glance")] // "2" was a topic: the foundations
     [InlineData("python or r for ml", "skills.programming", null)]
+    [InlineData("what is git and why should i learn it", "skills.software-engineering", null)] // turned away: git was no alias
+    [InlineData("do i need to know cloud computing", "skills.deployment", null)] // turned away: "computing" unknown
     public void Members_shorthand_reads_as_meant(string question, string entry, string? heading)
     {
         var lead = AskHandler.Compose(Snapshot, question).Lead;
@@ -565,6 +567,7 @@ public sealed class AskIntentTests
     [InlineData("is clustering still worth learning with all the llm hype", null, "llm")]
     [InlineData("how much does location matter for ml salary if i'm remote", null, "remote")]
     [InlineData("how much do ml engineers at google make", null, "google")]
+    [InlineData("is fast.ai good", null, "fast ai")] // led with the eight traits ("fast", "ai")
     [InlineData("do ml engineers monitor models after theyre live? like drift and stuff", null, "monitor")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]
