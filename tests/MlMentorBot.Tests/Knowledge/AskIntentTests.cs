@@ -568,6 +568,7 @@ public sealed class AskIntentTests
     [InlineData("how much does location matter for ml salary if i'm remote", null, "remote")]
     [InlineData("how much do ml engineers at google make", null, "google")]
     [InlineData("is fast.ai good", null, "fast ai")] // led with the eight traits ("fast", "ai")
+    [InlineData("whats the best online ml course rn, andrew ng still the goat?", null, "andrew ng")] // led with where to take courses
     [InlineData("do ml engineers monitor models after theyre live? like drift and stuff", null, "monitor")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]
