@@ -571,6 +571,7 @@ public sealed class AskIntentTests
     [InlineData("whats the best online ml course rn, andrew ng still the goat?", null, "andrew ng")] // led with where to take courses
     [InlineData("do mles own the ci/cd pipeline for models", null, "ci/cd")] // led with evaluating models
     [InlineData("does the mle run a/b tests on models or is that the data scientist's job", null, "a/b test")]
+    [InlineData("is age going to be a problem getting hired as a junior ml engineer", null, "age")] // led with the eight traits
     [InlineData("do ml engineers monitor models after theyre live? like drift and stuff", null, "monitor")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]
