@@ -164,9 +164,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "what makes a good ml engineer", "what does it take to be a successful mle": the qualities of one, the traits entry's
     /// subject (Unite.AI's "traits of successful machine learning engineers"), not what the role is; "makes" goes too, or
-    /// the reply would open at the trait that "makes the result meet expectations".
+    /// the reply would open at the trait that "makes the result meet expectations". Set against "an average one", it still
+    /// asks for the traits, not for a comparison of roles.
     /// </summary>
-    [GeneratedRegex(@"\b(?:makes?|takes? to be|to be|being)\s+(?:someone\s+|you\s+|me\s+)?(?:an?\s+)?(?:really\s+|truly\s+)?(?:good|great|successful|strong|excellent)\s+(?:(?:ml|machine learning)\s+engineers?|mles?)\b")]
+    [GeneratedRegex(@"\b(?:makes?|takes? to be|to be|being)\s+(?:someone\s+|you\s+|me\s+)?(?:an?\s+)?(?:really\s+|truly\s+)?(?:good|great|successful|strong|excellent)\s+(?:(?:ml|machine learning)\s+engineers?|mles?)\b(?:\s+(?:vs\.?|versus|from|and)\s+(?:an?\s+)?(?:average|normal|mediocre|bad|ok|okay|regular)(?:\s+(?:one|ones|ml engineers?|mles?))?\b)?")]
     private static partial Regex WhatMakesAGoodOne();
 
     /// <summary>"know … cold" (by heart): how well, not a topic ("which algorithms should i know cold before applying").</summary>

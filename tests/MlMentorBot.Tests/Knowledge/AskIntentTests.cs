@@ -656,6 +656,7 @@ public sealed class AskIntentTests
     [InlineData("what makes a great mle", "skills.traits")]
     [InlineData("what does it take to be a successful machine learning engineer", "skills.traits")]
     [InlineData("how much do the best ml engineers make", "salary.figures")]
+    [InlineData("what makes someone a really good ml engineer vs an average one", "skills.traits")] // led with ml engineer vs data scientist
     public void What_makes_a_good_one_is_the_traits(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
