@@ -133,6 +133,7 @@ public sealed class AskIntentTests
     [InlineData("python or r for ml", "skills.programming", null)]
     [InlineData("what is git and why should i learn it", "skills.software-engineering", null)] // turned away: git was no alias
     [InlineData("do i need to know cloud computing", "skills.deployment", null)] // turned away: "computing" unknown
+    [InlineData("how do i clean data", "skills.data-preprocessing", "Preprocessing and feature engineering")] // led with visualization
     public void Members_shorthand_reads_as_meant(string question, string entry, string? heading)
     {
         var lead = AskHandler.Compose(Snapshot, question).Lead;
@@ -572,6 +573,7 @@ public sealed class AskIntentTests
     [InlineData("do mles own the ci/cd pipeline for models", null, "ci/cd")] // led with evaluating models
     [InlineData("does the mle run a/b tests on models or is that the data scientist's job", null, "a/b test")]
     [InlineData("is age going to be a problem getting hired as a junior ml engineer", null, "age")] // led with the eight traits
+    [InlineData("what is a typical interview process for mle", null, "interview process")] // led with a typical day
     [InlineData("do ml engineers monitor models after theyre live? like drift and stuff", null, "monitor")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]
