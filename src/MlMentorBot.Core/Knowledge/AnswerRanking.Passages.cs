@@ -162,6 +162,11 @@ internal static partial class AnswerRanking
     /// </summary>
     public static AskPassage? NextStepPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
+        if (!query.Words.Any(w => w is "next" or "now" or "after"))
+        {
+            return null;
+        }
+
         var text = string.Join(' ', query.Words);
         HashSet<string> asked;
         if (query.Words.Contains("next") || text.Contains("what now", StringComparison.Ordinal))
