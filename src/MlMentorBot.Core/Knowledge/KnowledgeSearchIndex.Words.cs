@@ -47,6 +47,9 @@ public sealed partial class KnowledgeSearchIndex
         // first"): "hello" counted as a word the knowledge never uses and turned the question away.
         "hello", "hiya", "heya", "yo", "sup", "greetings", "morning", "afternoon", "evening", "thank", "thx", "ty", "tysm",
         "cheers", "bot",
+        // How a factor moves pay ("how much does experience raise pay", "do certifications increase salary"): the factor and
+        // the pay carry the question; "raise" was a word the knowledge never uses and turned it away.
+        "raise", "raises", "increase", "increases", "boost", "boosts",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>

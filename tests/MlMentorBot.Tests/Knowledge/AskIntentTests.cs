@@ -168,6 +168,8 @@ public sealed class AskIntentTests
     [InlineData("how much do seniors earn", "Some senior positions")] // led with the average: the level was matched as typed
     [InlineData("what do juniors make", "Entry level")]
     [InlineData("senior salary", "Some senior positions")]
+    [InlineData("what's the highest salary for ml engineers", "Some senior positions")] // led with the average
+    [InlineData("how much does experience raise pay", "Experienced")] // turned away: "raise" was no word of the knowledge
     public void A_level_asked_in_the_plural_leads_with_its_band(string question, string label)
     {
         var answer = AskHandler.Compose(Snapshot, question);
@@ -574,6 +576,7 @@ public sealed class AskIntentTests
     [InlineData("does the mle run a/b tests on models or is that the data scientist's job", null, "a/b test")]
     [InlineData("is age going to be a problem getting hired as a junior ml engineer", null, "age")] // led with the eight traits
     [InlineData("what is a typical interview process for mle", null, "interview process")] // led with a typical day
+    [InlineData("which country pays ml engineers the most", null, "country")] // led with the US average
     [InlineData("do ml engineers monitor models after theyre live? like drift and stuff", null, "monitor")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]
