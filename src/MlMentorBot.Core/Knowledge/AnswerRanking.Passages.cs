@@ -35,6 +35,38 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
+    /// "What affects ml engineer pay", "why do salaries vary": a question about what moves pay that names no factor of its
+    /// own is answered by all the factors at once, each with the first thing its section says (and so its source), rather
+    /// than by whichever factor's section is shortest. Null for any other question, including one that names a factor
+    /// ("does location affect pay"), which its section answers.
+    /// </summary>
+    public static AskPassage? PayFactorsPassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        if (!query.Terms.Contains("salary") || !query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query)
+            || NamesAnotherTopic(snapshot, query)
+            || snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count == 0 && e.Sections.Count > 0) is not { } factors)
+        {
+            return null;
+        }
+
+        var lines = factors.Sections.Where(s => s.Heading is not null)
+            .Select(s => $"- **{s.Heading}:** {FirstPoint(s.Markdown)}");
+        return new AskPassage(factors, null, factors.Summary + "\n\n" + string.Join("\n", lines)) { FromTheStart = true };
+    }
+
+    /// <summary>The first sentence of a section's first list item or paragraph, on one line, without its list marker.</summary>
+    private static string FirstPoint(string markdown)
+    {
+        var block = markdown.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        var first = block.StartsWith("- ", StringComparison.Ordinal)
+            ? block.Split("\n- ", 2)[0][2..]
+            : block;
+        var line = string.Join(' ', first.Split('\n', StringSplitOptions.TrimEntries));
+        var end = line.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? line : line[..(end + 1)];
+    }
+
+    /// <summary>
     /// "How do I become an ML engineer", "step by step plan to become one", "what is the roadmap": a question about becoming
     /// one that names nothing but the roadmap, or a question made of the roadmap's own words alone (its synonyms: path, plan,
     /// steps…; so common in the knowledge that bm25 gives them no weight), is answered by the whole path, the first stage's

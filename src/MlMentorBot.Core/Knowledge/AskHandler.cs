@@ -127,7 +127,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 
         // "is ml engineering just swe with extra math": the role's own passage, which need not speak of the math it is set against.
         var role = AnswerRanking.RoleHit(hits, query) is { } roleHit ? Passage(roleHit) : null;
-        var lead = AnswerRanking.PayPassage(snapshot, query) ?? built ?? role ?? Passage(hits[0]);
+        var lead = AnswerRanking.PayPassage(snapshot, query) ?? AnswerRanking.PayFactorsPassage(snapshot, query) ?? built ?? role ?? Passage(hits[0]);
         // The passage that leads must speak about the question's rarest words, not only share its common ones; and a question
         // about earning must be answered by a passage that speaks of pay ("money" alone is as often a cost: "worth the $$").
         // So must a question about how long something takes be answered by a passage that gives a length of time, unless it

@@ -165,6 +165,19 @@ public sealed class AskIntentTests
     }
 
     [Theory]
+    [InlineData("what affects ml engineer pay")] // led with company size, the shortest factor's section
+    [InlineData("why do ml salaries vary so much")]
+    public void What_moves_pay_in_general_is_answered_by_every_factor(string question)
+    {
+        var reply = AskHandler.Reply(AskHandler.Compose(Snapshot, question), question, vote: null);
+
+        var lead = reply.Sections.Single(s => s.Heading == "What affects an ML engineer's salary").Markdown;
+        Assert.All(["Location", "Industry demand", "Experience", "Company size"], f => Assert.Contains($"**{f}:**", lead, StringComparison.Ordinal));
+        Assert.Contains("Unite.AI", lead, StringComparison.Ordinal);
+        Assert.Equal("Location", AskHandler.Compose(Snapshot, "does location affect ml salaries").Lead?.Heading);
+    }
+
+    [Theory]
     [InlineData("how much do seniors earn", "Some senior positions")] // led with the average: the level was matched as typed
     [InlineData("what do juniors make", "Entry level")]
     [InlineData("senior salary", "Some senior positions")]
