@@ -82,14 +82,16 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// instead of a passage that shares the question's other words: tune unchanged, holdout (summary line, looked at
     /// twice: as the list first stood, then without the countries on the role entry) 51 → 52/73 = 71.2 %; with "is ml
     /// engineering just swe", "is X enough or do i need Y" and single companies' pay, tune 123 → 124/146 = 84.9 %, holdout
-    /// unchanged (in all, seven looks at its summary line in round 20, one move); with monitoring and drift listed as not covered, tune 125/146 = 85.6 %. These floors sit
-    /// just under what is
+    /// unchanged (in all, seven looks at its summary line in round 20, one move); with monitoring and drift listed as not covered, tune 125/146 = 85.6 %.
+    /// Twenty-first round, from trying the bot as a member (greetings, shorthand, "roadmap pls, zero to ml engineer", the
+    /// worth of the career, "types of machine learning", what moves pay) and more topics the sources do not cover: tune
+    /// unchanged, holdout (summary line, looked at twice) 52 → 54/73 = 74.0 %. These floors sit just under what is
     /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.85;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.71;
+    public const double MembersHoldoutAnswerFirstFloor = 0.73;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
@@ -97,7 +99,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// set no rule was fitted to should be. Its misses (read since, so it now tunes) are in docs/moderators.md; after
     /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %, after
     /// the fifteenth 55/70 = 78.6 %, after the eighteenth 56/70 = 80.0 %, after the nineteenth 57/70 = 81.4 %, after
-    /// the twentieth 59/70 = 84.3 %.
+    /// the twentieth 59/70 = 84.3 %; unchanged after the twenty-first.
     /// </summary>
     public const double FreshAnswerFirstFloor = 0.84;
 
@@ -109,7 +111,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// once single companies' pay joined the pay entries' list. Its misses
     /// are not read, so it stays a set no rule was fitted to; but the report of its first labeller named two kinds of
     /// question it marks not covered (a company's or a country's pay, tools the sources never name), and round 20's list
-    /// holds countries and tools, so that gain is not wholly blind.
+    /// holds countries and tools, so that gain is not wholly blind. Round 21: 73/100 at its first look, 72/100 at its last;
+    /// and nine of its miss lines were printed by mistake at the start of that round (among them a roadmap asked "from zero"
+    /// and a question opening with "hello"), before the rules for those kinds were written, so round 21 is not blind on it.
     /// </summary>
     public const double FourthAnswerFirstFloor = 0.72;
 
@@ -119,16 +123,17 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// "not covered", and 117 of those got a passage that shares the question's words without saying what is asked (which of
     /// two courses, certificates or specialisations is better; tools, companies and countries the sources never name).
     /// Round 20 was fitted to it (topics the sources do not cover): 357/499 = 71.5 %; with the role and "or do i need"
-    /// readings, 360/499 = 72.1 %.
+    /// readings, 360/499 = 72.1 %. Round 21 (a member's tries, more topics not covered): 369/499 = 73.9 %.
     /// </summary>
-    public const double HelpersAnswerFirstFloor = 0.72;
+    public const double HelpersAnswerFirstFloor = 0.73;
 
     /// <summary>
     /// The sixth set (100 in scope, 30 off-topic), written and labelled in round 20 after that round's rules, and measured
     /// through its summary line only: on the round-19 code 64/100 answer-first (65 against its second labels), 29/30 honest;
-    /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question.
+    /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question. After round 21,
+    /// 66/100 (67), still read through its summary line only (twice).
     /// </summary>
-    public const double SixthAnswerFirstFloor = 0.65;
+    public const double SixthAnswerFirstFloor = 0.66;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
