@@ -267,7 +267,9 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 
         var rest = best.AskedAbout.OrderByDescending(p => p.Length).Aggregate(padded, (text, phrase) => text.Replace(" " + phrase + " ", "  ", StringComparison.Ordinal));
         var query = snapshot.Search.Interpret(rest);
-        return query.Aliases.Count == 0 && query.Unknown.Count == 0 ? best : null;
+        // Asking the bot for help in general ("can you help me?") leaves nothing else; "help me understand salary" or "what
+        // are you paid as an ml engineer" leave a topic, and that is the question.
+        return query.Aliases.Count == 0 && query.Unknown.Count == 0 && (best.Name != "help" || query.Terms.Count == 0) ? best : null;
     }
 
     /// <summary>

@@ -38,6 +38,8 @@ public sealed class AskAboutTheBotTests
         Assert.Equal("resources.bootcamps", (await host.TypeAsync("/ask is a study group better than a bootcamp")).EntryId);
         Assert.NotEqual("/away", (await host.TypeAsync("/ask should i take time away from work to study")).Title);
         Assert.NotEqual("/checkin", (await host.TypeAsync("/ask should i check in with my mentor every week")).Title);
+        Assert.Equal("salary.figures", (await host.TypeAsync("/ask what are you paid as an ml engineer")).EntryId);
+        Assert.NotEqual("MlMentorBot — your guide to becoming an ML engineer", (await host.TypeAsync("/ask help me understand salary")).Title);
     }
 
     [Theory]
