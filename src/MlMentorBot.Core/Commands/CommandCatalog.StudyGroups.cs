@@ -70,7 +70,7 @@ public static partial class CommandCatalog
                 "/group settings quiet:yes",
                 "/group admin add @alice",
             ],
-            AskedAbout = ["study group", "study groups", "study buddy", "study buddies"],
+            AskedAbout = ["study group", "study groups", "study buddy", "study buddies", "create a group", "join a group", "start a group", "leave a group"],
         },
         new("checkin", "Your weekly check-in: opens a form, or give the answers as options",
         [

@@ -92,7 +92,8 @@ public static partial class CommandCatalog
         ])
         {
             Examples = ["/progress show", "/progress mark roadmap.foundations.math done", "/progress export", "/progress delete"],
-            AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data"],
+            AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data",
+                "export my progress", "delete my progress", "reset my progress"],
         },
     ];
 

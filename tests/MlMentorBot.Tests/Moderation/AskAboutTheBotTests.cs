@@ -15,6 +15,8 @@ public sealed class AskAboutTheBotTests
     [InlineData("what is a check-in?", "/checkin")]
     [InlineData("how do study groups work", "/group")]
     [InlineData("can i pause my streak when im on holiday", "/away")]
+    [InlineData("can i export my progress", "/progress")] // was "not in my knowledge", and a gap
+    [InlineData("how do i create a group", "/group")] // was "not in my knowledge", and a gap
     [InlineData("what can you do", "MlMentorBot — your guide to becoming an ML engineer")]
     [InlineData("hi there, can you help me?", "MlMentorBot — your guide to becoming an ML engineer")] // led with why demand is high
     public async Task A_question_about_a_feature_gets_its_help_and_is_no_gap(string question, string title)
