@@ -68,7 +68,8 @@ public static partial class CommandCatalog
             HasModeratorActions = true, // moderators also see their own commands
             Examples = ["/help", "/help progress"],
             AskedAbout = ["what can you do", "what commands", "which commands", "how do i use you", "how does this bot work",
-                "can you help me", "can you help", "help me", "who are you", "what are you", "how does this work"],
+                "can you help me", "can you help", "help me", "who are you", "what are you", "how does this work", "use this bot",
+                "this bot", "are you a bot", "are you an ai", "are you human", "who made you", "ask a question", "ask you a question"],
         },
         .. topics.Select(t => t.ToCommand()),
         new("ask", "Ask a question in your own words",
@@ -93,7 +94,7 @@ public static partial class CommandCatalog
         {
             Examples = ["/progress show", "/progress mark roadmap.foundations.math done", "/progress export", "/progress delete"],
             AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data",
-                "export my progress", "delete my progress", "reset my progress"],
+                "export my progress", "delete my progress", "reset my progress", "is my data private", "my privacy", "privacy"],
         },
     ];
 

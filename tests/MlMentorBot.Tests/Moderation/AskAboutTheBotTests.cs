@@ -17,6 +17,9 @@ public sealed class AskAboutTheBotTests
     [InlineData("can i pause my streak when im on holiday", "/away")]
     [InlineData("can i export my progress", "/progress")] // was "not in my knowledge", and a gap
     [InlineData("how do i create a group", "/group")] // was "not in my knowledge", and a gap
+    [InlineData("how do i use this bot", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
+    [InlineData("are you an ai", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
+    [InlineData("is my data private", "/progress")] // was a gap
     [InlineData("what can you do", "MlMentorBot — your guide to becoming an ML engineer")]
     [InlineData("hi there, can you help me?", "MlMentorBot — your guide to becoming an ML engineer")] // led with why demand is high
     public async Task A_question_about_a_feature_gets_its_help_and_is_no_gap(string question, string title)
