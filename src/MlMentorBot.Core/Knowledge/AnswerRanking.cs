@@ -32,6 +32,9 @@ internal static partial class AnswerRanking
                     if (heading is not null)
                     {
                         HeadingStems.TryAdd(heading, Words(heading).Select(Stem).ToArray());
+                        HeadingWordForms.TryAdd(heading, Words(heading)
+                            .Select(w => new[] { Stem(w), Stem(PorterStemmer.StemInflections(w)) }.Distinct(StringComparer.Ordinal).ToArray())
+                            .ToArray());
                     }
                 }
 
@@ -94,6 +97,12 @@ internal static partial class AnswerRanking
 
         public Dictionary<string, string[]> HeadingStems { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Heading → for each of its words, its crude stem and the crude stem of its inflection stem ("writing" → writi,
+        /// write), so a heading word meets the question's word in either form ("write" meets "Writing your own").
+        /// </summary>
+        public Dictionary<string, string[][]> HeadingWordForms { get; } = new(StringComparer.Ordinal);
+
         /// <summary>Entry id → the stems of its title and key: the words that name what the entry is about.</summary>
         public Dictionary<string, HashSet<string>> TitleStems { get; } = new(StringComparer.Ordinal);
 
@@ -134,6 +143,10 @@ internal static partial class AnswerRanking
 
         /// <summary>The first roadmap stage related to a skill area: where studying starts (the foundations).</summary>
         public KnowledgeEntry? FirstStudyStage { get; }
+
+        public string[][] WordFormsOf(string? heading) =>
+            heading is null ? [] : HeadingWordForms.TryGetValue(heading, out var forms) ? forms
+            : Words(heading).Select(w => new[] { Stem(w), Stem(PorterStemmer.StemInflections(w)) }).ToArray();
 
         public string[] StemsOf(string? heading) =>
             heading is null ? [] : HeadingStems.TryGetValue(heading, out var stems) ? stems : Words(heading).Select(Stem).ToArray();
@@ -193,9 +206,12 @@ internal static partial class AnswerRanking
     {
         var facts = FactsOf(snapshot);
         var stems = new HashSet<string>(StringComparer.Ordinal);
+        var forms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in query.Terms)
         {
             stems.Add(Stem(term));
+            forms.Add(Stem(term));
+            forms.Add(Stem(PorterStemmer.StemInflections(term)));
         }
 
         var kind = KindOf(query.Words);
@@ -210,7 +226,7 @@ internal static partial class AnswerRanking
             var offPay = !asksPay && hits[i].Entry.Kind == KnowledgeKinds.Salary ? -PayOnlyPenalty : 0;
             var role = asksRole && hits[i].Entry.Kind == KnowledgeKinds.Role ? RolePrior : 0;
             var spoken = SaysTheSubtopic(hits[i], query) ? AliasInPassageBonus : 0;
-            scored[i] = (hits[i], i, hits[i].Score * (1 + titled + offPay + role + spoken + Bonus(hits[i], facts.StemsOf(hits[i].Heading), stems, kind)));
+            scored[i] = (hits[i], i, hits[i].Score * (1 + titled + offPay + role + spoken + Bonus(hits[i], facts.WordFormsOf(hits[i].Heading), forms, kind)));
         }
 
         // A stable sort by score, earlier bm25 rank breaking ties.
@@ -328,13 +344,13 @@ internal static partial class AnswerRanking
     /// </summary>
     public const double CoverageFloor = 0.08;
 
-    private static double Bonus(SearchHit hit, string[] headingStems, HashSet<string> stems, QuestionKind kind)
+    private static double Bonus(SearchHit hit, string[][] headingWords, HashSet<string> stems, QuestionKind kind)
     {
         var heading = hit.Heading ?? "";
         var named = 0;
-        foreach (var stem in headingStems)
+        foreach (var forms in headingWords)
         {
-            named += stems.Contains(stem) ? 1 : 0;
+            named += forms.Any(stems.Contains) ? 1 : 0;
         }
 
         var bonus = 0.35 * Math.Min(named, 2);

@@ -134,6 +134,7 @@ public sealed class AskIntentTests
     [InlineData("what is git and why should i learn it", "skills.software-engineering", null)] // turned away: git was no alias
     [InlineData("do i need to know cloud computing", "skills.deployment", null)] // turned away: "computing" unknown
     [InlineData("how do i clean data", "skills.data-preprocessing", "Preprocessing and feature engineering")] // led with visualization
+    [InlineData("what should i write about on my blog", "resources.blogs", "Writing your own")] // "write" missed "Writing": led with blogs to read
     public void Members_shorthand_reads_as_meant(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
