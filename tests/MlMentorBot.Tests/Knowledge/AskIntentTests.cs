@@ -135,6 +135,7 @@ public sealed class AskIntentTests
     [InlineData("do i need to know cloud computing", "skills.deployment", null)] // turned away: "computing" unknown
     [InlineData("how do i clean data", "skills.data-preprocessing", "Preprocessing and feature engineering")] // led with visualization
     [InlineData("what should i write about on my blog", "resources.blogs", "Writing your own")] // "write" missed "Writing": led with blogs to read
+    [InlineData("what newsletters should i subscribe to", "roadmap.stay-current", "Subscribe to reputable blogs")] // turned away
     public void Members_shorthand_reads_as_meant(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
