@@ -85,7 +85,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// unchanged (in all, seven looks at its summary line in round 20, one move); with monitoring and drift listed as not covered, tune 125/146 = 85.6 %.
     /// Twenty-first round, from trying the bot as a member (greetings, shorthand, "roadmap pls, zero to ml engineer", the
     /// worth of the career, "types of machine learning", what moves pay) and more topics the sources do not cover: tune
-    /// unchanged, holdout (summary line, looked at twice) 52 → 54/73 = 74.0 %. These floors sit just under what is
+    /// unchanged, holdout (summary line, looked at three times) 52 → 54/73 = 74.0 %. These floors sit just under what is
     /// reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.85;
@@ -131,7 +131,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The sixth set (100 in scope, 30 off-topic), written and labelled in round 20 after that round's rules, and measured
     /// through its summary line only: on the round-19 code 64/100 answer-first (65 against its second labels), 29/30 honest;
     /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question. After round 21,
-    /// 66/100 (67), still read through its summary line only (twice).
+    /// 66/100 (67), still read through its summary line only (three times in round 21).
     /// </summary>
     public const double SixthAnswerFirstFloor = 0.66;
 
