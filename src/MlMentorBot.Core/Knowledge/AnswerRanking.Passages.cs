@@ -24,7 +24,7 @@ internal static partial class AnswerRanking
         }
 
         var figures = figuresEntry.Figures;
-        var asked = figures.FirstOrDefault(f => query.Terms.Any(t => Stem(t) == Stem(f.Level.ToLowerInvariant())))
+        var asked = figures.FirstOrDefault(f => query.Terms.Any(t => Stem(t) == Stem(f.Level)))
             ?? figures.FirstOrDefault(f => f.Amount is not null) ?? figures[0];
         var others = figures.Where(f => f != asked).Select(f => $"{f.Label.ToLowerInvariant()} {Figure(f)}");
         var factors = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count == 0);
@@ -42,8 +42,7 @@ internal static partial class AnswerRanking
     /// </summary>
     public static AskPassage? PayFactorsPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        if (!query.Terms.Contains("salary") || !query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query)
-            || NamesAnotherTopic(snapshot, query)
+        if (!IsAboutPayFactors(snapshot, query) || NamesAFactor(snapshot, query) || NamesAnotherTopic(snapshot, query)
             || snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count == 0 && e.Sections.Count > 0) is not { } factors)
         {
             return null;
@@ -77,9 +76,10 @@ internal static partial class AnswerRanking
     {
         var stems = FactsOf(snapshot).RoadmapStems;
         var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.Count == 0;
-        if (!(onlyTheRoadmap || query.Words.Any(w => w is "become" or "becoming"))
+        var becoming = query.Words.Any(w => w is "become" or "becoming");
+        if (!(onlyTheRoadmap || becoming)
             || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)))
-            || !(query.Words.Any(w => w is "become" or "becoming") || query.Terms.Any(t => stems.Contains(Stem(t))))
+            || !(becoming || query.Terms.Any(t => stems.Contains(Stem(t))))
             || snapshot.Stages.FirstOrDefault() is not { } first)
         {
             return null;
@@ -163,7 +163,7 @@ internal static partial class AnswerRanking
 
         foreach (var entry in snapshot.OfKind(KnowledgeKinds.Role))
         {
-            if (entry.Sections.FirstOrDefault(s => s.Heading is { } heading && Words(heading).Any(w => Stem(w) == "deman")) is { } section)
+            if (entry.Sections.FirstOrDefault(s => s.Heading is { } heading && Words(heading).Any(w => Stem(w) == Stem("demand"))) is { } section)
             {
                 return new AskPassage(entry, section.Heading, section.Markdown);
             }

@@ -32,9 +32,7 @@ internal static partial class AnswerRanking
                     if (heading is not null)
                     {
                         HeadingStems.TryAdd(heading, Words(heading).Select(Stem).ToArray());
-                        HeadingWordForms.TryAdd(heading, Words(heading)
-                            .Select(w => new[] { Stem(w), Stem(PorterStemmer.StemInflections(w)) }.Distinct(StringComparer.Ordinal).ToArray())
-                            .ToArray());
+                        HeadingWordForms.TryAdd(heading, WordForms(heading));
                     }
                 }
 
@@ -78,9 +76,8 @@ internal static partial class AnswerRanking
             FromNothingStems = snapshot.Synonyms.Where(kv => kv.Value == "entry").Select(kv => kv.Key)
                 .Concat(["entry", "zero", "scratch", "total", "complete", "absolute"])
                 .Select(Stem).ToHashSet(StringComparer.Ordinal);
-            StartStems = snapshot.Synonyms.Where(kv => kv.Value is "resources" or "entry").Select(kv => kv.Key)
-                .Concat(["resources", "entry", "first", "1st", "total", "complete", "absolute", "zero", "scratch"])
-                .Select(Stem).ToHashSet(StringComparer.Ordinal);
+            StartStems = snapshot.Synonyms.Where(kv => kv.Value == "resources").Select(kv => kv.Key)
+                .Concat(["resources", "first", "1st"]).Select(Stem).Concat(FromNothingStems).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in snapshot.Entries.Where(e => e.Kind != KnowledgeKinds.RoadmapStage))
             {
                 foreach (var alias in entry.Aliases)
@@ -145,8 +142,12 @@ internal static partial class AnswerRanking
         public KnowledgeEntry? FirstStudyStage { get; }
 
         public string[][] WordFormsOf(string? heading) =>
-            heading is null ? [] : HeadingWordForms.TryGetValue(heading, out var forms) ? forms
-            : Words(heading).Select(w => new[] { Stem(w), Stem(PorterStemmer.StemInflections(w)) }).ToArray();
+            heading is null ? [] : HeadingWordForms.TryGetValue(heading, out var forms) ? forms : WordForms(heading);
+
+        /// <summary>For each word of <paramref name="heading"/>, its crude stem and its inflection stem's crude stem.</summary>
+        private static string[][] WordForms(string heading) => Words(heading)
+            .Select(w => new[] { Stem(w), Stem(PorterStemmer.StemInflections(w)) }.Distinct(StringComparer.Ordinal).ToArray())
+            .ToArray();
 
         public string[] StemsOf(string? heading) =>
             heading is null ? [] : HeadingStems.TryGetValue(heading, out var stems) ? stems : Words(heading).Select(Stem).ToArray();
