@@ -266,9 +266,15 @@ public sealed partial class KnowledgeSearchIndex
     internal IReadOnlyList<Bm25Phrase> PhrasesOf(SearchQuery query)
     {
         var phrases = new List<Bm25Phrase>(query.Terms.Count + query.Aliases.Count);
+        var searched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in query.Terms)
         {
-            phrases.Add(new Bm25Phrase(term));
+            // A word and its synonym's canonical word that stem alike ("companies", "company") are one word to bm25:
+            // searched twice, it would count twice and outweigh the question's other words.
+            if (searched.Add(string.Join(' ', _bm25.Tokens(term))))
+            {
+                phrases.Add(new Bm25Phrase(term));
+            }
         }
 
         foreach (var alias in query.Aliases)
