@@ -317,6 +317,27 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
+    /// <paramref name="query"/> searched without the role's own names when it asks about something else and names the role
+    /// only as whose it is: in "what skills does a machine learning engineer need" the alias "machine learning engineer"
+    /// (the role overview's) outweighed "skills", and why demand is high led. Only a question about skills, or about what
+    /// one needs or must know, is read so: "is an ai engineer the same as an ml engineer" and "what does an mle do all day"
+    /// are about the role and keep its names (dropping them there lost five questions on the tune and fresh sets).
+    /// Unchanged when the question names nothing but the role.
+    /// </summary>
+    public static SearchQuery WithoutTheRoleAsContext(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        if (query.Concepts.Count == 0 || query.Aliases.Count == 0
+            || !(query.Terms.Contains("skills") || query.Words.Any(w => w is "need" or "needs" or "require" or "requires" or "required" or "know")))
+        {
+            return query;
+        }
+
+        var roles = snapshot.OfKind(KnowledgeKinds.Role).ToList();
+        var others = query.Aliases.Where(a => !roles.Any(e => e.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase))).ToList();
+        return others.Count == query.Aliases.Count ? query : query with { Aliases = others };
+    }
+
+    /// <summary>
     /// "is ml engineering just swe with extra math", "is an mle basically a software engineer who knows models", "the 'ml
     /// engineer is just a software engineer who does models' take": a question that asks what the role is by setting it
     /// against a simpler picture of it. The math or the models it names are the picture, not the topic, so the role entries'

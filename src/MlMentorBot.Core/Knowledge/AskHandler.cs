@@ -91,7 +91,7 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     {
         // 30 candidates, not a dozen: the re-ranking below can lift a passage bm25 ranked lower, and the in-memory index
         // makes the longer list cost microseconds.
-        var hits = snapshot.Search.Search(question, 30);
+        var hits = snapshot.Search.Search(AnswerRanking.WithoutTheRoleAsContext(snapshot, question), 30);
         if (hits.Count == 0 || hits[0].Score * question.Coverage > ConfidenceThreshold
             || (question.Unknown.Count > 0 && !question.NamesTheField))
         {

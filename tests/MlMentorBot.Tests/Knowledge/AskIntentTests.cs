@@ -125,6 +125,20 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// "what skills does a machine learning engineer need" names the role only as whose skills they are: the role's alias
+    /// outweighed "skills" and why demand is high led. Asked what the role is, the role still leads.
+    /// </summary>
+    [Theory]
+    [InlineData("what skills does a machine learning engineer need", "roadmap.core-skills")]
+    [InlineData("what skills does an mle need", "roadmap.core-skills")]
+    [InlineData("what do companies look for in an mle", "roadmap.core-skills")] // led with why demand is high
+    [InlineData("what math does an ml engineer need", "skills.math-statistics")]
+    [InlineData("what is an mle", "role.overview")]
+    [InlineData("what does an ml engineer do all day", "role.responsibilities")]
+    public void The_role_named_only_as_whose_skills_they_are_does_not_lead(string question, string entry) =>
+        AssertLeads(question, entry, null);
+
+    /// <summary>
     /// "companies" and its synonym's canonical word "company" stem alike: searched as two words they counted twice, and the
     /// company-size factor outweighed the frameworks the question asks about.
     /// </summary>
@@ -594,6 +608,8 @@ public sealed class AskIntentTests
     [InlineData("what is a typical interview process for mle", null, "interview process")] // led with a typical day
     [InlineData("which country pays ml engineers the most", null, "country")] // led with the US average
     [InlineData("do ml engineers monitor models after theyre live? like drift and stuff", null, "monitor")]
+    [InlineData("which companies are hiring ml engineers", null, "which companies")] // led with company size (pay)
+    [InlineData("top companies for ml engineers", null, "top companies")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]
     [InlineData("do ml engineers in sf or nyc make more", "salary.factors", null)]
