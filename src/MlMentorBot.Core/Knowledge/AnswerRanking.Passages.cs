@@ -316,6 +316,18 @@ internal static partial class AnswerRanking
     [GeneratedRegex(@"^(?:[-*+] |\d+[.)] |#|\||>)")]
     private static partial Regex BeginsABlock();
 
+    /// <summary>
+    /// Whether <paramref name="hit"/>'s heading or text names a pay factor the question names: "do ml engineers in finance
+    /// make more than in healthcare" is answered by the section that names finance (industry demand), not by the one that
+    /// says "earn" (experience).
+    /// </summary>
+    public static bool SaysAFactorAsked(KnowledgeSnapshot snapshot, SearchQuery query, SearchHit hit)
+    {
+        var factors = FactsOf(snapshot).FactorStems;
+        var asked = query.Words.Concat(query.Terms).Select(Stem).Where(factors.Contains).ToHashSet(StringComparer.Ordinal);
+        return asked.Count > 0 && Words((hit.Heading ?? "") + " " + hit.Markdown).Any(w => asked.Contains(Stem(w)));
+    }
+
     private static bool NamesAFactor(KnowledgeSnapshot snapshot, SearchQuery query)
     {
         var factors = FactsOf(snapshot).FactorStems;

@@ -100,7 +100,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 
         var ranked = AnswerRanking.Rerank(snapshot, hits, question);
         return AnswerRanking.IsAboutPayFactors(snapshot, question)
-            ? ranked.OrderBy(h => h.Entry.Kind == KnowledgeKinds.Salary && h.Entry.Figures.Count == 0 ? 0 : 1).ToList()
+            ? ranked.OrderBy(h => h.Entry.Kind == KnowledgeKinds.Salary && h.Entry.Figures.Count == 0 ? 0 : 1)
+                .ThenBy(h => AnswerRanking.SaysAFactorAsked(snapshot, question, h) ? 0 : 1).ToList()
             : ranked;
     }
 

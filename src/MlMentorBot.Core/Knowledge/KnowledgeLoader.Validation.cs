@@ -104,9 +104,12 @@ public static partial class KnowledgeLoader
     }
 
     /// <summary>
-    /// A <c>not_covered</c> topic is one the bot must not answer around, so it cannot also be a name the bot resolves (an
-    /// alias, a synonym or its canonical word): that is an error. A topic listed for every entry (on the synonyms entry) that
-    /// an entry's text now uses is a warning: passages that name it answer, and the list may be out of date.
+    /// A <c>not_covered</c> topic is one the bot must not answer around, so it cannot also be a name the bot resolves to the
+    /// entries it speaks for: a topic listed for every entry (on the synonyms entry) cannot be any alias, synonym or
+    /// canonical word, and a topic on one entry's list cannot be that entry's own alias or key, or a synonym of one. Those
+    /// are errors. Another entry's name is fine on one entry's list: the pay entries say nothing of what data scientists
+    /// earn, though the related-careers entry covers data scientists. A topic listed for every entry that an entry's text
+    /// now uses is a warning: passages that name it answer, and the list may be out of date.
     /// </summary>
     private static void ValidateNotCovered(List<KnowledgeEntry> entries, List<KnowledgeProblem> problems)
     {
@@ -118,12 +121,18 @@ public static partial class KnowledgeLoader
             ? entries.Where(e => e.Kind != KnowledgeKinds.Synonyms)
                 .SelectMany(e => e.Sections.Select(sec => (Entry: e, Words: KnowledgeSearchIndex.Padded((sec.Heading ?? "") + " " + sec.Markdown)))).ToList()
             : [];
+        // Each synonym and canonical word → its canonical word, lowercase.
+        var canonical = entries.SelectMany(e => e.Synonyms).SelectMany(kv => kv.Value.Append(kv.Key).Select(w => (Word: w.ToLowerInvariant(), Canonical: kv.Key.ToLowerInvariant())))
+            .GroupBy(p => p.Word, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Canonical, StringComparer.Ordinal);
         foreach (var e in entries.Where(e => e.NotCovered.Count > 0))
         {
             var line = e.NotCoveredLine > 0 ? e.NotCoveredLine : e.Line;
+            var own = e.Aliases.Append(e.Key).Append(e.Key.Replace('-', ' ')).Select(a => a.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
             foreach (var topic in e.NotCovered)
             {
-                if (names.TryGetValue(topic, out var owner))
+                var owner = e.Kind == KnowledgeKinds.Synonyms ? names.GetValueOrDefault(topic)
+                    : own.Contains(topic) || (canonical.TryGetValue(topic, out var word) && own.Contains(word)) ? e.Id : null;
+                if (owner is not null)
                 {
                     problems.Add(new(e.FilePath, line, ProblemSeverity.Error,
                         $"not_covered '{topic}' is also an alias or synonym in '{owner}'; a topic cannot be both covered and not"));

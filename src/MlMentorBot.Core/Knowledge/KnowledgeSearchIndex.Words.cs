@@ -79,6 +79,7 @@ public sealed partial class KnowledgeSearchIndex
     [
         (Money(), " money "),
         (EarnSense(), "earn"),
+        (EarnMoreSense(), "earn"),
         (NeuralNetwork(), "deep learning"),
         (PrepareSense(), "prepare"),
         (OwnGithub(), "my portfolio"),
@@ -104,6 +105,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
     private static partial Regex EarnSense();
+
+    /// <summary>
+    /// "make" set against another's pay, read as "earn": "do ml engineers make more than data scientists", "does an mle make
+    /// less than a swe", "make as much as". Not "make more projects" (no "than" or "as" follows).
+    /// </summary>
+    [GeneratedRegex(@"\bmak(?:e|es|ing)(?=\s+(?:(?:way|much|a lot|slightly|a bit)\s+)?(?:more|less)(?:\s+money)?\s+than\b|\s+as much(?:\s+money)?\s+as\b|\s+the same(?:\s+money)?\s+as\b)")]
+    private static partial Regex EarnMoreSense();
 
     /// <summary>
     /// "neural network(s)" and "neural net(s)", read as "deep learning", the knowledge's name for them: the model is not the

@@ -125,6 +125,25 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// A pay question naming a factor leads with the factor's section, not with one that only says "earn": "do ml engineers
+    /// in finance make more than in healthcare" had led with experience ("can earn much more"), once "make more than" read
+    /// as earning.
+    /// </summary>
+    [Theory]
+    [InlineData("do ml engineers in finance make more than in healthcare", "Industry demand")]
+    [InlineData("does working on autonomous systems pay more than regular tech for ml engineers", "Industry demand")] // led with location
+    [InlineData("do bigger companies pay ml engineers more", "Company size")]
+    public void A_pay_question_naming_a_factor_leads_with_its_section(string question, string heading) =>
+        AssertLeads(question, "salary.factors", heading);
+
+    [Fact]
+    public void Make_more_than_another_role_is_earning_but_making_more_projects_is_not()
+    {
+        Assert.Contains("salary", Snapshot.Search.Interpret("do mles make way more than software engineers").Terms);
+        Assert.DoesNotContain("salary", Snapshot.Search.Interpret("should i make more projects than my friends").Terms);
+    }
+
+    /// <summary>
     /// "what skills does a machine learning engineer need" names the role only as whose skills they are: the role's alias
     /// outweighed "skills" and why demand is high led. Asked what the role is, the role still leads.
     /// </summary>
@@ -609,6 +628,10 @@ public sealed class AskIntentTests
     [InlineData("which country pays ml engineers the most", null, "country")] // led with the US average
     [InlineData("do ml engineers monitor models after theyre live? like drift and stuff", null, "monitor")]
     [InlineData("which companies are hiring ml engineers", null, "which companies")] // led with company size (pay)
+    [InlineData("do ml engineers earn more than data scientists", null, "data scientist")] // led with the US average
+    [InlineData("do ml engineers make more than data scientists", null, "data scientist")] // led with the roles' comparison
+    [InlineData("does an mle make less than a swe", null, "swe")]
+    [InlineData("what does a data scientist do vs an ml engineer", "role.related-careers", null)]
     [InlineData("top companies for ml engineers", null, "top companies")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
     [InlineData("best free online courses for ML engineering? can't afford paid ones right now, student in India", "resources.online-courses", null)]

@@ -189,6 +189,30 @@ public sealed class KnowledgeLoaderTests
         Assert.DoesNotContain(result.Problems, p => p.File == "a.md");
     }
 
+    /// <summary>
+    /// One entry's list may name another entry's alias (the pay entries say nothing of what data scientists earn, though the
+    /// related-careers entry covers data scientists), but not its own alias or key, nor a synonym of one.
+    /// </summary>
+    [Fact]
+    public void An_entrys_not_covered_list_may_name_another_entrys_alias_but_not_its_own()
+    {
+        using var temp = new TempDir();
+        File.WriteAllText(temp.File("a.md"), ValidSkill.Replace("aliases: [sample]\n", "aliases: [sample]\nnot_covered: [other thing, sample, example, wage]\n", StringComparison.Ordinal));
+        File.WriteAllText(temp.File("b.md"), ValidSkill.Replace("skills.example", "skills.other", StringComparison.Ordinal)
+            .Replace("aliases: [sample]\n", "aliases: [other thing]\n", StringComparison.Ordinal));
+        File.WriteAllText(temp.File("synonyms.md"), SynonymsWith("").Replace("salary: [pay]", "salary: [pay]\n  sample: [wage]", StringComparison.Ordinal));
+
+        var result = KnowledgeLoader.Load(temp.Path);
+
+        Assert.Equal(
+            [
+                "not_covered 'sample' is also an alias or synonym in 'skills.example'; a topic cannot be both covered and not",
+                "not_covered 'example' is also an alias or synonym in 'skills.example'; a topic cannot be both covered and not",
+                "not_covered 'wage' is also an alias or synonym in 'skills.example'; a topic cannot be both covered and not",
+            ],
+            result.Problems.Where(p => p.File == "a.md").Select(p => p.Message));
+    }
+
     [Fact]
     public void Duplicate_ids_aliases_and_step_ids_across_files_are_errors()
     {
