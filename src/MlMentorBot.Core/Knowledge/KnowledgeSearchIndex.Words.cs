@@ -27,6 +27,10 @@ public sealed partial class KnowledgeSearchIndex
         // right now"): no topic, so not a word the knowledge fails to know.
         "did", "didnt", "done", "ago", "quite", "now", "both", "never", "ever", "already", "yet", "again", "though", "maybe",
         "probably", "literally", "basically", "honestly", "ones", "anyway", "right",
+        // How deeply or exactly ("do i need to know linear algebra deeply"), and how the member feels ("i'm overwhelmed,
+        // where do i even begin"): said around a question, never its topic.
+        "deeply", "thoroughly", "properly", "fully", "truly", "exactly", "necessarily", "confused",
+        "lost", "scared", "nervous", "anxious", "worried", "excited", "frustrated", "unsure", "clueless",
         // Forms of address ("sir how to become ml engineer after btech", "boss, is ml engineer good paying job"): whom the
         // member speaks to, not what about.
         "sir", "mam", "maam", "madam", "boss", "dude", "bruh", "fam",
@@ -83,6 +87,7 @@ public sealed partial class KnowledgeSearchIndex
         (NeuralNetwork(), "deep learning"),
         (PrepareSense(), "prepare"),
         (OwnGithub(), "my portfolio"),
+        (GithubForJobs(), "portfolio"),
         (JustUseLibraries(), " "),
         (PaidThing(), " "),
         (SomeoneSays(), " "),
@@ -133,6 +138,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bmy github(?: profile| page| account| repos?)?\b")]
     private static partial Regex OwnGithub();
+
+    /// <summary>
+    /// GitHub named beside jobs, employers, recruiters or a resume, read as "portfolio": "is github important for ml jobs"
+    /// asks about showing one's work, not about GitHub the community.
+    /// </summary>
+    [GeneratedRegex(@"\bgithub\b(?=[^?.!]*\b(?:jobs?|employers?|recruiters?|hiring|hired|resumes?|cvs?|interviews?)\b)|(?<=\b(?:jobs?|employers?|recruiters?|hiring|hired|resumes?|cvs?|interviews?)\b[^?.!]*)\bgithub\b")]
+    private static partial Regex GithubForJobs();
 
     /// <summary>
     /// "just use (the) libraries": the shortcut a member weighs against learning something ("is linear algebra really

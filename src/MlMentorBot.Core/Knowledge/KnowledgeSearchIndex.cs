@@ -326,7 +326,8 @@ public sealed partial class KnowledgeSearchIndex
 
     private string? Correct(string word)
     {
-        if (word.Length < 5 || word.Any(char.IsDigit))
+        // A word of a name (a word of a phrase synonym such as "recruiters look for") is spelt right: no "you typed" note.
+        if (word.Length < 5 || word.Any(char.IsDigit) || _vocabulary.ContainsKey(word))
         {
             return null;
         }

@@ -182,6 +182,25 @@ public sealed class AskIntentTests
     public void Members_shorthand_reads_as_meant(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
+    /// <summary>Questions a member typed in the local chat in round 22, each led elsewhere or turned away before.</summary>
+    [Theory]
+    [InlineData("is github important for ml jobs", "roadmap.experience", "Show your work")] // led with GitHub the community
+    [InlineData("do recruiters check github", "roadmap.experience", null)]
+    [InlineData("is github a good community", "resources.communities", null)]
+    [InlineData("where can i find datasets to practice", "resources.competitions", "Kaggle")] // led with software engineering's practices
+    [InlineData("do i need to know linear algebra deeply", "skills.math-statistics", null)] // turned away: "deeply" unknown
+    [InlineData("i'm overwhelmed, where do i even begin", "roadmap.role", null)] // turned away: "begin" unknown
+    public void A_members_own_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
+        AssertLeads(question, entry, heading);
+
+    /// <summary>
+    /// A word of a phrase synonym ("recruiters look for") is spelt right: "do recruiters check github" had said "Searched for
+    /// recruiters (you typed recruiters)".
+    /// </summary>
+    [Fact]
+    public void A_word_of_a_phrase_synonym_is_not_shown_as_a_typo() =>
+        Assert.Empty(Snapshot.Search.Interpret("do recruiters check github").Corrections);
+
     [Theory]
     [InlineData("is becoming an ml engineer worth it in 2024", "role.overview")] // led with Kaggle's "worth more to an employer"
     [InlineData("is ml engineering a good career", "role.overview")] // led with management roles
