@@ -372,7 +372,7 @@ internal static partial class AnswerRanking
         var named = 0;
         foreach (var forms in headingWords)
         {
-            named += forms.Any(stems.Contains) ? 1 : 0;
+            named += forms.Any(stems.Contains) && !GenericHeadingVerbs.Contains(forms[0]) ? 1 : 0;
         }
 
         var bonus = 0.35 * Math.Min(named, 2);
@@ -395,6 +395,12 @@ internal static partial class AnswerRanking
 
         return bonus;
     }
+
+    /// <summary>
+    /// Crude stems of verbs that headings share with questions about anything ("Find a mentor", "Get a degree"): they
+    /// name no topic, so a heading that says one is no closer to what is asked ("how to find internships in ml").
+    /// </summary>
+    private static readonly HashSet<string> GenericHeadingVerbs = new(StringComparer.Ordinal) { "find", "get", "make", "take", "go", "keep", "choos", "use", "do", "have" };
 
     private enum QuestionKind { Other, Why, HowDo }
 

@@ -81,6 +81,7 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     private static readonly (Regex Pattern, string Reading)[] Readings =
     [
+        (Much(), "much"),
         (Money(), " money "),
         (EarnSense(), "earn"),
         (EarnMoreSense(), "earn"),
@@ -110,6 +111,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
     private static partial Regex EarnSense();
+
+    /// <summary>
+    /// "much" as members misspell it ("how mutch do junior mles get payed"): a stop word, so the typo corrector, which only
+    /// knows the names in the knowledge, cannot mend it, and "how much" is what marks a pay question.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:mutch|mich|muc|mucj)\b")]
+    private static partial Regex Much();
 
     /// <summary>
     /// "make" set against another's pay, read as "earn": "do ml engineers make more than data scientists", "does an mle make

@@ -190,6 +190,9 @@ public sealed class AskIntentTests
     [InlineData("where can i find datasets to practice", "resources.competitions", "Kaggle")] // led with software engineering's practices
     [InlineData("do i need to know linear algebra deeply", "skills.math-statistics", null)] // turned away: "deeply" unknown
     [InlineData("i'm overwhelmed, where do i even begin", "roadmap.role", null)] // turned away: "begin" unknown
+    [InlineData("how to find internships in ml", "roadmap.experience", "Internships, entry-level roles or freelance work")] // led with "Find a mentor"
+    [InlineData("how mutch do junior mle get payed", "salary.figures", "Entry level")] // led with location: neither misspelling read
+    [InlineData("how do i find a mentor", "resources.networking", null)]
     public void A_members_own_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
