@@ -70,7 +70,12 @@ public static partial class CommandCatalog
                 "/group settings quiet:yes",
                 "/group admin add @alice",
             ],
-            AskedAbout = ["study group", "study groups", "study buddy", "study buddies", "create a group", "join a group", "start a group", "leave a group"],
+            AskedAbout =
+            [
+                "study group", "study groups", "study buddy", "study buddies", "create a group", "join a group", "start a group", "leave a group",
+                "leave a study group", "leave the study group", "leave my study group", "leave the group", "leave my group", "join a study group",
+                "create a study group", "start a study group",
+            ],
         },
         new("checkin", "Your weekly check-in: opens a form, or give the answers as options",
         [

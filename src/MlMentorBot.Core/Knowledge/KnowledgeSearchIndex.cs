@@ -187,7 +187,12 @@ public sealed partial class KnowledgeSearchIndex
             }
             else if (Correct(word) is { } corrected)
             {
-                corrections.Add(new QueryCorrection(word, corrected));
+                // "group" for "groups" is the same word, not a typo to point out.
+                if (PorterStemmer.StemInflections(corrected) != PorterStemmer.StemInflections(word))
+                {
+                    corrections.Add(new QueryCorrection(word, corrected));
+                }
+
                 word = corrected;
                 knownWords++;
             }

@@ -204,6 +204,17 @@ public sealed class AskIntentTests
     public void A_word_of_a_phrase_synonym_is_not_shown_as_a_typo() =>
         Assert.Empty(Snapshot.Search.Interpret("do recruiters check github").Corrections);
 
+    /// <summary>"group" is read as "groups", the word the knowledge knows, without "Searched for groups (you typed group)".</summary>
+    [Fact]
+    public void Another_inflection_of_a_known_word_is_read_without_a_typo_note()
+    {
+        var query = Snapshot.Search.Interpret("study group for calculus");
+
+        Assert.Empty(query.Corrections);
+        Assert.Contains("groups", query.Terms);
+        Assert.Equal([new QueryCorrection("salery", "salary")], Snapshot.Search.Interpret("ml salery").Corrections);
+    }
+
     [Theory]
     [InlineData("is becoming an ml engineer worth it in 2024", "role.overview")] // led with Kaggle's "worth more to an employer"
     [InlineData("is ml engineering a good career", "role.overview")] // led with management roles

@@ -17,6 +17,8 @@ public sealed class AskAboutTheBotTests
     [InlineData("can i pause my streak when im on holiday", "/away")]
     [InlineData("can i export my progress", "/progress")] // was "not in my knowledge", and a gap
     [InlineData("how do i create a group", "/group")] // was "not in my knowledge", and a gap
+    [InlineData("can i leave a study group", "/group")] // was a gap: "leave" beside "study group" was an unknown word
+    [InlineData("how do i leave my group", "/group")]
     [InlineData("how do i use this bot", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("are you an ai", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("is my data private", "/progress")] // was a gap
