@@ -664,6 +664,8 @@ public sealed class AskIntentTests
     [InlineData("do ml engineers earn more than data scientists", null, "data scientist")] // led with the US average
     [InlineData("do ml engineers make more than data scientists", null, "data scientist")] // led with the roles' comparison
     [InlineData("does an mle make less than a swe", null, "swe")]
+    [InlineData("how much does a doctor make", null, "doctor")] // led with the US average ("doctors" is a word the role overview uses)
+    [InlineData("is the stock market going up", null, "stock market")] // "stock" was corrected to "stack" (Stack Overflow)
     [InlineData("what does a data scientist do vs an ml engineer", "role.related-careers", null)]
     [InlineData("top companies for ml engineers", null, "top companies")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
