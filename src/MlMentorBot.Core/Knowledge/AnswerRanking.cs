@@ -297,8 +297,16 @@ internal static partial class AnswerRanking
     /// </summary>
     private static bool AsksWhatTheRoleIs(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        var words = query.Words;
-        if (words.Count == 0 || words[0] is not ("what" or "whats" or "wat" or "who")
+        // The what/who opens the question or a clause near its start: "how do i explain what an ml engineer does to my
+        // grandma", "can you tell me what an mle is".
+        var at = -1;
+        for (var i = 0; i < query.Words.Count && i <= 4 && at < 0; i++)
+        {
+            at = query.Words[i] is "what" or "whats" or "wat" or "who" ? i : -1;
+        }
+
+        var words = at < 0 ? [] : query.Words.Skip(at).ToList();
+        if (words.Count == 0
             || !words.Any(w => w is "is" or "does" or "do" or "are") || !words.Any(w => w is "engineer" or "engineers" or "mle" or "mles")
             || words.Any(w => w is "need" or "needs" or "know" or "understand" or "require" or "required" or "requirements"))
         {

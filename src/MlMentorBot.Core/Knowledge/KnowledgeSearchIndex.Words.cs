@@ -43,7 +43,8 @@ public sealed partial class KnowledgeSearchIndex
         // The people in a member's story ("my daughter is choosing between a math major and cs", "friend said that means
         // nothing"): who is asking or asked about, never the topic.
         "friend", "friends", "mom", "mum", "dad", "wife", "husband", "bf", "gf", "boyfriend", "girlfriend", "son", "daughter",
-        "nephew", "niece", "parent", "parents", "kid", "kids", "brother", "sister", "cousin", "uncle", "aunt",
+        "nephew", "niece", "parent", "parents", "kid", "kids", "brother", "sister", "cousin", "uncle", "aunt", "grandma", "grandpa",
+        "grandmother", "grandfather", "grandparents", "granny", "family", "relatives", "roommate", "classmate", "classmates",
         // "should" as members mistype it ("which algorithms shoud i know", "which one shud i learn first"): too short for the
         // typo rule, and read as another topic.
         "shoud", "shud", "shld", "shoudl", "sholud",

@@ -221,7 +221,8 @@ public sealed partial class KnowledgeSearchIndex
         // An alias named through a synonym counts too: "sklearn" names scikit-learn, "certs" certifications.
         var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
-            || (!a.IsGeneric && padded.Contains(a.Plural, StringComparison.Ordinal))).ToList();
+            || (!a.IsGeneric && padded.Contains(a.Plural, StringComparison.Ordinal))
+            || WhatClauseOpenings.Any(opening => padded.Contains(opening + a.Plural, StringComparison.Ordinal))).ToList();
         named = WithoutTheAlternative(padded, named);
         var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric)
             : named.Where(a => terms.Count == 0 || AsksWhatItIs(padded, a.Phrase))).Select(a => a.Alias).ToList();
@@ -396,11 +397,21 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     private sealed record AliasName(string Phrase, string Plural, string Alias, bool IsGeneric);
 
-    /// <summary>"what is…", "whats…", "wat even is…", "is mle just…": a question about what a name means.</summary>
+    /// <summary>
+    /// "what is…", "whats…", "wat even is…", "is mle just…", or a clause asking it ("how do i explain what an ml engineer
+    /// does"): a question about what a name means.
+    /// </summary>
     private static bool AsksWhatItIs(string padded, string aliasPhrase) =>
         padded.StartsWith(" what ", StringComparison.Ordinal) || padded.StartsWith(" whats ", StringComparison.Ordinal)
         || padded.StartsWith(" what's ", StringComparison.Ordinal) || padded.StartsWith(" wat ", StringComparison.Ordinal)
-        || padded.StartsWith(" is" + aliasPhrase, StringComparison.Ordinal);
+        || padded.StartsWith(" is" + aliasPhrase, StringComparison.Ordinal)
+        || WhatClauseOpenings.Any(opening => padded.Contains(opening + aliasPhrase, StringComparison.Ordinal));
+
+    /// <summary>
+    /// How a clause asking what a name is opens, right before the name: "i still dont get what ml engineers do", "explain
+    /// what an mle is". The plural counts there ("what ml engineers do"), not elsewhere ("what industries hire ml engineers").
+    /// </summary>
+    private static readonly string[] WhatClauseOpenings = [" what", " what a", " what an", " what is", " what is a", " what is an", " what exactly"];
 
     /// <summary>Lowercase words separated by single spaces, with a space at each end, for whole-phrase matching.</summary>
     internal static string Padded(string text) => " " + string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)) + " ";

@@ -193,6 +193,8 @@ public sealed class AskIntentTests
     [InlineData("how to find internships in ml", "roadmap.experience", "Internships, entry-level roles or freelance work")] // led with "Find a mentor"
     [InlineData("how mutch do junior mle get payed", "salary.figures", "Entry level")] // led with location: neither misspelling read
     [InlineData("how do i find a mentor", "resources.networking", null)]
+    [InlineData("how do i network as an ml engineer", "resources.networking", null)]
+    [InlineData("what industries hire ml engineers the most", "career.specializations", null)]
     public void A_members_own_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
@@ -339,6 +341,9 @@ public sealed class AskIntentTests
     [Theory]
     [InlineData("what even is an ml engineer, my aunt keeps asking")]
     [InlineData("what is a machine learning engineer? my dad keeps asking lol")]
+    [InlineData("how do i explain what an ml engineer does to my grandma")] // led with the foundations ("explain")
+    [InlineData("can you tell me what an mle is")]
+    [InlineData("i still dont get what ml engineers do")] // turned away: nothing left to search
     public void A_question_about_what_the_role_is_leads_with_a_role_entry(string question)
     {
         var answer = AskHandler.Compose(Snapshot, question);
