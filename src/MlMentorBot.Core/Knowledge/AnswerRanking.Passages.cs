@@ -78,7 +78,7 @@ internal static partial class AnswerRanking
         var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.Count == 0;
         var becoming = query.Words.Any(w => w is "become" or "becoming");
         if (!(onlyTheRoadmap || becoming)
-            || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)))
+            || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t))
             || !(becoming || query.Terms.Any(t => stems.Contains(Stem(t))))
             || snapshot.Stages.FirstOrDefault() is not { } first)
         {
@@ -88,6 +88,48 @@ internal static partial class AnswerRanking
         var section = first.Sections.FirstOrDefault(s => FactsOf(snapshot).StemsOf(s.Heading).Any(stems.Contains)) ?? first.Sections.FirstOrDefault();
         return section is null ? null : new AskPassage(first, section.Heading, section.Markdown) { FromTheStart = true };
     }
+
+    /// <summary>
+    /// Words that ask for the path as a whole beside the roadmap's own ("how many stages are there", "should i do the stages
+    /// in order", "overview of the whole roadmap").
+    /// </summary>
+    private static readonly HashSet<string> WholePathWords = new(StringComparer.Ordinal)
+    {
+        "many", "order", "ordered", "sequence", "overview", "whole", "full", "entire", "summary", "outline", "stage",
+    };
+
+    /// <summary>
+    /// "What is stage 3", "what are the steps in stage 5", "what is the last stage": a question about one roadmap stage as
+    /// a whole, named by its number ("stage 3", an alias) or as the first or last, that asks nothing else, is answered by
+    /// the stage's summary and its steps in order, one line each (what <c>/roadmap</c> shows for the stage). Null for any
+    /// other question: "what is a portfolio" names the experience stage by another alias, and asks about portfolios.
+    /// </summary>
+    public static AskPassage? StagePassage(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        if (query.Unknown.Count > 0 || snapshot.Stages.Count == 0)
+        {
+            return null;
+        }
+
+        var numbered = query.Aliases.Where(a => StageNumber().IsMatch(a))
+            .Select(a => snapshot.Stages.FirstOrDefault(s => s.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase))).OfType<KnowledgeEntry>().ToList();
+        var stage = numbered.Count == 1 && query.Aliases.Count == 1 ? numbered[0]
+            : query.Aliases.Count == 0 && query.Words.Any(w => w is "stage" or "stages") && query.Words.Any(w => w is "last" or "final") ? snapshot.Stages[^1]
+            : query.Aliases.Count == 0 && query.Words.Any(w => w is "stage") && query.Words.Any(w => w is "first" or "1st") ? snapshot.Stages[0]
+            : null;
+        var stems = FactsOf(snapshot).RoadmapStems;
+        if (stage is null || stage.Steps.Count == 0
+            || !query.Terms.All(t => stems.Contains(Stem(t)) || t is "stage" or "last" or "final" or "first" or "1st" || t.All(char.IsDigit)))
+        {
+            return null;
+        }
+
+        var steps = stage.Steps.Select((step, i) => $"{i + 1}. **{step.Title}**");
+        return new AskPassage(stage, "The steps", stage.Summary + "\n\n" + string.Join("\n", steps)) { FromTheStart = true };
+    }
+
+    [GeneratedRegex(@"^stage \d+$")]
+    private static partial Regex StageNumber();
 
     /// <summary>
     /// "What should I learn first", "total noob, what do i study first": a question about what to study first that names no

@@ -110,10 +110,10 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     {
         var query = snapshot.Search.Interpret(question);
         var hits = Answer(snapshot, query);
-        // "what is the roadmap", "what should i learn first", "bootcamp vs masters", "whats next after python": passages built
-        // from the kind of question and the roadmap's order rather than found by its words, which every entry uses
-        // ("roadmap") or none names ("first", "next"), so bm25 and the coverage check cannot judge them.
-        var built = AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
+        // "what is the roadmap", "what is stage 3", "what should i learn first", "bootcamp vs masters", "whats next after
+        // python": passages built from the kind of question and the roadmap's order rather than found by its words, which
+        // every entry uses ("roadmap") or none names ("first", "next"), so bm25 and the coverage check cannot judge them.
+        var built = AnswerRanking.StagePassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
             ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query)
             ?? AnswerRanking.CareerWorthPassage(snapshot, query);
         if (hits.Count == 0)

@@ -199,6 +199,31 @@ public sealed class AskIntentTests
         AssertLeads(question, entry, heading);
 
     /// <summary>
+    /// A question about one stage as a whole gets its summary and steps; a question about the path as a whole gets the
+    /// whole path. "how many stages are there" had led with the maths ("many"), "should i do the stages in order" with
+    /// the traits ("in its order"), "what is the last stage" with stage 6, "what is stage 3" with one of its sections.
+    /// </summary>
+    [Theory]
+    [InlineData("what is stage 3 of the roadmap", "roadmap.education", "The steps")]
+    [InlineData("what are the steps in stage 5", "roadmap.experience", "The steps")]
+    [InlineData("what is the last stage", "roadmap.stay-current", "The steps")]
+    [InlineData("what's the first stage", "roadmap.role", "The steps")]
+    [InlineData("how many stages are there", "roadmap.role", "The whole path at a glance")]
+    [InlineData("should i do the stages in order", "roadmap.role", "The whole path at a glance")]
+    [InlineData("what is a portfolio", "roadmap.experience", null)] // the experience stage's alias, not a stage question
+    public void A_stage_or_the_path_as_a_whole_is_answered_as_a_whole(string question, string entry, string? heading) =>
+        AssertLeads(question, entry, heading);
+
+    [Fact]
+    public void A_stages_steps_are_listed_in_order_under_its_summary()
+    {
+        var answer = AskHandler.Compose(Snapshot, "what are the steps in stage 5");
+        var stage = Snapshot.Stages[4];
+
+        Assert.Equal(stage.Summary + "\n\n" + string.Join("\n", stage.Steps.Select((s, i) => $"{i + 1}. **{s.Title}**")), answer.Lead?.Markdown);
+    }
+
+    /// <summary>
     /// A word of a phrase synonym ("recruiters look for") is spelt right: "do recruiters check github" had said "Searched for
     /// recruiters (you typed recruiters)".
     /// </summary>
