@@ -13,7 +13,7 @@ internal static partial class AnswerRanking
     private static readonly HashSet<string> CauseWords = new(StringComparer.Ordinal)
     {
         "why", "affect", "affects", "affected", "depend", "depends", "determine", "determines", "factor", "factors", "vary", "varies",
-        "differ", "differs", "difference", "influence", "influences", "impact", "impacts",
+        "differ", "differs", "difference", "influence", "influences", "impact", "impacts", "matter", "matters",
     };
 
     /// <summary>

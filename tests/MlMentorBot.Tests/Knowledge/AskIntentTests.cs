@@ -192,6 +192,7 @@ public sealed class AskIntentTests
     [InlineData("i'm overwhelmed, where do i even begin", "roadmap.role", null)] // turned away: "begin" unknown
     [InlineData("how to find internships in ml", "roadmap.experience", "Internships, entry-level roles or freelance work")] // led with "Find a mentor"
     [InlineData("how mutch do junior mle get payed", "salary.figures", "Entry level")] // led with location: neither misspelling read
+    [InlineData("what's the median salary", "salary.figures", "Average base salary (United States, approximate)")] // turned away: "median" unknown
     [InlineData("how do i find a mentor", "resources.networking", null)]
     [InlineData("how do i network as an ml engineer", "resources.networking", null)]
     [InlineData("what industries hire ml engineers the most", "career.specializations", null)]
@@ -560,13 +561,17 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
-    /// Negotiating is about pay (a synonym of salary): "how do i negotiate my first mle offer" led with what a bootcamp
-    /// "offers". Negotiating something else, with no word of the field, is still someone else's topic.
+    /// Neither article says a word on negotiating: "how do i negotiate my first mle offer" led with what a bootcamp
+    /// "offers", and once "negotiate" was read as pay, with the pay figures, which do not answer it either. It is a topic
+    /// not covered now, named in the honest reply. Negotiating something else, with no word of the field, is still
+    /// someone else's topic.
     /// </summary>
     [Fact]
-    public void Negotiating_an_offer_is_a_pay_question()
+    public void Negotiating_an_offer_is_a_topic_the_sources_do_not_cover()
     {
-        Assert.Equal(KnowledgeKinds.Salary, AskHandler.Compose(Snapshot, "how do i negotiate my first mle offer when i have no other offers to compare").Lead?.Entry.Kind);
+        var answer = AskHandler.Compose(Snapshot, "how do i negotiate my first mle offer when i have no other offers to compare");
+
+        Assert.Equal((null, "negotiate"), (answer.Lead?.Entry.Id, answer.NotCovered));
         Assert.Null(AskHandler.Compose(Snapshot, "how do i negotiate rent with my landlord").Lead);
     }
 
@@ -696,6 +701,8 @@ public sealed class AskIntentTests
     [InlineData("does an mle make less than a swe", null, "swe")]
     [InlineData("how much does a doctor make", null, "doctor")] // led with the US average ("doctors" is a word the role overview uses)
     [InlineData("is the stock market going up", null, "stock market")] // "stock" was corrected to "stack" (Stack Overflow)
+    [InlineData("how do i negotiate salary", null, "negotiate")] // "negotiate" read as pay: led with the US average
+    [InlineData("what's the pay for interns", null, "intern")] // led with the US average
     [InlineData("what does a data scientist do vs an ml engineer", "role.related-careers", null)]
     [InlineData("top companies for ml engineers", null, "top companies")]
     [InlineData("is google's tensorflow certificate worth it", "resources.certifications", null)]
