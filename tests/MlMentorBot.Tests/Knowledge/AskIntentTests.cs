@@ -195,6 +195,7 @@ public sealed class AskIntentTests
     [InlineData("what's the median salary", "salary.figures", "Average base salary (United States, approximate)")] // turned away: "median" unknown
     [InlineData("how do i find a mentor", "resources.networking", null)]
     [InlineData("how do i network as an ml engineer", "resources.networking", null)]
+    [InlineData("open source contributions for ml", "resources.communities", null)] // led with networking's "what you get"
     [InlineData("what industries hire ml engineers the most", "career.specializations", null)]
     public void A_members_own_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
