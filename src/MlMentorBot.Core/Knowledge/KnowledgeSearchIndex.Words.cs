@@ -207,11 +207,11 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex KnowItCold();
 
     /// <summary>
-    /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major"): the question is about the
-    /// degree, so the subject is not read as the topic ("i have a math degree not cs, can i still become an mle" is not
-    /// about maths).
+    /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major", "major in math or cs", "degree in
+    /// statistics"): the question is about the degree, so the subject is not read as the topic ("i have a math degree not
+    /// cs, can i still become an mle" is not about maths).
     /// </summary>
-    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)")]
+    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc) in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|business|finance|psychology)\b")]
     private static partial Regex DegreeSubject();
 
     /// <summary>

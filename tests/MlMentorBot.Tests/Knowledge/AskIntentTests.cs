@@ -196,6 +196,8 @@ public sealed class AskIntentTests
     [InlineData("how do i find a mentor", "resources.networking", null)]
     [InlineData("how do i network as an ml engineer", "resources.networking", null)]
     [InlineData("open source contributions for ml", "resources.communities", null)] // led with networking's "what you get"
+    [InlineData("should i major in math or cs", "resources.degrees", null)] // led with the maths topics
+    [InlineData("is a degree in statistics good for ml", "resources.degrees", null)]
     [InlineData("what industries hire ml engineers the most", "career.specializations", null)]
     public void A_members_own_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
