@@ -99,6 +99,7 @@ public sealed partial class KnowledgeSearchIndex
         (KnowItCold(), " "),
         (WhatMakesAGoodOne(), " traits of an ml engineer "),
         (DegreeSubject(), " "),
+        (WithoutADegree(), " faster and cheaper routes than a degree "),
         (AnswerShape(), " "),
         (BesidesThat(), " "),
         (ChatAre(), "are"),
@@ -213,6 +214,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc) in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|business|finance|psychology)\b")]
     private static partial Regex DegreeSubject();
+
+    /// <summary>
+    /// "without a degree", "no cs degree", "w/o a college degree": the member asks about the routes other than a degree
+    /// (the education stage's self-learning, bootcamps and certifications), so the degree is not the topic.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:without|no|w/o|dont have|don't have|never got)\s+(?:an?\s+)?(?:cs\s+|college\s+|uni\s+|university\s+|formal\s+|computer science\s+)?degree\b")]
+    private static partial Regex WithoutADegree();
 
     /// <summary>
     /// How the member wants the answer put ("short version", "tl;dr", "in simple words", "eli5"): the shape of the reply,

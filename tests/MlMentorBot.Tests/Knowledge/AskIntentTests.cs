@@ -198,6 +198,9 @@ public sealed class AskIntentTests
     [InlineData("open source contributions for ml", "resources.communities", null)] // led with networking's "what you get"
     [InlineData("should i major in math or cs", "resources.degrees", null)] // led with the maths topics
     [InlineData("is a degree in statistics good for ml", "resources.degrees", null)]
+    [InlineData("can i become an mle without a degree", "roadmap.education", "Faster and cheaper routes")] // led with the bachelor's degree
+    [InlineData("how do I become an ML engineer (no degree)", "roadmap.education", "Faster and cheaper routes")]
+    [InlineData("do i need a degree to become an mle", "resources.degrees", null)]
     [InlineData("what industries hire ml engineers the most", "career.specializations", null)]
     public void A_members_own_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
