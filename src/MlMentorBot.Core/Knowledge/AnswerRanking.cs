@@ -435,8 +435,8 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// A question about how long something takes: "how long does it take to become an mle", "how many months of study", "is
-    /// it possible in 6 months", "within a year", "what's a realistic timeline". Not "how many hours are coding vs
-    /// meetings", which asks how a day is spent.
+    /// it possible in 6 months", "within a year", "is 6 months enough", "what's a realistic timeline". Not "how many hours
+    /// are coding vs meetings", which asks how a day is spent.
     /// </summary>
     private static bool AsksHowLong(SearchQuery query) => HowLong().IsMatch(string.Join(' ', query.Words));
 
@@ -452,7 +452,7 @@ internal static partial class AnswerRanking
     /// </summary>
     public static bool MissesTheDuration(SearchQuery query, AskPassage passage) => AsksHowLong(query) && !SpeaksOfDuration(passage);
 
-    [GeneratedRegex(@"\bhow long\b|\bhow many (?:months|weeks|years)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\btimeline\b")]
+    [GeneratedRegex(@"\bhow long\b|\bhow many (?:months|weeks|years)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]
     private static partial Regex HowLong();
 
     [GeneratedRegex(@"\b(?:a few|few|several|one|two|three|four|five|six|nine|twelve|\d+(?:\s*(?:to|-|–)\s*\d+)?)\s+(?:months?|weeks?|years?|hours?|days?)\b", RegexOptions.IgnoreCase)]

@@ -237,10 +237,11 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex BesidesThat();
 
     /// <summary>
-    /// "r" as chat for "are" ("what r the skills needed", "how r mles paid"): after a question word and before what the
-    /// question is about. R the language keeps its name everywhere else ("python or r", "is r worth learning").
+    /// "r" as chat for "are" ("what r the skills needed", "how r mles paid", "r u a bot"): after a question word and before
+    /// what the question is about, or opening a question to "u". R the language keeps its name everywhere else ("python or
+    /// r", "is r worth learning").
     /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:what|how|where|who|which|why|when|wat)\s)r(?=\s+(?:the|u|you|they|some|there|my|your|these|those|good|best|ml|mles|ai|most|common|main|top|mle|ml engineers|data)\b)")]
+    [GeneratedRegex(@"(?<=\b(?:what|how|where|who|which|why|when|wat)\s)r(?=\s+(?:the|u|you|they|some|there|my|your|these|those|good|best|ml|mles|ai|most|common|main|top|mle|ml engineers|data)\b)|^\s*r(?=\s+(?:u|you)\b)")]
     private static partial Regex ChatAre();
 
     /// <summary>"2" as chat for "to" ("how 2 become ml engineer", "best way 2 learn"): before a verb of learning or becoming.</summary>

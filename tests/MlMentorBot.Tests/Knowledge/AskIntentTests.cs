@@ -174,6 +174,8 @@ public sealed class AskIntentTests
     [InlineData("what r the skills needed", "roadmap.core-skills", null)] // "r" read as the R language: led with programming
     [InlineData("how 2 become ml engineer", "roadmap.role", "The whole path at a glance")] // "2" was a topic: the foundations
     [InlineData("python or r for ml", "skills.programming", null)]
+    [InlineData("is r worth learning", "skills.programming", null)]
+    [InlineData("do u need calc", "skills.math-statistics", "The topics")] // turned away: "calc" unknown
     [InlineData("what is git and why should i learn it", "skills.software-engineering", null)] // turned away: git was no alias
     [InlineData("do i need to know cloud computing", "skills.deployment", null)] // turned away: "computing" unknown
     [InlineData("how do i clean data", "skills.data-preprocessing", "Preprocessing and feature engineering")] // led with visualization
@@ -671,6 +673,7 @@ public sealed class AskIntentTests
     [InlineData("is it possible to become an ml engineer in 6 months", null)]
     [InlineData("how long does a masters in ml usually take if you do it part time", null)]
     [InlineData("how long to learn enough math for ml", null)]
+    [InlineData("is 6 months enough to get job", null)] // led with the stage-by-stage path, which gives no length of time
     [InlineData("how long is a typical ml bootcamp, like 3 months? 6?", "resources.bootcamps")]
     [InlineData("💰 realistic starting salary for a junior ML engineer in the US? and how long before you hit six figures", "salary.figures")]
     public void How_long_is_answered_only_by_a_length_of_time(string question, string? entry) =>
