@@ -57,6 +57,10 @@ public sealed class AskIntentTests
     [InlineData("supervised vs unsupervised learning", "Types of learning")]
     [InlineData("how do i know when to use a decision tree vs linear regression", "Common algorithms")]
     [InlineData("best online courses for machine learning?", "Where to take them")]
+    [InlineData("how important is sql", "Where to start")] // led with why programming matters, which never says SQL
+    [InlineData("python or java?", "Where to start")]
+    [InlineData("how do i find a mentor in ml", "Mentors")] // led with what networking gets you
+    [InlineData("my degree is in mechanical engineering, will that get my resume tossed for mle roles?", "Bachelor's degree")] // led with the master's and PhD
     public void A_subtopic_named_by_an_alias_leads_with_the_section_that_says_it(string question, string heading) =>
         Assert.Equal(heading, AskHandler.Compose(Snapshot, question).Lead?.Heading);
 
