@@ -95,7 +95,9 @@ public static partial class CommandCatalog
         {
             Examples = ["/progress show", "/progress mark roadmap.foundations.math done", "/progress export", "/progress delete"],
             AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data",
-                "export my progress", "delete my progress", "reset my progress", "is my data private", "my privacy", "privacy"],
+                "export my progress", "delete my progress", "reset my progress", "is my data private", "my privacy", "privacy",
+                "next step", "my next step", "what should i do next", "what do i do next", "what to do next", "what now",
+                "whats next", "what next"],
         },
     ];
 

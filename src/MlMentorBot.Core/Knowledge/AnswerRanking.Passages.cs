@@ -78,7 +78,8 @@ internal static partial class AnswerRanking
         var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.Count == 0;
         var becoming = query.Words.Any(w => w is "become" or "becoming");
         if (!(onlyTheRoadmap || becoming)
-            || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t))
+            || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t)
+                || CountsTheStages(snapshot, query, t))
             || !(becoming || query.Terms.Any(t => stems.Contains(Stem(t))))
             || snapshot.Stages.FirstOrDefault() is not { } first)
         {
@@ -88,6 +89,14 @@ internal static partial class AnswerRanking
         var section = first.Sections.FirstOrDefault(s => FactsOf(snapshot).StemsOf(s.Heading).Any(stems.Contains)) ?? first.Sections.FirstOrDefault();
         return section is null ? null : new AskPassage(first, section.Heading, section.Markdown) { FromTheStart = true };
     }
+
+    /// <summary>
+    /// True when <paramref name="term"/> is the number of stages said before them in the plural: "what are the 7 steps",
+    /// "list the 7 stages" ask for the whole path ("7" had led with stage 7), "what is step 7" for one stage.
+    /// </summary>
+    private static bool CountsTheStages(KnowledgeSnapshot snapshot, SearchQuery query, string term) =>
+        term == snapshot.Stages.Count.ToString(CultureInfo.InvariantCulture)
+        && query.Words.Zip(query.Words.Skip(1)).Any(pair => pair.First == term && pair.Second is "stages" or "steps");
 
     /// <summary>
     /// Words that ask for the path as a whole beside the roadmap's own ("how many stages are there", "should i do the stages

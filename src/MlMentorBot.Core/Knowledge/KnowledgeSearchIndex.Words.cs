@@ -104,7 +104,15 @@ public sealed partial class KnowledgeSearchIndex
         (BesidesThat(), " "),
         (ChatAre(), "are"),
         (ChatTo(), "to"),
+        (StepNumber(), "stage"),
     ];
+
+    /// <summary>
+    /// "step 3" or "phase 3" for the roadmap's stage 3 ("what is step 7" had led with a section of stage 7 rather than its
+    /// steps). Not "the 7 steps", which counts them.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:step|phase)(?=\s+\d+\b)")]
+    private static partial Regex StepNumber();
 
     /// <summary>
     /// "make" meaning "earn", read as "earn" (a salary synonym): "how much do ml engineers make", "what does an mle make in

@@ -224,8 +224,25 @@ public sealed class AskIntentTests
     [InlineData("how many stages are there", "roadmap.role", "The whole path at a glance")]
     [InlineData("should i do the stages in order", "roadmap.role", "The whole path at a glance")]
     [InlineData("what is a portfolio", "roadmap.experience", null)] // the experience stage's alias, not a stage question
+    [InlineData("what are the 7 steps", "roadmap.role", "The whole path at a glance")] // led with stage 7
+    [InlineData("what is step 7", "roadmap.stay-current", "The steps")] // led with why stage 7 never ends
+    [InlineData("phase 2?", "roadmap.foundations", "The steps")]
     public void A_stage_or_the_path_as_a_whole_is_answered_as_a_whole(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
+
+    /// <summary>
+    /// "whats the next step" alone asks for the member's own next step, which <c>/progress show</c> gives (it had led with
+    /// how to use competitions); naming where one stands still gets the step after it from the knowledge.
+    /// </summary>
+    [Theory]
+    [InlineData("whats next after python", "roadmap.foundations")]
+    [InlineData("i finished stage 3 what now", "roadmap.core-skills")]
+    [InlineData("is kaggle a good next step", "resources.competitions")]
+    public void A_next_step_after_something_named_is_still_answered_from_the_knowledge(string question, string entry)
+    {
+        Assert.Null(AskHandler.AboutUsingTheBot(Snapshot, question));
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+    }
 
     [Fact]
     public void A_stages_steps_are_listed_in_order_under_its_summary()

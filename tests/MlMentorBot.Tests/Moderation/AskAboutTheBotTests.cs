@@ -23,6 +23,8 @@ public sealed class AskAboutTheBotTests
     [InlineData("are you an ai", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("r u a bot", "MlMentorBot — your guide to becoming an ML engineer")] // was led by a knowledge section
     [InlineData("is my data private", "/progress")] // was a gap
+    [InlineData("whats the next step", "/progress")] // led with how to use competitions
+    [InlineData("what should i do next", "/progress")] // led with the software engineer roots of the role
     [InlineData("what can you do", "MlMentorBot — your guide to becoming an ML engineer")]
     [InlineData("hi there, can you help me?", "MlMentorBot — your guide to becoming an ML engineer")] // led with why demand is high
     public async Task A_question_about_a_feature_gets_its_help_and_is_no_gap(string question, string title)
