@@ -718,6 +718,7 @@ public sealed class AskIntentTests
     [InlineData("how much does location matter for ml salary if i'm remote", null, "remote")]
     [InlineData("how much do ml engineers at google make", null, "google")]
     [InlineData("is remote work common for mle", null, "remote")] // led with the common algorithms
+    [InlineData("is mle a stressful job", null, "stressful")] // led with the role in one line
     [InlineData("is fast.ai good", null, "fast ai")] // led with the eight traits ("fast", "ai")
     [InlineData("whats the best online ml course rn, andrew ng still the goat?", null, "andrew ng")] // led with where to take courses
     [InlineData("do mles own the ci/cd pipeline for models", null, "ci/cd")] // led with evaluating models
