@@ -180,6 +180,7 @@ public sealed class AskIntentTests
     [InlineData("python or r for ml", "skills.programming", null)]
     [InlineData("is r worth learning", "skills.programming", null)]
     [InlineData("do u need calc", "skills.math-statistics", "The topics")] // turned away: "calc" unknown
+    [InlineData("yo whats the pay like for entry lvl", "salary.figures", "Entry level")] // turned away: "lvl" unknown
     [InlineData("what is git and why should i learn it", "skills.software-engineering", null)] // turned away: git was no alias
     [InlineData("do i need to know cloud computing", "skills.deployment", null)] // turned away: "computing" unknown
     [InlineData("how do i clean data", "skills.data-preprocessing", "Preprocessing and feature engineering")] // led with visualization
