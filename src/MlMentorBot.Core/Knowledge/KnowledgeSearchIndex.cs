@@ -222,7 +222,7 @@ public sealed partial class KnowledgeSearchIndex
         var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
             || (!a.IsGeneric && padded.Contains(a.Plural, StringComparison.Ordinal))
-            || WhatClauseOpenings.Any(opening => padded.Contains(opening + a.Plural, StringComparison.Ordinal))).ToList();
+            || (padded.Contains(a.Plural, StringComparison.Ordinal) && SaysAfterAWhatClause(padded, a.Plural))).ToList();
         named = WithoutTheAlternative(padded, named);
         var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric)
             : named.Where(a => terms.Count == 0 || AsksWhatItIs(padded, a.Phrase))).Select(a => a.Alias).ToList();
@@ -405,7 +405,15 @@ public sealed partial class KnowledgeSearchIndex
         padded.StartsWith(" what ", StringComparison.Ordinal) || padded.StartsWith(" whats ", StringComparison.Ordinal)
         || padded.StartsWith(" what's ", StringComparison.Ordinal) || padded.StartsWith(" wat ", StringComparison.Ordinal)
         || padded.StartsWith(" is" + aliasPhrase, StringComparison.Ordinal)
-        || WhatClauseOpenings.Any(opening => padded.Contains(opening + aliasPhrase, StringComparison.Ordinal));
+        || (padded.Contains(aliasPhrase, StringComparison.Ordinal) && SaysAfterAWhatClause(padded, aliasPhrase));
+
+    /// <summary>
+    /// True when <paramref name="phrase"/> (spaced, as <see cref="AliasName"/> holds it) follows one of the
+    /// <see cref="WhatClauseOpenings"/>. Callers check first that the phrase occurs at all: the joined strings are built
+    /// only then, not for every alias of every question.
+    /// </summary>
+    private static bool SaysAfterAWhatClause(string padded, string phrase) =>
+        WhatClauseOpenings.Any(opening => padded.Contains(opening + phrase, StringComparison.Ordinal));
 
     /// <summary>
     /// How a clause asking what a name is opens, right before the name: "i still dont get what ml engineers do", "explain
