@@ -60,6 +60,13 @@ public static partial class CommandCatalog
         public void Dispose() => undo();
     }
 
+    /// <summary>
+    /// Phrases of <c>/progress</c>'s <see cref="CommandDefinition.AskedAbout"/> that ask for the member's own next step
+    /// ("whats the next step", "what should i do next"): <c>/ask</c> answers them with that step from the member's progress.
+    /// </summary>
+    internal static readonly string[] NextStepQuestions =
+        ["next step", "my next step", "what should i do next", "what do i do next", "what to do next", "what now", "whats next", "what next"];
+
     private static IReadOnlyList<CommandDefinition> CoreCommands(IReadOnlyList<TopicDefinition> topics) =>
     [
         new("help", "What the bot can do, or how to use one command",
@@ -96,8 +103,7 @@ public static partial class CommandCatalog
             Examples = ["/progress show", "/progress mark roadmap.foundations.math done", "/progress export", "/progress delete"],
             AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data",
                 "export my progress", "delete my progress", "reset my progress", "is my data private", "my privacy", "privacy",
-                "next step", "my next step", "what should i do next", "what do i do next", "what to do next", "what now",
-                "whats next", "what next"],
+                .. NextStepQuestions],
         },
     ];
 

@@ -1,4 +1,5 @@
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Core.Knowledge;
@@ -62,7 +63,7 @@ public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyLis
 /// When nothing is relevant enough the reply says so, says what the bot can answer and where to ask people, and records
 /// the question as a gap. Every answer carries "Helpful" / "Not helpful" buttons (<c>/feedback</c>).
 /// </summary>
-internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time) : ICommandHandler
+internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time, IProgressStore progress) : ICommandHandler
 {
     /// <summary>
     /// A best passage scoring above this bm25 value (scores are negative; nearer zero is weaker) is not a confident answer.
@@ -181,6 +182,13 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         var question = request.Option("question") ?? "";
         if (AboutUsingTheBot(knowledge.Current, question) is { } command)
         {
+            // "whats my next step": the member's own, from their progress; not when the answer is aimed at someone else,
+            // whose progress is theirs to show.
+            if (command.Name == "progress" && request.Option("user") is null && AsksForTheNextStep(question))
+            {
+                return await ProgressHandler.NextStepAsync(knowledge.Current, progress, request.Member, cancellationToken);
+            }
+
             // "how do i track my progress", "what is a check-in": a question about the bot, not a gap in the knowledge.
             var help = command.Name == "help"
                 ? HelpHandler.Overview(CommandCatalog.All.Where(c => !c.IsModeratorOnly).ToList())
@@ -271,6 +279,13 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         // Asking the bot for help in general ("can you help me?") leaves nothing else; "help me understand salary" or "what
         // are you paid as an ml engineer" leave a topic, and that is the question.
         return query.Aliases.Count == 0 && query.Unknown.Count == 0 && (best.Name != "help" || query.Terms.Count == 0) ? best : null;
+    }
+
+    /// <summary>True when <paramref name="question"/> says one of <see cref="CommandCatalog.NextStepQuestions"/> as whole words.</summary>
+    private static bool AsksForTheNextStep(string question)
+    {
+        var padded = " " + KnowledgeSearchIndex.QuestionKey(question) + " ";
+        return CommandCatalog.NextStepQuestions.Any(phrase => padded.Contains(" " + phrase + " ", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -40,40 +40,64 @@ internal sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressSto
         var finished = stages.Sum(s => s.Finished);
         var overall = total == 0 ? 0 : (int)Math.Round(100.0 * finished / total, MidpointRounding.AwayFromZero);
         var next = ProgressView.NextStep(snapshot, progress);
-        var sections = new List<ReplySection>
-        {
-            new(null, $"Overall {ProgressView.Bar(overall)} — {stages.Sum(s => s.Done)} done, {stages.Sum(s => s.Skipped)} skipped, {stages.Sum(s => s.Learning)} learning, {total - finished - stages.Sum(s => s.Learning)} to do."),
-        };
-        if (next is null)
-        {
-            sections.Add(new ReplySection("Next step", "You have finished every step of the roadmap. Keep learning: `/roadmap stay-current`."));
-        }
-        else
-        {
-            var resources = next.Resources.Select(snapshot.FindById).OfType<KnowledgeEntry>()
-                .Select(e => $"- {e.Title}: `{EntryReplies.CommandFor(e)}`").ToList();
-            sections.Add(new ReplySection("Next step",
-                $"**{next.Title}** (`{next.Id}`, stage: {RoadmapHandler.StageName(snapshot.StageOf(next))})\n{next.Detail}" +
-                (resources.Count > 0 ? "\n\nWhere to learn:\n" + string.Join("\n", resources) : "")));
-        }
-
         return new BotReply
         {
             Title = $"Your progress — {overall}% of the roadmap",
-            Sections = sections,
+            Sections =
+            [
+                new(null, $"Overall {ProgressView.Bar(overall)} — {stages.Sum(s => s.Done)} done, {stages.Sum(s => s.Skipped)} skipped, {stages.Sum(s => s.Learning)} learning, {total - finished - stages.Sum(s => s.Learning)} to do."),
+                NextStepSection(snapshot, next),
+            ],
             Fields = stages.Select(s => new ReplyField($"{s.Stage.Order}. {RoadmapHandler.StageName(s.Stage)}", $"{ProgressView.Bar(s.Percent)} ({s.Finished}/{s.Total})", IsInline: false)).ToList(),
             IsPrivate = true,
-            Actions = next is null
-                ? [new SuggestedAction("Roadmap", "/roadmap")]
-                :
-                [
-                    new SuggestedAction("Mark done", $"/progress mark {next.Id} done", ActionStyle.Primary),
-                    new SuggestedAction("I'm learning it", $"/progress mark {next.Id} learning"),
-                    new SuggestedAction("Skip it", $"/progress mark {next.Id} skipped"),
-                    new SuggestedAction("Open its stage", $"/roadmap {snapshot.StageOf(next).Key}"),
-                ],
+            Actions = NextStepActions(snapshot, next),
         };
     }
+
+    /// <summary>
+    /// The member's own next step (<see cref="ProgressView.NextStep"/>) as <c>/progress show</c> gives it: a "Next step"
+    /// section and the buttons to mark it, or the Roadmap button once every step is finished. Also the reply to "what
+    /// should i do next" in <c>/ask</c>.
+    /// </summary>
+    public static async Task<BotReply> NextStepAsync(KnowledgeSnapshot snapshot, IProgressStore store, MemberKey member, CancellationToken cancellationToken)
+    {
+        var next = ProgressView.NextStep(snapshot, await store.GetAsync(member, cancellationToken));
+        return new BotReply
+        {
+            Title = "Your next step",
+            Sections =
+            [
+                new(null, "From your own progress on the roadmap (`/progress show` has every stage):"),
+                NextStepSection(snapshot, next),
+            ],
+            IsPrivate = true,
+            Actions = [.. NextStepActions(snapshot, next), new SuggestedAction("My progress", "/progress show")],
+        };
+    }
+
+    private static ReplySection NextStepSection(KnowledgeSnapshot snapshot, RoadmapStep? next)
+    {
+        if (next is null)
+        {
+            return new ReplySection("Next step", "You have finished every step of the roadmap. Keep learning: `/roadmap stay-current`.");
+        }
+
+        var resources = next.Resources.Select(snapshot.FindById).OfType<KnowledgeEntry>()
+            .Select(e => $"- {e.Title}: `{EntryReplies.CommandFor(e)}`").ToList();
+        return new ReplySection("Next step",
+            $"**{next.Title}** (`{next.Id}`, stage: {RoadmapHandler.StageName(snapshot.StageOf(next))})\n{next.Detail}" +
+            (resources.Count > 0 ? "\n\nWhere to learn:\n" + string.Join("\n", resources) : ""));
+    }
+
+    private static IReadOnlyList<SuggestedAction> NextStepActions(KnowledgeSnapshot snapshot, RoadmapStep? next) => next is null
+        ? [new SuggestedAction("Roadmap", "/roadmap")]
+        :
+        [
+            new SuggestedAction("Mark done", $"/progress mark {next.Id} done", ActionStyle.Primary),
+            new SuggestedAction("I'm learning it", $"/progress mark {next.Id} learning"),
+            new SuggestedAction("Skip it", $"/progress mark {next.Id} skipped"),
+            new SuggestedAction("Open its stage", $"/roadmap {snapshot.StageOf(next).Key}"),
+        ];
 
     private async Task<BotReply> MarkAsync(CommandRequest request, CancellationToken cancellationToken)
     {

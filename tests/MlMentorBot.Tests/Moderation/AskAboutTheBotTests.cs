@@ -1,4 +1,5 @@
 using MlMentorBot.Core.Commands;
+using MlMentorBot.Core.Replies;
 
 namespace MlMentorBot.Tests.Moderation;
 
@@ -23,8 +24,6 @@ public sealed class AskAboutTheBotTests
     [InlineData("are you an ai", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("r u a bot", "MlMentorBot — your guide to becoming an ML engineer")] // was led by a knowledge section
     [InlineData("is my data private", "/progress")] // was a gap
-    [InlineData("whats the next step", "/progress")] // led with how to use competitions
-    [InlineData("what should i do next", "/progress")] // led with the software engineer roots of the role
     [InlineData("what can you do", "MlMentorBot — your guide to becoming an ML engineer")]
     [InlineData("hi there, can you help me?", "MlMentorBot — your guide to becoming an ML engineer")] // led with why demand is high
     public async Task A_question_about_a_feature_gets_its_help_and_is_no_gap(string question, string title)
@@ -36,6 +35,35 @@ public sealed class AskAboutTheBotTests
         Assert.Equal(title, reply.Title);
         Assert.StartsWith("That is about using me", reply.Sections[0].Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain(question.TrimEnd('?'), await host.ModeratorAsync("/kb gaps"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// "whats the next step" with nothing named had led with how to use competitions, "what should i do next" with the
+    /// software-engineer roots of the role. A member's own next step is what their progress says: the step being learned,
+    /// else the first still to do, with the buttons to mark it. Aimed at someone else, the answer is public, so it shows
+    /// how <c>/progress</c> works instead of anyone's progress.
+    /// </summary>
+    [Fact]
+    public async Task Asking_what_to_do_next_gets_the_members_own_next_step()
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+
+        var first = await host.TypeAsync("/ask whats the next step");
+        Assert.Equal("Your next step", first.Title);
+        Assert.True(first.IsPrivate);
+        Assert.Contains("roadmap.role.what-they-do", PlainTextRenderer.Render(first), StringComparison.Ordinal);
+        Assert.Contains(first.Actions, a => a.CommandLine == "/progress mark roadmap.role.what-they-do done");
+
+        await host.TypeAsync("/progress mark roadmap.role.what-they-do done");
+        await host.TypeAsync("/progress mark roadmap.foundations.python learning");
+        var next = await host.TypeAsync("/ask what should i do next?");
+        Assert.Equal("Your next step", next.Title);
+        Assert.Contains("roadmap.foundations.python", PlainTextRenderer.Render(next), StringComparison.Ordinal);
+
+        var aimed = await host.TypeAsync("/ask whats my next step @bob");
+        Assert.Equal("/progress", aimed.Title);
+        Assert.DoesNotContain("roadmap.foundations.python", PlainTextRenderer.Render(aimed), StringComparison.Ordinal);
+        Assert.DoesNotContain("next step", await host.ModeratorAsync("/kb gaps"), StringComparison.Ordinal);
     }
 
     [Fact]
