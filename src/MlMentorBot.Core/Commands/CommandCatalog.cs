@@ -65,7 +65,21 @@ public static partial class CommandCatalog
     /// ("whats the next step", "what should i do next"): <c>/ask</c> answers them with that step from the member's progress.
     /// </summary>
     internal static readonly string[] NextStepQuestions =
-        ["next step", "my next step", "what should i do next", "what do i do next", "what to do next", "what now", "whats next", "what next"];
+    [
+        "next step", "my next step", "what should i do next", "what do i do next", "what to do next", "what now", "whats next",
+        "what next", "what should i learn next", "what do i learn next", "what to learn next", "what should i study next",
+    ];
+
+    /// <summary>
+    /// Phrases of <c>/progress</c>'s <see cref="CommandDefinition.AskedAbout"/> that ask where the member stands ("where am
+    /// i on the roadmap", "how far along am i"): <c>/ask</c> answers them with the member's progress, as <c>/progress show</c>.
+    /// </summary>
+    internal static readonly string[] ProgressQuestions =
+    [
+        "where am i", "how far along am i", "how far am i", "what step am i on", "which step am i on", "what stage am i on",
+        "which stage am i on", "what stage am i at", "what have i done so far", "what have i done", "whats left", "what is left",
+        "show my progress", "my progress so far", "how am i doing",
+    ];
 
     private static IReadOnlyList<CommandDefinition> CoreCommands(IReadOnlyList<TopicDefinition> topics) =>
     [
@@ -103,7 +117,7 @@ public static partial class CommandCatalog
             Examples = ["/progress show", "/progress mark roadmap.foundations.math done", "/progress export", "/progress delete"],
             AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data",
                 "export my progress", "delete my progress", "reset my progress", "is my data private", "my privacy", "privacy",
-                .. NextStepQuestions],
+                .. NextStepQuestions, .. ProgressQuestions],
         },
     ];
 

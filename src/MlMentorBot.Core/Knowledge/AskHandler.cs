@@ -184,9 +184,15 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         {
             // "whats my next step": the member's own, from their progress; not when the answer is aimed at someone else,
             // whose progress is theirs to show.
-            if (command.Name == "progress" && request.Option("user") is null && AsksForTheNextStep(question))
+            if (command.Name == "progress" && request.Option("user") is null && Says(question, CommandCatalog.NextStepQuestions))
             {
                 return await ProgressHandler.NextStepAsync(knowledge.Current, progress, request.Member, cancellationToken);
+            }
+
+            // "where am i on the roadmap": the member's progress, as /progress show gives it.
+            if (command.Name == "progress" && request.Option("user") is null && Says(question, CommandCatalog.ProgressQuestions))
+            {
+                return await ProgressHandler.ShowAsync(knowledge.Current, progress, request.Member, cancellationToken);
             }
 
             // "how do i track my progress", "what is a check-in": a question about the bot, not a gap in the knowledge.
@@ -281,11 +287,11 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         return query.Aliases.Count == 0 && query.Unknown.Count == 0 && (best.Name != "help" || query.Terms.Count == 0) ? best : null;
     }
 
-    /// <summary>True when <paramref name="question"/> says one of <see cref="CommandCatalog.NextStepQuestions"/> as whole words.</summary>
-    private static bool AsksForTheNextStep(string question)
+    /// <summary>True when <paramref name="question"/> says one of <paramref name="phrases"/> as whole words.</summary>
+    private static bool Says(string question, IEnumerable<string> phrases)
     {
         var padded = " " + KnowledgeSearchIndex.QuestionKey(question) + " ";
-        return CommandCatalog.NextStepQuestions.Any(phrase => padded.Contains(" " + phrase + " ", StringComparison.Ordinal));
+        return phrases.Any(phrase => padded.Contains(" " + phrase + " ", StringComparison.Ordinal));
     }
 
     /// <summary>

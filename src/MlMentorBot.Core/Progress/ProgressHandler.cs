@@ -28,13 +28,16 @@ internal sealed class ProgressHandler(IKnowledgeProvider knowledge, IProgressSto
         "mark" => MarkAsync(request, cancellationToken),
         "export" => ExportAsync(request, cancellationToken),
         "delete" => DeleteAsync(request, cancellationToken),
-        _ => ShowAsync(request, cancellationToken),
+        _ => ShowAsync(knowledge.Current, store, request.Member, cancellationToken),
     };
 
-    private async Task<BotReply> ShowAsync(CommandRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>/progress show</c>: the member's percentage per stage and their next step. Also the reply to "where am i on the
+    /// roadmap" in <c>/ask</c>.
+    /// </summary>
+    public static async Task<BotReply> ShowAsync(KnowledgeSnapshot snapshot, IProgressStore store, MemberKey member, CancellationToken cancellationToken)
     {
-        var snapshot = knowledge.Current;
-        var progress = await store.GetAsync(request.Member, cancellationToken);
+        var progress = await store.GetAsync(member, cancellationToken);
         var stages = snapshot.Stages.Select(s => ProgressView.ForStage(s, progress)).ToList();
         var total = stages.Sum(s => s.Total);
         var finished = stages.Sum(s => s.Finished);

@@ -66,6 +66,29 @@ public sealed class AskAboutTheBotTests
         Assert.DoesNotContain("next step", await host.ModeratorAsync("/kb gaps"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "where am i on the roadmap" had led with the whole path, "what have i done so far" with industry demand (pay) and
+    /// "how far along am i" was a gap: they ask for the member's progress, which <c>/progress show</c> gives. A question that
+    /// names a topic beside such words ("whats next after python") is still answered from the knowledge.
+    /// </summary>
+    [Theory]
+    [InlineData("where am i on the roadmap")]
+    [InlineData("how far along am i?")]
+    [InlineData("what have i done so far")]
+    [InlineData("what should i learn next")]
+    public async Task Asking_where_one_stands_gets_the_members_own_progress(string question)
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+        await host.TypeAsync("/progress mark roadmap.foundations.math done");
+
+        var reply = await host.TypeAsync("/ask " + question);
+
+        Assert.True(reply.IsPrivate);
+        Assert.Contains("Next step", PlainTextRenderer.Render(reply), StringComparison.Ordinal);
+        Assert.Contains(reply.Actions, a => a.CommandLine == "/progress mark roadmap.role.what-they-do done");
+        Assert.Equal("roadmap.foundations", (await host.TypeAsync("/ask whats next after python")).EntryId);
+    }
+
     [Fact]
     public async Task A_question_that_only_shares_a_features_words_is_answered_as_before()
     {
