@@ -74,7 +74,8 @@ public static partial class CommandCatalog
             [
                 "study group", "study groups", "study buddy", "study buddies", "create a group", "join a group", "start a group", "leave a group",
                 "leave a study group", "leave the study group", "leave my study group", "leave the group", "leave my group", "join a study group",
-                "create a study group", "start a study group",
+                "create a study group", "start a study group", "make a group", "my own group", "in my group", "in our group",
+                "group members",
             ],
         },
         new("checkin", "Your weekly check-in: opens a form, or give the answers as options",
@@ -94,7 +95,8 @@ public static partial class CommandCatalog
                 "/checkin done:\"linear algebra refresher\" next:\"pandas practice\" steps:roadmap.foundations.math=done",
                 "/checkin history",
             ],
-            AskedAbout = ["check-in", "checkin", "check-ins", "checkins", "weekly check in", "streak", "streaks"],
+            AskedAbout = ["check-in", "checkin", "check-ins", "checkins", "weekly check in", "streak", "streaks", "my check in answers",
+                "change my answers", "edit my answers"],
         },
         new("away", "Mark yourself away: away weeks keep your streak and leave you off 'missing' lists",
         [

@@ -20,6 +20,9 @@ public sealed class AskAboutTheBotTests
     [InlineData("how do i create a group", "/group")] // was "not in my knowledge", and a gap
     [InlineData("can i leave a study group", "/group")] // was a gap: "leave" beside "study group" was an unknown word
     [InlineData("how do i leave my group", "/group")]
+    [InlineData("can i make my own group", "/group")] // led with the communities named
+    [InlineData("who is in my group", "/group")] // led with the communities named
+    [InlineData("how do i change my answers", "/checkin")] // led with the communities named
     [InlineData("how do i use this bot", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("are you an ai", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("r u a bot", "MlMentorBot — your guide to becoming an ML engineer")] // was led by a knowledge section
