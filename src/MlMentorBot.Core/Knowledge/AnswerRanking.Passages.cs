@@ -100,11 +100,12 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// Words that ask for the path as a whole beside the roadmap's own ("how many stages are there", "should i do the stages
-    /// in order", "overview of the whole roadmap").
+    /// in order", "overview of the whole roadmap", "can you explain the roadmap in short").
     /// </summary>
     private static readonly HashSet<string> WholePathWords = new(StringComparer.Ordinal)
     {
-        "many", "order", "ordered", "sequence", "overview", "whole", "full", "entire", "summary", "outline", "stage",
+        "many", "order", "ordered", "sequence", "overview", "whole", "full", "entire", "summary", "outline", "stage", "explain",
+        "summarize", "summarise", "recap",
     };
 
     /// <summary>
@@ -128,7 +129,7 @@ internal static partial class AnswerRanking
             : null;
         var stems = FactsOf(snapshot).RoadmapStems;
         if (stage is null || stage.Steps.Count == 0
-            || !query.Terms.All(t => stems.Contains(Stem(t)) || t is "stage" or "last" or "final" or "first" or "1st" || t.All(char.IsDigit)))
+            || !query.Terms.All(t => stems.Contains(Stem(t)) || t is "stage" or "last" or "final" or "first" or "1st" or "explain" || t.All(char.IsDigit)))
         {
             return null;
         }

@@ -261,6 +261,9 @@ internal static partial class AnswerRanking
     /// you. 50 of the 995 tuning questions changed lead, about 40 of them to a section that says what was asked; five changed
     /// entry (four to a labelled one; a resume question went from evaluating models to online courses, a miss either way).
     /// Tune 126 → 127 of 146, helpers 371 → 373 of 499, fresh and the first set unchanged.
+    /// A one-word alias that is a synonym of another word ("libraries" of frameworks, "degree" of degrees) names the whole
+    /// entry and lifts nothing: "which ml libraries should i learn" gets the tools again rather than why they matter (and a
+    /// mechanical engineer's "my degree is in…" the master's section again rather than the bachelor's).
     /// </summary>
     private const double AliasInPassageBonus = 0.2;
 
@@ -272,7 +275,7 @@ internal static partial class AnswerRanking
     {
         foreach (var alias in query.Aliases)
         {
-            if ((alias.Contains(' ', StringComparison.Ordinal) ? hit.Markdown.Contains(alias, StringComparison.OrdinalIgnoreCase) : SaysWord(hit.Markdown, alias))
+            if ((alias.Contains(' ', StringComparison.Ordinal) ? hit.Markdown.Contains(alias, StringComparison.OrdinalIgnoreCase) : SaysWord(hit.Markdown, alias) && !IsASynonym(query, alias))
                 && !alias.Equals(hit.Entry.Title, StringComparison.OrdinalIgnoreCase)
                 && !alias.Equals(hit.Entry.Key.Replace('-', ' '), StringComparison.OrdinalIgnoreCase))
             {
@@ -282,6 +285,14 @@ internal static partial class AnswerRanking
 
         return false;
     }
+
+    /// <summary>
+    /// True when the question's <paramref name="word"/> is a synonym of another word ("libraries" of frameworks): it names
+    /// the entry's topic as a whole, not a subtopic one section says ("what libraries do i need to learn first" had led with
+    /// why frameworks matter, which says "Libraries", rather than the mentor's note on which to learn first).
+    /// </summary>
+    private static bool IsASynonym(SearchQuery query, string word) =>
+        query.Concepts.Any(concept => concept.Count > 1 && concept[0].Equals(word, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when <paramref name="text"/> says <paramref name="word"/> as a whole word, in any case.</summary>
     private static bool SaysWord(string text, string word)

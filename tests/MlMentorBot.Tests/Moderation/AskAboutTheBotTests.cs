@@ -26,6 +26,7 @@ public sealed class AskAboutTheBotTests
     [InlineData("how do i use this bot", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("are you an ai", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("r u a bot", "MlMentorBot — your guide to becoming an ML engineer")] // was led by a knowledge section
+    [InlineData("what sources do you use", "MlMentorBot — your guide to becoming an ML engineer")] // led with the communities named
     [InlineData("is my data private", "/progress")] // was a gap
     [InlineData("what can you do", "MlMentorBot — your guide to becoming an ML engineer")]
     [InlineData("hi there, can you help me?", "MlMentorBot — your guide to becoming an ML engineer")] // led with why demand is high
