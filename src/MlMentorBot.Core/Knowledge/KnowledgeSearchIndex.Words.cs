@@ -18,7 +18,7 @@ public sealed partial class KnowledgeSearchIndex
         // Chat filler and slang members type around a question (issue #14's member set): they carry no topic, and counting
         // them as unknown words made real questions look off-topic.
         "lol", "lmao", "plz", "rn", "tbh", "nah", "lowkey", "wanna", "gonna", "kinda", "sorta", "even", "just", "still", "ive",
-        "youre", "theyre", "isnt", "arent", "doesnt", "wont", "cant", "eng", "hey", "hi", "thanks", "bro", "wat", "u", "ur",
+        "youre", "theyre", "isnt", "arent", "doesnt", "wont", "cant", "eng", "hey", "hi", "thanks", "bro", "wat", "u", "ur", "w",
         "also", "then", "than", "them", "they", "our", "us", "very", "way", "yeah", "yes", "no", "not", "too", "own", "other",
         "others", "out", "over", "off", "while", "without", "every", "each", "new", "wannabe", "aspiring", "important", "importance",
         "matter", "matters", "tips", "free", "hire", "hired", "hiring", "land", "bigger", "better", "worse", "bad", "deal", "normal",
@@ -26,7 +26,7 @@ public sealed partial class KnowledgeSearchIndex
         // Everyday function words members type in longer messages ("i did a-level maths years ago", "can't afford paid ones
         // right now"): no topic, so not a word the knowledge fails to know.
         "did", "didnt", "done", "ago", "quite", "now", "both", "never", "ever", "already", "yet", "again", "though", "maybe",
-        "probably", "literally", "basically", "honestly", "ones", "anyway", "right",
+        "probably", "literally", "basically", "honestly", "ones", "anyway", "right", "heard", "hear",
         // How deeply or exactly ("do i need to know linear algebra deeply"), and how the member feels ("i'm overwhelmed,
         // where do i even begin"): said around a question, never its topic.
         "deeply", "thoroughly", "properly", "fully", "truly", "exactly", "necessarily", "confused",
@@ -69,11 +69,12 @@ public sealed partial class KnowledgeSearchIndex
     /// Words that only an ML question uses: the field's own names, its libraries, and the names of its techniques,
     /// metrics and venues (the roadmap article's "linear regression, decision trees, and clustering"; NLP and computer
     /// vision; precision and recall, cross-validation, grid search; Jupyter; Kaggle and the research conferences,
-    /// NeurIPS, ICML, ICLR, CVPR; the project kinds members name: recommender systems, classifiers, object detection).
+    /// NeurIPS, ICML, ICLR, CVPR; the project kinds members name: recommender systems, classifiers, object detection; the
+    /// datasets every first project uses: MNIST, ImageNet, CIFAR).
     /// Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion models",
     /// "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>

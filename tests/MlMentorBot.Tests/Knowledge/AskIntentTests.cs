@@ -181,6 +181,9 @@ public sealed class AskIntentTests
     [InlineData("is r worth learning", "skills.programming", null)]
     [InlineData("do u need calc", "skills.math-statistics", "The topics")] // turned away: "calc" unknown
     [InlineData("yo whats the pay like for entry lvl", "salary.figures", "Entry level")] // turned away: "lvl" unknown
+    [InlineData("which math do i actually need, linalg calc stats all of it??", "skills.math-statistics", "The topics")] // turned away: "linalg"
+    [InlineData("deploying models, like docker + api + cloud? where do i even begin w that", "skills.deployment", null)] // turned away: "w"
+    [InlineData("portfolio projects that actually impress recruiters? tired of titanic and mnist", "roadmap.experience", null)] // turned away
     [InlineData("what is git and why should i learn it", "skills.software-engineering", null)] // turned away: git was no alias
     [InlineData("do i need to know cloud computing", "skills.deployment", null)] // turned away: "computing" unknown
     [InlineData("how do i clean data", "skills.data-preprocessing", "Preprocessing and feature engineering")] // led with visualization
@@ -263,6 +266,11 @@ public sealed class AskIntentTests
     [Fact]
     public void A_word_of_a_phrase_synonym_is_not_shown_as_a_typo() =>
         Assert.Empty(Snapshot.Search.Interpret("do recruiters check github").Corrections);
+
+    /// <summary>"heard" is an everyday word, not a misspelt "head" ("Searched for head (you typed heard)").</summary>
+    [Fact]
+    public void Heard_is_not_corrected_to_head() =>
+        Assert.Empty(Snapshot.Search.Interpret("heard finance and healthcare pay ml ppl more").Corrections);
 
     /// <summary>"group" is read as "groups", the word the knowledge knows, without "Searched for groups (you typed group)".</summary>
     [Fact]
@@ -722,6 +730,10 @@ public sealed class AskIntentTests
     [InlineData("how much do ml engineers at google make", null, "google")]
     [InlineData("is remote work common for mle", null, "remote")] // led with the common algorithms
     [InlineData("is mle a stressful job", null, "stressful")] // led with the role in one line
+    [InlineData("how do i get hired at google or meta as an mle", null, "meta")] // led with the certifications (Google's)
+    [InlineData("h1b sponsorship for ml roles, do companies still do it", null, "h1b")] // led with company size (pay)
+    [InlineData("what gpu should i buy for deep learning at home, 4090 worth it?", null, "gpu")] // led with the learning families
+    [InlineData("ml system design interview tips?? got one next week", null, "system design")] // led with how to approach stage 2
     [InlineData("is fast.ai good", null, "fast ai")] // led with the eight traits ("fast", "ai")
     [InlineData("whats the best online ml course rn, andrew ng still the goat?", null, "andrew ng")] // led with where to take courses
     [InlineData("do mles own the ci/cd pipeline for models", null, "ci/cd")] // led with evaluating models
