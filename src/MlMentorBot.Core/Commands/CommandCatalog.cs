@@ -119,6 +119,8 @@ public static partial class CommandCatalog
             Examples = ["/progress show", "/progress mark roadmap.foundations.math done", "/progress export", "/progress delete"],
             AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data",
                 "export my progress", "delete my progress", "reset my progress", "is my data private", "my privacy", "privacy",
+                "export all my data", "delete all my data", "delete everything", "stored about me", "store about me", "as done",
+                "as skipped", "skip a step", "mark it done", "mark",
                 .. NextStepQuestions, .. ProgressQuestions],
         },
     ];

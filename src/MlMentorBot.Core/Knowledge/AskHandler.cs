@@ -253,7 +253,8 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     /// whole words ("how do study groups work", "can i keep my streak on holiday": the most text named wins, so "pause my
     /// streak" makes it <c>/away</c> though "streak" alone is <c>/checkin</c>; then catalog order). Null when it names
     /// none, or when the rest of the question names a knowledge entry ("is a study group better than a bootcamp" is about
-    /// bootcamps) or a word neither explains ("track my progress at the gym").
+    /// bootcamps) or a word neither explains ("track my progress at the gym"), unless it names the feature twice or a second
+    /// feature too.
     /// </summary>
     internal static CommandDefinition? AboutUsingTheBot(KnowledgeSnapshot snapshot, string question)
     {
@@ -280,7 +281,23 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
             return null;
         }
 
-        var rest = best.AskedAbout.OrderByDescending(p => p.Length).Aggregate(padded, (text, phrase) => text.Replace(" " + phrase + " ", "  ", StringComparison.Ordinal));
+        var rest = padded;
+        var named = 0;
+        foreach (var phrase in best.AskedAbout.OrderByDescending(p => p.Length))
+        {
+            var without = rest.Replace(" " + phrase + " ", "  ", StringComparison.Ordinal);
+            named += without.Length == rest.Length ? 0 : 1;
+            rest = without;
+        }
+
+        // Two phrases of the feature ("can i mark a step as skipped? already know python"), or a second feature in the
+        // rest ("going on holiday, how do i pause so my streak doesnt die": away, then the check-in streak), make it a
+        // question about the bot whatever else it says.
+        if (named >= 2 || CommandCatalog.All.Any(c => c.AskedAbout.Any(phrase => rest.Contains(" " + phrase + " ", StringComparison.Ordinal))))
+        {
+            return best;
+        }
+
         var query = snapshot.Search.Interpret(rest);
         // Asking the bot for help in general ("can you help me?") leaves nothing else; "help me understand salary" or "what
         // are you paid as an ml engineer" leave a topic, and that is the question.

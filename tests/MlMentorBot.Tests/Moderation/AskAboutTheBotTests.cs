@@ -23,6 +23,14 @@ public sealed class AskAboutTheBotTests
     [InlineData("can i make my own group", "/group")] // led with the communities named
     [InlineData("who is in my group", "/group")] // led with the communities named
     [InlineData("how do i change my answers", "/checkin")] // led with the communities named
+    // From 80 chat-style questions a helper wrote from the seed articles and the README alone; each was a gap.
+    [InlineData("going on holiday for 2 weeks, how do i pause so my streak doesnt die", "/away")] // a second feature: the streak
+    [InlineData("will i lose my streak if i miss a week 😬", "/checkin")]
+    [InlineData("can i see my old check-ins somewhere", "/checkin")]
+    [InlineData("how do study groups work, can i join one for my timezone", "/group")]
+    [InlineData("can i mark a step as skipped? already know python from work", "/progress")] // two phrases of the feature
+    [InlineData("how do i mark linear algebra as done", "/progress")]
+    [InlineData("pls delete everything you have stored about me", "/progress")]
     [InlineData("how do i use this bot", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("are you an ai", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("r u a bot", "MlMentorBot — your guide to becoming an ML engineer")] // was led by a knowledge section
