@@ -223,7 +223,7 @@ public sealed partial class KnowledgeSearchIndex
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
             || (!a.IsGeneric && padded.Contains(a.Plural, StringComparison.Ordinal))
             || (padded.Contains(a.Plural, StringComparison.Ordinal) && SaysAfterAWhatClause(padded, a.Plural))).ToList();
-        named = WithoutTheAlternative(padded, named);
+        named = WithoutTheAlternative(padded, named, _synonyms);
         var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric)
             : named.Where(a => terms.Count == 0 || AsksWhatItIs(padded, a.Phrase))).Select(a => a.Alias).ToList();
         return new SearchQuery(terms.Distinct().ToList(), corrections)
@@ -367,9 +367,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "is statistics important for ml engineers or just for data scientists", "do mles do feature engineering or is that
     /// data scientist territory": a specific name after the question's "or" that only offers the alternative, when a specific
-    /// name comes before it, is not what the question is about.
+    /// name comes before it, is not what the question is about. A name typed as a synonym counts where it is typed ("sql for
+    /// mle, is it important or just a ds thing": "ds" is the data scientist).
     /// </summary>
-    private static List<AliasName> WithoutTheAlternative(string padded, List<AliasName> named)
+    private static List<AliasName> WithoutTheAlternative(string padded, List<AliasName> named, IReadOnlyDictionary<string, string> synonyms)
     {
         var or = AlternativeOr().Match(padded);
         if (!or.Success)
@@ -380,7 +381,15 @@ public sealed partial class KnowledgeSearchIndex
         int At(AliasName a)
         {
             var at = padded.IndexOf(a.Phrase, StringComparison.Ordinal);
-            return at >= 0 ? at : padded.IndexOf(a.Plural, StringComparison.Ordinal);
+            at = at >= 0 ? at : padded.IndexOf(a.Plural, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return at;
+            }
+
+            var canonical = a.Phrase.Trim();
+            return synonyms.Where(s => s.Value.Equals(canonical, StringComparison.OrdinalIgnoreCase))
+                .Select(s => padded.IndexOf(" " + s.Key + " ", StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
         }
 
         return named.Any(a => !a.IsGeneric && At(a) >= 0 && At(a) < or.Index)
