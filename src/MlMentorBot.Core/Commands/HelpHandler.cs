@@ -51,7 +51,8 @@ internal sealed class HelpHandler : ICommandHandler
             Sections =
             [
                 new ReplySection(null, "Ask me about the role, the roadmap, salaries, skills and where to learn, and track your own progress step by step. " +
-                    "Every answer comes from knowledge files that moderators keep, and names the articles its facts come from under Sources."),
+                    "Every answer comes from knowledge files that moderators keep, and names the articles its facts come from under Sources; " +
+                    "its Helpful / Not helpful buttons tell the moderators what to fix."),
                 new ReplySection("Commands", string.Join("\n", lines)),
                 new ReplySection("Start here", "`/roadmap` shows the path with your progress; `/progress mark <step id> done` ticks a step off."),
             ],

@@ -70,7 +70,8 @@ internal static partial class AnswerRanking
     /// one that names nothing but the roadmap, or a question made of the roadmap's own words alone (its synonyms: path, plan,
     /// steps…; so common in the knowledge that bm25 gives them no weight), is answered by the whole path, the first stage's
     /// section named after those words. Words that only say where the member starts ("roadmap pls, zero to ml engineer",
-    /// "complete beginner's path") may stand beside the roadmap's. Null for any other question.
+    /// "complete beginner's path") may stand beside the roadmap's, and a number beside becoming one ("how to become machine
+    /// learning engineer after 12th"). Null for any other question.
     /// </summary>
     public static AskPassage? PathPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
@@ -79,7 +80,7 @@ internal static partial class AnswerRanking
         var becoming = query.Words.Any(w => w is "become" or "becoming");
         if (!(onlyTheRoadmap || becoming)
             || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t)
-                || CountsTheStages(snapshot, query, t))
+                || CountsTheStages(snapshot, query, t) || (becoming && char.IsDigit(t[0])))
             || !(becoming || query.Terms.Any(t => stems.Contains(Stem(t))))
             || snapshot.Stages.FirstOrDefault() is not { } first)
         {

@@ -361,8 +361,13 @@ public sealed partial class KnowledgeSearchIndex
         return best;
     }
 
-    /// <summary>A number ("2024", "35", "150k", "10h"): a year, an age or an amount, never someone else's topic.</summary>
-    private static bool IsNumber(string word) => char.IsDigit(word[0]) && word.TrimEnd('k', 'h', 's', '+').All(char.IsDigit);
+    /// <summary>
+    /// A number ("2024", "35", "150k", "10h") or an ordinal ("after 12th", "2nd year"): a year, an age, an amount or a
+    /// school year, never someone else's topic.
+    /// </summary>
+    private static bool IsNumber(string word) => char.IsDigit(word[0])
+        && (word.TrimEnd('k', 'h', 's', '+').All(char.IsDigit)
+            || (word.Length > 2 && word[^2..] is "st" or "nd" or "rd" or "th" && word[..^2].All(char.IsDigit)));
 
     /// <summary>
     /// "is statistics important for ml engineers or just for data scientists", "do mles do feature engineering or is that

@@ -234,6 +234,7 @@ public sealed class AskIntentTests
     [InlineData("what is step 7", "roadmap.stay-current", "The steps")] // led with why stage 7 never ends
     [InlineData("phase 2?", "roadmap.foundations", "The steps")]
     [InlineData("can you explain the roadmap in short", "roadmap.role", "The whole path at a glance")] // led with when stage 2 is done
+    [InlineData("mam please guide me how to become machine learning engineer after 12th", "roadmap.role", "The whole path at a glance")] // turned away
     [InlineData("explain stage 3", "roadmap.education", "The steps")]
     public void A_stage_or_the_path_as_a_whole_is_answered_as_a_whole(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
@@ -736,6 +737,9 @@ public sealed class AskIntentTests
     [InlineData("h1b sponsorship for ml roles, do companies still do it", null, "h1b")] // led with company size (pay)
     [InlineData("what gpu should i buy for deep learning at home, 4090 worth it?", null, "gpu")] // led with the learning families
     [InlineData("ml system design interview tips?? got one next week", null, "system design")] // led with how to approach stage 2
+    [InlineData("how to prepare for ml interview at google", null, "ml interview")] // led with the certifications (Google's)
+    [InlineData("how to write cover letter for ml internship", null, "cover letter")] // led with writing about your work
+    [InlineData("cybersecurity vs ml which better career", null, "cybersecurity")] // led with ML engineer vs AI engineer
     [InlineData("is fast.ai good", null, "fast ai")] // led with the eight traits ("fast", "ai")
     [InlineData("whats the best online ml course rn, andrew ng still the goat?", null, "andrew ng")] // led with where to take courses
     [InlineData("do mles own the ci/cd pipeline for models", null, "ci/cd")] // led with evaluating models

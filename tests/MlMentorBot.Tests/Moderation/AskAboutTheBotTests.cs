@@ -31,6 +31,11 @@ public sealed class AskAboutTheBotTests
     [InlineData("can i mark a step as skipped? already know python from work", "/progress")] // two phrases of the feature
     [InlineData("how do i mark linear algebra as done", "/progress")]
     [InlineData("pls delete everything you have stored about me", "/progress")]
+    [InlineData("what is a check-in and when is it due", "/checkin")]
+    [InlineData("i'll be travelling for 3 weeks, will i lose my streak?", "/away")]
+    [InlineData("can we change our study group time zone", "/group")]
+    [InlineData("bot what all can you do", "MlMentorBot — your guide to becoming an ML engineer")]
+    [InlineData("this answer was wrong, how do i give feedback on it", "MlMentorBot — your guide to becoming an ML engineer")]
     [InlineData("how do i use this bot", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("are you an ai", "MlMentorBot — your guide to becoming an ML engineer")] // was a gap
     [InlineData("r u a bot", "MlMentorBot — your guide to becoming an ML engineer")] // was led by a knowledge section
