@@ -83,6 +83,7 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     private static readonly (Regex Pattern, string Reading)[] Readings =
     [
+        (Mention(), " "),
         (Much(), "much"),
         (Money(), " money "),
         (EarnSense(), "earn"),
@@ -114,6 +115,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:step|phase)(?=\s+\d+\b)")]
     private static partial Regex StepNumber();
+
+    /// <summary>
+    /// A mention carries no topic: Slack's <c>&lt;@U024BE7LH&gt;</c>, <c>&lt;@U024BE7LH|bob&gt;</c>, <c>&lt;#C123|general&gt;</c> and
+    /// <c>&lt;!here&gt;</c> (https://api.slack.com/reference/surfaces/formatting#advanced), Discord's <c>&lt;@123&gt;</c>,
+    /// <c>&lt;@!123&gt;</c>, <c>&lt;@&amp;123&gt;</c> and <c>&lt;#123&gt;</c> (https://discord.com/developers/docs/reference#message-formatting),
+    /// and "@name" as typed in chat ("@MlMentorBot what is mlops" had been turned away for the unknown word "mlmentorbot").
+    /// </summary>
+    [GeneratedRegex(@"<[@#!][^>\s]*>|(?<![\w.])@[\w.-]+")]
+    private static partial Regex Mention();
 
     /// <summary>
     /// "make" meaning "earn", read as "earn" (a salary synonym): "how much do ml engineers make", "what does an mle make in

@@ -184,6 +184,9 @@ public sealed class AskIntentTests
     [InlineData("which math do i actually need, linalg calc stats all of it??", "skills.math-statistics", "The topics")] // turned away: "linalg"
     [InlineData("deploying models, like docker + api + cloud? where do i even begin w that", "skills.deployment", null)] // turned away: "w"
     [InlineData("portfolio projects that actually impress recruiters? tired of titanic and mnist", "roadmap.experience", null)] // turned away
+    [InlineData("@MlMentorBot what is mlops", "skills.deployment", null)] // turned away: "mlmentorbot" unknown
+    [InlineData("<@U024BE7LH|bob> how much do juniors make", "salary.figures", "Entry level")] // a Slack mention: turned away
+    [InlineData("<@!80351110224678912> what is mlops", "skills.deployment", null)] // a Discord mention
     [InlineData("is an mle just a swe", "role.related-careers", "Software engineer roots")] // turned away: "swe" was no word of the knowledge
     [InlineData("sql for mle, is it actually important or just a ds thing", "skills.programming", null)] // led with ML engineer vs data scientist
     [InlineData("what is git and why should i learn it", "skills.software-engineering", null)] // turned away: git was no alias
