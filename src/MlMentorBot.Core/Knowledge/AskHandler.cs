@@ -472,10 +472,14 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
     /// <summary><c>/feedback helpful salary.figures how much do juniors earn</c>: the command line a feedback button runs.</summary>
     public static string FeedbackLine(string vote, string entryId, string question) => $"/feedback {vote} {entryId} {question}";
 
-    /// <summary>The question as a feedback button carries it: one line, at most <see cref="MaxFeedbackQuestionLength"/> characters.</summary>
+    /// <summary>
+    /// The question as a feedback button carries it: one line without mentions, at most <see cref="MaxFeedbackQuestionLength"/>
+    /// characters.
+    /// </summary>
     public static string FeedbackQuestion(string question)
     {
-        var oneLine = string.Join(' ', question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('"', '“', '”');
+        var oneLine = string.Join(' ', KnowledgeSearchIndex.WithoutMentions(question).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Trim('"', '“', '”');
         return oneLine.Length <= MaxFeedbackQuestionLength ? oneLine : oneLine[..MaxFeedbackQuestionLength];
     }
 

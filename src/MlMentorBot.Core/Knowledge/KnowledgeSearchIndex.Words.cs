@@ -126,6 +126,12 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex Mention();
 
     /// <summary>
+    /// <paramref name="text"/> without its mentions (<see cref="Mention"/>): what a feedback button may carry, so that a
+    /// question typed with <c>&lt;!channel&gt;</c> never reaches a gap digest as one.
+    /// </summary>
+    internal static string WithoutMentions(string text) => Mention().Replace(text, " ");
+
+    /// <summary>
     /// "make" meaning "earn", read as "earn" (a salary synonym): "how much do ml engineers make", "what does an mle make in
     /// germany", "what do they make a year", "how much are mles making". Not "how do i make a portfolio" (no "how much" or
     /// "what … do") nor "what do i need to make a portfolio" (it makes something).
