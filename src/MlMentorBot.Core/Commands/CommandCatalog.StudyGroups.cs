@@ -75,7 +75,8 @@ public static partial class CommandCatalog
                 "study group", "study groups", "study buddy", "study buddies", "create a group", "join a group", "start a group", "leave a group",
                 "leave a study group", "leave the study group", "leave my study group", "leave the group", "leave my group", "join a study group",
                 "create a study group", "start a study group", "make a group", "my own group", "in my group", "in our group",
-                "group members", "timezone", "time zone",
+                "group members", "timezone", "time zone", "group admin", "admin of the group", "pause the group", "pause our group",
+                "resume the group", "resume our group", "move our group", "move the group", "weekly prompt", "digest", "delete the group",
             ],
         },
         new("checkin", "Your weekly check-in: opens a form, or give the answers as options",
@@ -96,7 +97,8 @@ public static partial class CommandCatalog
                 "/checkin history",
             ],
             AskedAbout = ["check-in", "checkin", "check-ins", "checkins", "weekly check in", "streak", "streaks", "my check in answers",
-                "change my answers", "edit my answers", "miss a week", "old check-ins", "past check-ins"],
+                "change my answers", "edit my answers", "miss a week", "old check-ins", "past check-ins", "checked in",
+                "reminder", "reminders", "deadline"],
         },
         new("away", "Mark yourself away: away weeks keep your streak and leave you off 'missing' lists",
         [
@@ -107,7 +109,7 @@ public static partial class CommandCatalog
         {
             Examples = ["/away weeks:2", "/away until:2026-12-31", "/away weeks:0"],
             AskedAbout = ["be away", "away weeks", "pause my streak", "keep my streak", "holiday", "holidays", "vacation", "travelling",
-                "traveling", "on a trip"],
+                "traveling", "on a trip", "weeks off", "as missing", "missing list"],
         },
     ];
 }

@@ -27,6 +27,7 @@ public sealed partial class KnowledgeSearchIndex
         // right now"): no topic, so not a word the knowledge fails to know.
         "did", "didnt", "done", "ago", "quite", "now", "both", "never", "ever", "already", "yet", "again", "though", "maybe",
         "probably", "literally", "basically", "honestly", "ones", "anyway", "right", "heard", "hear", "somewhere", "anywhere", "guide", "due",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         // How deeply or exactly ("do i need to know linear algebra deeply"), and how the member feels ("i'm overwhelmed,
         // where do i even begin"): said around a question, never its topic.
         "deeply", "thoroughly", "properly", "fully", "truly", "exactly", "necessarily", "confused",

@@ -185,6 +185,7 @@ public sealed class AskIntentTests
     [InlineData("deploying models, like docker + api + cloud? where do i even begin w that", "skills.deployment", null)] // turned away: "w"
     [InlineData("portfolio projects that actually impress recruiters? tired of titanic and mnist", "roadmap.experience", null)] // turned away
     [InlineData("@MlMentorBot what is mlops", "skills.deployment", null)] // turned away: "mlmentorbot" unknown
+    [InlineData("docker k8s", "skills.deployment", null)] // turned away: "k8s" unknown
     [InlineData("<@U024BE7LH|bob> how much do juniors make", "salary.figures", "Entry level")] // a Slack mention: turned away
     [InlineData("<@!80351110224678912> what is mlops", "skills.deployment", null)] // a Discord mention
     [InlineData("is an mle just a swe", "role.related-careers", "Software engineer roots")] // turned away: "swe" was no word of the knowledge
@@ -743,6 +744,7 @@ public sealed class AskIntentTests
     [InlineData("how to prepare for ml interview at google", null, "ml interview")] // led with the certifications (Google's)
     [InlineData("how to write cover letter for ml internship", null, "cover letter")] // led with writing about your work
     [InlineData("cybersecurity vs ml which better career", null, "cybersecurity")] // led with ML engineer vs AI engineer
+    [InlineData("how do i become a product manager at a tech company", null, "product manager")] // led with management roles
     [InlineData("is fast.ai good", null, "fast ai")] // led with the eight traits ("fast", "ai")
     [InlineData("whats the best online ml course rn, andrew ng still the goat?", null, "andrew ng")] // led with where to take courses
     [InlineData("do mles own the ci/cd pipeline for models", null, "ci/cd")] // led with evaluating models
