@@ -238,8 +238,8 @@ internal static partial class AnswerRanking
     private static partial Regex CareerWorth();
 
     /// <summary>
-    /// "Just finished intro to python, whats next", "done with statistics, what's next on the path", "what comes after
-    /// learning python": a question asking what
+    /// "Just finished intro to python, whats next", "done with statistics, what's next on the path", "done with stats, now
+    /// what", "what comes after learning python": a question asking what
     /// comes next after a roadmap step it names by the step's title is answered by the step that follows it on the roadmap
     /// (Python → SQL; a stage's last step → the next stage's first), which offers to mark the finished one done; one naming
     /// a stage (by key or alias) by the next stage.
@@ -254,7 +254,7 @@ internal static partial class AnswerRanking
 
         var text = string.Join(' ', query.Words);
         HashSet<string> asked;
-        if (query.Words.Contains("next") || text.Contains("what now", StringComparison.Ordinal))
+        if (query.Words.Contains("next") || text.Contains("what now", StringComparison.Ordinal) || text.Contains("now what", StringComparison.Ordinal))
         {
             asked = query.Words.Concat(query.Terms).Select(Stem).ToHashSet(StringComparer.Ordinal);
         }

@@ -26,7 +26,7 @@ public sealed partial class KnowledgeSearchIndex
         // Everyday function words members type in longer messages ("i did a-level maths years ago", "can't afford paid ones
         // right now"): no topic, so not a word the knowledge fails to know.
         "did", "didnt", "done", "ago", "quite", "now", "both", "never", "ever", "already", "yet", "again", "though", "maybe",
-        "probably", "literally", "basically", "honestly", "ones", "anyway", "right", "heard", "hear", "somewhere", "anywhere", "guide", "due",
+        "probably", "literally", "basically", "honestly", "ones", "anyway", "right", "heard", "hear", "somewhere", "anywhere", "guide", "due", "wrapped", "wrap",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         // How deeply or exactly ("do i need to know linear algebra deeply"), and how the member feels ("i'm overwhelmed,
         // where do i even begin"): said around a question, never its topic.

@@ -249,6 +249,8 @@ public sealed class AskIntentTests
     /// </summary>
     [Theory]
     [InlineData("whats next after python", "roadmap.foundations")]
+    [InlineData("done with stats, now what", "roadmap.foundations")] // led with the maths topics
+    [InlineData("just wrapped up the python basics, whats the next stage", "roadmap.foundations")] // turned away: "wrapped"
     [InlineData("i finished stage 3 what now", "roadmap.core-skills")]
     [InlineData("is kaggle a good next step", "resources.competitions")]
     public void A_next_step_after_something_named_is_still_answered_from_the_knowledge(string question, string entry)
