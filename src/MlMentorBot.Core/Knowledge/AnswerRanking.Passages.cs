@@ -239,7 +239,8 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// "Just finished intro to python, whats next", "done with statistics, what's next on the path", "done with stats, now
-    /// what", "what comes after learning python": a question asking what
+    /// what" (ending so: "i know pytorch basics now, what projects" asks about projects), "what comes after learning
+    /// python": a question asking what
     /// comes next after a roadmap step it names by the step's title is answered by the step that follows it on the roadmap
     /// (Python → SQL; a stage's last step → the next stage's first), which offers to mark the finished one done; one naming
     /// a stage (by key or alias) by the next stage.
@@ -254,7 +255,7 @@ internal static partial class AnswerRanking
 
         var text = string.Join(' ', query.Words);
         HashSet<string> asked;
-        if (query.Words.Contains("next") || text.Contains("what now", StringComparison.Ordinal) || text.Contains("now what", StringComparison.Ordinal))
+        if (query.Words.Contains("next") || text.Contains("what now", StringComparison.Ordinal) || text.EndsWith("now what", StringComparison.Ordinal))
         {
             asked = query.Words.Concat(query.Terms).Select(Stem).ToHashSet(StringComparer.Ordinal);
         }

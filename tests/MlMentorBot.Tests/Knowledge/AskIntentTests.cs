@@ -259,6 +259,11 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
     }
 
+    /// <summary>"now, what projects" is not "now what": only a question ending so asks for the next step.</summary>
+    [Fact]
+    public void Now_followed_by_another_question_is_no_next_step() =>
+        Assert.Null(AnswerRanking.NextStepPassage(Snapshot, Snapshot.Search.Interpret("i know pytorch basics now, what projects shud i do")));
+
     [Fact]
     public void A_stages_steps_are_listed_in_order_under_its_summary()
     {
