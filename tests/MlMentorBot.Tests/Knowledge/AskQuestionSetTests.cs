@@ -85,12 +85,14 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// unchanged (in all, seven looks at its summary line in round 20, one move); with monitoring and drift listed as not covered, tune 125/146 = 85.6 %.
     /// Twenty-first round, from trying the bot as a member (greetings, shorthand, "roadmap pls, zero to ml engineer", the
     /// worth of the career, "types of machine learning", what moves pay) and more topics the sources do not cover: tune
-    /// unchanged, holdout (summary line, looked at three times) 52 → 54/73 = 74.0 %. Twenty-second round, from the
-    /// seventh set's round-21 baseline and a member's tries (pay worded as "make more than", the role as whose skills
-    /// they are, "without a degree", shorthand such as "calc", "lvl" and "r u", a one-word alias lifting the section that
-    /// says it, "the 7 steps", a bare "next step" as <c>/progress</c>, remote work and stress as topics not covered): tune
-    /// 125 → 127/146 = 87.0 %, holdout (summary line, looked at four times) 54 → 57/73 = 78.1 %. These floors sit just
-    /// under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
+    /// unchanged, holdout (summary line, looked at three times) 52 → 54/73 = 74.0 %. Twenty-second round, from the seventh
+    /// set's round-21 baseline, a member's tries and 230 chat messages three helpers wrote from the seeds and the README
+    /// (pay worded as "make more than", the role as whose skills they are, "without a degree", shorthand such as "calc",
+    /// "lvl", "r u" and "w", mentions read as no topic, a one-word alias lifting the section that says it, "the 7 steps",
+    /// "what should i do next" answered with the member's own next step, and remote work, stress, visas, hardware and other
+    /// careers as topics not covered): tune 125 → 127/146 = 87.0 %, holdout (summary line, looked at five times) 54 → 57/73
+    /// = 78.1 %. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise
+    /// them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.865;
 
@@ -118,7 +120,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// holds countries and tools, so that gain is not wholly blind. Round 21: 73/100 at its first look, 72/100 at its last;
     /// and nine of its miss lines were printed by mistake at the start of that round (among them a roadmap asked "from zero"
     /// and a question opening with "hello"), before the rules for those kinds were written, so round 21 is not blind on it.
-    /// Round 22 (summary line only, four looks): 72 → 76/100 (79 against its second labels).
+    /// Round 22 (summary line only, five looks): 72 → 76/100 (79 against its second labels).
     /// </summary>
     public const double FourthAnswerFirstFloor = 0.76;
 
@@ -129,23 +131,23 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// two courses, certificates or specialisations is better; tools, companies and countries the sources never name).
     /// Round 20 was fitted to it (topics the sources do not cover): 357/499 = 71.5 %; with the role and "or do i need"
     /// readings, 360/499 = 72.1 %. Round 21 (a member's tries, more topics not covered): 369/499 = 73.9 %. Round 22:
-    /// 373/499 = 74.7 %.
+    /// 375/499 = 75.2 %.
     /// </summary>
-    public const double HelpersAnswerFirstFloor = 0.747;
+    public const double HelpersAnswerFirstFloor = 0.75;
 
     /// <summary>
     /// The sixth set (100 in scope, 30 off-topic), written and labelled in round 20 after that round's rules, and measured
     /// through its summary line only: on the round-19 code 64/100 answer-first (65 against its second labels), 29/30 honest;
     /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question. After round 21,
-    /// 66/100 (67), still read through its summary line only (three times in round 21). After round 22, 69/100 (70),
-    /// four looks at its summary line.
+    /// 66/100 (67), still read through its summary line only (three times in round 21). After round 22, 70/100 (71),
+    /// five looks at its summary line.
     /// </summary>
-    public const double SixthAnswerFirstFloor = 0.69;
+    public const double SixthAnswerFirstFloor = 0.70;
 
     /// <summary>
     /// The seventh set (100 in scope, 30 off-topic), written and labelled at the start of round 22, before any of that
     /// round's changes, and measured through its summary line only: on the round-21 code 78/100 answer-first (77 against
-    /// its second labels), 30/30 honest, median reply 596 characters. After round 22 (four looks at its summary line),
+    /// its second labels), 30/30 honest, median reply 596 characters. After round 22 (five looks at its summary line),
     /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question.
     /// </summary>
     public const double SeventhAnswerFirstFloor = 0.79;
