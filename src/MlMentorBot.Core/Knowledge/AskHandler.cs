@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MlMentorBot.Core.Commands;
 using MlMentorBot.Core.Progress;
 using MlMentorBot.Core.Replies;
@@ -63,7 +64,7 @@ public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyLis
 /// When nothing is relevant enough the reply says so, says what the bot can answer and where to ask people, and records
 /// the question as a gap. Every answer carries "Helpful" / "Not helpful" buttons (<c>/feedback</c>).
 /// </summary>
-internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time, IProgressStore progress) : ICommandHandler
+internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder gaps, TimeProvider time, IProgressStore progress) : ICommandHandler
 {
     /// <summary>
     /// A best passage scoring above this bm25 value (scores are negative; nearer zero is weaker) is not a confident answer.
@@ -218,6 +219,12 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
         }
 
         var answer = Compose(knowledge.Current, question);
+        if (FollowUpReply(question, answer) is { } followUp)
+        {
+            // "ok and after that?", "more detail on the second one": each /ask stands alone, so say so rather than guess.
+            return EntryReplies.AimAt(followUp, request);
+        }
+
         if (answer.Lead is null)
         {
             await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
@@ -437,6 +444,38 @@ internal sealed class AskHandler(IKnowledgeProvider knowledge, AnswerGapRecorder
 
         return words.Any(Greetings.Contains) ? Welcome("Hi! I'm your guide to becoming an ML engineer") : null;
     }
+
+    /// <summary>
+    /// The reply to a message that points back at an earlier answer ("ok and after that?", "more detail on the second one
+    /// pls", "can u explain that last bit simpler", "what was the first step again") and names no topic of its own: each
+    /// <c>/ask</c> is answered on its own, so the reply says so and shows how to ask in full, instead of a passage that only
+    /// shares a word or an honest reply that would record a gap. Null when the message names a topic, including one the
+    /// sources do not cover ("what about in europe"), or points back at nothing.
+    /// </summary>
+    internal static BotReply? FollowUpReply(string question, AskAnswer answer)
+    {
+        if (answer.Query.Aliases.Count > 0 || answer.NotCovered is not null || answer.Query.NotCovered.Count > 0
+            || !PointsBack().IsMatch(KnowledgeSearchIndex.QuestionKey(question)))
+        {
+            return null;
+        }
+
+        return new BotReply
+        {
+            Title = "I don't see earlier messages",
+            Sections =
+            [
+                new ReplySection(null, "I answer each question on its own, so I can't tell what that refers to. Ask it again in " +
+                    "full, for example `/ask what comes after stage 2` or `/ask how much do senior ml engineers earn`."),
+            ],
+            IsPrivate = true,
+            Actions = [new SuggestedAction("Roadmap", "/roadmap", ActionStyle.Primary), new SuggestedAction("My progress", "/progress show"), new SuggestedAction("Help", "/help")],
+        };
+    }
+
+    /// <summary>Words that point back at an earlier answer rather than ask about something named.</summary>
+    [GeneratedRegex(@"\b(?:the (?:first|second|third|last|other|previous) (?:one|bit|part|point)|that (?:last )?(?:bit|part|point|one)|after that|more detail(?:s)? on (?:that|it|this|the)|explain (?:that|it|this)|what you said|your (?:last|previous) answer|same question|(?:was|is) the first step again|(?:and|so) (?:what|how) about (?:that|it|this|them))\b")]
+    private static partial Regex PointsBack();
 
     private static BotReply Welcome(string title) => new()
     {

@@ -114,6 +114,26 @@ public sealed class AskAboutTheBotTests
         Assert.Equal("roadmap.foundations", (await host.TypeAsync("/ask whats next after python")).EntryId);
     }
 
+    /// <summary>
+    /// Each /ask stands alone, so a message that points back at an earlier answer and names nothing ("more detail on the
+    /// second one pls" had led with the eight traits) says so and is no gap; one that names its topic is answered as usual.
+    /// </summary>
+    [Theory]
+    [InlineData("ok and after that?")]
+    [InlineData("more detail on the second one pls")]
+    [InlineData("can u explain that last bit simpler")]
+    public async Task A_follow_up_to_an_earlier_answer_says_each_question_stands_alone(string question)
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+
+        var reply = await host.TypeAsync("/ask " + question);
+
+        Assert.Equal("I don't see earlier messages", reply.Title);
+        Assert.DoesNotContain(question.TrimEnd('?'), await host.ModeratorAsync("/kb gaps"), StringComparison.Ordinal);
+        Assert.Equal("role.related-careers", (await host.TypeAsync("/ask same question but for data scientists")).EntryId);
+        Assert.Equal("That's not in my knowledge", (await host.TypeAsync("/ask what about in europe")).Title);
+    }
+
     [Fact]
     public async Task A_question_that_only_shares_a_features_words_is_answered_as_before()
     {
