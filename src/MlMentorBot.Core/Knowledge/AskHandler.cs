@@ -447,10 +447,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>
     /// The reply to a message that points back at an earlier answer ("ok and after that?", "more detail on the second one
-    /// pls", "can u explain that last bit simpler", "what was the first step again") and names no topic of its own: each
-    /// <c>/ask</c> is answered on its own, so the reply says so and shows how to ask in full, instead of a passage that only
-    /// shares a word or an honest reply that would record a gap. Null when the message names a topic, including one the
-    /// sources do not cover ("what about in europe"), or points back at nothing.
+    /// pls", "can u explain that last bit simpler", "ok but which of those should i do first") and names no topic of its
+    /// own: each <c>/ask</c> is answered on its own, so the reply says so and shows how to ask in full, instead of a
+    /// passage that only shares a word or an honest reply that would record a gap. Null when the message names a topic,
+    /// including one the sources do not cover ("what about in europe"), or points back at nothing.
     /// </summary>
     internal static BotReply? FollowUpReply(string question, AskAnswer answer)
     {
@@ -474,7 +474,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     }
 
     /// <summary>Words that point back at an earlier answer rather than ask about something named.</summary>
-    [GeneratedRegex(@"\b(?:the (?:first|second|third|last|other|previous) (?:one|bit|part|point)|that (?:last )?(?:bit|part|point|one)|after that|more detail(?:s)? on (?:that|it|this|the)|explain (?:that|it|this)|what you said|your (?:last|previous) answer|same question|(?:was|is) the first step again|(?:and|so) (?:what|how) about (?:that|it|this|them))\b")]
+    [GeneratedRegex(@"\b(?:the (?:first|second|third|last|other|previous) (?:one|bit|part|point)|that (?:last )?(?:bit|part|point|one)|after that|more detail(?:s)? on (?:that|it|this|the)|explain (?:that|it|this)|what you said|your (?:last|previous) answer|same question|(?:was|is) the first step again|(?:and|so) (?:what|how) about (?:that|it|this|them)|(?:which|any) of (?:those|these|them))\b")]
     private static partial Regex PointsBack();
 
     private static BotReply Welcome(string title) => new()

@@ -122,6 +122,7 @@ public sealed class AskAboutTheBotTests
     [InlineData("ok and after that?")]
     [InlineData("more detail on the second one pls")]
     [InlineData("can u explain that last bit simpler")]
+    [InlineData("ok but which of those should i do first")] // led with "Start today" of the role stage
     public async Task A_follow_up_to_an_earlier_answer_says_each_question_stands_alone(string question)
     {
         using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
