@@ -372,7 +372,10 @@ internal static partial class AnswerRanking
 
         var roles = snapshot.OfKind(KnowledgeKinds.Role).ToList();
         var others = query.Aliases.Where(a => !roles.Any(e => e.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase))).ToList();
-        return others.Count == query.Aliases.Count ? query : query with { Aliases = others };
+        // "mle roles", "ml engineer jobs" are the role too: "what skills should i put on my resume for mle roles" led with
+        // the management roles.
+        return others.Count == query.Aliases.Count ? query
+            : query with { Aliases = others, Terms = query.Terms.Where(t => t is not ("role" or "roles" or "job" or "jobs" or "position" or "positions")).ToList() };
     }
 
     /// <summary>

@@ -156,6 +156,7 @@ public sealed class AskIntentTests
     [InlineData("what skills does an mle need", "roadmap.core-skills")]
     [InlineData("what do companies look for in an mle", "roadmap.core-skills")] // led with why demand is high
     [InlineData("what math does an ml engineer need", "skills.math-statistics")]
+    [InlineData("what skills should i put on my resume for mle roles", "roadmap.core-skills")] // "roles" led with management roles
     [InlineData("what is an mle", "role.overview")]
     [InlineData("what does an ml engineer do all day", "role.responsibilities")]
     public void The_role_named_only_as_whose_skills_they_are_does_not_lead(string question, string entry) =>
