@@ -108,7 +108,17 @@ public sealed partial class KnowledgeSearchIndex
         (ChatAre(), "are"),
         (ChatTo(), "to"),
         (StepNumber(), "stage"),
+        (IntoTheField(), "become "),
     ];
+
+    /// <summary>
+    /// Getting into the field, asked how, as becoming one of its engineers: "how do i get into ml", "how to break into
+    /// machine learning", "how do i transition to ml engineering", "how do i pivot into mle" (each was turned away or led
+    /// with the common algorithms). Only before the field's own name ("how do i switch to pytorch" is a tool), and only
+    /// after "how": "can i switch into ml engineering or is that a stretch" asks whether, which the sources do not answer.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\bhow\b[^?.!,;]*)\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\s+(?:in|into|to)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning|ai)\b)")]
+    private static partial Regex IntoTheField();
 
     /// <summary>
     /// "step 3" or "phase 3" for the roadmap's stage 3 ("what is step 7" had led with a section of stage 7 rather than its

@@ -240,6 +240,9 @@ public sealed class AskIntentTests
     [InlineData("phase 2?", "roadmap.foundations", "The steps")]
     [InlineData("can you explain the roadmap in short", "roadmap.role", "The whole path at a glance")] // led with when stage 2 is done
     [InlineData("mam please guide me how to become machine learning engineer after 12th", "roadmap.role", "The whole path at a glance")] // turned away
+    [InlineData("how do i get into ml", "roadmap.role", "The whole path at a glance")] // turned away
+    [InlineData("how to break into machine learning", "roadmap.role", "The whole path at a glance")] // led with the common algorithms
+    [InlineData("how do i transition to ml engineering", "roadmap.role", "The whole path at a glance")] // turned away
     [InlineData("explain stage 3", "roadmap.education", "The steps")]
     public void A_stage_or_the_path_as_a_whole_is_answered_as_a_whole(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
