@@ -90,11 +90,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// (pay worded as "make more than", the role as whose skills they are, "without a degree", shorthand such as "calc",
     /// "lvl", "r u" and "w", mentions read as no topic, a one-word alias lifting the section that says it, "the 7 steps",
     /// "what should i do next" answered with the member's own next step, and remote work, stress, visas, hardware and other
-    /// careers as topics not covered): tune 125 → 127/146 = 87.0 %, holdout (summary line, looked at five times) 54 → 57/73
+    /// careers as topics not covered): tune 125 → 128/146 = 87.7 %, holdout (summary line, looked at six times) 54 → 57/73
     /// = 78.1 %. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise
     /// them as the ranking improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.865;
+    public const double MembersTuneAnswerFirstFloor = 0.875;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.78;
@@ -120,7 +120,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// holds countries and tools, so that gain is not wholly blind. Round 21: 73/100 at its first look, 72/100 at its last;
     /// and nine of its miss lines were printed by mistake at the start of that round (among them a roadmap asked "from zero"
     /// and a question opening with "hello"), before the rules for those kinds were written, so round 21 is not blind on it.
-    /// Round 22 (summary line only, five looks): 72 → 76/100 (79 against its second labels).
+    /// Round 22 (summary line only, six looks): 72 → 76/100 (79 against its second labels).
     /// </summary>
     public const double FourthAnswerFirstFloor = 0.76;
 
@@ -140,14 +140,14 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// through its summary line only: on the round-19 code 64/100 answer-first (65 against its second labels), 29/30 honest;
     /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question. After round 21,
     /// 66/100 (67), still read through its summary line only (three times in round 21). After round 22, 70/100 (71),
-    /// five looks at its summary line.
+    /// six looks at its summary line.
     /// </summary>
     public const double SixthAnswerFirstFloor = 0.70;
 
     /// <summary>
     /// The seventh set (100 in scope, 30 off-topic), written and labelled at the start of round 22, before any of that
     /// round's changes, and measured through its summary line only: on the round-21 code 78/100 answer-first (77 against
-    /// its second labels), 30/30 honest, median reply 596 characters. After round 22 (five looks at its summary line),
+    /// its second labels), 30/30 honest, median reply 596 characters. After round 22 (six looks at its summary line),
     /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question.
     /// </summary>
     public const double SeventhAnswerFirstFloor = 0.79;
