@@ -371,15 +371,15 @@ internal static partial class AnswerRanking
     private static partial Regex BeginsABlock();
 
     /// <summary>
-    /// Whether <paramref name="hit"/>'s heading or text names a pay factor the question names: "do ml engineers in finance
+    /// A predicate for whether a hit's heading or text names a pay factor the question names: "do ml engineers in finance
     /// make more than in healthcare" is answered by the section that names finance (industry demand), not by the one that
-    /// says "earn" (experience).
+    /// says "earn" (experience). The factors asked are worked out once, not for every hit.
     /// </summary>
-    public static bool SaysAFactorAsked(KnowledgeSnapshot snapshot, SearchQuery query, SearchHit hit)
+    public static Func<SearchHit, bool> SaysAFactorAsked(KnowledgeSnapshot snapshot, SearchQuery query)
     {
         var factors = FactsOf(snapshot).FactorStems;
         var asked = query.Words.Concat(query.Terms).Select(Stem).Where(factors.Contains).ToHashSet(StringComparer.Ordinal);
-        return asked.Count > 0 && Words((hit.Heading ?? "") + " " + hit.Markdown).Any(w => asked.Contains(Stem(w)));
+        return hit => asked.Count > 0 && Words((hit.Heading ?? "") + " " + hit.Markdown).Any(w => asked.Contains(Stem(w)));
     }
 
     private static bool NamesAFactor(KnowledgeSnapshot snapshot, SearchQuery query)

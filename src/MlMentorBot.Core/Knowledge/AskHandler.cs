@@ -101,10 +101,14 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         }
 
         var ranked = AnswerRanking.Rerank(snapshot, hits, question);
-        return AnswerRanking.IsAboutPayFactors(snapshot, question)
-            ? ranked.OrderBy(h => h.Entry.Kind == KnowledgeKinds.Salary && h.Entry.Figures.Count == 0 ? 0 : 1)
-                .ThenBy(h => AnswerRanking.SaysAFactorAsked(snapshot, question, h) ? 0 : 1).ToList()
-            : ranked;
+        if (!AnswerRanking.IsAboutPayFactors(snapshot, question))
+        {
+            return ranked;
+        }
+
+        var saysAFactorAsked = AnswerRanking.SaysAFactorAsked(snapshot, question);
+        return ranked.OrderBy(h => h.Entry.Kind == KnowledgeKinds.Salary && h.Entry.Figures.Count == 0 ? 0 : 1)
+            .ThenBy(h => saysAFactorAsked(h) ? 0 : 1).ToList();
     }
 
     /// <summary>Finds the lead passage and the pointers for <paramref name="question"/> on <paramref name="snapshot"/>.</summary>

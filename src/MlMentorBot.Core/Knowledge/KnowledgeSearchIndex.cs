@@ -221,8 +221,7 @@ public sealed partial class KnowledgeSearchIndex
         // An alias named through a synonym counts too: "sklearn" names scikit-learn, "certs" certifications.
         var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
-            || (!a.IsGeneric && padded.Contains(a.Plural, StringComparison.Ordinal))
-            || (padded.Contains(a.Plural, StringComparison.Ordinal) && SaysAfterAWhatClause(padded, a.Plural))).ToList();
+            || (padded.Contains(a.Plural, StringComparison.Ordinal) && (!a.IsGeneric || SaysAfterAWhatClause(padded, a.Plural)))).ToList();
         named = WithoutTheAlternative(padded, named, _synonyms);
         var aliases = (named.Any(a => !a.IsGeneric) ? named.Where(a => !a.IsGeneric)
             : named.Where(a => terms.Count == 0 || AsksWhatItIs(padded, a.Phrase))).Select(a => a.Alias).ToList();
