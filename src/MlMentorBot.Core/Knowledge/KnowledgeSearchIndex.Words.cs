@@ -108,8 +108,22 @@ public sealed partial class KnowledgeSearchIndex
         (ChatAre(), "are"),
         (ChatTo(), "to"),
         (StepNumber(), "stage"),
+        (WhoAsksBeforeHow(), " "),
         (IntoTheField(), "become "),
     ];
+
+    /// <summary>The verbs and the field's names of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving into ML.</summary>
+    private const string IntoTheFieldWords = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\s+(?:in|into|to)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning|ai)\b)";
+
+    /// <summary>
+    /// Who is asking, said before "how do i get into ml": "im a frontend dev w 3 yoe, how do i pivot into mle" and "former
+    /// high school math teacher here, how do i pivot into ml engineering" ask for the path, which their background only
+    /// frames (they had led with the experience stage and the maths, from "yoe" and "math teacher"). Only a clause that
+    /// introduces the asker ("i'm a…", "former…", "… here"), not their age ("im 35, how do i…" asks whether it is too late,
+    /// which the sources do not say) nor a clause about a degree, which the education stage answers.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:i['’]?m|i am|as an?|former|ex-?)\s+(?!\d)[^,.;!?]*|[^,.;!?]*\bhere)(?<!\bdegree[^,.;!?]*)[,.;!]\s*(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")")]
+    private static partial Regex WhoAsksBeforeHow();
 
     /// <summary>
     /// Getting into the field, asked how, as becoming one of its engineers: "how do i get into ml", "how to break into
@@ -117,7 +131,7 @@ public sealed partial class KnowledgeSearchIndex
     /// with the common algorithms). Only before the field's own name ("how do i switch to pytorch" is a tool), and only
     /// after "how": "can i switch into ml engineering or is that a stretch" asks whether, which the sources do not answer.
     /// </summary>
-    [GeneratedRegex(@"(?<=\bhow\b[^?.!,;]*)\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\s+(?:in|into|to)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning|ai)\b)")]
+    [GeneratedRegex(@"(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords)]
     private static partial Regex IntoTheField();
 
     /// <summary>
