@@ -416,14 +416,23 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     };
 
     /// <summary>
-    /// The reply to a message that is only a greeting ("hi", "hello bot", "good morning") or thanks ("thanks!", "thank you so
-    /// much"), in any case and with any punctuation or emoji: a short greeting with what to ask, or "you're welcome"; and to
+    /// The reply to a message that is only a greeting ("hi", "hello bot", "good morning", "how r u", "hows it going") or thanks
+    /// ("thanks!", "thank you so much"), in any case and with any punctuation or emoji: a short greeting with what to ask, or
+    /// "you're welcome"; and to
     /// one with no words at all ("🙂", "???"): what to ask. Null for anything else, including a greeting followed by a
     /// question ("hi, what does an ml engineer do"), which is answered.
     /// </summary>
     public static BotReply? SmallTalkReply(string question)
     {
-        var words = KnowledgeSearchIndex.QuestionKey(question).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var key = KnowledgeSearchIndex.QuestionKey(question);
+        var asksHowIAm = HowAreYou().IsMatch(key);
+        var words = (asksHowIAm ? HowAreYou().Replace(key, " ") : key).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (asksHowIAm && words.Length <= 6 && words.All(w => Greetings.Contains(w) || SmallTalkFiller.Contains(w)))
+        {
+            // "hey bot how r u today", "hows it going": had been turned away as a gap, or led with online courses.
+            return Welcome("Doing well, thanks for asking! I'm your guide to becoming an ML engineer");
+        }
+
         if (words.Length == 0)
         {
             // "🙂", "???": no words to answer, and nothing for the moderators to write.
@@ -477,6 +486,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         };
     }
 
+    /// <summary>
+    /// "How are you" as members type it, on the question's key (lowercase, apostrophes dropped): "how are you", "how r u",
+    /// "hows it going", "whats up", "hru".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) it going|hows (?:it going|life|things|your day)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
+    private static partial Regex HowAreYou();
+
     /// <summary>Words that point back at an earlier answer rather than ask about something named.</summary>
     [GeneratedRegex(@"\b(?:the (?:first|second|third|last|other|previous) (?:one|bit|part|point)|that (?:last )?(?:bit|part|point|one)|after that|more detail(?:s)? on (?:that|it|this|the)|explain (?:that|it|this)|what you said|your (?:last|previous) answer|same question|(?:was|is) the first step again|(?:and|so) (?:what|how) about (?:that|it|this|them)|(?:which|any) of (?:those|these|them))\b")]
     private static partial Regex PointsBack();
@@ -509,7 +525,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     {
         "you", "u", "so", "much", "very", "a", "lot", "again", "there", "bot", "mlmentorbot", "mentor", "good", "all", "everyone",
         "guys", "folks", "team", "man", "dude", "mate", "bro", "sir", "for", "the", "help", "it", "that", "this", "ok", "okay",
-        "great", "awesome", "cool", "nice", "perfect", "really", "oh", "and", "lol",
+        "great", "awesome", "cool", "nice", "perfect", "really", "oh", "and", "lol", "today", "tonight", "doing", "buddy",
     };
 
     /// <summary><c>/feedback helpful salary.figures how much do juniors earn</c>: the command line a feedback button runs.</summary>

@@ -157,6 +157,10 @@ public sealed class AskAboutTheBotTests
     [InlineData("Thank you so much 🙏", "You're welcome!")]
     [InlineData("ok thx bot", "You're welcome!")]
     [InlineData("🙂", "Ask me a question in your own words")]
+    [InlineData("how r u", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")] // turned away, a gap
+    [InlineData("hows it going", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")] // led with online courses
+    [InlineData("Good morning, how are you doing today?", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")]
+    [InlineData("whats up bot", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")]
     [InlineData("???", "Ask me a question in your own words")]
     public async Task A_greeting_thanks_or_no_words_gets_a_short_reply_and_is_no_gap(string message, string title)
     {
@@ -174,6 +178,8 @@ public sealed class AskAboutTheBotTests
     [InlineData("hello! what does an ml engineer do", "role.overview")] // "hello" was a word the knowledge never uses: turned away
     [InlineData("hey bot what should i learn first", "roadmap.foundations")]
     [InlineData("thanks, how much does an entry level ml engineer earn", "salary.figures")]
+    [InlineData("hello, how are you? what does an ml engineer do", "role.overview")]
+    [InlineData("whats up with ml engineer salaries", "salary.figures")] // "whats up" asks here
     public async Task A_greeting_before_a_question_does_not_hide_it(string question, string entry)
     {
         using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
