@@ -217,7 +217,9 @@ internal static partial class AnswerRanking
 
         var kind = KindOf(query.Words);
         var asksRole = AsksWhatTheRoleIs(snapshot, query);
-        var asksPay = stems.Overlaps(facts.PayStems) || query.Terms.Contains("money");
+        // A level is a pay question's word ("juniors?" asks the entry band), but not in a question about what the role is:
+        // "what does a junior mle do in their first year" had led with the pay figures.
+        var asksPay = stems.Overlaps(asksRole ? facts.PayWordStems : facts.PayStems) || query.Terms.Contains("money");
         var scored = new (SearchHit Hit, int Index, double Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {

@@ -17,6 +17,7 @@ public sealed class AskIntentTests
     [Theory]
     [InlineData("is there still demand for ml engineers")]
     [InlineData("which industries hire the most ml engineers")]
+    [InlineData("what does a junior mle do in their first year")] // led with the pay figures: "junior" is a pay level
     public void A_role_question_sharing_pay_words_is_not_answered_by_a_pay_entry(string question)
     {
         var answer = AskHandler.Compose(Snapshot, question);
