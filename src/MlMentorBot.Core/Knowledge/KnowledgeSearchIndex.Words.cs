@@ -93,6 +93,7 @@ public sealed partial class KnowledgeSearchIndex
         (PrepareSense(), "prepare"),
         (OwnGithub(), "my portfolio"),
         (GithubForJobs(), "portfolio"),
+        (GithubProject(), "portfolio "),
         (JustUseLibraries(), " "),
         (PaidThing(), " "),
         (SomeoneSays(), " "),
@@ -198,6 +199,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bmy github(?: profile| page| account| repos?)?\b")]
     private static partial Regex OwnGithub();
+
+    /// <summary>
+    /// A GitHub project or repo, read as a portfolio project: "whats a good github project for ml" asks what to build and
+    /// show, not about GitHub the community (it had led with why to join communities). Not repos to learn from ("best github
+    /// repos to learn ml from"), which are resources.
+    /// </summary>
+    [GeneratedRegex(@"\bgithub\s+(?=(?:projects?|repos?|repositories)\b)(?![^?.!]*\b(?:learn|learning|study|studying)\b[^?.!]*\bfrom\b)")]
+    private static partial Regex GithubProject();
 
     /// <summary>
     /// GitHub named beside jobs, employers, recruiters or a resume, read as "portfolio": "is github important for ml jobs"

@@ -225,8 +225,8 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// Round 23. Asked how, anywhere in the message ("any tips for…", "im 19, … how do i…"), a roadmap step is an answer as
-    /// good as a section: its to-do lines say how. And who is asking, said before "how do i get into ml", only frames the
-    /// question.
+    /// good as a section: its to-do lines say how. Who is asking, said before "how do i get into ml", only frames the
+    /// question. A GitHub project is a portfolio project, unless it is a repo to learn from.
     /// </summary>
     [Theory]
     [InlineData("any tips for networking at ml conferences when youre super introverted", "roadmap.network", "Go to events and conferences")] // led with where to network
@@ -234,7 +234,9 @@ public sealed class AskIntentTests
     [InlineData("im a frontend dev w 3 yoe, how do i pivot into mle", "roadmap.role", "The whole path at a glance")] // led with why experience matters ("yoe")
     [InlineData("former high school math teacher here, how do i pivot into ml engineering", "roadmap.role", "The whole path at a glance")] // led with the maths
     [InlineData("I’m a nurse, how do I get into machine learning?", "roadmap.role", "The whole path at a glance")]
-    public void How_to_questions_get_the_steps_and_the_asker_only_frames_the_question(string question, string entry, string? heading) =>
+    [InlineData("whats a good github project for ml", "roadmap.experience", "Project ideas")] // led with why to join communities
+    [InlineData("best github repos to learn ml from", "resources.communities", null)]
+    public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
     /// <summary>Who is asking is dropped only when it introduces them: a missing degree is part of what is asked.</summary>
