@@ -88,6 +88,7 @@ public sealed partial class KnowledgeSearchIndex
         (Much(), "much"),
         (Money(), " money "),
         (EarnSense(), "earn"),
+        (PayPackage(), "salary"),
         (EarnMoreSense(), "earn"),
         (NeuralNetwork(), "deep learning"),
         (PrepareSense(), "prepare"),
@@ -164,6 +165,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
     private static partial Regex EarnSense();
+
+    /// <summary>
+    /// "package" as Indian English says pay (the yearly cost to company): "what is the package of ml engineer for freshers",
+    /// "average package for mle" (it had led with what the role is). Only before "of" or "for" and the role or a level, or
+    /// after a word that sizes it; "which python package for ml" is a library.
+    /// </summary>
+    [GeneratedRegex(@"\bpackages?\b(?=\s+(?:of|for)\s+(?:an?\s+|the\s+)?(?:ml|mle|mles|machine learning|fresher|freshers|junior|juniors|entry|senior|seniors)\b)|(?<=\b(?:avg|average|starting|annual|yearly|expected|highest|median)\s+)packages?\b")]
+    private static partial Regex PayPackage();
 
     /// <summary>
     /// "much" as members misspell it ("how mutch do junior mles get payed"): a stop word, so the typo corrector, which only

@@ -236,8 +236,18 @@ public sealed class AskIntentTests
     [InlineData("I’m a nurse, how do I get into machine learning?", "roadmap.role", "The whole path at a glance")]
     [InlineData("whats a good github project for ml", "roadmap.experience", "Project ideas")] // led with why to join communities
     [InlineData("best github repos to learn ml from", "resources.communities", null)]
+    [InlineData("what is the package of ml engineer for freshers", "salary.figures", "Entry level")] // led with what the role is
+    [InlineData("average package for mle", "salary.figures", "Average base salary (United States, approximate)")]
+    [InlineData("what packages should i learn for ml", "skills.frameworks", null)] // turned away
+    [InlineData("sir what is the qualification required for machine learning engineer", "resources.degrees", null)] // turned away
+    [InlineData("what is the future of ml engineers", "role.overview", "Why the demand is high")] // turned away
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
+
+    /// <summary>"how many hours" asks how long, which no passage says: it had led with the five core duties ("daily").</summary>
+    [Fact]
+    public void How_many_hours_asks_how_long() =>
+        Assert.Null(AskHandler.Compose(Snapshot, "how many hours daily i should study ml").Lead);
 
     /// <summary>Who is asking is dropped only when it introduces them: a missing degree is part of what is asked.</summary>
     [Fact]
