@@ -31,7 +31,10 @@ public sealed partial class KnowledgeSearchIndex
         // How deeply or exactly ("do i need to know linear algebra deeply"), and how the member feels ("i'm overwhelmed,
         // where do i even begin"): said around a question, never its topic.
         "deeply", "thoroughly", "properly", "fully", "truly", "exactly", "necessarily", "confused",
-        "lost", "scared", "nervous", "anxious", "worried", "excited", "frustrated", "unsure", "clueless",
+        "lost", "scared", "nervous", "anxious", "worried", "excited", "frustrated", "unsure", "clueless", "stuck",
+        // Chat shorthand for "really", "true", "for real", "I don't know", "in my opinion" (round 23: "do i rly need a masters
+        // or nah" was turned away, and "im stuck on stage 4" searched for "stack").
+        "rly", "rlly", "tru", "fr", "ngl", "idk", "imo", "imho", "srsly",
         // Forms of address ("sir how to become ml engineer after btech", "boss, is ml engineer good paying job"): whom the
         // member speaks to, not what about.
         "sir", "mam", "maam", "madam", "boss", "dude", "bruh", "fam",
@@ -284,10 +287,11 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex DegreeSubject();
 
     /// <summary>
-    /// "without a degree", "no cs degree", "w/o a college degree": the member asks about the routes other than a degree
-    /// (the education stage's self-learning, bootcamps and certifications), so the degree is not the topic.
+    /// "without a degree", "no cs degree", "w/o a college degree", "without a cs background": the member asks about the
+    /// routes other than a degree (the education stage's self-learning, bootcamps and certifications), so the degree is
+    /// not the topic ("is it ok to learn ml without a cs background" had been turned away).
     /// </summary>
-    [GeneratedRegex(@"\b(?:without|no|w/o|dont have|don't have|never got)\s+(?:an?\s+)?(?:cs\s+|college\s+|uni\s+|university\s+|formal\s+|computer science\s+)?degree\b")]
+    [GeneratedRegex(@"\b(?:without|no|w/o|dont have|don't have|never got)\s+(?:an?\s+|any\s+)?(?:(?:cs\s+|college\s+|uni\s+|university\s+|formal\s+|computer science\s+)?degree|(?:cs|computer science|tech|technical|stem|coding|programming)\s+(?:background|degree))\b")]
     private static partial Regex WithoutADegree();
 
     /// <summary>

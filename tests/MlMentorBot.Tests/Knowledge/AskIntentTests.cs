@@ -241,6 +241,10 @@ public sealed class AskIntentTests
     [InlineData("what packages should i learn for ml", "skills.frameworks", null)] // turned away
     [InlineData("sir what is the qualification required for machine learning engineer", "resources.degrees", null)] // turned away
     [InlineData("what is the future of ml engineers", "role.overview", "Why the demand is high")] // turned away
+    [InlineData("do i rly need a masters or nah", "resources.degrees", null)] // turned away: "rly"
+    [InlineData("im stuck on stage 4 what do", "roadmap.core-skills", "The steps")] // searched for "stack"
+    [InlineData("where can i ask for help when i'm stuck", "resources.communities", null)] // right only through "stack" (Stack Overflow)
+    [InlineData("is it ok to learn ml without a cs background", "roadmap.education", "Faster and cheaper routes")] // turned away
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
