@@ -102,6 +102,7 @@ public sealed partial class KnowledgeSearchIndex
         (PaidThing(), " "),
         (SomeoneSays(), " "),
         (HiringManager(), "employers"),
+        (KindsOfCompanies(), " industries "),
         (JobHunt(), "job"),
         (NotAFan(), " "),
         (KnowItCold(), " "),
@@ -176,6 +177,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bpackages?\b(?=\s+(?:of|for)\s+(?:an?\s+|the\s+)?(?:ml|mle|mles|machine learning|fresher|freshers|junior|juniors|entry|senior|seniors)\b)|(?<=\b(?:avg|average|starting|annual|yearly|expected|highest|median)\s+)packages?\b")]
     private static partial Regex PayPackage();
+
+    /// <summary>
+    /// "what kind of companies hire mles", "types of employers": the industries that hire, which the role's overview names
+    /// ("what kind of companies" had led with evaluating models, from "kind"). "which companies hire" asks for names, which
+    /// no source gives (synonyms.md's not_covered).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:kinds?|types?|sorts?)\s+of\s+(?:companies|company|employers|orgs|organi[sz]ations|businesses|firms)\b")]
+    private static partial Regex KindsOfCompanies();
 
     /// <summary>
     /// "much" as members misspell it ("how mutch do junior mles get payed"): a stop word, so the typo corrector, which only

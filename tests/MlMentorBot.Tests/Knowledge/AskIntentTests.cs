@@ -245,8 +245,17 @@ public sealed class AskIntentTests
     [InlineData("im stuck on stage 4 what do", "roadmap.core-skills", "The steps")] // searched for "stack"
     [InlineData("where can i ask for help when i'm stuck", "resources.communities", null)] // right only through "stack" (Stack Overflow)
     [InlineData("is it ok to learn ml without a cs background", "roadmap.education", "Faster and cheaper routes")] // turned away
+    [InlineData("what kind of companies hire mles", "career.specializations", null)] // led with evaluating models ("kind")
+    [InlineData("do ml engineers do devops", "skills.deployment", null)] // turned away
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
+
+    /// <summary>Data engineers and DevOps engineers are careers no source describes: "ml eng vs data eng" had led with data scientists.</summary>
+    [Theory]
+    [InlineData("ml eng vs data eng whats diff")]
+    [InlineData("ml engineer vs devops engineer")]
+    public void Careers_no_source_describes_are_not_covered(string question) =>
+        Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
 
     /// <summary>"how many hours" asks how long, which no passage says: it had led with the five core duties ("daily").</summary>
     [Fact]
