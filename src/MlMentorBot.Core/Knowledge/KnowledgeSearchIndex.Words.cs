@@ -88,6 +88,7 @@ public sealed partial class KnowledgeSearchIndex
     private static readonly (Regex Pattern, string Reading)[] Readings =
     [
         (Mention(), " "),
+        (ChatHow(), "how"),
         (Much(), "much"),
         (Money(), " money "),
         (EarnSense(), "earn"),
@@ -324,6 +325,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\b(?:what|how|where|who|which|why|when|wat)\s)r(?=\s+(?:the|u|you|they|some|there|my|your|these|those|good|best|ml|mles|ai|most|common|main|top|mle|ml engineers|data)\b)|^\s*r(?=\s+(?:u|you)\b)")]
     private static partial Regex ChatAre();
+
+    /// <summary>
+    /// "hw" as chat for "how" ("hw much do mle make" had been turned away): only before what follows "how" in a question,
+    /// so homework ("hw help") stays another topic.
+    /// </summary>
+    [GeneratedRegex(@"\bhw(?=\s+(?:much|mutch|many|do|does|did|to|can|long|should|is|are|r|would|important|hard)\b)")]
+    private static partial Regex ChatHow();
 
     /// <summary>"2" as chat for "to" ("how 2 become ml engineer", "best way 2 learn"): before a verb of learning or becoming.</summary>
     [GeneratedRegex(@"(?<=\s|^)2(?=\s+(?:become|be|learn|get|start|study|land|break|switch|go|prepare|prep)\b)")]

@@ -247,6 +247,7 @@ public sealed class AskIntentTests
     [InlineData("is it ok to learn ml without a cs background", "roadmap.education", "Faster and cheaper routes")] // turned away
     [InlineData("what kind of companies hire mles", "career.specializations", null)] // led with evaluating models ("kind")
     [InlineData("do ml engineers do devops", "skills.deployment", null)] // turned away
+    [InlineData("hw much do mle make", "salary.figures", "Average base salary (United States, approximate)")] // turned away: "hw"
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
