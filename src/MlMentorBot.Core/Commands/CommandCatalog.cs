@@ -94,7 +94,8 @@ public static partial class CommandCatalog
                 "are u an ai", "r u human", "are u human", "who made you", "ask a question", "ask you a question", "your sources", "sources do you use",
                 "sources you use", "what all can you do", "what can u do", "give feedback", "wrong answer", "answer was wrong",
                 "where do you get your info", "where does your info come from", "can i trust you", "should i trust you",
-                "should i trust this"],
+                "should i trust this", "moderators", "moderator", "the mods", "suggest a topic", "suggest a question", "request a topic",
+                "missing topic", "add a topic", "your knowledge", "the knowledge", "knowledge base", "knowledge files"],
         },
         .. topics.Select(t => t.ToCommand()),
         new("ask", "Ask a question in your own words",
@@ -121,7 +122,7 @@ public static partial class CommandCatalog
             AskedAbout = ["track my progress", "see my progress", "mark a step", "mark steps", "export my data", "delete my data",
                 "export my progress", "delete my progress", "reset my progress", "is my data private", "my privacy", "privacy",
                 "export all my data", "delete all my data", "delete everything", "stored about me", "store about me", "as done",
-                "as skipped", "skip a step", "mark it done", "mark",
+                "as skipped", "skip a step", "mark it done", "mark", "marking", "unmark", "undo", "progress private", "as learning", "as todo", "as to do",
                 .. NextStepQuestions, .. ProgressQuestions],
         },
     ];

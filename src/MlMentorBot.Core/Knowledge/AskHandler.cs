@@ -269,6 +269,16 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     internal static CommandDefinition? AboutUsingTheBot(KnowledgeSnapshot snapshot, string question)
     {
+        // "what does /roadmap do", "how do i use /checkin": a command named by its slash is about that command; a moderator's
+        // command ("is /kb for moderators") gets the members' overview, which is all a member may be shown.
+        foreach (Match slash in SlashCommand().Matches(question))
+        {
+            if (CommandCatalog.Find(slash.Groups[1].Value) is { } bySlash)
+            {
+                return bySlash.IsModeratorOnly ? CommandCatalog.Find("help") : bySlash;
+            }
+        }
+
         // Most questions name no feature: find that out without building anything.
         if (!CommandCatalog.All.Any(c => c.AskedAbout.Any(p => question.Contains(p, StringComparison.OrdinalIgnoreCase))))
         {
@@ -492,6 +502,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) it going|hows (?:it going|life|things|your day)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
     private static partial Regex HowAreYou();
+
+    /// <summary>A slash command as typed in a question: "/roadmap", "/progress".</summary>
+    [GeneratedRegex(@"(?<![\w/])/([a-z]+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SlashCommand();
 
     /// <summary>Words that point back at an earlier answer rather than ask about something named.</summary>
     [GeneratedRegex(@"\b(?:the (?:first|second|third|last|other|previous) (?:one|bit|part|point)|that (?:last )?(?:bit|part|point|one)|after that|more detail(?:s)? on (?:that|it|this|the)|explain (?:that|it|this)|what you said|your (?:last|previous) answer|same question|(?:was|is) the first step again|(?:and|so) (?:what|how) about (?:that|it|this|them)|(?:which|any) of (?:those|these|them))\b")]

@@ -51,6 +51,15 @@ public sealed class AskAboutTheBotTests
     [InlineData("is my data private", "/progress")] // was a gap
     [InlineData("what can you do", "MlMentorBot — your guide to becoming an ML engineer")]
     [InlineData("hi there, can you help me?", "MlMentorBot — your guide to becoming an ML engineer")] // led with why demand is high
+    // Round 23, typed in the local chat; each was a gap or led with a knowledge section.
+    [InlineData("can i undo marking a step", "/progress")]
+    [InlineData("is my progress private", "/progress")]
+    [InlineData("how do i mark a step as learning in stage 2", "/progress")]
+    [InlineData("who are the moderators", "MlMentorBot — your guide to becoming an ML engineer")]
+    [InlineData("can i suggest a topic for the knowledge", "MlMentorBot — your guide to becoming an ML engineer")]
+    [InlineData("what does /roadmap do", "/roadmap")] // a command named by its slash
+    [InlineData("what does /ask do", "/ask")]
+    [InlineData("is /kb for moderators", "MlMentorBot — your guide to becoming an ML engineer")] // a moderator's command: the members' overview
     public async Task A_question_about_a_feature_gets_its_help_and_is_no_gap(string question, string title)
     {
         using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
