@@ -34,7 +34,12 @@ public sealed partial class KnowledgeSearchIndex
         "lost", "scared", "nervous", "anxious", "worried", "excited", "frustrated", "unsure", "clueless", "stuck",
         // Chat shorthand for "really", "true", "for real", "I don't know", "in my opinion" (round 23: "do i rly need a masters
         // or nah" was turned away, and "im stuck on stage 4" searched for "stack").
-        "rly", "rlly", "tru", "fr", "ngl", "idk", "imo", "imho", "srsly",
+        "rly", "rlly", "tru", "fr", "ngl", "idk", "imo", "imho", "srsly", "tryna", "cooked", "smth", "grind", "grinding", "scam",
+        "scams", "legit", "introvert", "introverted", "shy", "cringe", "awkward", "waiting",
+        // The courtesies of a formal message ("I would appreciate your advice on…", "Respected sir, kindly…").
+        "appreciate", "grateful", "advice", "advise", "kindly", "respected", "dear", "regards",
+        // "ML engineer profile", as Indian English names a role ("how to switch into ML engineer profile").
+        "profile", "profiles",
         // Forms of address ("sir how to become ml engineer after btech", "boss, is ml engineer good paying job"): whom the
         // member speaks to, not what about.
         "sir", "mam", "maam", "madam", "boss", "dude", "bruh", "fam",
@@ -114,6 +119,7 @@ public sealed partial class KnowledgeSearchIndex
         (BesidesThat(), " "),
         (ChatAre(), "are"),
         (ChatTo(), "to"),
+        (MasterAsVerb(), "learn"),
         (StepNumber(), "stage"),
         (WhoAsksBeforeHow(), " "),
         (IntoTheField(), "become "),
@@ -127,9 +133,12 @@ public sealed partial class KnowledgeSearchIndex
     /// high school math teacher here, how do i pivot into ml engineering" ask for the path, which their background only
     /// frames (they had led with the experience stage and the maths, from "yoe" and "math teacher"). Only a clause that
     /// introduces the asker ("i'm a…", "former…", "… here"), not their age ("im 35, how do i…" asks whether it is too late,
-    /// which the sources do not say) nor a clause about a degree, which the education stage answers.
+    /// which the sources do not say) nor a clause about a degree, which the education stage answers. Whole sentences of
+    /// backstory before it go too ("Respected sir, I have done MCA and working in support role since 2 years. How to switch
+    /// into ML engineer profile, please guide" had led with internships), unless they speak of a degree or ask a question.
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:i['’]?m|i am|as an?|former|ex-?)\s+(?!\d)[^,.;!?]*|[^,.;!?]*\bhere)(?<!\bdegree[^,.;!?]*)[,.;!]\s*(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")")]
+    [GeneratedRegex(@"^\s*(?:(?:i['’]?m|i am|as an?|former|ex-?)\s+(?!\d)[^,.;!?]*|[^,.;!?]*\bhere)(?<!\bdegree[^,.;!?]*)[,.;!]\s*(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")"
+        + @"|^(?:(?!\bdegree\b)[^?])*?[.!;]\s+(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")")]
     private static partial Regex WhoAsksBeforeHow();
 
     /// <summary>
@@ -140,6 +149,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords)]
     private static partial Regex IntoTheField();
+
+    /// <summary>
+    /// "master" as a verb, read as "learn": "how much linear algebra should i master before…" asks how much to learn, not
+    /// about a master's degree (it had been turned away). Only after a word that makes it a verb, and not "master's",
+    /// "master degree" or "master in".
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:should|to|must|can|could|i|you|we)\s+)master\b(?!['’]?s\b|\s+(?:degree|degrees|program|programme|programs|in|of)\b)")]
+    private static partial Regex MasterAsVerb();
 
     /// <summary>
     /// "step 3" or "phase 3" for the roadmap's stage 3 ("what is step 7" had led with a section of stage 7 rather than its

@@ -90,6 +90,7 @@ public sealed class AskIntentTests
     [Theory]
     [InlineData("how do i network at ml conferences")]
     [InlineData("where can i network with other ml people")]
+    [InlineData("how do you network when you're an introvert and hate linkedin")] // turned away: "introvert"
     public void Networking_with_people_still_leads_with_a_networking_entry(string question) =>
         Assert.Contains(AskHandler.Compose(Snapshot, question).Lead?.Entry.Id, new[] { "resources.networking", "roadmap.network" });
 
@@ -248,6 +249,15 @@ public sealed class AskIntentTests
     [InlineData("what kind of companies hire mles", "career.specializations", null)] // led with evaluating models ("kind")
     [InlineData("do ml engineers do devops", "skills.deployment", null)] // turned away
     [InlineData("hw much do mle make", "salary.figures", "Average base salary (United States, approximate)")] // turned away: "hw"
+    // From 120 messages a helper wrote from the seed articles alone in six voices (Indian English, non-native, Gen-Z slang,
+    // backstories, fragments, formal).
+    [InlineData("r bootcamps a scam fr or do some actually get u jobs", "resources.bootcamps", null)] // turned away: "scam", "fr"
+    [InlineData("do i need a masters fr or can i just grind projects", "resources.degrees", null)] // turned away: "grind"
+    [InlineData("im a swe w 2 yoe, how cooked am i tryna pivot into ml", "roadmap.role", "The whole path at a glance")] // turned away
+    [InlineData("tbh what does an mle even do all day, is it just waiting on training runs", "role.responsibilities", null)] // "waiting" read as "writing"
+    [InlineData("Respected sir, I have done MCA and working in support role since 2 years. How to switch into ML engineer profile, please guide", "roadmap.role", "The whole path at a glance")] // turned away
+    [InlineData("how much linear algebra should i master", "skills.math-statistics", null)] // "master" the degree
+    [InlineData("is a master in cs worth it", "resources.degrees", null)]
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
