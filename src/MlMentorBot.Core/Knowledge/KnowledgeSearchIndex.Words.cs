@@ -120,6 +120,7 @@ public sealed partial class KnowledgeSearchIndex
         (ChatAre(), "are"),
         (ChatTo(), "to"),
         (MasterAsVerb(), "learn"),
+        (TooLateAtAnAge(), " age "),
         (StepNumber(), "stage"),
         (WhoAsksBeforeHow(), " "),
         (IntoTheField(), "become "),
@@ -149,6 +150,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords)]
     private static partial Regex IntoTheField();
+
+    /// <summary>
+    /// "too late" said beside an age, read as "age" ("i am 35 years, is too late to start career in ML engineering?", "im 35, teacher… is it
+    /// too late to get into ml"): the member's age, which neither source speaks of (synonyms.md's not_covered lists "too
+    /// old" and "age"); they had led with "Start today" and where to start programming. Without an age ("im a bio major,
+    /// can i still become an ml engineer or is it too late") the degree is what is asked.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b[1-9][0-9]\b.*)\btoo late\b|\btoo late\b(?=.*\b[1-9][0-9]\b)")]
+    private static partial Regex TooLateAtAnAge();
 
     /// <summary>
     /// "master" as a verb, read as "learn": "how much linear algebra should i master before…" asks how much to learn, not

@@ -268,6 +268,13 @@ public sealed class AskIntentTests
     public void Careers_no_source_describes_are_not_covered(string question) =>
         Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
 
+    /// <summary>"Too late" beside an age asks about age, which neither source speaks of: these led with "Start today" and where to start programming.</summary>
+    [Theory]
+    [InlineData("i am 35 years, is too late to start career in ML engineering?")]
+    [InlineData("im 35, teacher, no tech backround, did some python on codecademy. is it too late to get into ml or am i kidding myself")]
+    public void Too_late_at_an_age_is_about_age(string question) =>
+        Assert.Equal("age", AskHandler.Compose(Snapshot, question) is { Lead: null } answer ? answer.NotCovered ?? AnswerRanking.NotCoveredAnywhere(Snapshot, answer.Query) : "answered");
+
     /// <summary>"how many hours" asks how long, which no passage says: it had led with the five core duties ("daily").</summary>
     [Fact]
     public void How_many_hours_asks_how_long() =>
