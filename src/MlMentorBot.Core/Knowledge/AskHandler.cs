@@ -225,8 +225,15 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         var answer = Compose(knowledge.Current, question);
         if (FollowUpReply(question, answer) is { } followUp)
         {
-            // "ok and after that?", "more detail on the second one": each /ask stands alone, so say so rather than guess.
-            return EntryReplies.AimAt(followUp, request);
+            // "Thank you for your previous answer. Could you also explain how containerisation helps…": the pointer is a
+            // sentence of its own, and the rest is a question that stands alone.
+            if (WithoutPointingSentences(question) is not { } rest || Compose(knowledge.Current, rest) is not { Lead: not null } restAnswer)
+            {
+                // "ok and after that?", "more detail on the second one": each /ask stands alone, so say so rather than guess.
+                return EntryReplies.AimAt(followUp, request);
+            }
+
+            answer = restAnswer;
         }
 
         if (answer.Lead is null)
@@ -506,6 +513,21 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// <summary>A slash command as typed in a question: "/roadmap", "/progress".</summary>
     [GeneratedRegex(@"(?<![\w/])/([a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SlashCommand();
+
+    /// <summary>
+    /// <paramref name="question"/> without its sentences that point back at an earlier answer (<see cref="PointsBack"/>);
+    /// null when every sentence does, or none does.
+    /// </summary>
+    internal static string? WithoutPointingSentences(string question)
+    {
+        var sentences = Sentence().Matches(question).Select(m => m.Value.Trim()).Where(s => s.Length > 0).ToList();
+        var rest = sentences.Where(s => !PointsBack().IsMatch(KnowledgeSearchIndex.QuestionKey(s))).ToList();
+        return rest.Count == 0 || rest.Count == sentences.Count ? null : string.Join(' ', rest);
+    }
+
+    /// <summary>A sentence: up to and including its full stop, question or exclamation mark, or the end.</summary>
+    [GeneratedRegex(@"[^.!?]+(?:[.!?]+|$)")]
+    private static partial Regex Sentence();
 
     /// <summary>Words that point back at an earlier answer rather than ask about something named.</summary>
     [GeneratedRegex(@"\b(?:the (?:first|second|third|last|other|previous) (?:one|bit|part|point)|that (?:last )?(?:bit|part|point|one)|after that|more detail(?:s)? on (?:that|it|this|the)|explain (?:that|it|this)|what you said|your (?:last|previous) answer|same question|(?:was|is) the first step again|(?:and|so) (?:what|how) about (?:that|it|this|them)|(?:which|any) of (?:those|these|them))\b")]

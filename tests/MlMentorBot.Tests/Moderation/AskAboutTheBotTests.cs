@@ -144,6 +144,21 @@ public sealed class AskAboutTheBotTests
         Assert.Equal("That's not in my knowledge", (await host.TypeAsync("/ask what about in europe")).Title);
     }
 
+    /// <summary>
+    /// A sentence that only thanks for the last answer, before a question that stands alone, is a courtesy: the question is
+    /// answered (it had got "I don't see earlier messages"). From the round-23 helper's formal voice.
+    /// </summary>
+    [Fact]
+    public async Task A_thanks_for_the_last_answer_before_a_full_question_does_not_hide_it()
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+
+        var reply = await host.TypeAsync("/ask Thank you for your previous answer. Could you also explain how containerisation helps when moving a model from a prototype into production?");
+
+        Assert.Equal("skills.deployment", reply.EntryId);
+        Assert.Equal("I don't see earlier messages", (await host.TypeAsync("/ask thanks for your previous answer. more detail on the second one?")).Title);
+    }
+
     [Fact]
     public async Task A_question_that_only_shares_a_features_words_is_answered_as_before()
     {
