@@ -98,6 +98,7 @@ public sealed partial class KnowledgeSearchIndex
         (Money(), " money "),
         (EarnSense(), "earn"),
         (PayPackage(), "salary"),
+        (NoYearsYet(), " entry level "),
         (EarnMoreSense(), "earn"),
         (NeuralNetwork(), "deep learning"),
         (PrepareSense(), "prepare"),
@@ -213,6 +214,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:kinds?|types?|sorts?)\s+of\s+(?:companies|company|employers|orgs|organi[sz]ations|businesses|firms)\b")]
     private static partial Regex KindsOfCompanies();
+
+    /// <summary>
+    /// No years of experience yet, the entry level: "fr how much do mles make at like 0 yoe" had led with the experienced
+    /// band, from "yoe" (experience).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:0|zero|no)\s+(?:yoe|years?\s+of\s+(?:experience|exp)|yrs?\s+of\s+(?:experience|exp)|years?\s+experience)\b")]
+    private static partial Regex NoYearsYet();
 
     /// <summary>
     /// "much" as members misspell it ("how mutch do junior mles get payed"): a stop word, so the typo corrector, which only

@@ -258,6 +258,7 @@ public sealed class AskIntentTests
     [InlineData("Respected sir, I have done MCA and working in support role since 2 years. How to switch into ML engineer profile, please guide", "roadmap.role", "The whole path at a glance")] // turned away
     [InlineData("how much linear algebra should i master", "skills.math-statistics", null)] // "master" the degree
     [InlineData("is a master in cs worth it", "resources.degrees", null)]
+    [InlineData("fr how much do mles make at like 0 yoe", "salary.figures", "Entry level")] // led with the experienced band ("yoe")
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
