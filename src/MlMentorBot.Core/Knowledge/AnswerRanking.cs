@@ -55,7 +55,10 @@ internal static partial class AnswerRanking
                     EntriesUsing[word] = EntriesUsing.GetValueOrDefault(word) + 1;
                 }
 
-                TitleStems[entry.Id] = Words(entry.Title + " " + entry.Key.Replace('-', ' ')).Select(Stem).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
+                // A roadmap stage's title opens with what to do ("Understand the role", "Choose your education path"): the verb
+                // names no topic ("I not understand the k-fold part" had led with stage 1).
+                TitleStems[entry.Id] = Words(entry.Title + " " + entry.Key.Replace('-', ' ')).Select(Stem)
+                    .Where(w => w.Length >= 3 && !TitleVerbs.Contains(w)).ToHashSet(StringComparer.Ordinal);
             }
 
             var levels = snapshot.SalaryFigures.Select(f => Stem(f.Level)).ToHashSet(StringComparer.Ordinal);
@@ -448,6 +451,12 @@ internal static partial class AnswerRanking
     /// name no topic, so a heading that says one is no closer to what is asked ("how to find internships in ml").
     /// </summary>
     private static readonly HashSet<string> GenericHeadingVerbs = new(StringComparer.Ordinal) { "find", "get", "make", "take", "go", "keep", "choos", "use", "do", "have" };
+
+    /// <summary>
+    /// Crude stems of the verbs that open the roadmap stages' titles. Not "stay" and "keep" of "Stay current and keep
+    /// learning": "how do ml engineers keep up with new stuff" asks exactly that.
+    /// </summary>
+    private static readonly HashSet<string> TitleVerbs = new(StringComparer.Ordinal) { Stem("understand"), Stem("build"), Stem("choose"), Stem("gain"), Stem("find") };
 
     private enum QuestionKind { Other, Why, HowDo }
 

@@ -259,6 +259,8 @@ public sealed class AskIntentTests
     [InlineData("how much linear algebra should i master", "skills.math-statistics", null)] // "master" the degree
     [InlineData("is a master in cs worth it", "resources.degrees", null)]
     [InlineData("fr how much do mles make at like 0 yoe", "salary.figures", "Entry level")] // led with the experienced band ("yoe")
+    [InlineData("What is cross validation and why ML engineer need it? I not understand the k-fold part", "skills.algorithms", "Evaluating and tuning models")] // led with stage 1, "Understand the role"
+    [InlineData("how do ml engineers keep up with new stuff, there is a new model every week", "roadmap.stay-current", null)]
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
