@@ -168,7 +168,7 @@ public sealed partial class KnowledgeSearchIndex
         {
             // "don't", "what's" → dont, whats, which are stop words.
             var word = m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-');
-            if (word.Length == 0 || StopWords.Contains(word))
+            if (word.Length == 0 || StopWords.Contains(word) || (!_synonyms.ContainsKey(word) && !IsIndexed(word) && IsAStopWordMistyped(word)))
             {
                 continue;
             }
@@ -303,6 +303,31 @@ public sealed partial class KnowledgeSearchIndex
     private static IEnumerable<string> QuestionWords(string question) =>
         Word().Matches(question.ToLowerInvariant().Replace('’', '\''))
             .Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')).Where(w => w.Length > 0);
+
+    /// <summary>
+    /// True when <paramref name="word"/> is a stop word typed with a doubled letter single or a single one doubled, the
+    /// commonest slip: "actualy", "basicaly", "reallly" (round 23: "How do I find a mentor outside of work who would actualy
+    /// respond to me?" was turned away for "actualy"). Only words of five letters or more; any other edit is too loose
+    /// ("cold" is one letter from "could").
+    /// </summary>
+    private static bool IsAStopWordMistyped(string word)
+    {
+        if (word.Length < 5)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if ((i + 1 < word.Length && word[i] == word[i + 1] && StopWords.Contains(word.Remove(i, 1)))
+                || StopWords.Contains(word.Insert(i, word[i].ToString())))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the word (after stemming its inflections) occurs anywhere in the index.</summary>
     private bool IsIndexed(string word) => _bm25.Contains(word);

@@ -711,9 +711,12 @@ public sealed class AskIntentTests
     [InlineData("my classifier has 95% accuracy but my mentor says that's meaningless, when should i look at precision/recall instead?", "skills.algorithms")]
     [InlineData("what soft skills matter most for mles? my manager said i need to communicate results better", "skills.traits")]
     [InlineData("R or python? my stats prof swears by R", "skills.programming")]
+    [InlineData("is sql basicaly required or do i actualy need python only", "skills.programming")] // a stop word with a letter doubled or single
     public void Everyday_words_and_who_said_what_are_context_not_topic(string question, string entry)
     {
         Assert.DoesNotContain("did", Snapshot.Search.Interpret("i did a-level maths years ago").Unknown);
+        Assert.Empty(Snapshot.Search.Interpret("would actualy reallly help").Unknown);
+        Assert.Contains("cold", Snapshot.Search.Interpret("is cold messaging ok").Unknown); // one letter from "could", but not a doubling
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
     }
 
