@@ -308,19 +308,33 @@ public sealed partial class KnowledgeSearchIndex
     /// True when <paramref name="word"/> is a stop word typed with a doubled letter single or a single one doubled, the
     /// commonest slip: "actualy", "basicaly", "reallly" (round 23: "How do I find a mentor outside of work who would actualy
     /// respond to me?" was turned away for "actualy"). Only words of five letters or more; any other edit is too loose
-    /// ("cold" is one letter from "could").
+    /// ("cold" is one letter from "could"), and none over 40, which no stop word is near.
     /// </summary>
     private static bool IsAStopWordMistyped(string word)
     {
-        if (word.Length < 5)
+        if (word.Length is < 5 or > 40)
         {
             return false;
         }
 
+        // Each variant is built in one buffer and looked up as a span: no string per try.
+        var stopWords = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[word.Length + 1];
         for (var i = 0; i < word.Length; i++)
         {
-            if ((i + 1 < word.Length && word[i] == word[i + 1] && StopWords.Contains(word.Remove(i, 1)))
-                || StopWords.Contains(word.Insert(i, word[i].ToString())))
+            if (i + 1 < word.Length && word[i] == word[i + 1])
+            {
+                word.AsSpan(0, i).CopyTo(buffer);
+                word.AsSpan(i + 1).CopyTo(buffer[i..]);
+                if (stopWords.Contains(buffer[..(word.Length - 1)]))
+                {
+                    return true;
+                }
+            }
+
+            word.AsSpan(0, i + 1).CopyTo(buffer);
+            word.AsSpan(i).CopyTo(buffer[(i + 1)..]);
+            if (stopWords.Contains(buffer[..(word.Length + 1)]))
             {
                 return true;
             }
