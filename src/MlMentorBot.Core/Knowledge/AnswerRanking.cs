@@ -517,7 +517,7 @@ internal static partial class AnswerRanking
     /// </summary>
     public static bool MissesTheDuration(SearchQuery query, AskPassage passage) => AsksHowLong(query) && !SpeaksOfDuration(passage);
 
-    [GeneratedRegex(@"\bhow long\b|\bhow many (?:months|weeks|years|hours|days)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]
+    [GeneratedRegex(@"\bhow long\b|\bhow many (?:months|weeks|years|hours|hrs|days)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]
     private static partial Regex HowLong();
 
     [GeneratedRegex(@"\b(?:a few|few|several|one|two|three|four|five|six|nine|twelve|\d+(?:\s*(?:to|-|–)\s*\d+)?)\s+(?:months?|weeks?|years?|hours?|days?)\b", RegexOptions.IgnoreCase)]

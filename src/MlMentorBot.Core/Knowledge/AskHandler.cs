@@ -484,8 +484,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     internal static BotReply? FollowUpReply(string question, AskAnswer answer)
     {
+        // Only a message that opens by pointing back: in "my notebook works but I have no idea how to turn it into something
+        // deployable. where do people learn that part?" the part is the message's own first sentence.
         if (answer.Query.Aliases.Count > 0 || answer.NotCovered is not null || answer.Query.NotCovered.Count > 0
-            || !PointsBack().IsMatch(KnowledgeSearchIndex.QuestionKey(question)))
+            || Sentence().Match(question) is not { Success: true } first || !PointsBack().IsMatch(KnowledgeSearchIndex.QuestionKey(first.Value)))
         {
             return null;
         }

@@ -39,7 +39,7 @@ public sealed partial class KnowledgeSearchIndex
         // The courtesies of a formal message ("I would appreciate your advice on…", "Respected sir, kindly…").
         "appreciate", "grateful", "advice", "advise", "kindly", "respected", "dear", "regards",
         // "ML engineer profile", as Indian English names a role ("how to switch into ML engineer profile").
-        "profile", "profiles",
+        "profile", "profiles", "found", "love", "n",
         // Forms of address ("sir how to become ml engineer after btech", "boss, is ml engineer good paying job"): whom the
         // member speaks to, not what about.
         "sir", "mam", "maam", "madam", "boss", "dude", "bruh", "fam",
@@ -99,6 +99,9 @@ public sealed partial class KnowledgeSearchIndex
         (EarnSense(), "earn"),
         (PayPackage(), "salary"),
         (NoYearsYet(), " entry level "),
+        (OutOfCollege(), " entry level "),
+        (ThisServer(), " "),
+        (ForALevelsRoles(), " "),
         (EarnMoreSense(), "earn"),
         (NeuralNetwork(), "deep learning"),
         (PrepareSense(), "prepare"),
@@ -223,6 +226,28 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex NoYearsYet();
 
     /// <summary>
+    /// Fresh from college, the entry level: "what does a junior machine learning engineer usually earn straight out of
+    /// college" had been turned away, its pay question read as one about degrees.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:straight |right |fresh |just )?out of (?:college|uni|university|school|grad school)\b")]
+    private static partial Regex OutOfCollege();
+
+    /// <summary>
+    /// The place the member is typing in ("hey! just found this server", "new to this channel"): where they ask, not what
+    /// about (the question after it had been turned away for "server").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:this|the|our|your)\s+(?:server|channel|workspace|discord|slack)\b")]
+    private static partial Regex ThisServer();
+
+    /// <summary>
+    /// "for entry level ml roles" after what the member needs: the level of the job says for whom, not what is asked ("do i
+    /// need to know docker n kubernetes for entry lvl ml roles" had led with the internships and entry-level roles of
+    /// stage 5). Not in a pay question, where the level is what is asked.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(?:pay|pays|paid|salary|salaries|earn|earns|make|makes|package|comp|money)\b.*)\bfor\s+(?:an?\s+)?(?:entry[ -]?(?:level|lvl)|junior|jr|beginner|first)\s+(?:(?:ml|mle|machine learning|ml engineer(?:ing)?)\s+)?(?:roles?|jobs?|positions?)\b(?!.*\b(?:pay|pays|paid|salary|salaries|earn|earns|make|makes|package|comp|money)\b)")]
+    private static partial Regex ForALevelsRoles();
+
+    /// <summary>
     /// "much" as members misspell it ("how mutch do junior mles get payed"): a stop word, so the typo corrector, which only
     /// knows the names in the knowledge, cannot mend it, and "how much" is what marks a pay question.
     /// </summary>
@@ -290,9 +315,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "my mentor says", "my manager said", "my stats prof swears": who told the member something is the question's
     /// context, not its topic ("my mentor says that's meaningless — when should i look at precision/recall" is not about
-    /// finding a mentor, nor "my manager said i need to communicate results better" about management).
+    /// finding a mentor, nor "my manager said i need to communicate results better" about management). So is "i keep
+    /// hearing that curiosity matters more than credentials", which is not about keeping up (stage 7).
     /// </summary>
-    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|friend|colleague|coworker|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|swears(?: by)?)\b")]
+    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|friend|colleague|coworker|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|swears(?: by)?)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
     private static partial Regex SomeoneSays();
 
     /// <summary>

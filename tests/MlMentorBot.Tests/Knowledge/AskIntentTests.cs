@@ -261,6 +261,11 @@ public sealed class AskIntentTests
     [InlineData("fr how much do mles make at like 0 yoe", "salary.figures", "Entry level")] // led with the experienced band ("yoe")
     [InlineData("What is cross validation and why ML engineer need it? I not understand the k-fold part", "skills.algorithms", "Evaluating and tuning models")] // led with stage 1, "Understand the role"
     [InlineData("how do ml engineers keep up with new stuff, there is a new model every week", "roadmap.stay-current", null)]
+    // From a second helper's 120 messages (parents, career switchers, students on phones, people in tech, greetings first).
+    [InlineData("hey! just found this server. what's the very first thing I should learn if I want to become an ML engineer?", "roadmap.foundations", null)] // turned away: "server"
+    [InlineData("do i need to know docker n kubernetes for entry lvl ml roles", "skills.deployment", null)] // led with entry-level roles
+    [InlineData("As a parent I'm trying to understand the money side. What does a junior machine learning engineer usualy earn straight out of college?", "salary.figures", null)] // turned away: read as degrees
+    [InlineData("entry level mle pay?? like first job out of school", "salary.figures", "Entry level")]
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
@@ -280,8 +285,19 @@ public sealed class AskIntentTests
 
     /// <summary>"how many hours" asks how long, which no passage says: it had led with the five core duties ("daily").</summary>
     [Fact]
-    public void How_many_hours_asks_how_long() =>
+    public void How_many_hours_asks_how_long()
+    {
         Assert.Null(AskHandler.Compose(Snapshot, "how many hours daily i should study ml").Lead);
+        Assert.Null(AskHandler.Compose(Snapshot, "how many hrs a week shud i spend on ml if im full time student").Lead); // led with a mentor's note
+    }
+
+    /// <summary>"future" alone is not the demand: "leak future information" had led with why the demand is high.</summary>
+    [Fact]
+    public void The_future_is_the_demand_only_as_a_phrase()
+    {
+        Assert.NotEqual("role.overview", AskHandler.Compose(Snapshot, "How do ML engineers handle cross-validation when the data is a time series? Standard k-fold seems like it would leak future infromation.").Lead?.Entry.Id);
+        Assert.Equal("role.overview", AskHandler.Compose(Snapshot, "is there a future in ml engineering").Lead?.Entry.Id);
+    }
 
     /// <summary>Who is asking is dropped only when it introduces them: a missing degree is part of what is asked.</summary>
     [Fact]

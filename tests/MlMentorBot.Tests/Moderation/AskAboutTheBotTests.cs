@@ -157,6 +157,8 @@ public sealed class AskAboutTheBotTests
 
         Assert.Equal("skills.deployment", reply.EntryId);
         Assert.Equal("I don't see earlier messages", (await host.TypeAsync("/ask thanks for your previous answer. more detail on the second one?")).Title);
+        // "that part" in a later sentence is the message's own first sentence, not an earlier answer.
+        Assert.NotEqual("I don't see earlier messages", (await host.TypeAsync("/ask ugh, my notebook works but I have no idea how to turn it into something deployble. where do people learn that part?")).Title);
     }
 
     [Fact]
