@@ -343,6 +343,37 @@ public sealed partial class KnowledgeSearchIndex
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="typed"/> and <paramref name="candidate"/>, two edits apart and of one length, differ by
+    /// letters changed in place: that is another word ("concepts" and "contests", "supervisor" and "supervised"), not a
+    /// slip. A slip moves a letter ("begginer" for "beginner": one dropped, one added further on) or swaps two side by
+    /// side, which the distance already counts as one.
+    /// </summary>
+    private static bool IsAnotherWord(string typed, string candidate, int distance)
+    {
+        if (distance != 2 || typed.Length != candidate.Length)
+        {
+            return false;
+        }
+
+        var first = 0;
+        while (typed[first] == candidate[first])
+        {
+            first++;
+        }
+
+        var last = typed.Length - 1;
+        while (typed[last] == candidate[last])
+        {
+            last--;
+        }
+
+        // The letters between the first and last difference, shifted by one either way, are the same when a letter moved.
+        var a = typed.AsSpan(first, last - first + 1);
+        var b = candidate.AsSpan(first, last - first + 1);
+        return !a[1..].SequenceEqual(b[..^1]) && !a[..^1].SequenceEqual(b[1..]);
+    }
+
     /// <summary>True when the word (after stemming its inflections) occurs anywhere in the index.</summary>
     private bool IsIndexed(string word) => _bm25.Contains(word);
 
@@ -390,7 +421,7 @@ public sealed partial class KnowledgeSearchIndex
             }
 
             var distance = Commands.CloseMatches.Distance(word, candidate);
-            if (distance <= allowed && (distance < bestDistance || (distance == bestDistance && count > bestCount)))
+            if (distance <= allowed && !IsAnotherWord(word, candidate, distance) && (distance < bestDistance || (distance == bestDistance && count > bestCount)))
             {
                 (best, bestDistance, bestCount) = (candidate, distance, count);
             }

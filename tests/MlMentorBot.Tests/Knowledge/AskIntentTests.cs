@@ -372,6 +372,19 @@ public sealed class AskIntentTests
     public void Heard_is_not_corrected_to_head() =>
         Assert.Empty(Snapshot.Search.Interpret("heard finance and healthcare pay ml ppl more").Corrections);
 
+    /// <summary>
+    /// Two letters changed in place make another word, not a typo: "concepts" had been searched for as "contests" and
+    /// "supervisor" as "supervised". A letter moved ("begginer") or dropped ("probabilty") is still a typo.
+    /// </summary>
+    [Fact]
+    public void Another_word_two_letters_away_is_not_a_typo()
+    {
+        Assert.Empty(Snapshot.Search.Interpret("which stats concepts matter most").Corrections);
+        Assert.Empty(Snapshot.Search.Interpret("warehouse supervisor here, is 70k normal").Corrections);
+        Assert.Equal([new QueryCorrection("begginer", "beginner")], Snapshot.Search.Interpret("conferences for a begginer").Corrections);
+        Assert.Equal([new QueryCorrection("probabilty", "probability")], Snapshot.Search.Interpret("probabilty for ml").Corrections);
+    }
+
     /// <summary>"group" is read as "groups", the word the knowledge knows, without "Searched for groups (you typed group)".</summary>
     [Fact]
     public void Another_inflection_of_a_known_word_is_read_without_a_typo_note()
