@@ -39,7 +39,7 @@ public sealed partial class KnowledgeSearchIndex
         // The courtesies of a formal message ("I would appreciate your advice on…", "Respected sir, kindly…").
         "appreciate", "grateful", "advice", "advise", "kindly", "respected", "dear", "regards",
         // "ML engineer profile", as Indian English names a role ("how to switch into ML engineer profile").
-        "profile", "profiles", "found", "love", "n",
+        "profile", "profiles", "found", "love", "n", "wait", "mine",
         // Forms of address ("sir how to become ml engineer after btech", "boss, is ml engineer good paying job"): whom the
         // member speaks to, not what about.
         "sir", "mam", "maam", "madam", "boss", "dude", "bruh", "fam",

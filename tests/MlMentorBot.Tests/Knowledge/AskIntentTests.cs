@@ -266,6 +266,7 @@ public sealed class AskIntentTests
     [InlineData("do i need to know docker n kubernetes for entry lvl ml roles", "skills.deployment", null)] // led with entry-level roles
     [InlineData("As a parent I'm trying to understand the money side. What does a junior machine learning engineer usualy earn straight out of college?", "salary.figures", null)] // turned away: read as degrees
     [InlineData("entry level mle pay?? like first job out of school", "salary.figures", "Entry level")]
+    [InlineData("lol wait, recruiters really look at GitHub? mine is full of half finished tutorails", "roadmap.experience", null)] // turned away: "wait", "mine"
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
