@@ -74,6 +74,7 @@ public sealed partial class KnowledgeSearchIndex
     private readonly List<IReadOnlyList<string?>> _columns = [];
     private readonly Bm25Index _bm25;
     private readonly IReadOnlyDictionary<string, string> _synonyms;
+    /// <summary>Phrase synonyms as matched, each padded with a space either side: (" data prep ", " preprocessing ").</summary>
     private readonly List<(string Variant, string Canonical)> _phrases;
     private readonly Dictionary<string, int> _vocabulary;
     private readonly List<AliasName> _aliases;
@@ -85,8 +86,9 @@ public sealed partial class KnowledgeSearchIndex
     {
         _synonyms = synonyms;
         // Longest first, so "side projects" wins over "side project".
+        // Kept padded with the spaces they are matched between, so a question builds no string per phrase.
         _phrases = synonyms.Where(kv => kv.Key.Contains(' ', StringComparison.Ordinal))
-            .Select(kv => (kv.Key.ToLowerInvariant(), kv.Value.ToLowerInvariant()))
+            .Select(kv => (" " + kv.Key.ToLowerInvariant() + " ", " " + kv.Value.ToLowerInvariant() + " "))
             .OrderByDescending(p => p.Item1.Length).ToList();
         foreach (var entry in entries.Where(e => e.Kind != KnowledgeKinds.Synonyms))
         {
@@ -156,7 +158,7 @@ public sealed partial class KnowledgeSearchIndex
         var text = padded;
         foreach (var (variant, canonical) in _phrases)
         {
-            text = text.Replace(" " + variant + " ", " " + canonical + " ", StringComparison.Ordinal);
+            text = text.Replace(variant, canonical, StringComparison.Ordinal);
         }
 
         var terms = new List<string>();
