@@ -17,23 +17,23 @@ public sealed class ListedQuestionTests
         const string NotInKnowledge = "That's not in my knowledge";
 
         Assert.Equal(NotInKnowledge, (await host.TypeAsync("/ask how do i not burn out learning all this")).Title);
-        Assert.Equal(NotInKnowledge, (await host.TypeAsync("/ask is a bootcamp a scam")).Title);
+        Assert.Equal(NotInKnowledge, (await host.TypeAsync("/ask is a bootcamp a ripoff")).Title);
         var gaps = await host.ModeratorAsync("/kb gaps");
         Assert.Contains("how do i not burn out learning all this", gaps, StringComparison.Ordinal);
         Assert.Contains("in that entry's questions list", gaps.Replace("`", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         host.Edit("roadmap/07-stay-current.md", text => text.Replace("questions:\n", "questions:\n  - how do i not burn out learning all this\n", StringComparison.Ordinal));
-        host.Edit("resources/bootcamps.md", text => text.Replace("questions:\n", "questions:\n  - is a bootcamp a scam\n", StringComparison.Ordinal));
+        host.Edit("resources/bootcamps.md", text => text.Replace("questions:\n", "questions:\n  - is a bootcamp a ripoff\n", StringComparison.Ordinal));
         var outcome = host.Knowledge.Reload("test");
         Assert.True(outcome.IsApplied, string.Join("\n", outcome.Result.Problems));
 
         var listed = await host.TypeAsync("/ask How do I NOT burn out, learning all this?");
         Assert.Equal("roadmap.stay-current", listed.EntryId);
         Assert.NotEqual(ReplyTone.Warning, listed.Tone);
-        Assert.Equal("resources.bootcamps", (await host.TypeAsync("/ask is a bootcamp a scam")).EntryId);
-        // Their words are members' words now ("scam"), so a like question about a covered topic is answered too, while one
+        Assert.Equal("resources.bootcamps", (await host.TypeAsync("/ask is a bootcamp a ripoff")).EntryId);
+        // Their words are members' words now ("ripoff"), so a like question about a covered topic is answered too, while one
         // about a topic the knowledge never names is still turned away.
-        Assert.Equal("resources.degrees", (await host.TypeAsync("/ask is a phd a scam")).EntryId);
-        Assert.Equal(NotInKnowledge, (await host.TypeAsync("/ask is a timeshare a scam")).Title);
+        Assert.Equal("resources.degrees", (await host.TypeAsync("/ask is a phd a ripoff")).EntryId);
+        Assert.Equal(NotInKnowledge, (await host.TypeAsync("/ask is a timeshare a ripoff")).Title);
     }
 }
