@@ -267,6 +267,7 @@ public sealed class AskIntentTests
     [InlineData("As a parent I'm trying to understand the money side. What does a junior machine learning engineer usualy earn straight out of college?", "salary.figures", null)] // turned away: read as degrees
     [InlineData("entry level mle pay?? like first job out of school", "salary.figures", "Entry level")]
     [InlineData("lol wait, recruiters really look at GitHub? mine is full of half finished tutorails", "roadmap.experience", null)] // turned away: "wait", "mine"
+    [InlineData("how do i become a lead ml engineer", "career.growth", "Management roles")] // led with stage 1's pay and growth
     public void Round_23_questions_lead_with_what_answers_them(string question, string entry, string? heading) =>
         AssertLeads(question, entry, heading);
 
