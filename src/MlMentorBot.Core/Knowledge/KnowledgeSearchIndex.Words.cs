@@ -93,6 +93,7 @@ public sealed partial class KnowledgeSearchIndex
     private static readonly (Regex Pattern, string Reading)[] Readings =
     [
         (Mention(), " "),
+        (NotTheField(), " "),
         (ChatHow(), "how"),
         (Much(), "much"),
         (Money(), " money "),
@@ -246,6 +247,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<!\b(?:pay|pays|paid|salary|salaries|earn|earns|make|makes|package|comp|money)\b.*)\bfor\s+(?:an?\s+)?(?:entry[ -]?(?:level|lvl)|junior|jr|beginner|first)\s+(?:(?:ml|mle|machine learning|ml engineer(?:ing)?)\s+)?(?:roles?|jobs?|positions?)\b(?!.*\b(?:pay|pays|paid|salary|salaries|earn|earns|make|makes|package|comp|money)\b)")]
     private static partial Regex ForALevelsRoles();
+
+    /// <summary>
+    /// The field named only to say the question is not about it ("chef question not ML: whats the best way to keep a
+    /// sourdough starter alive" had led with the roadmap, the field being named): it makes nothing about the field.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:not|unrelated to|nothing to do with|off topic from|off-topic from)\s+(?:about\s+|related to\s+)?(?:ml|machine learning|ai)\b(?!\s+(?:engineer|engineers|engineering|jobs?|roles?)\b)")]
+    private static partial Regex NotTheField();
 
     /// <summary>
     /// "much" as members misspell it ("how mutch do junior mles get payed"): a stop word, so the typo corrector, which only
