@@ -91,10 +91,13 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// "lvl", "r u" and "w", mentions read as no topic, a one-word alias lifting the section that says it, "the 7 steps",
     /// "what should i do next" answered with the member's own next step, and remote work, stress, visas, hardware and other
     /// careers as topics not covered): tune 125 → 128/146 = 87.7 %, holdout (summary line, looked at six times) 54 → 57/73
-    /// = 78.1 %. These floors sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise
-    /// them as the ranking improves.
+    /// = 78.1 %. Twenty-third round, from the eighth set's round-22 baseline, a member's tries and 240 chat messages two
+    /// helpers wrote from the seeds in twelve voices (how-to questions anywhere in a message, who is asking as context,
+    /// "too late" at an age, pay as "package" or "0 yoe", chat slang, courtesies and typos of everyday words): tune
+    /// 128 → 129/146 = 88.4 %, holdout (summary line, looked at four times) unchanged at 57/73 = 78.1 %. These floors sit
+    /// just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.875;
+    public const double MembersTuneAnswerFirstFloor = 0.88;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.78;
@@ -105,9 +108,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// set no rule was fitted to should be. Its misses (read since, so it now tunes) are in docs/moderators.md; after
     /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %, after
     /// the fifteenth 55/70 = 78.6 %, after the eighteenth 56/70 = 80.0 %, after the nineteenth 57/70 = 81.4 %, after
-    /// the twentieth 59/70 = 84.3 %; unchanged after the twenty-first and the twenty-second.
+    /// the twentieth 59/70 = 84.3 %; unchanged after the twenty-first and the twenty-second; after the twenty-third
+    /// 61/70 = 87.1 %.
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.84;
+    public const double FreshAnswerFirstFloor = 0.87;
 
     /// <summary>
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
@@ -120,9 +124,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// holds countries and tools, so that gain is not wholly blind. Round 21: 73/100 at its first look, 72/100 at its last;
     /// and nine of its miss lines were printed by mistake at the start of that round (among them a roadmap asked "from zero"
     /// and a question opening with "hello"), before the rules for those kinds were written, so round 21 is not blind on it.
-    /// Round 22 (summary line only, six looks): 72 → 76/100 (79 against its second labels).
+    /// Round 22 (summary line only, six looks): 72 → 76/100 (79 against its second labels). Round 23 (four looks): 77/100 (80).
     /// </summary>
-    public const double FourthAnswerFirstFloor = 0.76;
+    public const double FourthAnswerFirstFloor = 0.77;
 
     /// <summary>
     /// The helpers' set (499 in scope, 94 off-topic; see <see cref="AskQuestionSet.Helpers"/>), measured when its labels
@@ -131,31 +135,34 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// two courses, certificates or specialisations is better; tools, companies and countries the sources never name).
     /// Round 20 was fitted to it (topics the sources do not cover): 357/499 = 71.5 %; with the role and "or do i need"
     /// readings, 360/499 = 72.1 %. Round 21 (a member's tries, more topics not covered): 369/499 = 73.9 %. Round 22:
-    /// 375/499 = 75.2 %.
+    /// 375/499 = 75.2 %. Round 23: 379/499 = 76.0 %.
     /// </summary>
-    public const double HelpersAnswerFirstFloor = 0.75;
+    public const double HelpersAnswerFirstFloor = 0.755;
 
     /// <summary>
     /// The sixth set (100 in scope, 30 off-topic), written and labelled in round 20 after that round's rules, and measured
     /// through its summary line only: on the round-19 code 64/100 answer-first (65 against its second labels), 29/30 honest;
     /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question. After round 21,
     /// 66/100 (67), still read through its summary line only (three times in round 21). After round 22, 70/100 (71),
-    /// six looks at its summary line.
+    /// six looks at its summary line. After round 23, 72/100 (73), four looks.
     /// </summary>
-    public const double SixthAnswerFirstFloor = 0.70;
+    public const double SixthAnswerFirstFloor = 0.72;
 
     /// <summary>
     /// The seventh set (100 in scope, 30 off-topic), written and labelled at the start of round 22, before any of that
     /// round's changes, and measured through its summary line only: on the round-21 code 78/100 answer-first (77 against
     /// its second labels), 30/30 honest, median reply 596 characters. After round 22 (six looks at its summary line),
-    /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question.
+    /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question. After
+    /// round 23 (four looks), unchanged at 79/100 (79).
     /// </summary>
     public const double SeventhAnswerFirstFloor = 0.79;
 
     /// <summary>
     /// The eighth set (100 in scope, 30 off-topic), written and labelled at the start of round 23, before any of that
-    /// round's changes, and measured through its summary line only: on the round-22 code 69/100 answer-first (72 against its second labels),
-    /// 29/30 honest, median reply 580 characters.
+    /// round's changes, and measured through its summary line only: on the round-22 code 69/100 answer-first (72 against
+    /// its second labels), 29/30 honest, median reply 580 characters. Its first look also printed its one off-topic miss
+    /// line ("hey bot how r u today" leads with "Start today" in Compose); no rule was fitted to it. After round 23 (four
+    /// looks), unchanged at 69/100 (72), 29/30 honest: the only set that measures round 23 blind from its start.
     /// </summary>
     public const double EighthAnswerFirstFloor = 0.69;
 
