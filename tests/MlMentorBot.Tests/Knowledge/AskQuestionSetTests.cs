@@ -94,8 +94,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// = 78.1 %. Twenty-third round, from the eighth set's round-22 baseline, a member's tries and 240 chat messages two
     /// helpers wrote from the seeds in twelve voices (how-to questions anywhere in a message, who is asking as context,
     /// "too late" at an age, pay as "package" or "0 yoe", chat slang, courtesies and typos of everyday words): tune
-    /// 128 → 129/146 = 88.4 %, holdout (summary line, looked at four times) unchanged at 57/73 = 78.1 %. These floors sit
-    /// just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
+    /// 128 → 129/146 = 88.4 %, holdout (summary line, looked at three times, and this floor failing once when "vs" became
+    /// a stop word, which was reverted) unchanged at 57/73 = 78.1 %. These floors sit just under what is reached, so a
+    /// slip fails; the goal gap is printed on every run. Raise them as the ranking improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.88;
 
@@ -124,7 +125,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// holds countries and tools, so that gain is not wholly blind. Round 21: 73/100 at its first look, 72/100 at its last;
     /// and nine of its miss lines were printed by mistake at the start of that round (among them a roadmap asked "from zero"
     /// and a question opening with "hello"), before the rules for those kinds were written, so round 21 is not blind on it.
-    /// Round 22 (summary line only, six looks): 72 → 76/100 (79 against its second labels). Round 23 (four looks): 77/100 (80).
+    /// Round 22 (summary line only, six looks): 72 → 76/100 (79 against its second labels). Round 23 (three looks): 77/100 (80).
     /// </summary>
     public const double FourthAnswerFirstFloor = 0.77;
 
@@ -144,7 +145,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// through its summary line only: on the round-19 code 64/100 answer-first (65 against its second labels), 29/30 honest;
     /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question. After round 21,
     /// 66/100 (67), still read through its summary line only (three times in round 21). After round 22, 70/100 (71),
-    /// six looks at its summary line. After round 23, 72/100 (73), four looks.
+    /// six looks at its summary line. After round 23, 72/100 (73), three looks.
     /// </summary>
     public const double SixthAnswerFirstFloor = 0.72;
 
@@ -153,7 +154,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// round's changes, and measured through its summary line only: on the round-21 code 78/100 answer-first (77 against
     /// its second labels), 30/30 honest, median reply 596 characters. After round 22 (six looks at its summary line),
     /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question. After
-    /// round 23 (four looks), unchanged at 79/100 (79).
+    /// round 23 (three looks), unchanged at 79/100 (79).
     /// </summary>
     public const double SeventhAnswerFirstFloor = 0.79;
 
