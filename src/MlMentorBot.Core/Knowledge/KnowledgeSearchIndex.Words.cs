@@ -228,9 +228,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// Fresh from college, the entry level: "what does a junior machine learning engineer usually earn straight out of
-    /// college" had been turned away, its pay question read as one about degrees.
+    /// college" had been turned away, its pay question read as one about degrees. Not "dropped out of college", which is
+    /// a member without the degree.
     /// </summary>
-    [GeneratedRegex(@"\b(?:straight |right |fresh |just )?out of (?:college|uni|university|school|grad school)\b")]
+    [GeneratedRegex(@"(?<!\b(?:dropped|drop|dropping|kicked|flunked)\s+)\b(?:straight |right |fresh |just )?out of (?:college|uni|university|school|grad school)\b")]
     private static partial Regex OutOfCollege();
 
     /// <summary>

@@ -297,6 +297,11 @@ public sealed class AskIntentTests
         Assert.Null(AskHandler.Compose(Snapshot, "how many hrs a week shud i spend on ml if im full time student").Lead); // led with a mentor's note
     }
 
+    /// <summary>"straight out of college" is the entry level; "dropped out of college" is not.</summary>
+    [Fact]
+    public void Dropping_out_of_college_is_not_the_entry_level() =>
+        Assert.DoesNotContain("entry", Snapshot.Search.Interpret("i dropped out of college, can i still become an ml engineer").Terms);
+
     /// <summary>"future" alone is not the demand: "leak future information" had led with why the demand is high.</summary>
     [Fact]
     public void The_future_is_the_demand_only_as_a_phrase()
