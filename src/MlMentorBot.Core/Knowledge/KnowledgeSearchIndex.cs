@@ -170,13 +170,20 @@ public sealed partial class KnowledgeSearchIndex
         {
             // "don't", "what's" → dont, whats, which are stop words.
             var word = m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-');
-            if (word.Length == 0 || StopWords.Contains(word) || (!_synonyms.ContainsKey(word) && !IsIndexed(word) && IsAStopWordMistyped(word)))
+            if (word.Length == 0 || StopWords.Contains(word))
+            {
+                continue;
+            }
+
+            // One lookup per word decides both whether it may be a mistyped stop word and whether it is known.
+            var known = _synonyms.ContainsKey(word) || IsIndexed(word);
+            if (!known && IsAStopWordMistyped(word))
             {
                 continue;
             }
 
             contentWords++;
-            if (_synonyms.ContainsKey(word) || IsIndexed(word))
+            if (known)
             {
                 knownWords++;
             }
