@@ -297,7 +297,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         var bestCount = 0;
         foreach (var command in CommandCatalog.All)
         {
-            var count = command.AskedAbout.Where(phrase => padded.Contains(" " + phrase + " ", StringComparison.Ordinal)).Sum(phrase => phrase.Length);
+            var count = command.AskedAbout.Where(phrase => SaysPhrase(padded, phrase)).Sum(phrase => phrase.Length);
             if (count > bestCount)
             {
                 (best, bestCount) = (command, count);
@@ -321,7 +321,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // Two phrases of the feature ("can i mark a step as skipped? already know python"), or a second feature in the
         // rest ("going on holiday, how do i pause so my streak doesnt die": away, then the check-in streak), make it a
         // question about the bot whatever else it says.
-        if (named >= 2 || CommandCatalog.All.Any(c => c.AskedAbout.Any(phrase => rest.Contains(" " + phrase + " ", StringComparison.Ordinal))))
+        if (named >= 2 || CommandCatalog.All.Any(c => c.AskedAbout.Any(phrase => SaysPhrase(rest, phrase))))
         {
             return best;
         }
@@ -336,7 +336,25 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     private static bool Says(string question, IEnumerable<string> phrases)
     {
         var padded = " " + KnowledgeSearchIndex.QuestionKey(question) + " ";
-        return phrases.Any(phrase => padded.Contains(" " + phrase + " ", StringComparison.Ordinal));
+        return phrases.Any(phrase => SaysPhrase(padded, phrase));
+    }
+
+    /// <summary>
+    /// True when <paramref name="padded"/> (words between single spaces, a space at either end) has <paramref name="phrase"/>
+    /// as whole words, found without building the padded phrase: "mark" is in " job market " but not said there.
+    /// </summary>
+    private static bool SaysPhrase(string padded, string phrase)
+    {
+        for (var at = padded.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = padded.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + phrase.Length;
+            if (at > 0 && padded[at - 1] == ' ' && end < padded.Length && padded[end] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
