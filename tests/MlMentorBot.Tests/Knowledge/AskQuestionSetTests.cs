@@ -167,6 +167,17 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// </summary>
     public const double EighthAnswerFirstFloor = 0.69;
 
+    /// <summary>
+    /// The ninth set (100 in scope, 30 off-topic), written and labelled at the start of round 24 the same way as the eighth,
+    /// and measured through its summary line only: on the round-23 code 76/100 answer-first (70 against its second labels;
+    /// the annotators agree on 93/100, the first marks 25 not covered, the second 28), 28/30 honest, median reply 596
+    /// characters. So it is the first set below the honest goal; its two off-topic misses are not read, to keep it blind.
+    /// </summary>
+    public const double NinthAnswerFirstFloor = 0.76;
+
+    /// <summary>The ninth set's off-topic floor: 28/30 on the round-23 code, under the 95 % goal (<see cref="HonestGoal"/>).</summary>
+    public const double NinthHonestFloor = 0.93;
+
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
     [Fact]
@@ -206,6 +217,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "sixth" => (AskQuestionSet.Sixth(), SixthAnswerFirstFloor),
         "seventh" => (AskQuestionSet.Seventh(), SeventhAnswerFirstFloor),
         "eighth" => (AskQuestionSet.Eighth(), EighthAnswerFirstFloor),
+        "ninth" => (AskQuestionSet.Ninth(), NinthAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -216,6 +228,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("sixth", 100, 30)]
     [InlineData("seventh", 100, 30)]
     [InlineData("eighth", 100, 30)]
+    [InlineData("ninth", 100, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -226,8 +239,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("sixth")]
     [InlineData("seventh")]
     [InlineData("eighth")]
+    [InlineData("ninth")]
     public void A_set_is_honest_short_and_above_its_floor(string name) =>
-        AssertGoals(LabelledSet(name).Questions, name, LabelledSet(name).Floor);
+        AssertGoals(LabelledSet(name).Questions, name, LabelledSet(name).Floor, name == "ninth" ? NinthHonestFloor : HonestGoal);
 
     [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
@@ -292,6 +306,12 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public void The_eighth_set_has_second_labels_and_the_agreement_is_reported() =>
         AssertSecondLabelsAndReport("eighth", AskQuestionSet.Eighth().Where(q => q.IsInScope).ToList(), AskQuestionSet.EighthSecondLabels());
 
+    /// <summary>The ninth set's second labels, reported as the fourth's (measured on the round-23 code: see
+    /// <see cref="NinthAnswerFirstFloor"/>).</summary>
+    [Fact]
+    public void The_ninth_set_has_second_labels_and_the_agreement_is_reported() =>
+        AssertSecondLabelsAndReport("ninth", AskQuestionSet.Ninth().Where(q => q.IsInScope).ToList(), AskQuestionSet.NinthSecondLabels());
+
     /// <summary>The second labels cover exactly <paramref name="questions"/> with existing entries; then the agreement is reported.</summary>
     private void AssertSecondLabelsAndReport(string name, List<LabelledQuestion> questions, IReadOnlyDictionary<string, IReadOnlyList<string>> second)
     {
@@ -327,7 +347,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         Assert.All(questions.SelectMany(q => q.Entries), id => Assert.NotNull(Snapshot.FindById(id)));
     }
 
-    private void AssertGoals(IReadOnlyList<LabelledQuestion> questions, string name, double answerFirst = AnswerFirstGoal)
+    private void AssertGoals(IReadOnlyList<LabelledQuestion> questions, string name, double answerFirst = AnswerFirstGoal, double honest = HonestGoal)
     {
         var result = AskQuestionSet.Evaluate(Snapshot, questions);
         result.Misses.ForEach(output.WriteLine);
@@ -335,7 +355,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
 
         output.WriteLine($"{name}: goal answer-first {AnswerFirstGoal:P0}, gap {Math.Max(0, AnswerFirstGoal - result.AnswerFirstRate):P1}");
         Assert.True(result.AnswerFirstRate >= answerFirst, $"{name}: answer-first {result.AnswerFirstRate:P1} is below {answerFirst:P0}");
-        Assert.True(result.HonestRate >= HonestGoal, $"{name}: off-topic honest {result.HonestRate:P1} is below {HonestGoal:P0}");
+        Assert.True(result.HonestRate >= honest, $"{name}: off-topic honest {result.HonestRate:P1} is below {honest:P0}");
         Assert.True(result.MedianReplyLength <= MedianReplyGoal, $"{name}: median reply {result.MedianReplyLength} characters is above {MedianReplyGoal}");
     }
 }
