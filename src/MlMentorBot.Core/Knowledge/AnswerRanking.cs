@@ -299,6 +299,119 @@ internal static partial class AnswerRanking
     private static bool IsASynonym(SearchQuery query, string word) =>
         query.Concepts.Any(concept => concept.Count > 1 && concept[0].Equals(word, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// "Coursera or edX, which is better", "nlp vs computer vision, which has a better future", "aws ml specialty vs azure ai
+    /// engineer associate, which cert is worth more": a question that asks which (or which is better, best, more, easier,
+    /// preferred, the same) of two or more options joined by "vs", "versus" or "or", when
+    /// <paramref name="lead"/> names them all side by side and ranks none: no sentence of it that names one option and
+    /// not another says it is preferred, better or first, and no sentence that names them together sets one against the
+    /// other ("rather than", "pick one"). Then the honest answer is that the sources do not say; a passage that lists the
+    /// options is not an answer to which to choose. Returns the options as the passage names them in bold ("Coursera",
+    /// "edX"), or as the question words them where it does not. Null for any other question: one that asks
+    /// nothing of a choice ("supervised vs unsupervised learning" asks how they differ; "how do you evaluate a model, accuracy
+    /// vs precision"), about order ("pytorch or tensorflow,
+    /// which first": a mentor's note says where to start), about pay ("company size vs salary"), or that the lead ranks
+    /// ("python vs r": Python is the preferred language), or whose lead is itself a comparison (a heading with "vs").
+    /// Null too when another section of the lead's entry names the options together and chooses between them or orders them
+    /// ("pick one deep-learning framework (TensorFlow with Keras, or PyTorch)", "start with Scikit-learn"): that section,
+    /// which answers instead, is then <c>chooser</c> (else null), for any question that sets options side by side, whether
+    /// or not it asks which ("keras vs pytorch for a beginner", "pytorch or tensorflow, which first").
+    /// </summary>
+    public static IReadOnlyList<string>? UnrankedChoice(SearchQuery query, AskPassage lead, out AskPassage? chooser)
+    {
+        chooser = null;
+        var words = query.Words;
+        if (words.Count < 3 || (lead.Heading is { } heading && SaysWord(heading, "vs")))
+        {
+            return null;
+        }
+
+        // Only a question of which to choose, not of which comes first, may be told the sources do not choose; any "x or
+        // y" may be answered by a section that chooses ("scikit-learn or pytorch for a first project").
+        var mayBeUnranked = words.Any(ChoiceWords.Contains) && !words.Any(OrderWords.Contains);
+        var units = ((lead.Heading ?? "") + "\n" + lead.Markdown).Split(["\n", ". "], StringSplitOptions.RemoveEmptyEntries);
+        bool Says(string word) => query.Terms.Contains(word) && !query.Concepts.Any(c => c[^1] == "salary" && c[0] == word)
+            && units.Any(u => SaysWord(u, word));
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            if (words[i] is not ("vs" or "versus" or "or") || !Says(words[i - 1]))
+            {
+                continue;
+            }
+
+            // The options: runs of words the passage says, each ended by "vs" or "or" ("supervised vs unsupervised vs
+            // reinforcement learning"), the first run widened leftwards.
+            var from = i - 1;
+            while (from > 0 && Says(words[from - 1]))
+            {
+                from--;
+            }
+
+            var options = new List<(int From, int To)> { (from, i - 1) };
+            for (var at = i + 1; at < words.Count && Says(words[at]);)
+            {
+                var to = at;
+                while (to + 1 < words.Count && Says(words[to + 1]))
+                {
+                    to++;
+                }
+
+                options.Add((at, to));
+                if (to + 2 >= words.Count || words[to + 1] is not ("vs" or "versus" or "or"))
+                {
+                    break;
+                }
+
+                at = to + 2;
+            }
+
+            var named = options.Select(o => words.Skip(o.From).Take(o.To - o.From + 1).ToList()).ToList();
+            bool Names(string unit, List<string> option) => option.Any(w => SaysWord(unit, w));
+            bool Chooses(string unit) => named.Count(o => Names(unit, o)) > 1 && ChoosingWords.Any(r => SaysWord(unit, r));
+            if (named.Count < 2 || named.DistinctBy(o => string.Join(' ', o)).Count() < named.Count
+                || units.Any(u => Chooses(u) || (named.Count(o => Names(u, o)) == 1 && RankingWords.Any(r => SaysWord(u, r)))))
+            {
+                return null;
+            }
+
+            if (lead.Step is null && lead.Entry.Sections.FirstOrDefault(s => s.Heading != lead.Heading
+                && s.Markdown.Split(["\n", ". "], StringSplitOptions.RemoveEmptyEntries).Any(Chooses)) is { } section)
+            {
+                chooser = new AskPassage(lead.Entry, section.Heading, section.Markdown);
+                return null;
+            }
+
+            if (!mayBeUnranked)
+            {
+                return null;
+            }
+
+            // Named as the passage names them, in bold ("AWS's Machine Learning Specialty", "edX"), else as asked.
+            var bold = Bold().Matches(lead.Markdown).Select(m => m.Groups[1].Value).ToList();
+            var shown = named.SelectMany(o => o.Select(w => bold.FirstOrDefault(b => SaysWord(b, w))).OfType<string>().DefaultIfEmpty(string.Join(' ', o)))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return shown.Count < 2 ? null : shown;
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*")]
+    private static partial Regex Bold();
+
+    /// <summary>Words that make "x or y" a question of which to choose.</summary>
+    private static readonly HashSet<string> ChoiceWords = new(StringComparer.Ordinal) { "which", "better", "best", "more", "easier", "prefer", "same" };
+
+    /// <summary>Words that make it a question of which comes first, which a passage on where to start answers.</summary>
+    private static readonly HashSet<string> OrderWords = new(StringComparer.Ordinal) { "first", "1st", "before", "start", "begin" };
+
+    /// <summary>Words by which a sentence naming one option ranks it: "Python: the preferred language".</summary>
+    private static readonly string[] RankingWords = ["prefer", "preferred", "most", "best", "better", "more", "first", "main", "essential", "must", "start"];
+
+    /// <summary>Words by which a sentence naming options together chooses between them or orders them: "pick one … TensorFlow
+    /// or PyTorch", "learn Python well first, then SQL".</summary>
+    private static readonly string[] ChoosingWords = ["than", "rather", "instead", "over", "either", "pick", "choose", "one", "first", "then", "before", "after"];
+
     /// <summary>True when <paramref name="text"/> says <paramref name="word"/> as a whole word, in any case.</summary>
     private static bool SaysWord(string text, string word)
     {

@@ -54,7 +54,20 @@ public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyLis
     /// (<see cref="KnowledgeEntry.NotCovered"/>): that topic, lowercase, for the honest reply to name. Null otherwise.
     /// </summary>
     public string? NotCovered { get; init; }
+
+    /// <summary>
+    /// When <see cref="Lead"/> is null because the question asks which of two or more options to choose and the passage
+    /// that names them ranks none (<see cref="AnswerRanking.UnrankedChoice"/>): those options and that passage, for the
+    /// honest reply to name and quote. Null otherwise.
+    /// </summary>
+    public UnrankedChoice? Unranked { get; init; }
 }
+
+/// <summary>
+/// Options a question asks to choose between, as <paramref name="Passage"/> names them ("Coursera", "edX"), which it names
+/// side by side without saying which is better.
+/// </summary>
+public sealed record UnrankedChoice(IReadOnlyList<string> Options, AskPassage Passage);
 
 /// <summary>
 /// <c>/ask question</c>: answer first. SQLite FTS5 bm25 finds candidate passages (sections, roadmap steps, figures); they are
@@ -77,6 +90,12 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>How many related passages follow the lead as pointers.</summary>
     public const int MaxRelated = 2;
+
+    /// <summary>
+    /// Longest excerpt, in characters, of the passage that names options side by side without ranking them, which the
+    /// honest reply to a question of which to choose quotes (<see cref="AskAnswer.Unranked"/>).
+    /// </summary>
+    public const int MaxUnrankedExcerptLength = 400;
 
     /// <summary>Longest question carried in a feedback button, in characters (a button is not a transcript).</summary>
     public const int MaxFeedbackQuestionLength = 300;
@@ -152,6 +171,19 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         if (AnswerRanking.LeavesOut(snapshot, query, lead) is { } uncovered)
         {
             return Uncovered(Listed(snapshot, query, question), uncovered);
+        }
+
+        // "coursera or edx, which is better": a passage that lists both side by side does not say which to choose; "pytorch
+        // or tensorflow, which is better" is answered by the note that says to pick one and go deep.
+        if (lead != built)
+        {
+            if (AnswerRanking.UnrankedChoice(query, lead, out var chooser) is { } options)
+            {
+                var listed = Listed(snapshot, query, question);
+                return listed.Lead is null ? listed with { Unranked = new UnrankedChoice(options, lead) } : listed;
+            }
+
+            lead = chooser ?? lead;
         }
 
         var related = hits.Select(Passage)
@@ -239,7 +271,8 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         if (answer.Lead is null)
         {
             await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
-            return EntryReplies.AimAt(NotInKnowledge(AsTyped(question, answer.NotCovered ?? AnswerRanking.NotCoveredAnywhere(knowledge.Current, answer.Query))), request);
+            return EntryReplies.AimAt(NotInKnowledge(AsTyped(question, answer.NotCovered ?? AnswerRanking.NotCoveredAnywhere(knowledge.Current, answer.Query)),
+                answer.Unranked), request);
         }
 
         return EntryReplies.AimAt(Reply(answer, question, vote: null), request);
@@ -427,28 +460,57 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>
     /// The honest reply: what the bot can answer (its topics and commands) and where to ask people instead (the community's
-    /// own channels, and the communities in <c>/resources communities</c>).
+    /// own channels, and the communities in <c>/resources communities</c>). To a question of which option to choose that
+    /// the sources do not settle, "My sources don't rank these": the options, what the sources say of them, and people.
     /// </summary>
     /// <param name="topic">The topic the knowledge lists as not covered that the question named (<see cref="AskAnswer.NotCovered"/>),
     /// which the reply names; null for the general reply.</param>
-    public static BotReply NotInKnowledge(string? topic = null) => new()
+    /// <param name="unranked">The options the question asked to choose between and the passage that names them
+    /// without ranking them (<see cref="AskAnswer.Unranked"/>): the reply says the sources do not choose, quotes what that
+    /// passage says of them (up to <see cref="MaxUnrankedExcerptLength"/> characters, with its source) and points to
+    /// people; null otherwise.</param>
+    public static BotReply NotInKnowledge(string? topic = null, UnrankedChoice? unranked = null)
     {
-        Title = "That's not in my knowledge",
-        Sections =
-        [
-            new ReplySection(null, topic is null
-                ? "I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this, so I won't guess. I've noted the question for the moderators."
-                : $"I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this about **{topic}**, so I won't guess. I've noted the question for the moderators."),
-            new ReplySection("What I can answer",
-                "- the role and its daily work · `/ask what does an ml engineer do`\n- the roadmap, stage by stage · `/roadmap`\n" +
-                "- ML engineer pay, with sources · `/salary`\n- skills to learn · `/skills`\n- where to learn them · `/resources`"),
-            new ReplySection("Ask people instead",
-                "Post it in this community's channels, where members and mentors can answer, or in the online communities listed in `/resources communities`."),
-        ],
-        Tone = ReplyTone.Warning,
-        IsPrivate = true,
-        Actions = [new SuggestedAction("Roadmap", "/roadmap"), new SuggestedAction("Communities", "/resources communities"), new SuggestedAction("Help", "/help")],
-    };
+        ReplySection[] ask = [new ReplySection("Ask people instead",
+            "Post it in this community's channels, where members and mentors can answer, or in the online communities listed in `/resources communities`.")];
+        SuggestedAction[] then = [new SuggestedAction("Communities", "/resources communities"), new SuggestedAction("Help", "/help")];
+        if (unranked is { Options: var options, Passage: var passage })
+        {
+            var named = string.Join(", ", options.SkipLast(1).Select(o => $"**{o}**")) + $" and **{options[^1]}**";
+            return new BotReply
+            {
+                Title = "My sources don't rank these",
+                Sections =
+                [
+                    new ReplySection(null, $"My knowledge files name {named} side by side, but neither source sets them apart or says which to choose, so I won't pick one for you. I've noted the question for the moderators."),
+                    new ReplySection(passage.Title, AnswerRanking.Excerpt(passage.Markdown, [], MaxUnrankedExcerptLength) + $"\nMore: `{CommandFor(passage)}`"),
+                    .. ask,
+                ],
+                Sources = EntryReplies.Cite([passage.Entry]),
+                Tone = ReplyTone.Warning,
+                IsPrivate = true,
+                Actions = [new SuggestedAction(Shorten("More: " + passage.Entry.Title), CommandFor(passage)), .. then],
+            };
+        }
+
+        return new BotReply
+        {
+            Title = "That's not in my knowledge",
+            Sections =
+            [
+                new ReplySection(null, topic is null
+                    ? "I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this, so I won't guess. I've noted the question for the moderators."
+                    : $"I only answer from my knowledge files about becoming a machine learning engineer, and nothing there answers this about **{topic}**, so I won't guess. I've noted the question for the moderators."),
+                new ReplySection("What I can answer",
+                    "- the role and its daily work · `/ask what does an ml engineer do`\n- the roadmap, stage by stage · `/roadmap`\n" +
+                    "- ML engineer pay, with sources · `/salary`\n- skills to learn · `/skills`\n- where to learn them · `/resources`"),
+                .. ask,
+            ],
+            Tone = ReplyTone.Warning,
+            IsPrivate = true,
+            Actions = [new SuggestedAction("Roadmap", "/roadmap"), .. then],
+        };
+    }
 
     /// <summary>
     /// The reply to a message that is only a greeting ("hi", "hello bot", "good morning", "how r u", "hows it going") or thanks

@@ -188,7 +188,7 @@ internal sealed class KbHandler(
                 string.Join("\n", notHelpful.Select(n => $"- {n.Count}× “{UserText.Escape(n.Question)}” → answered from `{n.EntryId}` (last {Day(n.LastVotedAt)})"))));
         }
 
-        sections.Add(new ReplySection("What to do", "Add an entry or section that answers them, or an alias or synonym (knowledge/synonyms.md) for the words members use. A question an entry already answers goes in that entry's `questions` list (knowledge/README.md): asked again, it is answered from there. An answer marked not helpful because it talks around a topic the sources do not cover: list that topic in the entry's `not_covered` (or the synonyms entry's, for every entry), and members asking about it get the honest reply naming it. Only the question and its time are stored, never who asked."));
+        sections.Add(new ReplySection("What to do", "Add an entry or section that answers them, or an alias or synonym (knowledge/synonyms.md) for the words members use. A question an entry already answers goes in that entry's `questions` list (knowledge/README.md): asked again, it is answered from there. An answer marked not helpful because it talks around a topic the sources do not cover: list that topic in the entry's `not_covered` (or the synonyms entry's, for every entry), and members asking about it get the honest reply naming it. A question asking which of two options to choose, which a section names side by side without ranking them (\"coursera or edx, which is better\"), is answered once a sentence there chooses, as knowledge/README.md says. Only the question and its time are stored, never who asked."));
         return new BotReply
         {
             Title = $"Questions without a good answer — last {days} days",

@@ -898,6 +898,47 @@ public sealed class AskIntentTests
         }
     }
 
+    /// <summary>
+    /// "Coursera or edX, which is better" asks which to choose. A passage that names the options side by side and ranks none
+    /// ("recommends courses from Coursera, edX or YouTube") does not answer that: it had led the reply. Now the honest reply
+    /// says the sources do not choose, naming the options as the passage does. A passage that ranks one ("Python: the
+    /// preferred language") or orders them ("learn Python well first, then SQL") still answers; so does another section of
+    /// the same entry that chooses ("pick one deep-learning framework (TensorFlow with Keras, or PyTorch)"), a question of
+    /// order, one about pay, one that asks something else of the options, and a section that is itself a comparison.
+    /// </summary>
+    [Theory]
+    [InlineData("coursera or edx, which is better", null, "Coursera|edX")]
+    [InlineData("coursera vs edx for ml courses, which one", null, "Coursera|edX")]
+    [InlineData("aws ml specialty vs azure ai engineer associate, which cert is worth more", null, "AWS's Machine Learning Specialty|Microsoft's Azure AI Engineer Associate")]
+    [InlineData("NLP or computer vision, which specialization has better future", null, "Natural language processing (NLP)|Computer vision")]
+    [InlineData("supervised vs unsupervised vs reinforcement learning, which should i focus on", null, "Supervised learning|unsupervised learning|Reinforcement learning")]
+    [InlineData("matplotlib vs seaborn, which is better", null, "Matplotlib|Seaborn")]
+    [InlineData("matplotlib vs seaborn", "skills.data-preprocessing", null)] // asks how they differ as much as which
+    [InlineData("python vs r for machine learning", "skills.programming", null)]
+    [InlineData("is sql or python more important", "skills.programming", null)]
+    [InlineData("pytorch or tensorflow which is better", "skills.frameworks # Mentor's note", null)]
+    [InlineData("which framework should i learn first, pytorch or tensorflow", "skills.frameworks", null)]
+    [InlineData("how do you evaluate a model, accuracy vs precision vs recall", "skills.algorithms", null)]
+    [InlineData("company size vs salary", "salary.factors", null)]
+    [InlineData("what does a data scientist do vs an ml engineer", "role.related-careers", null)]
+    public void A_choice_the_sources_name_but_do_not_rank_gets_the_honest_reply_naming_the_options(string question, string? lead, string? options)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal(options, answer.Unranked is { } unranked ? string.Join('|', unranked.Options) : null);
+        if (lead is null)
+        {
+            Assert.Null(answer.Lead);
+            var reply = AskHandler.NotInKnowledge(unranked: answer.Unranked);
+            Assert.Equal("My sources don't rank these", reply.Title);
+            Assert.Contains($"`{EntryReplies.CommandFor(answer.Unranked!.Passage.Entry)}`", reply.Sections[1].Markdown, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.StartsWith(lead, answer.Lead?.Entry.Id + (lead.Contains('#', StringComparison.Ordinal) ? " # " + answer.Lead?.Heading : ""), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("salary in europe", "europe")] // turned away before any passage was weighed, so the reply named no topic
     [InlineData("remote salary", "remote")]

@@ -168,7 +168,7 @@ public static class AskQuestionSet
         foreach (var q in questions)
         {
             var answer = AskHandler.Compose(snapshot, q.Question);
-            var reply = answer.Lead is null ? AskHandler.NotInKnowledge(answer.NotCovered) : AskHandler.Reply(answer, q.Question, vote: null);
+            var reply = answer.Lead is null ? AskHandler.NotInKnowledge(answer.NotCovered, answer.Unranked) : AskHandler.Reply(answer, q.Question, vote: null);
             lengths.Add(Length(reply));
             var lead = answer.Lead is null ? "(not in my knowledge)" : answer.Lead.Entry.Id + (answer.Lead.Heading is null ? "" : " # " + answer.Lead.Heading);
             if (q.IsInScope)
