@@ -36,6 +36,17 @@ public sealed partial class KnowledgeSearchIndex
         // or nah" was turned away, and "im stuck on stage 4" searched for "stack").
         "rly", "rlly", "tru", "fr", "ngl", "idk", "imo", "imho", "srsly", "tryna", "cooked", "smth", "grind", "grinding", "scam",
         "scams", "legit", "introvert", "introverted", "shy", "cringe", "awkward", "waiting",
+        // Chat acknowledgements and time words around a follow-up ("cool, what about deployment stuff", "how long till
+        // senior", "a breakdown by level"; round 24: each was turned away for the one word).
+        "cool", "hmm", "hmmm", "till", "til", "until", "breakdown",
+        // How members feel about themselves or say what they ask for ("my linear algebra is rusty af", "wondering if i'm a
+        // fit", "so i can stop panicking", "im lazy about documenting my code", "or is a bachelors fine", "is that a myth",
+        // "project ideas that would impress", "could you outline the steps"): round 24, each turned a question away.
+        "fine", "wondering", "wonder", "rusty", "af", "specifically", "panicking", "panic", "lazy", "whatever", "myth",
+        "impress", "impressive", "outline",
+        // "the field" is the member's way of naming ML itself ("is the field too hyped"), not a field of specialisation,
+        // whose heading it had matched.
+        "field",
         // The courtesies of a formal message ("I would appreciate your advice on…", "Respected sir, kindly…").
         "appreciate", "grateful", "advice", "advise", "kindly", "respected", "dear", "regards",
         // "ML engineer profile", as Indian English names a role ("how to switch into ML engineer profile").
@@ -83,7 +94,7 @@ public sealed partial class KnowledgeSearchIndex
     /// Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion models",
     /// "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>
@@ -111,6 +122,9 @@ public sealed partial class KnowledgeSearchIndex
         (GithubProject(), "portfolio "),
         (JustUseLibraries(), " "),
         (PaidThing(), " "),
+        (PayForAThing(), " "),
+        (MakesSense(), " "),
+        (CashGrab(), " "),
         (SomeoneSays(), " "),
         (HiringManager(), "employers"),
         (KindsOfCompanies(), " industries "),
@@ -320,6 +334,22 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bpaid(?= (?:ones?|courses?|version|versions|plans?|options?|resources?|programs?|programmes?|bootcamps?|certs?|certifications?|tools?|subscriptions?|content|tutorials?|classes|materials?)\b)")]
     private static partial Regex PaidThing();
+
+    /// <summary>
+    /// "pay" for a thing that costs, with or without the amount ("should i pay $1500 for a bootcamp", "is it worth paying
+    /// for a course"): what the member spends, not what a job pays (round 24: the first was turned away for not speaking of
+    /// pay). The money sign is read as money before this runs. Dropped, as <see cref="PaidThing"/> is.
+    /// </summary>
+    [GeneratedRegex(@"\bpay(?:ing)?(?=\s+(?:money\s*)?(?:\d[\d,.]*k?\+?\s+)?for\s+(?:a |an |the |my |this |that |one |any )?(?:bootcamps?|courses?|degrees?|masters|certs?|certifications?|certificates?|programs?|programmes?|nanodegrees?|classes|class|tuition|subscriptions?|coursera|udemy|udacity)\b)")]
+    private static partial Regex PayForAThing();
+
+    /// <summary>"a cash grab", "a money grab": what a member fears something is, as "scam" is, no topic.</summary>
+    [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b")]
+    private static partial Regex CashGrab();
+
+    /// <summary>"makes sense", "that makes sense": an acknowledgement before a follow-up question, no topic.</summary>
+    [GeneratedRegex(@"\b(?:that |it )?makes? sense\b")]
+    private static partial Regex MakesSense();
 
     /// <summary>
     /// "my mentor says", "my manager said", "my stats prof swears": who told the member something is the question's

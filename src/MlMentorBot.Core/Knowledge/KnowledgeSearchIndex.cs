@@ -165,20 +165,34 @@ public sealed partial class KnowledgeSearchIndex
         var unknown = new List<string>();
         var corrections = new List<QueryCorrection>();
         var concepts = new List<IReadOnlyList<string>>();
+        // The words as read, typos mended ("machin lerning" → "machine learning", "kagle" → "kaggle"), for telling whether
+        // the question names the field; built only once a word is mended.
+        List<string>? mended = null;
+        var read = 0;
         int contentWords = 0, knownWords = 0;
+        void Mend(string mendedWord)
+        {
+            // The words read so far, as typed, then this one mended.
+            mended ??= Word().Matches(text).Take(read - 1).Select(w => w.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')).ToList();
+            mended.Add(mendedWord);
+        }
+
         foreach (Match m in Word().Matches(text))
         {
             // "don't", "what's" → dont, whats, which are stop words.
             var word = m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-');
+            read++;
             if (word.Length == 0 || StopWords.Contains(word))
             {
+                mended?.Add(word);
                 continue;
             }
 
             // One lookup per word decides both whether it may be a mistyped stop word and whether it is known.
             var known = _synonyms.ContainsKey(word) || IsIndexed(word);
-            if (!known && IsAStopWordMistyped(word))
+            if (!known && StopWordMistyped(word) is { } stopWord)
             {
+                Mend(stopWord);
                 continue;
             }
 
@@ -203,6 +217,7 @@ public sealed partial class KnowledgeSearchIndex
                 }
 
                 word = corrected;
+                Mend(word);
                 knownWords++;
             }
             else if (!_memberWords.Contains(PorterStemmer.StemInflections(word)) && !IsNumber(word))
@@ -210,6 +225,11 @@ public sealed partial class KnowledgeSearchIndex
                 // A word members use when asking about the field ("resume", "overwhelming") is their own talk, not another
                 // topic; it still counts as a word the knowledge does not know (Coverage).
                 unknown.Add(word);
+            }
+
+            if (mended is not null && mended.Count < read)
+            {
+                mended.Add(word);
             }
 
             terms.Add(word);
@@ -239,7 +259,7 @@ public sealed partial class KnowledgeSearchIndex
             Aliases = aliases,
             Coverage = contentWords == 0 ? (aliases.Count > 0 ? 1 : 0) : (double)knownWords / contentWords,
             Words = Word().Matches(lowered).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal)).ToList(),
-            NamesTheField = FieldWords().IsMatch(lowered),
+            NamesTheField = FieldWords().IsMatch(lowered) || (mended is not null && FieldWords().IsMatch(string.Join(' ', mended))),
             Unknown = unknown,
             Concepts = concepts,
             NotCovered = _notCovered.Where(n => padded.Contains(n.Phrase, StringComparison.Ordinal) || padded.Contains(n.Plural, StringComparison.Ordinal))
@@ -314,16 +334,18 @@ public sealed partial class KnowledgeSearchIndex
             .Select(m => m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')).Where(w => w.Length > 0);
 
     /// <summary>
-    /// True when <paramref name="word"/> is a stop word typed with a doubled letter single or a single one doubled, the
-    /// commonest slip: "actualy", "basicaly", "reallly" (round 23: "How do I find a mentor outside of work who would actualy
-    /// respond to me?" was turned away for "actualy"). Only words of five letters or more; any other edit is too loose
-    /// ("cold" is one letter from "could"), and none over 40, which no stop word is near.
+    /// The stop word <paramref name="word"/> is when typed with one slip after its first letter: a doubled letter single or
+    /// a single one doubled ("actualy", "reallly"; round 23: "How do I find a mentor outside of work who would actualy
+    /// respond to me?" was turned away for "actualy"), two neighbouring letters swapped ("machien"), or a letter left out
+    /// ("machin lerning", round 24: "wat does a machin lerning enginer do evryday" was turned away as naming no field).
+    /// Only words of five letters or more; a letter changed for another is too loose ("cold" is one letter from "could"),
+    /// and none over 40, which no stop word is near. Null when it is none.
     /// </summary>
-    private static bool IsAStopWordMistyped(string word)
+    private static string? StopWordMistyped(string word)
     {
         if (word.Length is < 5 or > 40)
         {
-            return false;
+            return null;
         }
 
         // Each variant is built in one buffer and looked up as a span: no string per try.
@@ -335,21 +357,44 @@ public sealed partial class KnowledgeSearchIndex
             {
                 word.AsSpan(0, i).CopyTo(buffer);
                 word.AsSpan(i + 1).CopyTo(buffer[i..]);
-                if (stopWords.Contains(buffer[..(word.Length - 1)]))
+                if (stopWords.TryGetValue(buffer[..(word.Length - 1)], out var single))
                 {
-                    return true;
+                    return single;
                 }
             }
 
-            word.AsSpan(0, i + 1).CopyTo(buffer);
-            word.AsSpan(i).CopyTo(buffer[(i + 1)..]);
-            if (stopWords.Contains(buffer[..(word.Length + 1)]))
+            if (i == 0)
             {
-                return true;
+                continue;
+            }
+
+            // A letter left out before position i (or at the end, for the last i), then two letters swapped.
+            for (var at = i; at <= (i == word.Length - 1 ? i + 1 : i); at++)
+            {
+                word.AsSpan(0, at).CopyTo(buffer);
+                word.AsSpan(at).CopyTo(buffer[(at + 1)..]);
+                for (var letter = 'a'; letter <= 'z'; letter++)
+                {
+                    buffer[at] = letter;
+                    if (stopWords.TryGetValue(buffer[..(word.Length + 1)], out var whole))
+                    {
+                        return whole;
+                    }
+                }
+            }
+
+            if (i + 1 < word.Length && word[i] != word[i + 1])
+            {
+                word.AsSpan().CopyTo(buffer);
+                (buffer[i], buffer[i + 1]) = (word[i + 1], word[i]);
+                if (stopWords.TryGetValue(buffer[..word.Length], out var swapped))
+                {
+                    return swapped;
+                }
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -389,7 +434,7 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// <paramref name="word"/> in British or American spelling, or an -isation/-ization noun as its verb, when the index
     /// holds that form and not the typed one: "normalisation" and "normalization" → normalise, "specialize" → specialise,
-    /// "analyze" → analyse. Null when no such form is indexed.
+    /// "analyze" → analyse; or without "re" ("relearn" → learn). Null when no such form is indexed.
     /// </summary>
     private string? SpellingVariant(string word)
     {
@@ -403,6 +448,12 @@ public sealed partial class KnowledgeSearchIndex
                     return variant;
                 }
             }
+        }
+
+        // Doing it again is doing it: "do i need to relearn everything" (round 24: turned away for "relearn").
+        if (word.StartsWith("re", StringComparison.Ordinal) && word.Length > 6 && (_synonyms.ContainsKey(word[2..]) || IsIndexed(word[2..])))
+        {
+            return word[2..];
         }
 
         return null;
