@@ -43,7 +43,21 @@ public sealed partial class KnowledgeSearchIndex
         // fit", "so i can stop panicking", "im lazy about documenting my code", "or is a bachelors fine", "is that a myth",
         // "project ideas that would impress", "could you outline the steps"): round 24, each turned a question away.
         "fine", "wondering", "wonder", "rusty", "af", "specifically", "panicking", "panic", "lazy", "whatever", "myth",
-        "impress", "impressive", "outline",
+        "impress", "impressive", "outline", "huge", "doable", "halfway", "random", "hireable", "employable",
+        // Where the member comes from or stands ("i'm a frontend dev, is the jump huge", "i'm a cs sophomore"): who asks.
+        "frontend", "backend", "fullstack", "sophomore", "freshman",
+        // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
+        // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
+        // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
+        "bhai", "bhaiya", "yaar", "kya", "kyaa", "kaise", "kaisa", "kaisi", "kitna", "kitni", "kitne", "hai", "hain", "hoon",
+        "hun", "ke", "ki", "ka", "liye", "lie", "ko", "mein", "mujhe", "mera", "meri", "mere", "chahiye", "padega", "padegi",
+        "padta", "karna", "karun", "karu", "karein", "kare", "kar", "karke", "karne", "krna", "bhi", "aur", "kuch", "sach",
+        "batao", "bata", "btao", "koi", "thoda", "thodi", "aata", "aati", "seedha", "pehle", "sakta", "sakti", "sakte",
+        "milti", "milta", "milega", "zaroori", "zaruri", "banne", "banna", "banu", "gaya", "gayi", "lage", "lagta", "wala",
+        "wali", "raha", "rahi", "rahe", "hota", "hoti", "hote", "toh", "matlab", "accha", "acha", "haan", "nahi", "nahin",
+        "abhi", "kab", "kyun", "kyu", "kaun", "konsa", "konsi", "kaunsa", "kaunsi", "jaldi", "sahi", "bahut", "bohot",
+        "sab", "apna", "apni", "aap", "hum", "yeh", "woh", "isme", "usme", "se", "na", "ho", "ya", "ab", "bas", "diya", "liya",
+        "bina", "pe",
         // "the field" is the member's way of naming ML itself ("is the field too hyped"), not a field of specialisation,
         // whose heading it had matched.
         "field",
@@ -127,6 +141,8 @@ public sealed partial class KnowledgeSearchIndex
         (CashGrab(), " "),
         (SomeoneSays(), " "),
         (HiringManager(), "employers"),
+        (LookAt(), "$1 look for"),
+        (MlRoles(), " ml engineer "),
         (KindsOfCompanies(), " industries "),
         (JobHunt(), "job"),
         (NotAFan(), " "),
@@ -343,6 +359,21 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\bpay(?:ing)?(?=\s+(?:money\s*)?(?:\d[\d,.]*k?\+?\s+)?for\s+(?:a |an |the |my |this |that |one |any )?(?:bootcamps?|courses?|degrees?|masters|certs?|certifications?|certificates?|programs?|programmes?|nanodegrees?|classes|class|tuition|subscriptions?|coursera|udemy|udacity)\b)")]
     private static partial Regex PayForAThing();
 
+    /// <summary>
+    /// "what do recruiters even look at": what they look for, which is the skills entry's phrase (round 24: turned away, as
+    /// "look at" said nothing the knowledge knows).
+    /// </summary>
+    [GeneratedRegex(@"\b(recruiters?|employers?|companies|interviewers?)(?: (?:even|actually|really|usually))? look(?:ing)? at\b")]
+    private static partial Regex LookAt();
+
+    /// <summary>
+    /// "ml roles", "mle roles": the ML engineer's job, the field every question is about, not the word "roles" that the
+    /// management roles' heading says ("what do recruiters look at when hiring for ml roles" led with management). Not
+    /// "a first ml role", which is the entry level.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\bfirst )\b(?:ml|mle|machine learning|ml engineering?|ml engineer) roles?\b")]
+    private static partial Regex MlRoles();
+
     /// <summary>"a cash grab", "a money grab": what a member fears something is, as "scam" is, no topic.</summary>
     [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b")]
     private static partial Regex CashGrab();
@@ -390,10 +421,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major", "major in math or cs", "degree in
-    /// statistics"): the question is about the degree, so the subject is not read as the topic ("i have a math degree not
-    /// cs, can i still become an mle" is not about maths).
+    /// statistics", "a mechanical engineering degree"): the question is about the degree, so the subject is not read as the
+    /// topic ("i have a math degree not cs, can i still become an mle" is not about maths).
     /// </summary>
-    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc) in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|business|finance|psychology)\b")]
+    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc) in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|business|finance|psychology)\b")]
     private static partial Regex DegreeSubject();
 
     /// <summary>
