@@ -248,7 +248,9 @@ public sealed partial class KnowledgeSearchIndex
         // and only when the question is about that name ("what is an mle", "is mle just a software engineer…") or says
         // nothing else: in "how do i network as an ml engineer" or "remote ml engineer salary" it is just the asker's field.
         // An alias named through a synonym counts too: "sklearn" names scikit-learn, "certs" certifications.
-        var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
+        // So does one typed with a typo the search mended ("shud i do a bootcmap or masers degre").
+        var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => Mended(m.Value, corrections) is var w && w != m.Value ? w
+            : _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
             || (padded.Contains(a.Plural, StringComparison.Ordinal) && (!a.IsGeneric || SaysAfterAWhatClause(padded, a.Plural)))).ToList();
         named = WithoutTheAlternative(padded, named, _synonyms);
@@ -488,6 +490,20 @@ public sealed partial class KnowledgeSearchIndex
         }
 
         return best;
+    }
+
+    /// <summary>The word as the search understood it when <paramref name="corrections"/> mended it, else as typed.</summary>
+    private static string Mended(string word, List<QueryCorrection> corrections)
+    {
+        foreach (var correction in corrections)
+        {
+            if (correction.Typed == word)
+            {
+                return correction.Understood;
+            }
+        }
+
+        return word;
     }
 
     /// <summary>

@@ -933,6 +933,7 @@ public sealed class AskIntentTests
     [InlineData("yaar maths kitna zaroori hai ML ke liye, calculus bhi karna padega kya?", "skills.math-statistics")] // Hinglish
     [InlineData("mera B.Com hai, kya main bhi ML engineer ban sakta hoon ya CS degree chahiye hi?", "resources.degrees")]
     [InlineData("networking kaise karun LinkedIn pe bina cringe lage, koi tips do na", "resources.networking")]
+    [InlineData("shud i do a bootcmap or masers degre", "roadmap.education")] // typos of two aliases: now compared
     [InlineData("bhai biryani kaise banate hain", null)]
     [InlineData("salary breakdown for nurses by level", null)]
     [InlineData("is the cooking field too hyped", null)]
