@@ -7,7 +7,8 @@ namespace MlMentorBot.Benchmarks.Core;
 /// <summary>
 /// <c>/ask</c> through the real dispatcher, warm (knowledge loaded, index built): a question answered from a section, a pay
 /// question answered with its figure, a question answered from a roadmap step, an off-topic near-miss that gets the honest
-/// reply, and a typo that is corrected. Goal (issue #14): median under 1 ms. <see cref="Compose"/> is the search and ranking
+/// reply, a typo that is corrected, a question of which option to choose that the sources do not settle, and one whose
+/// typos hide the field's name (round 24). Goal (issue #14): median under 1 ms. <see cref="Compose"/> is the search and ranking
 /// alone, without the dispatcher and reply. <see cref="SearchFts5"/> and <see cref="SearchInMemory"/> put the search step
 /// side by side: the per-question SQLite FTS5 query /ask ran before issue #14 (Fts5ReferenceIndex, the tests' reference,
 /// over the same rows and weights) and the in-memory bm25 index that replaced it, both for the same question, already interpreted.
@@ -24,7 +25,7 @@ public class AskBenchmarks
     private IReadOnlyList<Bm25Phrase> _phrases = [];
 
     [Params("which certs are worth it", "new grad mle tc what should i expect", "how do i build a portfolio", "salary of a nurse",
-        "whats the average salery")]
+        "whats the average salery", "coursera or edx, which is better", "wat does a machin lerning enginer do evryday")]
     public string Question { get; set; } = "";
 
     [GlobalSetup]

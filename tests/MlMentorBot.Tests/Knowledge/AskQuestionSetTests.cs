@@ -97,13 +97,15 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// 128 → 129/146 = 88.4 %, holdout (summary line, looked at three times, and this floor failing once when "vs" became
     /// a stop word, which was reverted) unchanged at 57/73 = 78.1 %. Twenty-fourth round, from the ninth set's round-23
     /// baseline (a question of which to choose that the passage naming the options does not answer gets the honest reply
-    /// quoting that passage): tune unchanged at 129/146 = 88.4 %, holdout 57 → 56/73 = 76.7 % (its first labels count a
-    /// passage that lists both options as the answer; against its second labels 48 → 47), while every other blind set
-    /// rose or held (see the sets' floors below), so the floor was lowered rather than the change dropped. These floors
+    /// quoting that passage; "do mles build models or just deploy" as a question about the role; chat words, Hinglish
+    /// and typos of the field's name from two helpers' 200 messages): tune 129 → 130/146 = 89.0 %, holdout 57 → 56/73 =
+    /// 76.7 % (its first labels count a passage that lists both options as the answer to which to choose; against its
+    /// second labels 48 → 47), while every other blind set rose or held (see the sets' floors below), so the floor was
+    /// lowered rather than the change dropped. These floors
     /// sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking
     /// improves.
     /// </summary>
-    public const double MembersTuneAnswerFirstFloor = 0.88;
+    public const double MembersTuneAnswerFirstFloor = 0.89;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
     public const double MembersHoldoutAnswerFirstFloor = 0.76;
@@ -115,9 +117,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %, after
     /// the fifteenth 55/70 = 78.6 %, after the eighteenth 56/70 = 80.0 %, after the nineteenth 57/70 = 81.4 %, after
     /// the twentieth 59/70 = 84.3 %; unchanged after the twenty-first and the twenty-second; after the twenty-third
-    /// 61/70 = 87.1 %.
+    /// 61/70 = 87.1 %; after the twenty-fourth 62/70 = 88.6 %.
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.87;
+    public const double FreshAnswerFirstFloor = 0.88;
 
     /// <summary>
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
@@ -143,8 +145,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// two courses, certificates or specialisations is better; tools, companies and countries the sources never name).
     /// Round 20 was fitted to it (topics the sources do not cover): 357/499 = 71.5 %; with the role and "or do i need"
     /// readings, 360/499 = 72.1 %. Round 21 (a member's tries, more topics not covered): 369/499 = 73.9 %. Round 22:
-    /// 375/499 = 75.2 %. Round 23: 379/499 = 76.0 %. Round 24 (which of two options, when the sources do not choose):
-    /// 388/499 = 77.8 %.
+    /// 375/499 = 75.2 %. Round 23: 379/499 = 76.0 %. Round 24 (which of two options, when the sources do not choose;
+    /// members' chat words): 389/499 = 78.0 %.
     /// </summary>
     public const double HelpersAnswerFirstFloor = 0.775;
 
@@ -162,9 +164,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// round's changes, and measured through its summary line only: on the round-21 code 78/100 answer-first (77 against
     /// its second labels), 30/30 honest, median reply 596 characters. After round 22 (six looks at its summary line),
     /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question. After
-    /// round 23 (three looks), unchanged at 79/100 (79). After round 24, 80/100 (80).
+    /// round 23 (three looks), unchanged at 79/100 (79). After round 24, 82/100 (82).
     /// </summary>
-    public const double SeventhAnswerFirstFloor = 0.80;
+    public const double SeventhAnswerFirstFloor = 0.82;
 
     /// <summary>
     /// The eighth set (100 in scope, 30 off-topic), written and labelled at the start of round 23, before any of that
@@ -181,8 +183,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// and measured through its summary line only: on the round-23 code 76/100 answer-first (70 against its second labels;
     /// the annotators agree on 93/100, the first marks 25 not covered, the second 28), 28/30 honest, median reply 596
     /// characters. So it is the first set below the honest goal; its two off-topic misses are not read, to keep it blind.
+    /// After round 24 (its summary line read six times), 77/100 (71 against its second labels), 28/30 honest: the only set
+    /// that measures round 24 blind from its start, a gain of one question.
     /// </summary>
-    public const double NinthAnswerFirstFloor = 0.76;
+    public const double NinthAnswerFirstFloor = 0.77;
 
     /// <summary>The ninth set's off-topic floor: 28/30 on the round-23 code, under the 95 % goal (<see cref="HonestGoal"/>).</summary>
     public const double NinthHonestFloor = 0.93;
