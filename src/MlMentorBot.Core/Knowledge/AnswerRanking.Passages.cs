@@ -164,7 +164,8 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// "Bootcamp vs masters", "springboard or a uni masters", "is a masters better than a bootcamp": a question that
-    /// sets two entries against each other (by name, with "vs", "versus", "or" or "than") that one roadmap stage offers
+    /// sets two entries against each other (by name, with "vs", "versus", "or", "than" or "instead of": "a bootcamp instead
+    /// of college") that one roadmap stage offers
     /// as steps side by side is answered by that stage's section naming both (the education stage's "these routes are
     /// not either/or"). Which of two comes first ("python or math first") is answered by a stage that relates to both
     /// (front matter <c>related</c>) as well: the foundations are maths and programming together. Null for any other
@@ -172,7 +173,7 @@ internal static partial class AnswerRanking
     /// </summary>
     public static AskPassage? ComparisonPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        if (query.Aliases.Count < 2 || !query.Words.Any(w => w is "vs" or "versus" or "or" or "than"))
+        if (query.Aliases.Count < 2 || !query.Words.Any(w => w is "vs" or "versus" or "or" or "than" or "instead"))
         {
             return null;
         }
@@ -248,7 +249,10 @@ internal static partial class AnswerRanking
     /// </summary>
     public static AskPassage? NextStepPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        if (!query.Words.Any(w => w is "next" or "now" or "after"))
+        // "should i learn tensorflow or pytorch next": a choice between what to do next, which the options' own entry
+        // answers, not the step after one the member finished.
+        if (!query.Words.Any(w => w is "next" or "now" or "after")
+            || (query.Aliases.Count >= 2 && query.Words.Any(w => w is "or" or "vs" or "versus")))
         {
             return null;
         }

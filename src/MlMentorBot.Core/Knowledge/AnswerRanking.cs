@@ -347,6 +347,12 @@ internal static partial class AnswerRanking
                 from--;
             }
 
+            // "i know tableau but not matplotlib or seaborn": options ruled out together, not set against each other.
+            if (from > 0 && words[from - 1] is "not" or "no" or "nor" or "neither")
+            {
+                continue;
+            }
+
             var options = new List<(int From, int To)> { (from, i - 1) };
             for (var at = i + 1; at < words.Count && Says(words[at]);)
             {

@@ -45,7 +45,7 @@ public sealed partial class KnowledgeSearchIndex
         "fine", "wondering", "wonder", "rusty", "af", "specifically", "panicking", "panic", "lazy", "whatever", "myth",
         "impress", "impressive", "outline", "huge", "doable", "halfway", "random", "hireable", "employable",
         // Where the member comes from or stands ("i'm a frontend dev, is the jump huge", "i'm a cs sophomore"): who asks.
-        "frontend", "backend", "fullstack", "sophomore", "freshman",
+        "frontend", "backend", "fullstack", "sophomore", "freshman", "teen", "teenager", "lab", "labs", "advantage", "advantages",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -56,7 +56,7 @@ public sealed partial class KnowledgeSearchIndex
         "milti", "milta", "milega", "zaroori", "zaruri", "banne", "banna", "banu", "gaya", "gayi", "lage", "lagta", "wala",
         "wali", "raha", "rahi", "rahe", "hota", "hoti", "hote", "toh", "matlab", "accha", "acha", "haan", "nahi", "nahin",
         "abhi", "kab", "kyun", "kyu", "kaun", "konsa", "konsi", "kaunsa", "kaunsi", "jaldi", "sahi", "bahut", "bohot",
-        "sab", "apna", "apni", "aap", "hum", "yeh", "woh", "isme", "usme", "se", "na", "ho", "ya", "ab", "bas", "diya", "liya",
+        "sab", "apna", "apni", "aap", "hum", "yeh", "woh", "isme", "usme", "se", "na", "ya", "ab", "bas", "diya", "liya",
         "bina", "pe",
         // "the field" is the member's way of naming ML itself ("is the field too hyped"), not a field of specialisation,
         // whose heading it had matched.
@@ -108,7 +108,7 @@ public sealed partial class KnowledgeSearchIndex
     /// Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion models",
     /// "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>
@@ -353,10 +353,11 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "pay" for a thing that costs, with or without the amount ("should i pay $1500 for a bootcamp", "is it worth paying
-    /// for a course"): what the member spends, not what a job pays (round 24: the first was turned away for not speaking of
-    /// pay). The money sign is read as money before this runs. Dropped, as <see cref="PaidThing"/> is.
+    /// for a course", "should i pay for my son to get a certification"): what the member spends, not what a job pays
+    /// (round 24: the first was turned away for not speaking of pay). The money sign is read as money before this runs.
+    /// Dropped, as <see cref="PaidThing"/> is.
     /// </summary>
-    [GeneratedRegex(@"\bpay(?:ing)?(?=\s+(?:money\s*)?(?:\d[\d,.]*k?\+?\s+)?for\s+(?:a |an |the |my |this |that |one |any )?(?:bootcamps?|courses?|degrees?|masters|certs?|certifications?|certificates?|programs?|programmes?|nanodegrees?|classes|class|tuition|subscriptions?|coursera|udemy|udacity)\b)")]
+    [GeneratedRegex(@"\bpay(?:ing)?(?=\s+(?:money\s*)?(?:\d[\d,.]*k?\+?\s+)?for\s+(?:a |an |the |my |this |that |one |any )?(?:bootcamps?|courses?|degrees?|masters|certs?|certifications?|certificates?|programs?|programmes?|nanodegrees?|classes|class|tuition|subscriptions?|coursera|udemy|udacity)\b|\s+for\s+(?:my |his |her |their )?(?:son|daughter|kid|kids|child|children|teen)\b)")]
     private static partial Regex PayForAThing();
 
     /// <summary>

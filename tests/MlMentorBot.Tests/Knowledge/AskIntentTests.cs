@@ -934,7 +934,14 @@ public sealed class AskIntentTests
     [InlineData("mera B.Com hai, kya main bhi ML engineer ban sakta hoon ya CS degree chahiye hi?", "resources.degrees")]
     [InlineData("networking kaise karun LinkedIn pe bina cringe lage, koi tips do na", "resources.networking")]
     [InlineData("shud i do a bootcmap or masers degre", "roadmap.education")] // typos of two aliases: now compared
+    [InlineData("I know scikit-learn basics now. Should I learn TensorFlow or PyTorch next? does it matter?", "skills.frameworks")] // a choice, not the step after one
+    [InlineData("My daughter wants to do a bootcamp instead of college for ML. Is that a legit path?", "roadmap.education")]
+    [InlineData("should I pay for my son to get a certification like the TensorFlow developer one?", "resources.certifications")]
+    [InlineData("my daughter asked if she needs a master's. Would it give her an advantage?", "resources.degrees")]
     [InlineData("bhai biryani kaise banate hain", null)]
+    [InlineData("anyone into model trains? looking for an HO scale starter set", null)]
+    [InlineData("supervised visitation rules for divorced parents in california", null)] // "supervised" named no field
+    [InlineData("my neural pathways are fried from studying for the bar exam, tips to memorize case law?", null)]
     [InlineData("salary breakdown for nurses by level", null)]
     [InlineData("is the cooking field too hyped", null)]
     [InlineData("should i pay $500 for a pastry course", null)]
@@ -958,6 +965,7 @@ public sealed class AskIntentTests
     [InlineData("supervised vs unsupervised vs reinforcement learning, which should i focus on", null, "Supervised learning|unsupervised learning|Reinforcement learning")]
     [InlineData("matplotlib vs seaborn, which is better", null, "Matplotlib|Seaborn")]
     [InlineData("matplotlib vs seaborn", "skills.data-preprocessing", null)] // asks how they differ as much as which
+    [InlineData("Which visualization tools do ML people use? I know Tableau but not matplotlib or seaborn", "skills.data-preprocessing", null)]
     [InlineData("python vs r for machine learning", "skills.programming", null)]
     [InlineData("is sql or python more important", "skills.programming", null)]
     [InlineData("pytorch or tensorflow which is better", "skills.frameworks # Mentor's note", null)]
