@@ -261,7 +261,12 @@ internal static partial class AnswerRanking
         HashSet<string> asked;
         if (query.Words.Contains("next") || text.Contains("what now", StringComparison.Ordinal) || text.EndsWith("now what", StringComparison.Ordinal))
         {
-            asked = query.Words.Concat(query.Terms).Select(Stem).ToHashSet(StringComparer.Ordinal);
+            // What the member names after "next" is what they consider doing, not what they finished ("finished building
+            // core skills, whats next, projects + portfolio?" had counted the portfolio as done), unless it follows
+            // "after" ("whats next after sql").
+            var nextAt = query.Words.ToList().IndexOf("next");
+            var considered = nextAt < 0 ? [] : query.Words.Skip(nextAt + 1).TakeWhile(w => w != "after").ToHashSet(StringComparer.Ordinal);
+            asked = query.Words.Concat(query.Terms).Where(w => !considered.Contains(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
         }
         else if (AfterwardsAsked().Match(text) is { Success: true } after)
         {

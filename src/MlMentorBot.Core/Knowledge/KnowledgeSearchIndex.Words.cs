@@ -46,6 +46,7 @@ public sealed partial class KnowledgeSearchIndex
         "impress", "impressive", "outline", "huge", "doable", "halfway", "random", "hireable", "employable",
         // Where the member comes from or stands ("i'm a frontend dev, is the jump huge", "i'm a cs sophomore"): who asks.
         "frontend", "backend", "fullstack", "sophomore", "freshman", "teen", "teenager", "lab", "labs", "advantage", "advantages",
+        "sounds", "nonstop", "supposed", "decent",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -108,7 +109,7 @@ public sealed partial class KnowledgeSearchIndex
     /// Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion models",
     /// "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|(?<!\b(?:mobile|cellular|cell|phone) )data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>

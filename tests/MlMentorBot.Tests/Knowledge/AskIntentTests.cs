@@ -938,10 +938,18 @@ public sealed class AskIntentTests
     [InlineData("My daughter wants to do a bootcamp instead of college for ML. Is that a legit path?", "roadmap.education")]
     [InlineData("should I pay for my son to get a certification like the TensorFlow developer one?", "resources.certifications")]
     [InlineData("my daughter asked if she needs a master's. Would it give her an advantage?", "resources.degrees")]
+    [InlineData("done with the degree/education part, what should i focus on next, core skills?", "roadmap.core-skills")] // named after "next": considered, not done
+    [InlineData("finished building core skills, whats next, projects + portfolio?", "roadmap.experience")]
+    [InlineData("how am i supposed to keep learning nonstop, workshops?", "roadmap.stay-current")]
+    [InlineData("should i document every step of my personal projects? sounds like a lot", "roadmap.experience")]
+    [InlineData("is linkedin a decent place to post technical write ups", "resources.blogs")]
+    [InlineData("why would an mle need viz skills, to explain stuff to non tech ppl?", "skills.data-preprocessing")]
+    [InlineData("what kinds of learning do mles use when building models, is it only supervised stuff?", "skills.algorithms")]
     [InlineData("bhai biryani kaise banate hain", null)]
     [InlineData("anyone into model trains? looking for an HO scale starter set", null)]
     [InlineData("supervised visitation rules for divorced parents in california", null)] // "supervised" named no field
     [InlineData("my neural pathways are fried from studying for the bar exam, tips to memorize case law?", null)]
+    [InlineData("i ran out of mobile data halfway through the month, any cheap prepaid plans in the uk?", null)] // "data" named the field
     [InlineData("salary breakdown for nurses by level", null)]
     [InlineData("is the cooking field too hyped", null)]
     [InlineData("should i pay $500 for a pastry course", null)]

@@ -98,17 +98,17 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// a stop word, which was reverted) unchanged at 57/73 = 78.1 %. Twenty-fourth round, from the ninth set's round-23
     /// baseline (a question of which to choose that the passage naming the options does not answer gets the honest reply
     /// quoting that passage; "do mles build models or just deploy" as a question about the role; chat words, Hinglish
-    /// and typos of the field's name from two helpers' 200 messages): tune 129 → 130/146 = 89.0 %, holdout 57 → 56/73 =
-    /// 76.7 % (its first labels count a passage that lists both options as the answer to which to choose; against its
-    /// second labels 48 → 47), while every other blind set rose or held (see the sets' floors below), so the floor was
-    /// lowered rather than the change dropped. These floors
+    /// and typos of the field's name, from 480 messages five helpers wrote from the seeds): tune 129 → 130/146 = 89.0 %, holdout (summary
+    /// line, looked at nine times) unchanged at 57/73 = 78.1 %, 48 against its second labels. It dipped to 56 after the
+    /// choice change (its first labels count a passage that lists both options as the answer to which to choose) and
+    /// came back with the later fixes; its floor was lowered to 76 % for that dip and is back at 78 %. These floors
     /// sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking
     /// improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.89;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.76;
+    public const double MembersHoldoutAnswerFirstFloor = 0.78;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
