@@ -301,21 +301,21 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// "Coursera or edX, which is better", "nlp vs computer vision, which has a better future", "aws ml specialty vs azure ai
-    /// engineer associate, which cert is worth more": a question that asks which (or which is better, best, more, easier,
-    /// preferred, the same) of two or more options joined by "vs", "versus" or "or", when
-    /// <paramref name="lead"/> names them all side by side and ranks none: no sentence of it that names one option and
-    /// not another says it is preferred, better or first, and no sentence that names them together sets one against the
-    /// other ("rather than", "pick one"). Then the honest answer is that the sources do not say; a passage that lists the
-    /// options is not an answer to which to choose. Returns the options as the passage names them in bold ("Coursera",
-    /// "edX"), or as the question words them where it does not. Null for any other question: one that asks
-    /// nothing of a choice ("supervised vs unsupervised learning" asks how they differ; "how do you evaluate a model, accuracy
-    /// vs precision"), about order ("pytorch or tensorflow,
-    /// which first": a mentor's note says where to start), about pay ("company size vs salary"), or that the lead ranks
-    /// ("python vs r": Python is the preferred language), or whose lead is itself a comparison (a heading with "vs").
-    /// Null too when another section of the lead's entry names the options together and chooses between them or orders them
-    /// ("pick one deep-learning framework (TensorFlow with Keras, or PyTorch)", "start with Scikit-learn"): that section,
-    /// which answers instead, is then <c>chooser</c> (else null), for any question that sets options side by side, whether
-    /// or not it asks which ("keras vs pytorch for a beginner", "pytorch or tensorflow, which first").
+    /// engineer associate, which cert is worth more": a question that asks which of two or more options joined by "vs",
+    /// "versus" or "or" to choose (it says which, better, best, more, easier, prefer or same), when <paramref name="lead"/>
+    /// names them all side by side and ranks none: no sentence of it that names one option and not another says it is
+    /// preferred, better or first, and no sentence that names them together chooses or orders them ("rather than", "pick
+    /// one", "first, then"). Then the honest answer is that the sources do not say: a passage that lists the options does
+    /// not say which to choose. Returns the options as the passage names them in bold ("Coursera", "edX"), or as the
+    /// question words them where it does not.
+    /// Null for any other question: one that asks nothing of a choice ("supervised vs unsupervised learning" asks how they
+    /// differ; "how do you evaluate a model, accuracy vs precision"), that asks about order ("pytorch or tensorflow, which
+    /// first"), about pay ("company size vs salary"), that rules the options out together ("not matplotlib or seaborn"),
+    /// that the lead ranks ("python vs r": Python is the preferred language), or whose lead is itself a comparison (a
+    /// heading with "vs"). Null too when another section of the lead's entry names the options together and chooses or
+    /// orders them ("pick one deep-learning framework (TensorFlow with Keras, or PyTorch)", "start with Scikit-learn"):
+    /// that section, which answers instead, is then <c>chooser</c> (else null), whether or not the question asks which
+    /// ("keras vs pytorch for a beginner", "pytorch or tensorflow, which first").
     /// </summary>
     public static IReadOnlyList<string>? UnrankedChoice(SearchQuery query, AskPassage lead, out AskPassage? chooser)
     {

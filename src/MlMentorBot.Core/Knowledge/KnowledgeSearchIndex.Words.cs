@@ -44,7 +44,9 @@ public sealed partial class KnowledgeSearchIndex
         // "project ideas that would impress", "could you outline the steps"): round 24, each turned a question away.
         "fine", "wondering", "wonder", "rusty", "af", "specifically", "panicking", "panic", "lazy", "whatever", "myth",
         "impress", "impressive", "outline", "huge", "doable", "halfway", "random", "hireable", "employable",
-        // Where the member comes from or stands ("i'm a frontend dev, is the jump huge", "i'm a cs sophomore"): who asks.
+        // Where the member comes from or stands, and how they weigh things ("i'm a frontend dev", "i'm a cs sophomore", "how
+        // can my teen get experience", "R from stats labs", "would it give her an advantage", "sounds like a lot", "keep
+        // learning nonstop", "a decent place to post"): who asks and how, no topic.
         "frontend", "backend", "fullstack", "sophomore", "freshman", "teen", "teenager", "lab", "labs", "advantage", "advantages",
         "sounds", "nonstop", "supposed", "decent",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
