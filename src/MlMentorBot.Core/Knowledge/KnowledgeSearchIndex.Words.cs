@@ -109,9 +109,12 @@ public sealed partial class KnowledgeSearchIndex
     /// NeurIPS, ICML, ICLR, CVPR; the project kinds members name: recommender systems, classifiers, object detection; the
     /// datasets every first project uses: MNIST, ImageNet, CIFAR).
     /// Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion models",
-    /// "ball python"), nor "data" in "data entry", "data plan", "data off my phone" and the like.
+    /// "ball python"), nor "data" in "data entry", "data plan", "mobile data" and the like, nor "supervised" or "neural"
+    /// alone ("supervised visitation", "neural pathways"), nor the same letters in another sense: "computer vision
+    /// syndrome", NLP as neuro-linguistic programming, AI as artificial insemination (round 24, off-topic messages helpers
+    /// wrote to share the field's words).
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai|(?<!\b(?:mobile|cellular|cell|phone) )data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp|computer[ -]vision|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
+    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai(?!\W+artificial insemination)|(?<!\b(?:mobile|cellular|cell|phone) )data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp(?!\W+neuro)|computer[ -]vision(?! syndrome)|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>
@@ -142,6 +145,7 @@ public sealed partial class KnowledgeSearchIndex
         (PayForAThing(), " "),
         (MakesSense(), " "),
         (CashGrab(), " "),
+        (FamilyTree(), " genealogy "),
         (SomeoneSays(), " "),
         (HiringManager(), "employers"),
         (LookAt(), "$1 look for"),
@@ -377,6 +381,10 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<!\bfirst )\b(?:ml|mle|machine learning|ml engineering?|ml engineer) roles?\b")]
     private static partial Regex MlRoles();
+
+    /// <summary>"a family tree": genealogy, which no source covers, not a decision tree.</summary>
+    [GeneratedRegex(@"\bfamily trees?\b")]
+    private static partial Regex FamilyTree();
 
     /// <summary>"a cash grab", "a money grab": what a member fears something is, as "scam" is, no topic.</summary>
     [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b")]

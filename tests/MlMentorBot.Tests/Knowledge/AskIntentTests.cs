@@ -950,6 +950,10 @@ public sealed class AskIntentTests
     [InlineData("supervised visitation rules for divorced parents in california", null)] // "supervised" named no field
     [InlineData("my neural pathways are fried from studying for the bar exam, tips to memorize case law?", null)]
     [InlineData("i ran out of mobile data halfway through the month, any cheap prepaid plans in the uk?", null)] // "data" named the field
+    [InlineData("My grandmother wants help building a family tree. Are there any good free websites for that?", null)]
+    [InlineData("doc said i have computer vision syndrome from staring at screens, do blue light glasses actually help?", null)]
+    [InlineData("my boss is sending us to an NLP (neuro linguistic programming) seminar, is that stuff legit or pseudoscience", null)]
+    [InlineData("our vet says AI (artificial insemination) for our dairy cows is cheaper than keeping a bull, anyone done it?", null)]
     [InlineData("salary breakdown for nurses by level", null)]
     [InlineData("is the cooking field too hyped", null)]
     [InlineData("should i pay $500 for a pastry course", null)]
