@@ -99,7 +99,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// baseline (a question of which to choose that the passage naming the options does not answer gets the honest reply
     /// quoting that passage; "do mles build models or just deploy" as a question about the role; chat words, Hinglish
     /// and typos of the field's name, from 480 messages five helpers wrote from the seeds): tune 129 → 130/146 = 89.0 %, holdout (summary
-    /// line, looked at nine times) unchanged at 57/73 = 78.1 %, 48 against its second labels. It dipped to 56 after the
+    /// line, looked at ten times) unchanged at 57/73 = 78.1 %, 48 against its second labels. It dipped to 56 after the
     /// choice change (its first labels count a passage that lists both options as the answer to which to choose) and
     /// came back with the later fixes; its floor was lowered to 76 % for that dip and is back at 78 %. These floors
     /// sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking
@@ -183,7 +183,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// and measured through its summary line only: on the round-23 code 76/100 answer-first (70 against its second labels;
     /// the annotators agree on 93/100, the first marks 25 not covered, the second 28), 28/30 honest, median reply 596
     /// characters. So it is the first set below the honest goal; its two off-topic misses are not read, to keep it blind.
-    /// After round 24 (its summary line read nine times, the first on the round-23 code), 77/100 (71 against its second
+    /// After round 24 (its summary line read ten times, the first on the round-23 code), 77/100 (71 against its second
     /// labels), 28/30 honest: the only set that measures round 24 blind from its start, a gain of one question.
     /// </summary>
     public const double NinthAnswerFirstFloor = 0.77;
