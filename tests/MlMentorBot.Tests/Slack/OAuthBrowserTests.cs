@@ -45,6 +45,11 @@ public sealed class OAuthBrowserTests
             Args = ["--no-sandbox"], // tests run as root, where Chromium's sandbox cannot start
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 640 } });
+        // CI runs the whole suite on two shared cores: give a step a minute rather than Playwright's 30 s, and wait for a
+        // redirect to commit, then for the elements themselves (locators wait), not for every load event (one CI run timed
+        // out waiting for "load" after the success page's network had gone idle).
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
 
         await page.GotoAsync(botUrl + "/slack/install");
         Assert.Equal("Add MlMentorBot to Slack", await page.TitleAsync());
@@ -52,10 +57,10 @@ public sealed class OAuthBrowserTests
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "slack-install-page.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Add to Slack" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(slack.AuthorizeUrl.ToString(), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(slack.AuthorizeUrl.ToString(), StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         Assert.Equal("commands,chat:write,chat:write.public,im:write,users:read", await page.Locator("#scopes").TextContentAsync());
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Allow" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(botUrl + "/slack/oauth_redirect?", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(botUrl + "/slack/oauth_redirect?", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
 
         Assert.Equal("MlMentorBot is installed in Alpha Study Group", await page.Locator("h1").TextContentAsync());
         Assert.Contains("/invite @MlMentorBot", await page.Locator("main").TextContentAsync());
