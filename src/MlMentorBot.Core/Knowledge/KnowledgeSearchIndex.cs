@@ -165,26 +165,18 @@ public sealed partial class KnowledgeSearchIndex
         var unknown = new List<string>();
         var corrections = new List<QueryCorrection>();
         var concepts = new List<IReadOnlyList<string>>();
-        // The words as read, typos mended ("machin lerning" → "machine learning", "kagle" → "kaggle"), for telling whether
-        // the question names the field; built only once a word is mended.
-        List<string>? mended = null;
-        var read = 0;
+        // Every word read as another, typos mended ("machin lerning" → "machine learning", "kagle" → "kaggle"), for telling
+        // whether the question names the field; unlike the corrections, also stop words, other spellings and words of the
+        // same stem.
+        List<QueryCorrection>? mends = null;
         int contentWords = 0, knownWords = 0;
-        void Mend(string mendedWord)
-        {
-            // The words read so far, as typed, then this one mended.
-            mended ??= Word().Matches(text).Take(read - 1).Select(w => w.Value.Replace("'", "", StringComparison.Ordinal).Trim('-')).ToList();
-            mended.Add(mendedWord);
-        }
-
-        foreach (Match m in Word().Matches(text))
+        var matches = Word().Matches(text);
+        foreach (Match m in matches)
         {
             // "don't", "what's" → dont, whats, which are stop words.
             var word = m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-');
-            read++;
             if (word.Length == 0 || StopWords.Contains(word))
             {
-                mended?.Add(word);
                 continue;
             }
 
@@ -192,7 +184,7 @@ public sealed partial class KnowledgeSearchIndex
             var known = _synonyms.ContainsKey(word) || IsIndexed(word);
             if (!known && StopWordMistyped(word) is { } stopWord)
             {
-                Mend(stopWord);
+                (mends ??= []).Add(new QueryCorrection(word, stopWord));
                 continue;
             }
 
@@ -205,6 +197,7 @@ public sealed partial class KnowledgeSearchIndex
             {
                 // The same word in the other spelling or as its verb ("normalisation", "normalization" → normalise): not a
                 // typo, so not shown as one.
+                (mends ??= []).Add(new QueryCorrection(word, variant));
                 word = variant;
                 knownWords++;
             }
@@ -216,8 +209,8 @@ public sealed partial class KnowledgeSearchIndex
                     corrections.Add(new QueryCorrection(word, corrected));
                 }
 
+                (mends ??= []).Add(new QueryCorrection(word, corrected));
                 word = corrected;
-                Mend(word);
                 knownWords++;
             }
             else if (!_memberWords.Contains(PorterStemmer.StemInflections(word)) && !IsNumber(word))
@@ -225,11 +218,6 @@ public sealed partial class KnowledgeSearchIndex
                 // A word members use when asking about the field ("resume", "overwhelming") is their own talk, not another
                 // topic; it still counts as a word the knowledge does not know (Coverage).
                 unknown.Add(word);
-            }
-
-            if (mended is not null && mended.Count < read)
-            {
-                mended.Add(word);
             }
 
             terms.Add(word);
@@ -249,7 +237,7 @@ public sealed partial class KnowledgeSearchIndex
         // nothing else: in "how do i network as an ml engineer" or "remote ml engineer salary" it is just the asker's field.
         // An alias named through a synonym counts too: "sklearn" names scikit-learn, "certs" certifications.
         // So does one typed with a typo the search mended ("shud i do a bootcmap or masers degre").
-        var canonicalText = " " + string.Join(' ', Word().Matches(text).Select(m => Mended(m.Value, corrections) is var w && w != m.Value ? w
+        var canonicalText = " " + string.Join(' ', matches.Select(m => Mended(m.Value, corrections) is var w && w != m.Value ? w
             : _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
             || (padded.Contains(a.Plural, StringComparison.Ordinal) && (!a.IsGeneric || SaysAfterAWhatClause(padded, a.Plural)))).ToList();
@@ -261,7 +249,8 @@ public sealed partial class KnowledgeSearchIndex
             Aliases = aliases,
             Coverage = contentWords == 0 ? (aliases.Count > 0 ? 1 : 0) : (double)knownWords / contentWords,
             Words = Word().Matches(lowered).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal)).ToList(),
-            NamesTheField = FieldWords().IsMatch(lowered) || (mended is not null && FieldWords().IsMatch(string.Join(' ', mended))),
+            NamesTheField = FieldWords().IsMatch(lowered) || (mends is not null
+                && FieldWords().IsMatch(string.Join(' ', matches.Select(m => Mended(m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-'), mends))))),
             Unknown = unknown,
             Concepts = concepts,
             NotCovered = _notCovered.Where(n => padded.Contains(n.Phrase, StringComparison.Ordinal) || padded.Contains(n.Plural, StringComparison.Ordinal))
