@@ -321,7 +321,8 @@ internal static partial class AnswerRanking
     {
         chooser = null;
         var words = query.Words;
-        if (words.Count < 3 || (lead.Heading is { } heading && SaysWord(heading, "vs")))
+        // Most questions offer no options: they leave before the lead is split into sentences.
+        if (words.Count < 3 || !words.Any(w => w is "vs" or "versus" or "or") || (lead.Heading is { } heading && SaysWord(heading, "vs")))
         {
             return null;
         }
