@@ -116,7 +116,21 @@ internal sealed class GatewayConnection(WebSocket socket, string path, string qu
         return DispatchAsync("READY", ready["d"]!.ToJsonString());
     }
 
-    public Task CloseAsync(int code) => Socket.CloseOutputAsync((WebSocketCloseStatus)code, "test", CancellationToken.None);
+    /// <summary>
+    /// Sends a close frame with <paramref name="code"/>. The client may answer it and end the connection before Kestrel's
+    /// flush returns (the flush then throws on a completed response); the frame went out, and <see cref="WebSocketPeer.Closed"/>
+    /// is already complete, so that race is not a failure.
+    /// </summary>
+    public async Task CloseAsync(int code)
+    {
+        try
+        {
+            await Socket.CloseOutputAsync((WebSocketCloseStatus)code, "test", CancellationToken.None);
+        }
+        catch (Exception ex) when ((ex is OperationCanceledException or ObjectDisposedException or WebSocketException) && Closed.IsCompleted)
+        {
+        }
+    }
 
     /// <summary>Waits for the next message with opcode <paramref name="op"/>, skipping others (usually heartbeats).</summary>
     public async Task<JsonNode> ReceiveAsync(int op, int timeoutMs = 5000)
