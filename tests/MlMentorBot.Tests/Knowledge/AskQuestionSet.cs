@@ -109,6 +109,13 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Ninth() => Labelled("ask-questions-ninth.tsv", "ninth");
 
+    /// <summary>
+    /// ask-questions-tenth.tsv, in the fresh set's columns: a tenth set, written at the start of round 25 by a helper who
+    /// read the two seed articles and nothing else, and labelled by another from the knowledge alone; only its summary line
+    /// is read, so no rule is fitted to it.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Tenth() => Labelled("ask-questions-tenth.tsv", "tenth");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -136,6 +143,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-ninth-labels-second.tsv: the ninth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> NinthSecondLabels() => SecondLabels("ask-questions-ninth-labels-second.tsv");
+
+    /// <summary>ask-questions-tenth-labels-second.tsv: the tenth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> TenthSecondLabels() => SecondLabels("ask-questions-tenth-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);
