@@ -112,9 +112,10 @@ public sealed partial class KnowledgeSearchIndex
     /// "ball python"), nor "data" in "data entry", "data plan", "mobile data" and the like, nor "supervised" or "neural"
     /// alone ("supervised visitation", "neural pathways"), nor the same letters in another sense: "computer vision
     /// syndrome", NLP as neuro-linguistic programming, AI as artificial insemination (round 24, off-topic messages helpers
-    /// wrote to share the field's words).
+    /// wrote to share the field's words), nor in round 25's: ml as millilitres ("250 ml", "how many ml in a cup") and AI
+    /// said of cows, cattle or bulls.
     /// </summary>
-    [GeneratedRegex(@"\b(ml|mle|mles|mlops|ai(?!\W+artificial insemination)|(?<!\b(?:mobile|cellular|cell|phone) )data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp(?!\W+neuro)|computer[ -]vision(?! syndrome)|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
+    [GeneratedRegex(@"\b((?<!\b(?:\d+(?:[.,]\d+)?\s|how many\s+))ml(?!\s+(?:of|in)\s+(?:an?\s+|the\s+)?(?:cups?|glass|bottles?|spoons?|teaspoons?|tablespoons?|water|milk))|mle|mles|mlops|ai(?!\W+artificial insemination)(?![^.?!]*\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b)(?<!\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b[^.?!]*\bai)|(?<!\b(?:mobile|cellular|cell|phone) )data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp(?!\W+neuro)|computer[ -]vision(?! syndrome)|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>
@@ -146,6 +147,8 @@ public sealed partial class KnowledgeSearchIndex
         (MakesSense(), " "),
         (CashGrab(), " "),
         (FamilyTree(), " genealogy "),
+        (FeatureStory(), " journalism "),
+        (FeatureFilm(), " cinema "),
         (SomeoneSays(), " "),
         (HiringManager(), "employers"),
         (LookAt(), "$1 look for"),
@@ -385,6 +388,14 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>"a family tree": genealogy, which no source covers, not a decision tree.</summary>
     [GeneratedRegex(@"\bfamily trees?\b")]
     private static partial Regex FamilyTree();
+
+    /// <summary>"a feature article", "a feature story for my school paper": journalism, which no source covers, not a feature of data.</summary>
+    [GeneratedRegex(@"\bfeatures?[ -](?:articles?|stories|story|writing|writers?|pieces?)\b")]
+    private static partial Regex FeatureStory();
+
+    /// <summary>"a feature film", "feature-length": cinema, not a feature of data.</summary>
+    [GeneratedRegex(@"\bfeatures?[ -](?:films?|movies?|length)\b")]
+    private static partial Regex FeatureFilm();
 
     /// <summary>"a cash grab", "a money grab": what a member fears something is, as "scam" is, no topic.</summary>
     [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b")]

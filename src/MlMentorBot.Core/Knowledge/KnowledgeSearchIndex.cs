@@ -392,10 +392,26 @@ public sealed partial class KnowledgeSearchIndex
     /// True when <paramref name="typed"/> and <paramref name="candidate"/>, two edits apart and of one length, differ by
     /// letters changed in place: that is another word ("concepts" and "contests", "supervisor" and "supervised"), not a
     /// slip. A slip moves a letter ("begginer" for "beginner": one dropped, one added further on) or swaps two side by
-    /// side, which the distance already counts as one.
+    /// side, which the distance already counts as one. Nor is a word that holds the other with two letters side by side
+    /// added inside it ("messaging" and "messing"): a slip adds or drops one letter at a time. Two at the end are an ending
+    /// ("naturally" is natural, "production-y" production).
     /// </summary>
     private static bool IsAnotherWord(string typed, string candidate, int distance)
     {
+        if (distance == 2 && Math.Abs(typed.Length - candidate.Length) == 2)
+        {
+            var (longer, shorter) = typed.Length > candidate.Length ? (typed, candidate) : (candidate, typed);
+            for (var i = 1; i < shorter.Length; i++)
+            {
+                if (longer.AsSpan(0, i).SequenceEqual(shorter.AsSpan(0, i)) && longer.AsSpan(i + 2).SequenceEqual(shorter.AsSpan(i)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         if (distance != 2 || typed.Length != candidate.Length)
         {
             return false;

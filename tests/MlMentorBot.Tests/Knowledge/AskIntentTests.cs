@@ -954,6 +954,12 @@ public sealed class AskIntentTests
     [InlineData("doc said i have computer vision syndrome from staring at screens, do blue light glasses actually help?", null)]
     [InlineData("my boss is sending us to an NLP (neuro linguistic programming) seminar, is that stuff legit or pseudoscience", null)]
     [InlineData("our vet says AI (artificial insemination) for our dairy cows is cheaper than keeping a bull, anyone done it?", null)]
+    [InlineData("how many ml in a cup? recipe is in metric", null)] // round 25: ml as millilitres
+    [InlineData("the syrup bottle says 250 ml, is that enough for two batches of pancakes", null)]
+    [InlineData("how much does AI cost per cow, thinking of switching from a bull", null)]
+    [InlineData("how do i write a feature article for my school paper, whats the structure", null)]
+    [InlineData("what makes a good feature film screenplay", null)]
+    [InlineData("how much ml do i need for a data analyst job", "role.responsibilities")]
     [InlineData("salary breakdown for nurses by level", null)]
     [InlineData("is the cooking field too hyped", null)]
     [InlineData("should i pay $500 for a pastry course", null)]
@@ -1219,5 +1225,20 @@ public sealed class AskIntentTests
         Assert.DoesNotContain(query.Corrections, c => c.Typed == "retail");
         Assert.Contains("retail", query.Unknown);
         Assert.Contains(Snapshot.Search.Interpret("ml engineer salery").Corrections, c => c.Typed == "salery" && c.Understood == "salary");
+    }
+
+    /// <summary>
+    /// A word two letters longer or shorter than a known one, the two side by side, is another word: "messaging" is not
+    /// "messing" (round 25: "is cold messaging people on linkedin for referrals a bad idea" was read as messing). A slip
+    /// adds or drops one letter at a time; two at the end are an ending ("production-y" is production).
+    /// </summary>
+    [Fact]
+    public void A_typo_correction_does_not_drop_two_letters_side_by_side()
+    {
+        var query = Snapshot.Search.Interpret("is cold messaging people on linkedin for referrals a bad idea");
+
+        Assert.DoesNotContain(query.Corrections, c => c.Typed == "messaging");
+        Assert.DoesNotContain("messing", query.Terms);
+        Assert.Contains("production", Snapshot.Search.Interpret("never built anything production-y").Terms);
     }
 }
