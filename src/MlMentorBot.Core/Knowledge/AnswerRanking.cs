@@ -508,13 +508,13 @@ internal static partial class AnswerRanking
     /// engineer is just a software engineer who does models' take": a question that asks what the role is by setting it
     /// against a simpler picture of it. The math or the models it names are the picture, not the topic, so the role entries'
     /// best passage among <paramref name="hits"/> (ranked) answers; null when the question is not of that kind or no role
-    /// passage was found. ("is ml just statistics" asks about the field, not the role.) So does "do ml engineers build models
+    /// passage was found, and so for "isn't an mle just…". ("is ml just statistics" asks about the field, not the role.) So does "do ml engineers build models
     /// or just deploy what the data scientists made", which led with deployment: the role set against one of its tasks.
     /// </summary>
     public static SearchHit? RoleHit(IReadOnlyList<SearchHit> hits, SearchQuery query) =>
         IsTheRoleJust().IsMatch(string.Join(' ', query.Words)) ? hits.FirstOrDefault(h => h.Entry.Kind == KnowledgeKinds.Role) : null;
 
-    [GeneratedRegex(@"(?:^is (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|simply|really|only|literally)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
+    [GeneratedRegex(@"(?:^(?:is|isnt|aint|is not) (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|simply|really|only|literally)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
     private static partial Regex IsTheRoleJust();
 
     /// <summary>

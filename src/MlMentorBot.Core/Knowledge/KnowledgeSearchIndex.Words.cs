@@ -92,6 +92,12 @@ public sealed partial class KnowledgeSearchIndex
         // How a factor moves pay ("how much does experience raise pay", "do certifications increase salary"): the factor and
         // the pay carry the question; "raise" was a word the knowledge never uses and turned it away.
         "raise", "raises", "increase", "increases", "boost", "boosts",
+        // How members weigh a choice or a shortcut ("what happens if i never learn docker", "can i get away without sql", "is
+        // it dumb to skip internships", "is it pointless to get certified", "a software engineer with a fancier title", "the
+        // must-know list", "algorithms to get familiar with", "can you be good without being curious"; round 25, from 150
+        // questions a helper wrote in members' voice): each was turned away for the one word.
+        "happen", "happens", "happened", "away", "ignore", "ignoring", "dumb", "stupid", "pointless", "fancier", "fancy",
+        "must-know", "must-have", "familiar", "being", "goes", "went",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>

@@ -583,7 +583,7 @@ public sealed partial class KnowledgeSearchIndex
     /// How a clause asking what a name is opens, right before the name: "i still dont get what ml engineers do", "explain
     /// what an mle is". The plural counts there ("what ml engineers do"), not elsewhere ("what industries hire ml engineers").
     /// </summary>
-    private static readonly string[] WhatClauseOpenings = [" what", " what a", " what an", " what is", " what is a", " what is an", " what exactly"];
+    private static readonly string[] WhatClauseOpenings = [" what", " what a", " what an", " what is", " what is a", " what is an", " what exactly", " what are", " what r", " wat", " wat are", " wat r", " wat is", " wat is a", " wat is an"];
 
     /// <summary>Lowercase words separated by single spaces, with a space at each end, for whole-phrase matching.</summary>
     internal static string Padded(string text) => " " + string.Join(' ', Word().Matches(text.ToLowerInvariant()).Select(m => m.Value)) + " ";

@@ -1241,4 +1241,46 @@ public sealed class AskIntentTests
         Assert.DoesNotContain("messing", query.Terms);
         Assert.Contains("production", Snapshot.Search.Interpret("never built anything production-y").Terms);
     }
+
+    /// <summary>
+    /// Round 25, from 150 questions a helper wrote in members' voice from the seed articles alone: each of these was turned
+    /// away for one word of chat ("happens", "away", "ignore", "must-know", "familiar", "being"), a member's shorthand
+    /// ("lang", "eval", "hyperparam", "certified", Hinglish "kaam"), "wat r mles" (no word left but the role's plural) or
+    /// "isn't an mle just…" (only "is" was read as setting the role against a simpler picture), or led with a passage that
+    /// shared a word ("clean your data" with Visualization, "pick a specialty" with certifications).
+    /// </summary>
+    [Theory]
+    [InlineData("which lang tho", "skills.programming")]
+    [InlineData("wat r mles", "role.overview")]
+    [InlineData("eval metrics?", "skills.algorithms")]
+    [InlineData("hyperparam tuning how", "skills.algorithms")]
+    [InlineData("what happens if i never learn docker", "skills.deployment")]
+    [InlineData("is it a mistake to ignore linear algebra", "skills.math-statistics")]
+    [InlineData("isn't an mle just a software engineer with a fancier title", "role.related-careers")]
+    [InlineData("can you be a good mle without being curious", "skills.traits")]
+    [InlineData("not a people person, do mles really work with others", "skills.traits")]
+    [InlineData("which math topics are on the must-know list", "skills.math-statistics")]
+    [InlineData("name 3 common algorithms beginners should get familiar with", "skills.algorithms")]
+    [InlineData("is it pointless to get certified", "resources.certifications")]
+    [InlineData("what goes wrong if you don't clean your data", "skills.data-preprocessing")]
+    [InlineData("what if i never pick a specialty", "career.specializations")]
+    [InlineData("ml engineer ka kaam kya hota hai", "role.responsibilities")]
+    [InlineData("aws ml specialty worth it", "resources.certifications")]
+    public void Members_chat_words_and_shorthand_do_not_turn_the_question_away(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>The same chat words and shorthand about someone else's topic still get the honest reply.</summary>
+    [Theory]
+    [InlineData("what happens if i never learn to swim")]
+    [InlineData("is it pointless to get certified as a lifeguard")]
+    [InlineData("isn't a nurse just a doctor with a fancier title")]
+    [InlineData("which lang should my kid learn, spanish or french")]
+    [InlineData("what if i never pick a specialty in nursing")]
+    [InlineData("i hate explaining stuff to my parents")]
+    [InlineData("which instruments are on the must-know list for jazz")]
+    [InlineData("what goes wrong if you don't clean your fish tank")]
+    [InlineData("ka kaam kya hai plumber ka")]
+    [InlineData("how to be more curious as a painter")]
+    public void Members_chat_words_about_another_topic_stay_honest(string question) =>
+        Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
 }
