@@ -97,7 +97,7 @@ public sealed partial class KnowledgeSearchIndex
         // must-know list", "algorithms to get familiar with", "can you be good without being curious"; round 25, from 150
         // questions a helper wrote in members' voice): each was turned away for the one word.
         "happen", "happens", "happened", "away", "ignore", "ignoring", "dumb", "stupid", "pointless", "fancier", "fancy",
-        "must-know", "must-have", "familiar", "being", "goes", "went",
+        "must-know", "must-have", "familiar", "being", "goes", "went", "buzzword", "buzzwords", "iam", "missing",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -115,14 +115,25 @@ public sealed partial class KnowledgeSearchIndex
     /// NeurIPS, ICML, ICLR, CVPR; the project kinds members name: recommender systems, classifiers, object detection; the
     /// datasets every first project uses: MNIST, ImageNet, CIFAR).
     /// Not "algorithm", "model" or "python", which other topics use too ("the instagram algorithm", "fashion models",
-    /// "ball python"), nor "data" in "data entry", "data plan", "mobile data" and the like, nor "supervised" or "neural"
+    /// "ball python"), nor "data" alone, which any topic has ("player data in a spreadsheet", "data on how many people visit
+    /// the louvre": round 25), only the field's kinds of it and what it does to them (data science, datasets, training
+    /// data, cleaning the data, data pipelines), nor "supervised" or "neural"
     /// alone ("supervised visitation", "neural pathways"), nor the same letters in another sense: "computer vision
     /// syndrome", NLP as neuro-linguistic programming, AI as artificial insemination (round 24, off-topic messages helpers
     /// wrote to share the field's words), nor in round 25's: ml as millilitres ("250 ml", "how many ml in a cup") and AI
     /// said of cows, cattle or bulls.
     /// </summary>
-    [GeneratedRegex(@"\b((?<!\b(?:\d+(?:[.,]\d+)?\s|how many\s+))ml(?!\s+(?:of|in)\s+(?:an?\s+|the\s+)?(?:cups?|glass|bottles?|spoons?|teaspoons?|tablespoons?|water|milk))|mle|mles|mlops|ai(?!\W+artificial insemination)(?![^.?!]*\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b)(?<!\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b[^.?!]*\bai)|(?<!\b(?:mobile|cellular|cell|phone) )data(?! (?:entry|plan|plans|recovery|off|usage|roaming|cap|limit))|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp(?!\W+neuro)|computer[ -]vision(?! syndrome)|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
+    [GeneratedRegex(@"\b((?<!\b(?:\d+(?:[.,]\d+)?\s|how many\s+))ml(?!\s+(?:of|in)\s+(?:an?\s+|the\s+)?(?:cups?|glass|bottles?|spoons?|teaspoons?|tablespoons?|water|milk))|mle|mles|mlops|ai(?!\W+artificial insemination)(?![^.?!]*\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b)(?<!\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b[^.?!]*\bai)|data[ -]?(?:science|scientists?|sci|preprocessing|pre-processing|processing|cleaning|cleansing|prep|preparation|wrangling|visuali[sz]ation|viz|analy\w+|engineer\w*|pipelines?|sets?|mining|labell?ing|augmentation|leakage|quality|driven)|(?:training|test|validation|big|messy|raw|tabular|labell?ed|unstructured|structured|missing|dirty|noisy)[ -]data|(?:clean\w*|normali[sz]\w*|standardi[sz]\w*|scal(?:e|ing)|preprocess\w*|wrangl\w*|transform\w*|label\w*) (?:(?:the|my|your|our|their|raw|messy) )?data|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp(?!\W+neuro)|computer[ -]vision(?! syndrome)|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
     private static partial Regex FieldWords();
+
+    /// <summary>
+    /// "vs" beside a role's name ("mle vs software engineer", "data scientist vs ml engineer"): a comparison of roles, which
+    /// the related careers' headings name with "vs", so the word is searched for. Anywhere else ("precision vs recall",
+    /// "normalize vs standardize data") it joins two options and, searched for, drew those headings instead of the topic
+    /// (round 25, from a helper's 160 member questions); the comparison readings see it either way.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:mles?|mle's|ml(?: eng\w*)?|machine learning(?: eng\w*)?|data scien\w*|software (?:eng\w*|dev\w*)|swes?|ai eng\w*|data analysts?|research(?:ers?)?|ds)\s+(?:vs|versus)\b|\b(?:vs|versus)\.?\s+(?:an?\s+)?(?:mles?|ml eng\w*|machine learning eng\w*|data scien\w*|software (?:eng\w*|dev\w*)|swes?|ai eng\w*|data analysts?|research(?:ers?)?|ds)\b")]
+    private static partial Regex ComparesRoles();
 
     /// <summary>
     /// What a question's wording means, applied in this order to the lowercased question before it is read: each pattern's
@@ -159,6 +170,7 @@ public sealed partial class KnowledgeSearchIndex
         (HiringManager(), "employers"),
         (LookAt(), "$1 look for"),
         (MlRoles(), " ml engineer "),
+        (MlEng(), "ml engineer"),
         (KindsOfCompanies(), " industries "),
         (JobHunt(), "job"),
         (NotAFan(), " "),
@@ -391,6 +403,13 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"(?<!\bfirst )\b(?:ml|mle|machine learning|ml engineering?|ml engineer) roles?\b")]
     private static partial Regex MlRoles();
 
+    /// <summary>
+    /// "ml eng", "ml engg": members' shorthand for the ML engineer, which names the role as the full words do ("explain what
+    /// an ml eng does" is a question about the role; round 25).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:ml|machine learning) (?:eng|engg|engr)\b")]
+    private static partial Regex MlEng();
+
     /// <summary>"a family tree": genealogy, which no source covers, not a decision tree.</summary>
     [GeneratedRegex(@"\bfamily trees?\b")]
     private static partial Regex FamilyTree();
@@ -415,9 +434,10 @@ public sealed partial class KnowledgeSearchIndex
     /// "my mentor says", "my manager said", "my stats prof swears": who told the member something is the question's
     /// context, not its topic ("my mentor says that's meaningless — when should i look at precision/recall" is not about
     /// finding a mentor, nor "my manager said i need to communicate results better" about management). So is "i keep
-    /// hearing that curiosity matters more than credentials", which is not about keeping up (stage 7).
+    /// hearing that curiosity matters more than credentials", which is not about keeping up (stage 7). Nor "my manager asked
+    /// me what an ml engineer would even do for our company" about management (round 25).
     /// </summary>
-    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|friend|colleague|coworker|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|swears(?: by)?)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
+    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|friend|colleague|coworker|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|swears(?: by)?|asked me|asks me|wants to know|wanted to know)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
     private static partial Regex SomeoneSays();
 
     /// <summary>
@@ -465,10 +485,11 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex WithoutADegree();
 
     /// <summary>
-    /// How the member wants the answer put ("short version", "tl;dr", "in simple words", "eli5"): the shape of the reply,
-    /// not its topic ("list the stages to become an mle, short version" is a question about the stages).
+    /// How the member wants the answer put ("short version", "tl;dr", "in simple words", "eli5", "like i'm 5"): the shape of
+    /// the reply, not its topic ("list the stages to become an mle, short version" is a question about the stages; "explain
+    /// what an ml eng does like im 5" led with the experience stage, whose headings hold the number 5).
     /// </summary>
-    [GeneratedRegex(@"\b(?:short version|tl;? ?dr|in short|in a nutshell|in simple (?:words|terms|english)|in plain (?:words|terms|english)|eli5|briefly|in brief)\b")]
+    [GeneratedRegex(@"\b(?:short version|tl;? ?dr|in short|in a nutshell|in simple (?:words|terms|english)|in plain (?:words|terms|english)|eli5|briefly|in brief|like (?:i'?m|i am) (?:a )?(?:5|five)(?:[ -]years?[ -]old)?|like (?:to )?a (?:5|five)[ -]years?[ -]old)\b")]
     private static partial Regex AnswerShape();
 
     /// <summary>

@@ -1283,4 +1283,32 @@ public sealed class AskIntentTests
     [InlineData("how to be more curious as a painter")]
     public void Members_chat_words_about_another_topic_stay_honest(string question) =>
         Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
+
+    /// <summary>
+    /// Round 25, from 160 more member questions a helper wrote from the seeds alone: "vs" between two options, not roles,
+    /// drew the related careers' "X vs Y" headings; "ml eng" did not name the role; "like im 5" and "buzzword" are how the
+    /// member asks, not what; "my manager asked me" is the story, not management.
+    /// </summary>
+    [Theory]
+    [InlineData("normalize vs standardize data, whats the diff", "skills.data-preprocessing")]
+    [InlineData("mle vs software engineer", "role.related-careers")]
+    [InlineData("explain what an ml eng does like im 5", "role.overview")]
+    [InlineData("is ml eng more research or more engineering", "role.overview")]
+    [InlineData("is curiosity actually a requirement or just a linkedin buzzword", "skills.traits")]
+    [InlineData("iam from nigeria and want to become machine learning engineer, which is best way for start?", "roadmap.role")]
+    [InlineData("my manager asked me what an ml engineer would even do for our company, how do i explain it", "role.overview")]
+    public void Options_set_side_by_side_and_the_member_s_shorthand_find_the_topic(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
+    /// "data" alone is any topic's ("player data in a spreadsheet", "data on museum visitors"), so it no longer names the
+    /// field: only the field's kinds of data and what it does to them do ("clean messy data", "training data").
+    /// </summary>
+    [Theory]
+    [InlineData("our cricket club wants to track player data in a spreadsheet, what columns should we use", null)]
+    [InlineData("data on how many people visit the louvre each year?", null)]
+    [InlineData("explain the offside rule like im 5", null)]
+    [InlineData("how do i clean messy data", "skills.data-preprocessing")]
+    public void Data_alone_does_not_name_the_field(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 }
