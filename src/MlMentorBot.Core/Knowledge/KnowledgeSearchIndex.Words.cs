@@ -97,7 +97,7 @@ public sealed partial class KnowledgeSearchIndex
         // must-know list", "algorithms to get familiar with", "can you be good without being curious"; round 25, from 150
         // questions a helper wrote in members' voice): each was turned away for the one word.
         "happen", "happens", "happened", "away", "ignore", "ignoring", "dumb", "stupid", "pointless", "fancier", "fancy",
-        "must-know", "must-have", "familiar", "being", "goes", "went", "buzzword", "buzzwords", "iam", "missing",
+        "must-know", "must-have", "familiar", "being", "goes", "went", "buzzword", "buzzwords", "iam", "missing", "abeg", "needful", "because", "coz", "cuz", "bcoz", "bcz", "waste", "wasting", "share", "provide", "suggest",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
