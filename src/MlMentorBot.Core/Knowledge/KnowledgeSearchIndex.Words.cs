@@ -187,7 +187,28 @@ public sealed partial class KnowledgeSearchIndex
         (StepNumber(), "stage"),
         (WhoAsksBeforeHow(), " "),
         (IntoTheField(), "become "),
+        (AnotherRoleAsWhoAsks(), " "),
+        (AnotherRoleAsColleague(), " with others "),
     ];
+
+    /// <summary>The careers the sources do not cover (synonyms entry, <c>not_covered</c>) that members name as who they are or work with.</summary>
+    private const string OtherRoles = @"(?:devops|data|product|security|cybersecurity|platform|cloud)\s+(?:engineers?|managers?|eng)|product (?:people|team|folks)|pms|devops(?: team| folks| people)?|stakeholders";
+
+    /// <summary>
+    /// A career the sources do not cover, named as who the member is ("Hi all, I'm currently a DevOps engineer and I know
+    /// Docker and Kubernetes quite well. How much of that transfers to deploying ML models?", "as a data engineer…"): their
+    /// background, not their topic, which had got the honest "my sources don't cover devops engineer" reply (round 25).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:i['’]?m|i am|im|as|work(?:ing)? as|former|ex-?)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:senior\s+|junior\s+|lead\s+)?(?:" + OtherRoles + @")\b")]
+    private static partial Regex AnotherRoleAsWhoAsks();
+
+    /// <summary>
+    /// The same careers named as whom an ML engineer works with ("how ML engineers work with product managers day to day",
+    /// "do mles work alongside data engineers"): a question about working with others, which the traits entry answers
+    /// (communication and collaboration), not about those careers.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:with|alongside)\s+(?:the\s+|our\s+|other\s+|their\s+)?(?:" + OtherRoles + @")\b")]
+    private static partial Regex AnotherRoleAsColleague();
 
     /// <summary>The verbs and the field's names of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving into ML.</summary>
     private const string IntoTheFieldWords = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\s+(?:in|into|to)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning|ai)\b)";

@@ -1315,4 +1315,22 @@ public sealed class AskIntentTests
     [InlineData("how do i clean messy data", "skills.data-preprocessing")]
     public void Data_alone_does_not_name_the_field(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
+    /// A career the sources do not cover, named as who the member is or whom an ML engineer works with, is context: the
+    /// question is still answered. Asked about for itself, it still gets the honest reply that names it.
+    /// </summary>
+    [Theory]
+    [InlineData("Hi all, I'm currently a DevOps engineer and I know Docker and Kubernetes quite well. How much of that transfers to deploying ML models in production?", "skills.deployment")]
+    [InlineData("do ml engineers work alongside data engineers", "skills.traits")]
+    [InlineData("how do i become a product manager", null)]
+    [InlineData("data engineer salary", null)]
+    [InlineData("what does a devops engineer do", null)]
+    public void Another_role_as_who_asks_or_a_colleague_is_context(string question, string? entry)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal(entry, answer.Lead?.Entry.Id);
+        Assert.True(entry is not null || answer.NotCovered is not null, "the honest reply names the career");
+    }
 }
