@@ -97,7 +97,12 @@ public sealed partial class KnowledgeSearchIndex
         // must-know list", "algorithms to get familiar with", "can you be good without being curious"; round 25, from 150
         // questions a helper wrote in members' voice): each was turned away for the one word.
         "happen", "happens", "happened", "away", "ignore", "ignoring", "dumb", "stupid", "pointless", "fancier", "fancy",
-        "must-know", "must-have", "familiar", "being", "goes", "went", "buzzword", "buzzwords", "iam", "missing", "abeg", "needful", "because", "coz", "cuz", "bcoz", "bcz", "waste", "wasting", "share", "provide", "suggest",
+        "must-know", "must-have", "familiar", "being", "goes", "went", "buzzword", "buzzwords", "waste", "wasting", "missing",
+        // Round 25, from 280 more member messages: "because" and its chat forms join a reason to a question and end an option
+        // ("python or r, because i no want to waste my time"); "iam", Nigerian Pidgin "abeg", Indian English "do the
+        // needful", Slack's "quick question" and "we're" (read as "were"), and asking someone to "share" or "suggest".
+        "because", "coz", "cuz", "bcoz", "bcz", "iam", "abeg", "needful", "share", "provide", "suggest", "were", "quick",
+        "question",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>

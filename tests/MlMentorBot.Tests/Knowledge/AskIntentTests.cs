@@ -1289,7 +1289,8 @@ public sealed class AskIntentTests
     /// drew the related careers' "X vs Y" headings; "ml eng" did not name the role; "like im 5" and "buzzword" are how the
     /// member asks, not what; "my manager asked me" is the story, not management; "because" ended no option ("python or r,
     /// because i no want to waste my time" read "r because … time" as the second option, which the passage did not rank);
-    /// Nigerian Pidgin "abeg" and Indian English "do the needful" are courtesies.
+    /// Nigerian Pidgin "abeg" and Indian English "do the needful" are courtesies, and so are Slack's "quick question" and
+    /// "we're" (read as "were").
     /// </summary>
     [Theory]
     [InlineData("normalize vs standardize data, whats the diff", "skills.data-preprocessing")]
@@ -1301,6 +1302,8 @@ public sealed class AskIntentTests
     [InlineData("my manager asked me what an ml engineer would even do for our company, how do i explain it", "role.overview")]
     [InlineData("Abeg which programming language I should focus on for ML engineer, Python or R, because I no want to waste my time.", "skills.programming")]
     [InlineData("Please do the needful and share the full roadmap for becoming ML engineer from zero", "roadmap.role")]
+    [InlineData("quick question: which certs matter", "resources.certifications")]
+    [InlineData("we're a small team, which certs should our juniors get", "resources.certifications")]
     public void Options_set_side_by_side_and_the_member_s_shorthand_find_the_topic(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
