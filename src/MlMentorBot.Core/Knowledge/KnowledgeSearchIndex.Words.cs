@@ -100,9 +100,12 @@ public sealed partial class KnowledgeSearchIndex
         "must-know", "must-have", "familiar", "being", "goes", "went", "buzzword", "buzzwords", "waste", "wasting", "missing",
         // Round 25, from 280 more member messages: "because" and its chat forms join a reason to a question and end an option
         // ("python or r, because i no want to waste my time"); "iam", Nigerian Pidgin "abeg", Indian English "do the
-        // needful", Slack's "quick question" and "we're" (read as "were"), and asking someone to "share" or "suggest".
+        // needful", Slack's "quick question" and "we're" (read as "were"), asking someone to "share" or "suggest", the day
+        // ("hi bot how r u today" led with "Start today"), "meaning" ("what is the meaning of life bot"), and how a member
+        // weighs what they heard ("someone on reddit said certs are worthless. agree?", "a portfolio that gets noticed").
         "because", "coz", "cuz", "bcoz", "bcz", "iam", "abeg", "needful", "share", "provide", "suggest", "were", "quick",
-        "question",
+        "question", "today", "tonight", "tomorrow", "yesterday", "meaning", "noticed", "agree", "thoughts",
+        "worthless", "overblown", "accurate",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -197,7 +200,7 @@ public sealed partial class KnowledgeSearchIndex
     ];
 
     /// <summary>The careers the sources do not cover (synonyms entry, <c>not_covered</c>) that members name as who they are or work with.</summary>
-    private const string OtherRoles = @"(?:devops|data|product|security|cybersecurity|platform|cloud)\s+(?:engineers?|managers?|eng)|product (?:people|team|folks)|pms|devops(?: team| folks| people)?|stakeholders";
+    private const string OtherRoles = @"(?:devops|data|product|security|cybersecurity|platform|cloud)\s+(?:engineers?|managers?|eng)|data analysts?|product (?:people|team|folks)|pms|devops(?: team| folks| people)?|stakeholders";
 
     /// <summary>
     /// A career the sources do not cover, named as who the member is ("Hi all, I'm currently a DevOps engineer and I know
@@ -461,9 +464,10 @@ public sealed partial class KnowledgeSearchIndex
     /// context, not its topic ("my mentor says that's meaningless — when should i look at precision/recall" is not about
     /// finding a mentor, nor "my manager said i need to communicate results better" about management). So is "i keep
     /// hearing that curiosity matters more than credentials", which is not about keeping up (stage 7). Nor "my manager asked
-    /// me what an ml engineer would even do for our company" about management (round 25).
+    /// me what an ml engineer would even do for our company" about management, nor "my manager wants me to present model
+    /// results to execs", and "someone on reddit said", "a youtuber claimed", "people say" are who said it (round 25).
     /// </summary>
-    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|friend|colleague|coworker|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|swears(?: by)?|asked me|asks me|wants to know|wanted to know)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
+    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|instructor|tutor|coach|recruiter|friend|colleague|coworker|teammate|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|insists|swears(?: by)?|asked me|asks me|wants to know|wanted to know|wants me to)\b|\b(?:someone|somebody|some guy|a guy|people|ppl|everyone|a youtuber|youtubers|a recruiter|recruiters)(?: on \w+)? (?:says|said|say|claimed|claims|told me|keep saying|keeps saying|insist|insists)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
     private static partial Regex SomeoneSays();
 
     /// <summary>

@@ -1290,7 +1290,9 @@ public sealed class AskIntentTests
     /// member asks, not what; "my manager asked me" is the story, not management; "because" ended no option ("python or r,
     /// because i no want to waste my time" read "r because … time" as the second option, which the passage did not rank);
     /// Nigerian Pidgin "abeg" and Indian English "do the needful" are courtesies, and so are Slack's "quick question" and
-    /// "we're" (read as "were").
+    /// "we're" (read as "were"); who said what ("someone on reddit said…", "a youtuber claimed…") is the story, and a data
+    /// analyst is who asks. A greeting with "today" and "the meaning of life" are not the roadmap ("Start today"); Reddit
+    /// itself stays a topic the sources do not cover.
     /// </summary>
     [Theory]
     [InlineData("normalize vs standardize data, whats the diff", "skills.data-preprocessing")]
@@ -1304,7 +1306,13 @@ public sealed class AskIntentTests
     [InlineData("Please do the needful and share the full roadmap for becoming ML engineer from zero", "roadmap.role")]
     [InlineData("quick question: which certs matter", "resources.certifications")]
     [InlineData("we're a small team, which certs should our juniors get", "resources.certifications")]
-    public void Options_set_side_by_side_and_the_member_s_shorthand_find_the_topic(string question, string entry) =>
+    [InlineData("someone on reddit said certs are worthless and nobody reads them. agree?", "resources.certifications")]
+    [InlineData("how do i build a github portfolio that gets noticed, and how many projects should be on it", "roadmap.experience")]
+    [InlineData("i make 60k as a data analyst, would switching to mle get me close to 2x?", "salary.figures")]
+    [InlineData("hi bot how r u today", null)]
+    [InlineData("what is the meaning of life bot", null)]
+    [InlineData("is reddit useful for learning ml, which subs", null)]
+    public void Options_set_side_by_side_and_the_member_s_shorthand_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
