@@ -24,7 +24,10 @@ internal static partial class AnswerRanking
         }
 
         var figures = figuresEntry.Figures;
-        var asked = figures.FirstOrDefault(f => query.Terms.Any(t => Stem(t) == Stem(f.Level)))
+        // "typical starting pay", "avg senior salary": a level named beside the average asks for that level's band, not the
+        // one overall figure (round 25: "whats the typical starting pay for an mle" led with the average).
+        var named = figures.Where(f => query.Terms.Any(t => Stem(t) == Stem(f.Level))).ToList();
+        var asked = named.FirstOrDefault(f => f.Amount is null) ?? named.FirstOrDefault()
             ?? figures.FirstOrDefault(f => f.Amount is not null) ?? figures[0];
         var others = figures.Where(f => f != asked).Select(f => $"{f.Label.ToLowerInvariant()} {Figure(f)}");
         var factors = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count == 0);

@@ -43,6 +43,9 @@ public sealed class AskIntentTests
     [InlineData("how much are junior mles making", "Entry level")]
     [InlineData("average salary usa", "Average base salary")]
     [InlineData("entry level salary in america", "Entry level")]
+    [InlineData("whats the typical starting pay for an mle", "Entry level")] // round 25: led with the average
+    [InlineData("what's typical comp for a senior mle, ballpark", "Some senior positions")]
+    [InlineData("average mle salary", "Average base salary")]
     public void Make_meaning_earn_and_the_figures_region_by_name_lead_with_the_figure_asked(string question, string label)
     {
         var answer = AskHandler.Compose(Snapshot, question);
