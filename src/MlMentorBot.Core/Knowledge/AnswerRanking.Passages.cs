@@ -81,10 +81,14 @@ internal static partial class AnswerRanking
         var stems = FactsOf(snapshot).RoadmapStems;
         var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.Count == 0;
         var becoming = query.Words.Any(w => w is "become" or "becoming");
+        // "what order should i learn things in", "simple order of things to learn": the order of learning is the path (it had
+        // led with the traits, whose heading says "in its order").
+        var inOrder = query.Terms.Any(t => t is "order" or "ordered" or "sequence");
         if (!(onlyTheRoadmap || becoming)
             || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t)
-                || CountsTheStages(snapshot, query, t) || (becoming && char.IsDigit(t[0])))
-            || !(becoming || query.Terms.Any(t => stems.Contains(Stem(t))))
+                || CountsTheStages(snapshot, query, t) || (becoming && char.IsDigit(t[0]))
+                || (inOrder && (t == "resources" || FactsOf(snapshot).StartStems.Contains(Stem(t)))))
+            || !(becoming || inOrder || query.Terms.Any(t => stems.Contains(Stem(t))))
             || snapshot.Stages.FirstOrDefault() is not { } first)
         {
             return null;
@@ -109,7 +113,7 @@ internal static partial class AnswerRanking
     private static readonly HashSet<string> WholePathWords = new(StringComparer.Ordinal)
     {
         "many", "order", "ordered", "sequence", "overview", "whole", "full", "entire", "summary", "outline", "stage", "explain",
-        "summarize", "summarise", "recap",
+        "summarize", "summarise", "recap", "simple",
     };
 
     /// <summary>

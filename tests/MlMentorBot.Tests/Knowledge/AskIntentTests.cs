@@ -1347,4 +1347,16 @@ public sealed class AskIntentTests
         Assert.Equal(entry, answer.Lead?.Entry.Id);
         Assert.True(entry is not null || answer.NotCovered is not null, "the honest reply names the career");
     }
+
+    /// <summary>
+    /// The order of learning is the path: "what order should i learn things in" led with the traits, whose heading said
+    /// "in its order" (round 25; the heading no longer does). The order of one topic's parts stays with that topic.
+    /// </summary>
+    [Theory]
+    [InlineData("what order should i learn things in", "roadmap.role")]
+    [InlineData("simple order of things to learn", "roadmap.role")]
+    [InlineData("what order should i learn the frameworks in", "skills.frameworks")]
+    [InlineData("in what order should i cook a roast", null)]
+    public void The_order_of_learning_is_the_path(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 }
