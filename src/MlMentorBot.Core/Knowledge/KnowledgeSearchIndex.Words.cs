@@ -172,6 +172,8 @@ public sealed partial class KnowledgeSearchIndex
         (MakesSense(), " "),
         (CashGrab(), " "),
         (FamilyTree(), " genealogy "),
+        (ModelHobby(), " modelmaking "),
+        (SkyClouds(), " weather "),
         (FeatureStory(), " journalism "),
         (FeatureFilm(), " cinema "),
         (SomeoneSays(), " "),
@@ -442,6 +444,17 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>"a family tree": genealogy, which no source covers, not a decision tree.</summary>
     [GeneratedRegex(@"\bfamily trees?\b")]
     private static partial Regex FamilyTree();
+
+    /// <summary>
+    /// Model trains, kits and planes: a hobby, which no source covers, not an ML model ("model train sets" had led with
+    /// deployment; round 25, from off-topic messages a helper wrote to share the field's words).
+    /// </summary>
+    [GeneratedRegex(@"\bmodel (?:trains?|railways?|railroads?|kits?|planes?|aeroplanes?|airplanes?|cars?|ships?|rockets?|trains? sets?)\b")]
+    private static partial Regex ModelHobby();
+
+    /// <summary>Clouds in the sky: "cloud types for kids" had led with the types of learning.</summary>
+    [GeneratedRegex(@"\bcloud (?:types|formations?|shapes)\b|\btypes of clouds\b|\b(?:rain|storm|white|grey|gray|dark) clouds?\b|\bclouds? in the sky\b")]
+    private static partial Regex SkyClouds();
 
     /// <summary>"a feature article", "a feature story for my school paper": journalism, which no source covers, not a feature of data.</summary>
     [GeneratedRegex(@"\bfeatures?[ -](?:articles?|stories|story|writing|writers?|pieces?)\b")]

@@ -1284,6 +1284,8 @@ public sealed class AskIntentTests
     [InlineData("what goes wrong if you don't clean your fish tank")]
     [InlineData("ka kaam kya hai plumber ka")]
     [InlineData("how to be more curious as a painter")]
+    [InlineData("model train sets")]
+    [InlineData("cloud types for kids")]
     public void Members_chat_words_about_another_topic_stay_honest(string question) =>
         Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
 
@@ -1327,6 +1329,7 @@ public sealed class AskIntentTests
     [InlineData("data on how many people visit the louvre each year?", null)]
     [InlineData("explain the offside rule like im 5", null)]
     [InlineData("how do i clean messy data", "skills.data-preprocessing")]
+    [InlineData("how do ml engineers deploy models to the cloud", "skills.deployment")]
     public void Data_alone_does_not_name_the_field(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
