@@ -173,6 +173,7 @@ public sealed partial class KnowledgeSearchIndex
         (CashGrab(), " "),
         (FamilyTree(), " genealogy "),
         (ModelHobby(), " modelmaking "),
+        (CodingVsMeetings(), " responsibilities "),
         (SkyClouds(), " weather "),
         (FeatureStory(), " journalism "),
         (FeatureFilm(), " cinema "),
@@ -451,6 +452,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bmodel (?:trains?|railways?|railroads?|kits?|planes?|aeroplanes?|airplanes?|cars?|ships?|rockets?|trains? sets?)\b")]
     private static partial Regex ModelHobby();
+
+    /// <summary>
+    /// "coding vs meetings": how an ML engineer's day is split, the daily work, not programming ("what does an mle actually
+    /// do all day, and how much of it is coding vs meetings" led with why programming matters; round 25).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b")]
+    private static partial Regex CodingVsMeetings();
 
     /// <summary>Clouds in the sky: "cloud types for kids" had led with the types of learning.</summary>
     [GeneratedRegex(@"\bcloud (?:types|formations?|shapes)\b|\btypes of clouds\b|\b(?:rain|storm|white|grey|gray|dark) clouds?\b|\bclouds? in the sky\b")]

@@ -1314,6 +1314,7 @@ public sealed class AskIntentTests
     [InlineData("someone on reddit said certs are worthless and nobody reads them. agree?", "resources.certifications")]
     [InlineData("how do i build a github portfolio that gets noticed, and how many projects should be on it", "roadmap.experience")]
     [InlineData("i make 60k as a data analyst, would switching to mle get me close to 2x?", "salary.figures")]
+    [InlineData("what does an mle actually do all day, and how much of it is coding vs meetings", "role.responsibilities")]
     [InlineData("hi bot how r u today", null)]
     [InlineData("what is the meaning of life bot", null)]
     [InlineData("is reddit useful for learning ml, which subs", null)]
