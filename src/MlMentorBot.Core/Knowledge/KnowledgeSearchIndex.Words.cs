@@ -521,10 +521,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major", "major in math or cs", "degree in
-    /// statistics", "a mechanical engineering degree"): the question is about the degree, so the subject is not read as the
+    /// statistics", "a mechanical engineering degree", "a masters in ds"): the question is about the degree, so the subject is not read as the
     /// topic ("i have a math degree not cs, can i still become an mle" is not about maths).
     /// </summary>
-    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc) in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|business|finance|psychology)\b")]
+    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|ds|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc) in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|ds|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|ds|business|finance|psychology)\b")]
     private static partial Regex DegreeSubject();
 
     /// <summary>

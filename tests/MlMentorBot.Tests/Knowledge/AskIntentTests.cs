@@ -1315,6 +1315,7 @@ public sealed class AskIntentTests
     [InlineData("how do i build a github portfolio that gets noticed, and how many projects should be on it", "roadmap.experience")]
     [InlineData("i make 60k as a data analyst, would switching to mle get me close to 2x?", "salary.figures")]
     [InlineData("what does an mle actually do all day, and how much of it is coding vs meetings", "role.responsibilities")]
+    [InlineData("is a 1 year masters in ds worth $40k in tuition if my goal is mle", "resources.degrees")]
     [InlineData("hi bot how r u today", null)]
     [InlineData("what is the meaning of life bot", null)]
     [InlineData("is reddit useful for learning ml, which subs", null)]
