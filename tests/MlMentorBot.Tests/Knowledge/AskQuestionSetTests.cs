@@ -101,7 +101,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// and typos of the field's name, from 480 messages five helpers wrote from the seeds): tune 129 → 130/146 = 89.0 %, holdout (summary
     /// line, looked at ten times) unchanged at 57/73 = 78.1 %, 48 against its second labels. It dipped to 56 after the
     /// choice change (its first labels count a passage that lists both options as the answer to which to choose) and
-    /// came back with the later fixes; its floor was lowered to 76 % for that dip and is back at 78 %. These floors
+    /// came back with the later fixes; its floor was lowered to 76 % for that dip and is back at 78 %. Twenty-fifth round,
+    /// from 930 member messages helpers wrote from the seeds (chat words and shorthand that turned questions away, "vs"
+    /// between options, "data" alone as the field, a career named as who asks, "typical" beside a level, the order of
+    /// learning): tune and holdout unchanged at 130/146 and 57/73 (one change, C++ as a language, moved the holdout up and
+    /// the fourth set down by one and was dropped). These floors
     /// sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking
     /// improves.
     /// </summary>
@@ -192,7 +196,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The tenth set (100 in scope, 30 off-topic), written and labelled at the start of round 25 the same way as the ninth,
     /// and measured through its summary line only: on the round-24 code 70/100 answer-first (71 against its second labels;
     /// the annotators agree on 97/100, the first marks 27 not covered, the second 26), 29/30 honest, median reply 596
-    /// characters. Eight of its questions happen to match, word for word, a question of an earlier set.
+    /// characters. Eight of its questions happen to match, word for word, a question of an earlier set. After round 25
+    /// (its summary line read twelve times, the first on the round-24 code, six of them to find which change cost the fourth
+    /// set a question): unchanged at 70/100 (71), 29/30 honest. Round 25's fixes came from members' wording none of the sets
+    /// holds, and moved no blind set but the eighth's honest count (29 → 30/30).
     /// </summary>
     public const double TenthAnswerFirstFloor = 0.70;
 
