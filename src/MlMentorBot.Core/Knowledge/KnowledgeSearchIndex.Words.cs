@@ -140,8 +140,11 @@ public sealed partial class KnowledgeSearchIndex
     /// "normalize vs standardize data") it joins two options and, searched for, drew those headings instead of the topic
     /// (round 25, from a helper's 160 member questions); the comparison readings see it either way.
     /// </summary>
-    [GeneratedRegex(@"\b(?:mles?|mle's|ml(?: eng\w*)?|machine learning(?: eng\w*)?|data scien\w*|software (?:eng\w*|dev\w*)|swes?|ai eng\w*|data analysts?|research(?:ers?)?|ds)\s+(?:vs|versus)\b|\b(?:vs|versus)\.?\s+(?:an?\s+)?(?:mles?|ml eng\w*|machine learning eng\w*|data scien\w*|software (?:eng\w*|dev\w*)|swes?|ai eng\w*|data analysts?|research(?:ers?)?|ds)\b")]
+    [GeneratedRegex(@"\b(?:mle's|ml|machine learning|" + RoleNames + @")\s+(?:vs|versus)\b|\b(?:vs|versus)\.?\s+(?:an?\s+)?(?:" + RoleNames + @")\b")]
     private static partial Regex ComparesRoles();
+
+    /// <summary>The roles <see cref="ComparesRoles"/> knows on either side of "vs" (before it, "ml" alone names the role too: "ml vs ds").</summary>
+    private const string RoleNames = @"mles?|ml eng\w*|machine learning eng\w*|data scien\w*|software (?:eng\w*|dev\w*)|swes?|ai eng\w*|data analysts?|research(?:ers?)?|ds";
 
     /// <summary>
     /// What a question's wording means, applied in this order to the lowercased question before it is read: each pattern's
@@ -202,7 +205,10 @@ public sealed partial class KnowledgeSearchIndex
         (AnotherRoleAsColleague(), " with others "),
     ];
 
-    /// <summary>The careers the sources do not cover (synonyms entry, <c>not_covered</c>) that members name as who they are or work with.</summary>
+    /// <summary>
+    /// The careers the sources do not cover (synonyms entry, <c>not_covered</c>), and the people an ML engineer works with
+    /// (product people, stakeholders), as members name them for who they are or whom they work with.
+    /// </summary>
     private const string OtherRoles = @"(?:devops|data|product|security|cybersecurity|platform|cloud)\s+(?:engineers?|managers?|eng)|data analysts?|product (?:people|team|folks)|pms|devops(?: team| folks| people)?|stakeholders";
 
     /// <summary>
@@ -450,7 +456,7 @@ public sealed partial class KnowledgeSearchIndex
     /// Model trains, kits and planes: a hobby, which no source covers, not an ML model ("model train sets" had led with
     /// deployment; round 25, from off-topic messages a helper wrote to share the field's words).
     /// </summary>
-    [GeneratedRegex(@"\bmodel (?:trains?|railways?|railroads?|kits?|planes?|aeroplanes?|airplanes?|cars?|ships?|rockets?|trains? sets?)\b")]
+    [GeneratedRegex(@"\bmodel (?:trains?|railways?|railroads?|kits?|planes?|aeroplanes?|airplanes?|cars?|ships?|rockets?)\b")]
     private static partial Regex ModelHobby();
 
     /// <summary>

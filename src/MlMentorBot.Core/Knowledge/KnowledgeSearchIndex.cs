@@ -171,12 +171,13 @@ public sealed partial class KnowledgeSearchIndex
         List<QueryCorrection>? mends = null;
         int contentWords = 0, knownWords = 0;
         var matches = Word().Matches(text);
-        var comparesRoles = ComparesRoles().IsMatch(lowered);
+        // Read only for a question that says "vs": most never do, and this runs on every question.
+        bool? comparesRoles = null;
         foreach (Match m in matches)
         {
             // "don't", "what's" → dont, whats, which are stop words.
             var word = m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-');
-            if (word.Length == 0 || StopWords.Contains(word) || (word is "vs" or "versus" && !comparesRoles))
+            if (word.Length == 0 || StopWords.Contains(word) || (word is "vs" or "versus" && !(comparesRoles ??= ComparesRoles().IsMatch(lowered))))
             {
                 continue;
             }
