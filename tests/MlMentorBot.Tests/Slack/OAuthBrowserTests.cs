@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MlMentorBot.Slack.OAuth;
@@ -45,22 +46,23 @@ public sealed class OAuthBrowserTests
             Args = ["--no-sandbox"], // tests run as root, where Chromium's sandbox cannot start
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 640 } });
-        // CI runs the whole suite on two shared cores: give a step a minute rather than Playwright's 30 s, and wait for a
-        // redirect to commit, then for the elements themselves (locators wait), not for every load event (one CI run timed
-        // out waiting for "load" after the success page's network had gone idle).
+        // CI runs the whole suite on two shared cores: give a step a minute rather than Playwright's 30 s. No step waits
+        // for a load event: a navigation waits for its response to commit, then the test polls the page's title or URL
+        // (Expect(page)) and the elements themselves (locators wait). WaitForURLAsync waits for "load" when the URL already
+        // matches, and two CI runs timed out there after the success page's network had gone idle.
         page.SetDefaultTimeout(60_000);
         page.SetDefaultNavigationTimeout(60_000);
 
-        await page.GotoAsync(botUrl + "/slack/install");
-        Assert.Equal("Add MlMentorBot to Slack", await page.TitleAsync());
+        await page.GotoAsync(botUrl + "/slack/install", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveTitleAsync("Add MlMentorBot to Slack", new PageAssertionsToHaveTitleOptions { Timeout = 60_000 });
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "slack-install-page.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Add to Slack" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(slack.AuthorizeUrl.ToString(), StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(StartsWith(slack.AuthorizeUrl.ToString()), new PageAssertionsToHaveURLOptions { Timeout = 60_000 });
         Assert.Equal("commands,chat:write,chat:write.public,im:write,users:read", await page.Locator("#scopes").TextContentAsync());
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Allow" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(botUrl + "/slack/oauth_redirect?", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(StartsWith(botUrl + "/slack/oauth_redirect?"), new PageAssertionsToHaveURLOptions { Timeout = 60_000 });
 
         Assert.Equal("MlMentorBot is installed in Alpha Study Group", await page.Locator("h1").TextContentAsync());
         Assert.Contains("/invite @MlMentorBot", await page.Locator("main").TextContentAsync());
@@ -73,8 +75,10 @@ public sealed class OAuthBrowserTests
         Assert.Single(slack.CallsTo("oauth.v2.access"));
 
         // The browser's state cookie was spent: going back to the redirect (a reload) is refused and exchanges nothing.
-        var response = await page.ReloadAsync();
+        var response = await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Commit });
         Assert.Equal(400, response!.Status);
         Assert.Single(slack.CallsTo("oauth.v2.access"));
     }
+
+    private static Regex StartsWith(string prefix) => new("^" + Regex.Escape(prefix)); // Playwright runs it as JavaScript: no .NET options
 }
