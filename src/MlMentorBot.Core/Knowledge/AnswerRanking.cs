@@ -638,6 +638,28 @@ internal static partial class AnswerRanking
     /// </summary>
     public static bool MissesTheDuration(SearchQuery query, AskPassage passage) => AsksHowLong(query) && !SpeaksOfDuration(passage);
 
+    /// <summary>
+    /// The first of two questions when the second asks how long something takes: the words before "and how long", ", how
+    /// long", "? how many months" and the like ("which certs matter and how long do they take" gives "which certs matter").
+    /// Null when the question asks only how long ("how long does it take to become an mle"), or the length of time belongs
+    /// to its one question ("can i become an mle in 6 months"), or fewer than two words come before.
+    /// </summary>
+    public static string? BeforeHowLong(string question)
+    {
+        var match = HowLongAsked().Match(question);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var first = question[..match.Index].Trim();
+        return first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? first : null;
+    }
+
+    /// <summary>A second question about how long, after "and", "also", a comma or a question's end.</summary>
+    [GeneratedRegex(@"(?:[,;?.!]\s*|\s+)(?:(?:and|also|plus|&)\s+)+(?:also\s+)?(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)|[,;?.!]\s*(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex HowLongAsked();
+
     [GeneratedRegex(@"\bhow long\b|\bhow many (?:months|weeks|years|hours|hrs|days)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]
     private static partial Regex HowLong();
 

@@ -61,6 +61,13 @@ public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyLis
     /// honest reply to name and quote. Null otherwise.
     /// </summary>
     public UnrankedChoice? Unranked { get; init; }
+
+    /// <summary>
+    /// True when the question asks two things, the second how long something takes ("which certs matter and how long do
+    /// they take"), and <see cref="Lead"/> answers the first but gives no length of time: the reply says so rather than
+    /// turning the whole question away.
+    /// </summary>
+    public bool LeavesOutHowLong { get; init; }
 }
 
 /// <summary>
@@ -144,7 +151,9 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         if (hits.Count == 0)
         {
             // A built passage does not make someone else's topic ours ("is a masters better than a bootcamp for web development").
-            return built is null || AnswerRanking.MissesTheDuration(query, built) || (query.Unknown.Count > 0 && !query.NamesTheField)
+            return built is not null && AnswerRanking.MissesTheDuration(query, built) && FirstOfTwo(snapshot, question) is { } first
+                ? first
+                : built is null || AnswerRanking.MissesTheDuration(query, built) || (query.Unknown.Count > 0 && !query.NamesTheField)
                 ? Listed(snapshot, query, question)
                 : AnswerRanking.LeavesOut(snapshot, query, built) is { } missing
                 ? Uncovered(Listed(snapshot, query, question), missing)
@@ -160,10 +169,14 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // asks about pay too and the lead gives the pay ("starting salary? and how long before six figures").
         var earning = query.Concepts.Any(c => c[^1] == "salary" && c[0] != "money");
         if ((lead != built && lead != role && AnswerRanking.Covered(snapshot, query, lead.Entry) < AnswerRanking.CoverageFloor)
-            || (earning && !AnswerRanking.SpeaksOfPay(snapshot, lead))
-            || (!earning && AnswerRanking.MissesTheDuration(query, lead)))
+            || (earning && !AnswerRanking.SpeaksOfPay(snapshot, lead)))
         {
             return Listed(snapshot, query, question);
+        }
+
+        if (!earning && AnswerRanking.MissesTheDuration(query, lead))
+        {
+            return FirstOfTwo(snapshot, question) ?? Listed(snapshot, query, question);
         }
 
         // A question about a topic the sources do not cover ("which cloud, aws gcp or azure", "do genai roles pay more") is
@@ -193,6 +206,17 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             .ToList();
         return new AskAnswer(query, lead, related);
     }
+
+    /// <summary>
+    /// The answer to the first of two questions when the second asks how long something takes and nothing the knowledge says
+    /// gives a length of time: "which certs matter and how long do they take" is answered as "which certs matter", and the
+    /// reply says the sources give no length of time (<see cref="AskAnswer.LeavesOutHowLong"/>). Null when the question is
+    /// not two questions (<see cref="AnswerRanking.BeforeHowLong"/>) or its first one has no answer either.
+    /// </summary>
+    private static AskAnswer? FirstOfTwo(KnowledgeSnapshot snapshot, string question) =>
+        AnswerRanking.BeforeHowLong(question) is { } first && Compose(snapshot, first) is { Lead: not null } answer
+            ? answer with { LeavesOutHowLong = true }
+            : null;
 
     /// <summary>The honest answer naming <paramref name="topic"/>, unless a moderator listed the question under an entry.</summary>
     private static AskAnswer Uncovered(AskAnswer listed, string topic) => listed.Lead is null ? listed with { NotCovered = topic } : listed;
@@ -405,6 +429,12 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
         var body = AnswerRanking.Excerpt(lead.Markdown, lead.FromTheStart ? [] : answer.Query.Terms, MaxLeadLength);
         sections.Add(new ReplySection(lead.Title, body + (lead.Step is null ? "" : $"\nRoadmap step: `{lead.Step.Id}`")));
+        if (answer.LeavesOutHowLong)
+        {
+            sections.Add(new ReplySection(null, "_As for how long it takes: my sources give no length of time for that. " +
+                "Members who have done it can tell you how long it took them._"));
+        }
+
         if (answer.Related.Count > 0)
         {
             sections.Add(new ReplySection("Related", string.Join("\n", answer.Related.Select(p => $"- {p.Title}: `{CommandFor(p)}`"))));

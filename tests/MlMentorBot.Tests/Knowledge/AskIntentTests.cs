@@ -1364,4 +1364,29 @@ public sealed class AskIntentTests
     [InlineData("in what order should i cook a roast", null)]
     public void The_order_of_learning_is_the_path(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
+    /// Two questions in one, the second asking how long something takes, which the sources never say: the first is answered
+    /// and the reply says the sources give no length of time, where the whole question had been turned away. A question
+    /// that asks only how long, or whose one question carries the length of time, is still turned away.
+    /// </summary>
+    [Theory]
+    [InlineData("which certs matter and how long do they take", "resources.certifications")]
+    [InlineData("is kaggle worth it? how long till i'm good at it", "resources.competitions")]
+    [InlineData("what math do i need for ml, and also how many months to learn it", "skills.math-statistics")]
+    [InlineData("how long does it take to get certified", null)]
+    [InlineData("can i learn all the math in 6 months", null)]
+    [InlineData("which wines matter and how long do they keep", null)]
+    public void The_first_of_two_questions_is_answered_when_the_second_asks_how_long(string question, string? entry)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal(entry, answer.Lead?.Entry.Id);
+        Assert.Equal(entry is not null, answer.LeavesOutHowLong);
+        if (entry is not null)
+        {
+            var reply = AskHandler.Reply(answer, question, vote: null);
+            Assert.Contains(reply.Sections, s => s.Markdown.Contains("my sources give no length of time", StringComparison.Ordinal));
+        }
+    }
 }
