@@ -674,6 +674,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         "you", "u", "so", "much", "very", "a", "lot", "again", "there", "bot", "mlmentorbot", "mentor", "good", "all", "everyone",
         "guys", "folks", "team", "man", "dude", "mate", "bro", "sir", "for", "the", "help", "it", "that", "this", "ok", "okay",
         "great", "awesome", "cool", "nice", "perfect", "really", "oh", "and", "lol", "today", "tonight", "doing", "buddy",
+        "yesterday", "earlier", "your", "answer", "answers", "advice", "info", "tips", "last", "time", "week", "night",
     };
 
     /// <summary><c>/feedback helpful salary.figures how much do juniors earn</c>: the command line a feedback button runs.</summary>

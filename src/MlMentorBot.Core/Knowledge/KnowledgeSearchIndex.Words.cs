@@ -49,6 +49,8 @@ public sealed partial class KnowledgeSearchIndex
         // learning nonstop", "a decent place to post"): who asks and how, no topic.
         "frontend", "backend", "fullstack", "sophomore", "freshman", "teen", "teenager", "lab", "labs", "advantage", "advantages",
         "sounds", "nonstop", "supposed", "decent",
+        // "is there any way around it", "my github is empty" (round 26): how the member stands, no topic.
+        "around", "empty",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -65,7 +67,7 @@ public sealed partial class KnowledgeSearchIndex
         // whose heading it had matched.
         "field",
         // The courtesies of a formal message ("I would appreciate your advice on…", "Respected sir, kindly…").
-        "appreciate", "grateful", "advice", "advise", "kindly", "respected", "dear", "regards",
+        "appreciate", "grateful", "advice", "advise", "kindly", "respected", "dear", "regards", "humbly", "request", "requesting",
         // "ML engineer profile", as Indian English names a role ("how to switch into ML engineer profile").
         "profile", "profiles", "found", "love", "n", "wait", "mine",
         // Forms of address ("sir how to become ml engineer after btech", "boss, is ml engineer good paying job"): whom the
@@ -181,6 +183,10 @@ public sealed partial class KnowledgeSearchIndex
         (FeatureStory(), " journalism "),
         (FeatureFilm(), " cinema "),
         (SomeoneSays(), " "),
+        (AddressesTheMentor(), " "),
+        (JobPost(), " "),
+        (TopN(), " "),
+        (TimeOff(), " timeoff "),
         (HiringManager(), "employers"),
         (LookAt(), "$1 look for"),
         (MlRoles(), " ml engineer "),
@@ -470,6 +476,30 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\bcloud (?:types|formations?|shapes)\b|\btypes of clouds\b|\b(?:rain|storm|white|grey|gray|dark) clouds?\b|\bclouds? in the sky\b")]
     private static partial Regex SkyClouds();
 
+    /// <summary>
+    /// The bot addressed as the member's mentor ("Respected mentor, what is the salary…", "dear mentor", "mentor, is…"):
+    /// whom the member speaks to, not mentorship ("Respected mentor, what is the salary of machine learning engineer in
+    /// America?" had been turned away, its best passage being the one on mentors; round 26).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:respected|dear|hi|hello|hey|thanks|thank you)\s+(?:mentor|mentorbot)\b|^\W*(?:mentor|mentorbot)\s*[,:!]")]
+    private static partial Regex AddressesTheMentor();
+
+    /// <summary>
+    /// "machine learning engineer post", as Indian English names a job opening: the role, not a blog post; and "skills
+    /// required", which asks for the skills as "what skills do i need" does ("Kindly tell me the skills required for machine
+    /// learning engineer post" led with writing about your work; round 26).
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:engineer|engineering|developer|scientist|analyst|mle|ml|role)\s+)posts?\b|(?<=\bskills?\s+)(?:required|requirements?|needed)\b")]
+    private static partial Regex JobPost();
+
+    /// <summary>"top 5 skills", "top 10 resources": how many, not a topic (the number matched the experience stage's headings).</summary>
+    [GeneratedRegex(@"\btop\s+(?:\d+|three|five|ten)\b")]
+    private static partial Regex TopN();
+
+    /// <summary>A day off, leave or a vacation: time away from work, which no source covers, not the ML engineer's day.</summary>
+    [GeneratedRegex(@"\b(?:days?|time|week|afternoon|morning)\s+off\b|\b(?:annual|sick|parental|maternity|paternity) leave\b|\bsick days?\b|\bpto\b|\bvacation days?\b")]
+    private static partial Regex TimeOff();
+
     /// <summary>"a feature article", "a feature story for my school paper": journalism, which no source covers, not a feature of data.</summary>
     [GeneratedRegex(@"\bfeatures?[ -](?:articles?|stories|story|writing|writers?|pieces?)\b")]
     private static partial Regex FeatureStory();
@@ -534,11 +564,12 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex DegreeSubject();
 
     /// <summary>
-    /// "without a degree", "no cs degree", "w/o a college degree", "without a cs background": the member asks about the
+    /// "without a degree", "no cs degree", "w/o a college degree", "without a cs background", "i don't want to do a degree",
+    /// "skip the degree" (round 26): the member asks about the
     /// routes other than a degree (the education stage's self-learning, bootcamps and certifications), so the degree is
     /// not the topic ("is it ok to learn ml without a cs background" had been turned away).
     /// </summary>
-    [GeneratedRegex(@"\b(?:without|no|w/o|dont have|don't have|never got)\s+(?:an?\s+|any\s+)?(?:(?:cs\s+|college\s+|uni\s+|university\s+|formal\s+|computer science\s+)?degree|(?:cs|computer science|tech|technical|stem|coding|programming)\s+(?:background|degree))\b")]
+    [GeneratedRegex(@"\b(?:without|no|w/o|dont have|don't have|never got|(?:don'?t|do not) want(?: to (?:do|get|go for|pay for))?|skip(?:ping)?(?: the)?)\s+(?:an?\s+|any\s+)?(?:(?:cs\s+|college\s+|uni\s+|university\s+|formal\s+|computer science\s+)?degree|(?:cs|computer science|tech|technical|stem|coding|programming)\s+(?:background|degree))\b")]
     private static partial Regex WithoutADegree();
 
     /// <summary>

@@ -1389,4 +1389,25 @@ public sealed class AskIntentTests
             Assert.Contains(reply.Sections, s => s.Markdown.Contains("my sources give no length of time", StringComparison.Ordinal));
         }
     }
+
+    /// <summary>
+    /// Round 26, from 140 member questions a helper wrote in seven styles (follow-ups, constraints, fragments, formal and
+    /// non-native English, choices, numbers, who asks) and 60 off-topic messages: the bot addressed as "mentor", a job
+    /// "post", "top 5", "skills required", "don't want a degree", "move up", a city the member cannot relocate from, and
+    /// the words around a constraint ("any way around it", "my github is empty") find the topic; a day off stays honest.
+    /// </summary>
+    [Theory]
+    [InlineData("Respected mentor, what is the salary of machine learning engineer in America?", "salary.figures")]
+    [InlineData("Kindly tell me the skills required for machine learning engineer post", "roadmap.core-skills")]
+    [InlineData("top 5 skills for ml engineers this year", "roadmap.core-skills")]
+    [InlineData("i don't want to do a degree, what else works", "roadmap.education")]
+    [InlineData("so after a few years what can i move up into", "career.growth")]
+    [InlineData("can't relocate to SF or NY, which industries pay well anyway", "salary.factors")]
+    [InlineData("i hate math, is there any way around it for this career", "skills.math-statistics")]
+    [InlineData("my github is empty, what should i build first", "roadmap.experience")]
+    [InlineData("how do i find a mentor", "resources.networking")]
+    [InlineData("how do i ask my boss for a day off", null)]
+    [InlineData("how many vacation days do people get", null)]
+    public void Round_26_member_wording_finds_the_topic(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 }

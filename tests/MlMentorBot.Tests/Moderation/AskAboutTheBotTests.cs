@@ -182,6 +182,8 @@ public sealed class AskAboutTheBotTests
     [InlineData("thanks!", "You're welcome!")]
     [InlineData("Thank you so much 🙏", "You're welcome!")]
     [InlineData("ok thx bot", "You're welcome!")]
+    [InlineData("thanks for the help yesterday!", "You're welcome!")] // round 26: led with why the demand is high
+    [InlineData("thank you for your answers earlier", "You're welcome!")]
     [InlineData("🙂", "Ask me a question in your own words")]
     [InlineData("how r u", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")] // turned away, a gap
     [InlineData("hows it going", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")] // led with online courses
