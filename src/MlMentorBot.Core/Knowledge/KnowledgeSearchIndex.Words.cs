@@ -50,7 +50,9 @@ public sealed partial class KnowledgeSearchIndex
         "frontend", "backend", "fullstack", "sophomore", "freshman", "teen", "teenager", "lab", "labs", "advantage", "advantages",
         "sounds", "nonstop", "supposed", "decent",
         // "is there any way around it", "my github is empty" (round 26): how the member stands, no topic.
-        "around", "empty",
+        "around", "empty", "further", "9-5", "9to5", "full-time", "fulltime", "saw", "seen", "memorize", "memorise",
+        "memorizing", "memorising", "host", "latest", "many", "gatekeeping", "gatekeep", "gatekeepers", "inflating", "inflated",
+        "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -65,7 +67,7 @@ public sealed partial class KnowledgeSearchIndex
         "bina", "pe",
         // "the field" is the member's way of naming ML itself ("is the field too hyped"), not a field of specialisation,
         // whose heading it had matched.
-        "field",
+        "field", "profession", "professions",
         // The courtesies of a formal message ("I would appreciate your advice on…", "Respected sir, kindly…").
         "appreciate", "grateful", "advice", "advise", "kindly", "respected", "dear", "regards", "humbly", "request", "requesting",
         // "ML engineer profile", as Indian English names a role ("how to switch into ML engineer profile").
@@ -176,6 +178,12 @@ public sealed partial class KnowledgeSearchIndex
         (PayForAThing(), " "),
         (MakesSense(), " "),
         (CashGrab(), " "),
+        (NoMoneyFor(), " cheaper "),
+        (GuidanceOn(), " "),
+        (EnterTheField(), " "),
+        (WhatItMeans(), " "),
+        (FigureOut(), " "),
+        (SeenInAJobPost(), " "),
         (FamilyTree(), " genealogy "),
         (ModelHobby(), " modelmaking "),
         (CodingVsMeetings(), " responsibilities "),
@@ -508,6 +516,49 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\bfeatures?[ -](?:films?|movies?|length)\b")]
     private static partial Regex FeatureFilm();
 
+    /// <summary>
+    /// "no money for bootcamps", "can't afford a bootcamp", "too broke for college": the member asks for the cheaper routes,
+    /// not about pay ("no money for bootcamps, now what" had led with the money a job pays beside certifications; round 26).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:no|not enough|little|zero) (?:money|cash|budget|funds)(?= (?:for|to)\b)|\bcan'?t afford\b|\bcannot afford\b|\btoo (?:broke|poor)\b")]
+    private static partial Regex NoMoneyFor();
+
+    /// <summary>
+    /// "guidance on…", "guidance regarding…": asking for advice, as "kindly advise" is, not for mentorship ("I humbly request
+    /// guidance on how to keep my knowledge updated" had led with mentors; round 26). "I need guidance" alone still asks for a mentor.
+    /// </summary>
+    [GeneratedRegex(@"\bguidance (?=(?:on|about|regarding|for|with)\b)")]
+    private static partial Regex GuidanceOn();
+
+    /// <summary>
+    /// "enter this profession", "get into the industry": becoming an ML engineer, which every question here is about, not
+    /// entering a competition ("outline the steps to enter this profession" led with Kaggle; round 26).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:enter|entering|get into|getting into|break into|breaking into)(?= (?:this|the|that) (?:profession|field|industry|career|domain)\b)")]
+    private static partial Regex EnterTheField();
+
+    /// <summary>
+    /// "what does cross-validation mean", "explain what normalizing data means", "what does nlp stand for": asking what a
+    /// term means, whose topic is the term; "mean" had matched the statistics of the foundations stage ("You are done
+    /// when", round 26). Only at a clause's end, so "the mean and the median" stays a topic.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:means?|stands? for)(?=\s*(?:[?.!,;)]|$))")]
+    private static partial Regex WhatItMeans();
+
+    /// <summary>
+    /// "figure out", "figured out": working something out, not the salary figures ("how can i help my son figure out the
+    /// steps to become a machine learning engineer" led with the pay figures; round 26).
+    /// </summary>
+    [GeneratedRegex(@"\bfigur(?:e|es|ed|ing)\s+(?=out\b)|\bfigur(?:e|es|ed|ing)\s+(?:\w+\s+){1,3}(?=out\b)")]
+    private static partial Regex FigureOut();
+
+    /// <summary>
+    /// "saw it in a job posting", "on every job ad": where the member met a term, not what they ask ("what is grid search??
+    /// saw it in a job posting" led with the daily duties; round 26).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:in|on|from)\s+(?:a|an|the|some|many|most|every|all|these|those)\s+(?:job\s+)?(?:postings?|posts?|ads?|adverts?|listings?|job descriptions?)\b")]
+    private static partial Regex SeenInAJobPost();
+
     /// <summary>"a cash grab", "a money grab": what a member fears something is, as "scam" is, no topic.</summary>
     [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b")]
     private static partial Regex CashGrab();
@@ -569,7 +620,7 @@ public sealed partial class KnowledgeSearchIndex
     /// routes other than a degree (the education stage's self-learning, bootcamps and certifications), so the degree is
     /// not the topic ("is it ok to learn ml without a cs background" had been turned away).
     /// </summary>
-    [GeneratedRegex(@"\b(?:without|no|w/o|dont have|don't have|never got|(?:don'?t|do not) want(?: to (?:do|get|go for|pay for))?|skip(?:ping)?(?: the)?)\s+(?:an?\s+|any\s+)?(?:(?:cs\s+|college\s+|uni\s+|university\s+|formal\s+|computer science\s+)?degree|(?:cs|computer science|tech|technical|stem|coding|programming)\s+(?:background|degree))\b")]
+    [GeneratedRegex(@"\b(?:without|no|zero|w/o|dont have|don't have|never got|(?:don'?t|do not) want(?: to (?:do|get|go for|pay for))?|skip(?:ping)?(?: the)?)\s+(?:an?\s+|any\s+)?(?:(?:cs\s+|college\s+|uni\s+|university\s+|formal\s+|computer science\s+)?degree|(?:cs|computer science|tech|technical|stem|coding|programming)\s+(?:background|degree))\b")]
     private static partial Regex WithoutADegree();
 
     /// <summary>

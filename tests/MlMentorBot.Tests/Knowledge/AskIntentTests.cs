@@ -1410,4 +1410,30 @@ public sealed class AskIntentTests
     [InlineData("how many vacation days do people get", null)]
     public void Round_26_member_wording_finds_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
+    /// Round 26, from 300 more member questions (what/why/which/how much/where/when forms; parents asking for their
+    /// children, doubts, claims to check, typos, British and Indian English) and 100 off-topic messages: asking what a term
+    /// means, where the member saw it, "figure out", "enter this profession", "guidance on", the words around a doubt
+    /// ("gatekeeping", "what's the catch", "memorize", "how many"), the cities the sources name, and no money for a route.
+    /// </summary>
+    [Theory]
+    [InlineData("what does cross-validation mean", "skills.algorithms")]
+    [InlineData("explain what normalizing data means", "roadmap.core-skills")]
+    [InlineData("what is grid search?? saw it in a job posting", "skills.algorithms")]
+    [InlineData("Hello, I would be grateful if you could outline the steps to enter this profession.", "roadmap.role")]
+    [InlineData("I humbly request guidance on how to keep my knowledge updated in machine learning", "roadmap.stay-current")]
+    [InlineData("how do i find a mentor for guidance", "resources.networking")]
+    [InlineData("do people really need calculus lol or is that just gatekeeping", "skills.math-statistics")]
+    [InlineData("118k average salary sounds too good to be true, what's the catch", "salary.figures")]
+    [InlineData("how many algorithms do i need to know, do i have to memorize all of them", "skills.algorithms")]
+    [InlineData("is it true that san francisco and new york pay ml engineers more than elsewhere", "salary.factors")]
+    [InlineData("why do mles need to be adaptable", "skills.traits")]
+    [InlineData("where should i host my portfolio projects", "roadmap.experience")]
+    [InlineData("where do ppl discuss the latest ml research", "resources.communities")]
+    [InlineData("What's involved in getting a model into production?", "skills.deployment")]
+    [InlineData("self-taught vs bootcamp route, which is more realistic", "resources.bootcamps")]
+    [InlineData("whats the best ai image generator", null)]
+    public void Round_26_what_a_term_means_and_the_words_around_a_doubt_find_the_topic(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 }
