@@ -52,7 +52,7 @@ public sealed partial class KnowledgeSearchIndex
         // "is there any way around it", "my github is empty" (round 26): how the member stands, no topic.
         "around", "empty", "further", "9-5", "9to5", "full-time", "fulltime", "saw", "seen", "memorize", "memorise",
         "memorizing", "memorising", "host", "latest", "many", "gatekeeping", "gatekeep", "gatekeepers", "inflating", "inflated",
-        "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved",
+        "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved", "mate", "dosh",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -403,10 +403,11 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// A GitHub project or repo, read as a portfolio project: "whats a good github project for ml" asks what to build and
-    /// show, not about GitHub the community (it had led with why to join communities). Not repos to learn from ("best github
-    /// repos to learn ml from"), which are resources.
+    /// show, not about GitHub the community (it had led with why to join communities). So do projects put on GitHub ("should
+    /// i put my projects on github", round 26). Not repos to learn from ("best github repos to learn ml from"), which are
+    /// resources.
     /// </summary>
-    [GeneratedRegex(@"\bgithub\s+(?=(?:projects?|repos?|repositories)\b)(?![^?.!]*\b(?:learn|learning|study|studying)\b[^?.!]*\bfrom\b)")]
+    [GeneratedRegex(@"\bgithub\s+(?=(?:projects?|repos?|repositories)\b)(?![^?.!]*\b(?:learn|learning|study|studying)\b[^?.!]*\bfrom\b)|(?<=\b(?:projects?|work|code|notebooks?|models?)\s+(?:on|to)\s+)github\b")]
     private static partial Regex GithubProject();
 
     /// <summary>

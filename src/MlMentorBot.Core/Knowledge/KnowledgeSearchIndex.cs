@@ -479,6 +479,7 @@ public sealed partial class KnowledgeSearchIndex
         var allowed = word.Length < 8 ? 1 : 2;
         string? best = null;
         var bestDistance = int.MaxValue;
+        var bestDropped = false;
         var bestCount = 0;
         foreach (var (candidate, count) in _vocabulary)
         {
@@ -489,10 +490,14 @@ public sealed partial class KnowledgeSearchIndex
                 continue;
             }
 
+            // At the same distance, a letter left out is the likelier slip ("feture" is "feature" more than "future"), then
+            // the word the knowledge uses more.
             var distance = Commands.CloseMatches.Distance(word, candidate);
-            if (distance <= allowed && !IsAnotherWord(word, candidate, distance) && (distance < bestDistance || (distance == bestDistance && count > bestCount)))
+            var dropped = candidate.Length == word.Length + distance;
+            if (distance <= allowed && !IsAnotherWord(word, candidate, distance)
+                && (distance < bestDistance || (distance == bestDistance && (dropped && !bestDropped || (dropped == bestDropped && count > bestCount)))))
             {
-                (best, bestDistance, bestCount) = (candidate, distance, count);
+                (best, bestDistance, bestDropped, bestCount) = (candidate, distance, dropped, count);
             }
         }
 

@@ -1433,6 +1433,9 @@ public sealed class AskIntentTests
     [InlineData("where do ppl discuss the latest ml research", "resources.communities")]
     [InlineData("What's involved in getting a model into production?", "skills.deployment")]
     [InlineData("self-taught vs bootcamp route, which is more realistic", "resources.bootcamps")]
+    [InlineData("what is feture engineering and do ml engineers do it", "skills.data-preprocessing")] // "feture" had become "future"
+    [InlineData("should i put my projects on github", "roadmap.experience")]
+    [InlineData("mate, is a bootcamp worth the dosh or should i just do a masters", "roadmap.education")]
     [InlineData("whats the best ai image generator", null)]
     public void Round_26_what_a_term_means_and_the_words_around_a_doubt_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
