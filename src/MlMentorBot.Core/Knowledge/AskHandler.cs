@@ -142,11 +142,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     {
         var query = snapshot.Search.Interpret(question);
         var hits = Answer(snapshot, query);
-        // A long story that ends with its question: the question answers, unless it needs the story ("how should i compare
-        // these?") or its answer is far from the story's (then the whole message is read as before).
-        if (AskedAfterAStory(question) is { } asked && Compose(snapshot, asked) is { Lead: { } askedLead } askedAnswer
+        // A question among sentences of context: the question answers, unless it needs the context ("how should i compare
+        // these?") or its answer is far from the whole message's (then the whole message is read as before).
+        if (QuestionSentence(question) is { } asked && Compose(snapshot, asked) is { Lead: { } askedLead } askedAnswer
             && askedAnswer.Query.Concepts.Count >= 2
-            && (hits.Count == 0 || hits.Take(MaxStoryHits).Any(h => h.Entry.Id == askedLead.Entry.Id)))
+            && (hits.Count == 0 || hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id)))
         {
             return askedAnswer;
         }
@@ -155,26 +155,26 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     }
 
     /// <summary>
-    /// How many of a long message's best passages the question sentence's own lead must be among. With 10, one question of
-    /// the tenth set (read only as its summary) lost its answer-first lead; with 3, none of the sets changed (round 26).
+    /// How many of a message's best passages its question sentence's own lead must be among. With 10, one question of the
+    /// tenth set (read only as its summary) lost its answer-first lead; with 3, none did (round 26).
     /// </summary>
-    private const int MaxStoryHits = 3;
+    private const int MaxContextHits = 3;
 
     /// <summary>
-    /// The question a long message ends with, after sentences of context ("I've been learning Python for six months…
-    /// Last week I tried a Kaggle competition… How do I get better at preprocessing data?"): its last sentence that ends
-    /// with a question mark. Null for a message of one or two sentences, under 30 words, or with no such sentence of at
-    /// least four words.
+    /// The question of a message that holds sentences of context too: its first sentence that ends with a question mark
+    /// ("I've been learning Python for six months… I tried a Kaggle competition… How do I get better at preprocessing
+    /// data?"; "Normalisation vs standardisation — when do I use which? and does it even matter for tree models?"). Null
+    /// for a message of one sentence or under 15 words, or with no such sentence of at least four words.
     /// </summary>
-    internal static string? AskedAfterAStory(string question)
+    internal static string? QuestionSentence(string question)
     {
         var sentences = Sentence().Matches(question).Select(m => m.Value.Trim()).Where(s => s.Length > 0).ToList();
-        if (sentences.Count < 3 || question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 30)
+        if (sentences.Count < 2 || question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 15)
         {
             return null;
         }
 
-        var asked = sentences.LastOrDefault(s => s.EndsWith('?'));
+        var asked = sentences.FirstOrDefault(s => s.EndsWith('?'));
         return asked is not null && asked.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 ? asked : null;
     }
 

@@ -52,7 +52,7 @@ public sealed partial class KnowledgeSearchIndex
         // "is there any way around it", "my github is empty" (round 26): how the member stands, no topic.
         "around", "empty", "further", "9-5", "9to5", "full-time", "fulltime", "saw", "seen", "memorize", "memorise",
         "memorizing", "memorising", "host", "latest", "many", "gatekeeping", "gatekeep", "gatekeepers", "inflating", "inflated",
-        "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved", "mate", "dosh",
+        "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved", "mate", "dosh", "currently",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -184,6 +184,7 @@ public sealed partial class KnowledgeSearchIndex
         (WhatItMeans(), " "),
         (FigureOut(), " "),
         (SeenInAJobPost(), " "),
+        (BragAbout(), " "),
         (FamilyTree(), " genealogy "),
         (ModelHobby(), " modelmaking "),
         (CodingVsMeetings(), " responsibilities "),
@@ -552,6 +553,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bfigur(?:e|es|ed|ing)\s+(?=out\b)|\bfigur(?:e|es|ed|ing)\s+(?:\w+\s+){1,3}(?=out\b)")]
     private static partial Regex FigureOut();
+
+    /// <summary>
+    /// "to brag about in my portfolio", "to flex on my resume": where the member would show something, not what they ask
+    /// about ("is accuracy the wrong metric to brag about in my portfolio?" led with project ideas; round 26).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:brag|boast|flex|show off)(?:\s+about)?\s+(?:in|on)\s+(?:my|a|your)\s+(?:portfolio|resume|cv|github|linkedin)\b")]
+    private static partial Regex BragAbout();
 
     /// <summary>
     /// "saw it in a job posting", "on every job ad": where the member met a term, not what they ask ("what is grid search??

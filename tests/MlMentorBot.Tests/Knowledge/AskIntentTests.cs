@@ -1441,25 +1441,27 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
-    /// A long message of context sentences that ends with its question is answered by that question, when the question
-    /// has words enough of its own and its answer is among the best for the whole message (or the context's words alone
-    /// turned it away: a laptop, an app). The stories had led with Kaggle, the maths topics and the cheaper routes.
+    /// A message of context sentences and a question is answered by its first question, when that question has words enough
+    /// of its own and its answer is among the three best for the whole message (or the context's words alone turned the
+    /// message away: a laptop, an app). The stories had led with Kaggle, the maths topics and the cheaper routes.
     /// </summary>
     [Theory]
     [InlineData("I've been learning Python for about six months and can write small scripts. Last week I tried a Kaggle competition and got completely lost at the data cleaning stage. The top notebooks do all sorts of transformations I don't understand. How do I get better at preprocessing data?", "skills.data-preprocessing")]
     [InlineData("So I just finished a bachelor's in mechanical engineering. I was pretty good at the maths modules but I've only written a bit of MATLAB. Everyone tells me ML is the future. Can I become a machine learning engineer with my degree or do I need to go back to school?", "resources.degrees")]
     [InlineData("I'm self-taught and have been studying for a year with free resources. I can't afford a master's. I've heard certifications can help but there are so many of them. Which certifications actually help a self-taught person look credible?", "resources.certifications")]
     [InlineData("I trained a model that works great on my laptop. Now my manager wants it served inside our app so users get predictions in real time. I've never deployed anything before. What's involved in getting a model into production?", "skills.deployment")]
+    [InlineData("I'm a stats grad student who knows R well. Do I need to switch to Python for ML jobs?", "skills.programming")]
+    [InlineData("is Python enough or should I learn `R` or Java too? job ads are all over the place", "skills.programming")]
     [InlineData("got an offer for 75k as a junior ml engineer in a midwest city. another one is 95k in nyc. rent there is insane tho. how should i compare these?", "salary.factors")]
-    public void A_long_message_is_answered_by_the_question_it_ends_with(string question, string entry)
+    public void A_question_among_sentences_of_context_is_answered_by_that_question(string question, string entry)
     {
-        Assert.NotNull(AskHandler.AskedAfterAStory(question));
+        Assert.NotNull(AskHandler.QuestionSentence(question));
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
     }
 
     [Theory]
-    [InlineData("how do i get better at preprocessing data?")]
-    [InlineData("I know Python. I tried Kaggle. How do I get better at preprocessing data?")] // under 30 words
-    [InlineData("I've been learning Python for about six months and can write small scripts, and last week I tried a Kaggle competition and got lost at the data cleaning stage. How do I get better at preprocessing data?")] // two sentences
-    public void A_short_message_is_read_whole(string question) => Assert.Null(AskHandler.AskedAfterAStory(question));
+    [InlineData("how do i get better at preprocessing data?")] // one sentence
+    [InlineData("I know Python. I tried Kaggle. How do I get better at preprocessing data?")] // under 15 words
+    [InlineData("I've been learning Python for about six months and tried a Kaggle competition. I got lost at the data cleaning stage.")] // no question mark
+    public void A_message_without_a_question_among_other_sentences_is_read_whole(string question) => Assert.Null(AskHandler.QuestionSentence(question));
 }
