@@ -53,6 +53,9 @@ public sealed partial class KnowledgeSearchIndex
         "around", "empty", "further", "9-5", "9to5", "full-time", "fulltime", "saw", "seen", "memorize", "memorise",
         "memorizing", "memorising", "host", "latest", "many", "gatekeeping", "gatekeep", "gatekeepers", "inflating", "inflated",
         "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved", "mate", "dosh", "currently",
+        // Round 26, from the helpers' set: school levels, chat about lurking and pivoting, and a badge as what a cert is
+        // ("I did A-level maths years ago", "mostly lurking tho", "what would he need to learn to pivot into ml eng").
+        "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "badge", "badges", "selects", "local",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -620,7 +623,7 @@ public sealed partial class KnowledgeSearchIndex
     /// statistics", "a mechanical engineering degree", "a masters in ds"): the question is about the degree, so the subject is not read as the
     /// topic ("i have a math degree not cs, can i still become an mle" is not about maths).
     /// </summary>
-    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|ds|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc) in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|ds|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|ds|business|finance|psychology)\b")]
+    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|ds|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc)(?: is| was)? in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|ds|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|ds|business|finance|psychology)\b")]
     private static partial Regex DegreeSubject();
 
     /// <summary>

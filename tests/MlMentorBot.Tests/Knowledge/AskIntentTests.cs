@@ -1436,6 +1436,9 @@ public sealed class AskIntentTests
     [InlineData("what is feture engineering and do ml engineers do it", "skills.data-preprocessing")] // "feture" had become "future"
     [InlineData("should i put my projects on github", "roadmap.experience")]
     [InlineData("mate, is a bootcamp worth the dosh or should i just do a masters", "roadmap.education")]
+    [InlineData("how much SQL do i need, i only know basic selects", "skills.programming")]
+    [InlineData("does it matter if my degree is in mechanical engineering instead of cs", "resources.degrees")]
+    [InlineData("joined a couple discord servers and a local meetup. mostly lurking tho. how do i actually network without being cringe?", "roadmap.network")]
     [InlineData("whats the best ai image generator", null)]
     public void Round_26_what_a_term_means_and_the_words_around_a_doubt_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
