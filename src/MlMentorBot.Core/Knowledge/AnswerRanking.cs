@@ -622,7 +622,8 @@ internal static partial class AnswerRanking
     /// <summary>
     /// A question about how long something takes: "how long does it take to become an mle", "how many months of study", "is
     /// it possible in 6 months", "within a year", "is 6 months enough", "what's a realistic timeline". Not "how many hours
-    /// are coding vs meetings", which asks how a day is spent.
+    /// are coding vs meetings", which asks how a day is spent, nor "how long should each project writeup be", which asks
+    /// how long a text is (round 26).
     /// </summary>
     private static bool AsksHowLong(SearchQuery query) => HowLong().IsMatch(string.Join(' ', query.Words));
 
@@ -660,7 +661,7 @@ internal static partial class AnswerRanking
     [GeneratedRegex(@"(?:[,;?.!]\s*|\s+)(?:(?:and|also|plus|&)\s+)+(?:also\s+)?(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)|[,;?.!]\s*(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex HowLongAsked();
 
-    [GeneratedRegex(@"\bhow long\b|\bhow many (?:months|weeks|years|hours|hrs|days)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]
+    [GeneratedRegex(@"\bhow long\b(?!\s+(?:should|is|are|does|do|can)\s+(?:(?:a|an|the|my|each|your|every)\s+)?(?:\w+\s+){0,2}(?:writeups?|write-ups?|readmes?|resumes?|cvs?|posts?|blogs?|articles?|descriptions?|cover letters?|summar(?:y|ies))\b)|\bhow many (?:months|weeks|years|hours|hrs|days)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]
     private static partial Regex HowLong();
 
     [GeneratedRegex(@"\b(?:a few|few|several|one|two|three|four|five|six|nine|twelve|\d+(?:\s*(?:to|-|–)\s*\d+)?)\s+(?:months?|weeks?|years?|hours?|days?)\b", RegexOptions.IgnoreCase)]

@@ -55,7 +55,7 @@ public sealed partial class KnowledgeSearchIndex
         "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved", "mate", "dosh", "currently",
         // Round 26, from the helpers' set: school levels, chat about lurking and pivoting, and a badge as what a cert is
         // ("I did A-level maths years ago", "mostly lurking tho", "what would he need to learn to pivot into ml eng").
-        "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "badge", "badges", "selects", "local",
+        "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "badge", "badges", "selects", "local", "paragraph", "paragraphs",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).

@@ -1437,6 +1437,7 @@ public sealed class AskIntentTests
     [InlineData("should i put my projects on github", "roadmap.experience")]
     [InlineData("mate, is a bootcamp worth the dosh or should i just do a masters", "roadmap.education")]
     [InlineData("how much SQL do i need, i only know basic selects", "skills.programming")]
+    [InlineData("how long should each project writeup on github be, a paragraph or a full readme with every step?", "roadmap.experience")] // a text's length, not time
     [InlineData("does it matter if my degree is in mechanical engineering instead of cs", "resources.degrees")]
     [InlineData("joined a couple discord servers and a local meetup. mostly lurking tho. how do i actually network without being cringe?", "roadmap.network")]
     [InlineData("whats the best ai image generator", null)]
