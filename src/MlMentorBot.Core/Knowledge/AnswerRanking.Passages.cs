@@ -17,7 +17,7 @@ internal static partial class AnswerRanking
         // "how much do they make" arrives as "earn" (KnowledgeSearchIndex.Interpret), a salary synonym.
         var isPay = query.Terms.Contains("salary");
         var figuresEntry = snapshot.OfKind(KnowledgeKinds.Salary).FirstOrDefault(e => e.Figures.Count > 0);
-        if (!isPay || figuresEntry is null || query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query)
+        if (!isPay || figuresEntry is null || AsksWhatMovesPay(query) || NamesAFactor(snapshot, query)
             || NamesAnotherTopic(snapshot, query))
         {
             return null;

@@ -13,7 +13,7 @@ internal static partial class AnswerRanking
     private static readonly HashSet<string> CauseWords = new(StringComparer.Ordinal)
     {
         "why", "affect", "affects", "affected", "depend", "depends", "determine", "determines", "factor", "factors", "vary", "varies",
-        "differ", "differs", "difference", "influence", "influences", "impact", "impacts", "matter", "matters",
+        "differ", "differs", "difference", "influence", "influences", "impact", "impacts", "matter", "matters", "decide", "decides",
     };
 
     /// <summary>
@@ -706,9 +706,15 @@ internal static partial class AnswerRanking
     private static bool IsCoveredNowhere(KnowledgeSnapshot snapshot, string topic) =>
         snapshot.OfKind(KnowledgeKinds.Synonyms).Any(e => e.NotCovered.Contains(topic, StringComparer.Ordinal));
 
-    /// <summary>A pay question that asks what moves pay ("why", "does location affect", "do bigger companies pay more").</summary>
+    /// <summary>
+    /// A pay question that asks what moves pay ("why", "does location affect", "do bigger companies pay more") or where it is
+    /// higher ("where are the best paying mle jobs", round 26; not "where can i find salary data", which asks for a source).
+    /// </summary>
     public static bool IsAboutPayFactors(KnowledgeSnapshot snapshot, SearchQuery query) =>
-        query.Terms.Contains("salary") && (query.Words.Any(CauseWords.Contains) || NamesAFactor(snapshot, query));
+        query.Terms.Contains("salary") && (AsksWhatMovesPay(query) || NamesAFactor(snapshot, query));
+
+    private static bool AsksWhatMovesPay(SearchQuery query) =>
+        query.Words.Any(CauseWords.Contains) || (query.Words.Contains("where") && !query.Words.Contains("find"));
 
     private static IEnumerable<string> Words(string text) =>
         text.ToLowerInvariant().Split([' ', '\n', ',', '.', ':', ';', '(', ')', '*', '-', '/', '`', '"', '\'', '?', '!'], StringSplitOptions.RemoveEmptyEntries);

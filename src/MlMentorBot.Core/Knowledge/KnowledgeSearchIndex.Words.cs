@@ -55,7 +55,7 @@ public sealed partial class KnowledgeSearchIndex
         "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved", "mate", "dosh", "currently",
         // Round 26, from the helpers' set: school levels, chat about lurking and pivoting, and a badge as what a cert is
         // ("I did A-level maths years ago", "mostly lurking tho", "what would he need to learn to pivot into ml eng").
-        "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "badge", "badges", "selects", "local", "paragraph", "paragraphs",
+        "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "badge", "badges", "selects", "local", "paragraph", "paragraphs", "main",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -188,6 +188,7 @@ public sealed partial class KnowledgeSearchIndex
         (FigureOut(), " "),
         (SeenInAJobPost(), " "),
         (BragAbout(), " "),
+        (SpecializeInTheField(), " learn ml "),
         (FamilyTree(), " genealogy "),
         (ModelHobby(), " modelmaking "),
         (CodingVsMeetings(), " responsibilities "),
@@ -556,6 +557,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bfigur(?:e|es|ed|ing)\s+(?=out\b)|\bfigur(?:e|es|ed|ing)\s+(?:\w+\s+){1,3}(?=out\b)")]
     private static partial Regex FigureOut();
+
+    /// <summary>
+    /// "specialise in ML", "specializing in machine learning": choosing the field itself, as a student does, not one of its
+    /// specializations (round 26, when "specialize" became a word for them).
+    /// </summary>
+    [GeneratedRegex(@"\bspeciali[sz](?:e|ed|ing) in (?:ml|machine learning|ai|artificial intelligence)\b")]
+    private static partial Regex SpecializeInTheField();
 
     /// <summary>
     /// "to brag about in my portfolio", "to flex on my resume": where the member would show something, not what they ask

@@ -1438,6 +1438,13 @@ public sealed class AskIntentTests
     [InlineData("mate, is a bootcamp worth the dosh or should i just do a masters", "roadmap.education")]
     [InlineData("how much SQL do i need, i only know basic selects", "skills.programming")]
     [InlineData("how long should each project writeup on github be, a paragraph or a full readme with every step?", "roadmap.experience")] // a text's length, not time
+    [InlineData("where are the best paying mle jobs", "salary.factors")] // where pay is higher: its factors, not the average
+    [InlineData("what decides how much an mle gets paid", "salary.factors")]
+    [InlineData("are companies paying well for ml engineers these days", "salary.factors")]
+    [InlineData("what areas can an mle specialize in", "career.specializations")]
+    [InlineData("tldr what are the main steps to become an mle", "roadmap.role")]
+    [InlineData("why do mles need to be so meticulous", "skills.traits")]
+    [InlineData("how important is continous learning in ml, like honestly", "roadmap.stay-current")]
     [InlineData("does it matter if my degree is in mechanical engineering instead of cs", "resources.degrees")]
     [InlineData("joined a couple discord servers and a local meetup. mostly lurking tho. how do i actually network without being cringe?", "roadmap.network")]
     [InlineData("whats the best ai image generator", null)]
