@@ -116,6 +116,13 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Tenth() => Labelled("ask-questions-tenth.tsv", "tenth");
 
+    /// <summary>
+    /// ask-questions-eleventh.tsv, in the fresh set's columns: an eleventh set, written in round 26 after that round's
+    /// changes by a helper who read the two seed articles and nothing else, and labelled by another from the knowledge
+    /// alone; measured through its summary line only, on the round-25 code and on the round-26 code.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Eleventh() => Labelled("ask-questions-eleventh.tsv", "eleventh");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -146,6 +153,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-tenth-labels-second.tsv: the tenth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> TenthSecondLabels() => SecondLabels("ask-questions-tenth-labels-second.tsv");
+
+    /// <summary>ask-questions-eleventh-labels-second.tsv: the eleventh set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> EleventhSecondLabels() => SecondLabels("ask-questions-eleventh-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);

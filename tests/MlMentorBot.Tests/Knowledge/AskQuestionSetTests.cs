@@ -207,6 +207,16 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// </summary>
     public const double TenthAnswerFirstFloor = 0.71;
 
+    /// <summary>
+    /// The eleventh set (100 in scope, 30 off-topic), written and labelled in round 26 after that round's changes, the same
+    /// way as the tenth, and measured through its summary line only, once on each code: on the round-25 code (8cbd57e)
+    /// 73/100 answer-first (74 against its second labels), 30/30 honest, median reply 596 characters; on the round-26 code
+    /// 74/100 (75), 30/30 honest. The first labeller marks 25 questions not covered, the second 24. So round 26 gains one
+    /// question on a set that none of its changes could have been fitted to. The annotators agree on 99/100. A detailed test
+    /// log printed its miss lines once at the end of round 26; no rule was fitted to them.
+    /// </summary>
+    public const double EleventhAnswerFirstFloor = 0.74;
+
     /// <summary>The ninth set's off-topic floor: 28/30 on the round-23 code, under the 95 % goal (<see cref="HonestGoal"/>).</summary>
     public const double NinthHonestFloor = 0.93;
 
@@ -251,6 +261,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "eighth" => (AskQuestionSet.Eighth(), EighthAnswerFirstFloor),
         "ninth" => (AskQuestionSet.Ninth(), NinthAnswerFirstFloor),
         "tenth" => (AskQuestionSet.Tenth(), TenthAnswerFirstFloor),
+        "eleventh" => (AskQuestionSet.Eleventh(), EleventhAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -263,6 +274,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("eighth", 100, 30)]
     [InlineData("ninth", 100, 30)]
     [InlineData("tenth", 100, 30)]
+    [InlineData("eleventh", 100, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -275,6 +287,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("eighth")]
     [InlineData("ninth")]
     [InlineData("tenth")]
+    [InlineData("eleventh")]
     public void A_set_is_honest_short_and_above_its_floor(string name) =>
         AssertGoals(LabelledSet(name).Questions, name, LabelledSet(name).Floor, name == "ninth" ? NinthHonestFloor : HonestGoal);
 
@@ -352,6 +365,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [Fact]
     public void The_tenth_set_has_second_labels_and_the_agreement_is_reported() =>
         AssertSecondLabelsAndReport("tenth", AskQuestionSet.Tenth().Where(q => q.IsInScope).ToList(), AskQuestionSet.TenthSecondLabels());
+
+    /// <summary>The eleventh set's second labels, reported as the fourth's (see <see cref="EleventhAnswerFirstFloor"/>).</summary>
+    [Fact]
+    public void The_eleventh_set_has_second_labels_and_the_agreement_is_reported() =>
+        AssertSecondLabelsAndReport("eleventh", AskQuestionSet.Eleventh().Where(q => q.IsInScope).ToList(), AskQuestionSet.EleventhSecondLabels());
 
     /// <summary>The second labels cover exactly <paramref name="questions"/> with existing entries; then the agreement is reported.</summary>
     private void AssertSecondLabelsAndReport(string name, List<LabelledQuestion> questions, IReadOnlyDictionary<string, IReadOnlyList<string>> second)
