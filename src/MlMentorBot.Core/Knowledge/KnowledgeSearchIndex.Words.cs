@@ -56,6 +56,11 @@ public sealed partial class KnowledgeSearchIndex
         // Round 26, from the helpers' set: school levels, chat about lurking and pivoting, and a badge as what a cert is
         // ("I did A-level maths years ago", "mostly lurking tho", "what would he need to learn to pivot into ml eng").
         "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "badge", "badges", "selects", "local", "paragraph", "paragraphs", "main",
+        // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole
+        // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
+        "clue", "tripping", "terrible", "horrible", "ugly", "none", "buddy", "buddies", "seems", "seem", "cohort", "cohorts",
+        "overrated", "underrated", "everyones", "everyone's", "applicant", "applicants", "session", "sessions", "mates",
+        "classmates", "peers",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
