@@ -265,6 +265,13 @@ internal static partial class AnswerRanking
         }
 
         var text = string.Join(' ', query.Words);
+        // "what kind of project comes next": the kind of thing asked for, not the step after one the member finished
+        // (it had led with the networking stage, the step after projects; round 26).
+        if (KindOf().IsMatch(text))
+        {
+            return null;
+        }
+
         HashSet<string> asked;
         if (query.Words.Contains("next") || text.Contains("what now", StringComparison.Ordinal) || text.EndsWith("now what", StringComparison.Ordinal))
         {
@@ -457,4 +464,7 @@ internal static partial class AnswerRanking
         var list = items.ToList();
         return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " and " + list[^1];
     }
+
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:kind|kinds|type|types|sort|sorts)\s+of\b")]
+    private static partial Regex KindOf();
 }

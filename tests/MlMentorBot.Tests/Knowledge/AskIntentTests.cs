@@ -1451,6 +1451,7 @@ public sealed class AskIntentTests
     [InlineData("my charts are ugly and nobody in my team gets my results, how do i level up my visualization", "skills.data-preprocessing")]
     [InlineData("my whole cohort has AWS certs, should i get one too or is it overrated", "resources.certifications")]
     [InlineData("i can train a model in a notebook but have zero clue how to get it into production", "skills.deployment")]
+    [InlineData("I've built 3 titanic-style notebooks and feel like I'm going in circles. what kind of project comes next?", "roadmap.experience")] // not the stage after projects
     [InlineData("does it matter if my degree is in mechanical engineering instead of cs", "resources.degrees")]
     [InlineData("joined a couple discord servers and a local meetup. mostly lurking tho. how do i actually network without being cringe?", "roadmap.network")]
     [InlineData("whats the best ai image generator", null)]
