@@ -279,8 +279,10 @@ internal static partial class AnswerRanking
             // core skills, whats next, projects + portfolio?" had counted the portfolio as done), unless it follows
             // "after" ("whats next after sql").
             var nextAt = query.Words.ToList().IndexOf("next");
-            var considered = nextAt < 0 ? [] : query.Words.Skip(nextAt + 1).TakeWhile(w => w != "after").ToHashSet(StringComparer.Ordinal);
-            asked = query.Words.Concat(query.Terms).Where(w => !considered.Contains(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
+            // Compared by stem, so a synonym's canonical form ("projects" for "project") is considered too ("what should my
+            // next project be" had counted the side project just done; round 26).
+            var considered = nextAt < 0 ? [] : query.Words.Skip(nextAt + 1).TakeWhile(w => w != "after").Select(Stem).ToHashSet(StringComparer.Ordinal);
+            asked = query.Words.Concat(query.Terms).Select(Stem).Where(w => !considered.Contains(w)).ToHashSet(StringComparer.Ordinal);
         }
         else if (AfterwardsAsked().Match(text) is { Success: true } after)
         {

@@ -60,7 +60,7 @@ public sealed partial class KnowledgeSearchIndex
         // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
         "clue", "tripping", "terrible", "horrible", "ugly", "none", "buddy", "buddies", "seems", "seem", "cohort", "cohorts",
         "overrated", "underrated", "everyones", "everyone's", "applicant", "applicants", "session", "sessions", "mates",
-        "classmates", "peers",
+        "classmates", "peers", "prerequisites", "prerequisite", "prereqs", "prereq", "single",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
@@ -318,9 +318,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "make" meaning "earn", read as "earn" (a salary synonym): "how much do ml engineers make", "what does an mle make in
     /// germany", "what do they make a year", "how much are mles making". Not "how do i make a portfolio" (no "how much" or
-    /// "what … do") nor "what do i need to make a portfolio" (it makes something).
+    /// "what … do") nor "what do i need to make a portfolio" (it makes something), nor "what are the traits that make someone
+    /// a successful ML engineer" (round 26).
     /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
+    [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress|someone|somebody|anyone|people|you)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
     private static partial Regex EarnSense();
 
     /// <summary>

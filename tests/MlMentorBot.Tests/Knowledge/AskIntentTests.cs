@@ -1452,6 +1452,10 @@ public sealed class AskIntentTests
     [InlineData("my whole cohort has AWS certs, should i get one too or is it overrated", "resources.certifications")]
     [InlineData("i can train a model in a notebook but have zero clue how to get it into production", "skills.deployment")]
     [InlineData("I've built 3 titanic-style notebooks and feel like I'm going in circles. what kind of project comes next?", "roadmap.experience")] // not the stage after projects
+    [InlineData("wrapped up a recommendation system side project, what should my next project be", "roadmap.experience")] // not the stage after projects
+    [InlineData("finished all the math prerequisites (linear algebra, calculus, probability), what's the next stage on the roadmap", "roadmap.foundations")]
+    [InlineData("what's the single most important skill for an ml engineer", "roadmap.core-skills")]
+    [InlineData("what are the traits that make someone a good ml engineer", "skills.traits")] // "make someone" is not "earn"
     [InlineData("does it matter if my degree is in mechanical engineering instead of cs", "resources.degrees")]
     [InlineData("joined a couple discord servers and a local meetup. mostly lurking tho. how do i actually network without being cringe?", "roadmap.network")]
     [InlineData("whats the best ai image generator", null)]
