@@ -658,7 +658,7 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>A second question about how long, after "and", "also", a comma or a question's end.</summary>
-    [GeneratedRegex(@"(?:[,;?.!]\s*|\s+)(?:(?:and|also|plus|&)\s+)+(?:also\s+)?(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)|[,;?.!]\s*(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:[,;?.!]\s*(?:(?:and|also|plus|&)\s+)*|\s+(?:(?:and|also|plus|&)\s+)+)(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex HowLongAsked();
 
     [GeneratedRegex(@"\bhow long\b(?!\s+(?:should|is|are|does|do|can)\s+(?:(?:a|an|the|my|each|your|every)\s+)?(?:\w+\s+){0,2}(?:writeups?|write-ups?|readmes?|resumes?|cvs?|posts?|blogs?|articles?|descriptions?|cover letters?|summar(?:y|ies))\b)|\bhow many (?:months|weeks|years|hours|hrs|days)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]

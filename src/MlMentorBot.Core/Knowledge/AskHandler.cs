@@ -188,10 +188,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             ?? AnswerRanking.CareerWorthPassage(snapshot, query);
         if (hits.Count == 0)
         {
+            if (built is not null && AnswerRanking.MissesTheDuration(query, built))
+            {
+                return FirstOfTwo(snapshot, question) ?? Listed(snapshot, query, question);
+            }
+
             // A built passage does not make someone else's topic ours ("is a masters better than a bootcamp for web development").
-            return built is not null && AnswerRanking.MissesTheDuration(query, built) && FirstOfTwo(snapshot, question) is { } first
-                ? first
-                : built is null || AnswerRanking.MissesTheDuration(query, built) || (query.Unknown.Count > 0 && !query.NamesTheField)
+            return built is null || (query.Unknown.Count > 0 && !query.NamesTheField)
                 ? Listed(snapshot, query, question)
                 : AnswerRanking.LeavesOut(snapshot, query, built) is { } missing
                 ? Uncovered(Listed(snapshot, query, question), missing)

@@ -60,10 +60,11 @@ public sealed partial class KnowledgeSearchIndex
         // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
         "clue", "tripping", "terrible", "horrible", "ugly", "none", "buddy", "buddies", "seems", "seem", "cohort", "cohorts",
         "overrated", "underrated", "everyones", "everyone's", "applicant", "applicants", "session", "sessions", "mates",
-        "classmates", "peers", "prerequisites", "prerequisite", "prereqs", "prereq", "single",
+        "peers", "prerequisites", "prerequisite", "prereqs", "prereq", "single",
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
-        // that are not also English ones ("main", "ban", "par" and "tab" stay topics).
+        // that are not also English ones ("ban", "par" and "tab" stay topics; "main" is dropped as the English word, as in "the
+        // main steps").
         "bhai", "bhaiya", "yaar", "kya", "kyaa", "kaise", "kaisa", "kaisi", "kitna", "kitni", "kitne", "hai", "hain", "hoon",
         "hun", "ke", "ki", "ka", "liye", "lie", "ko", "mein", "mujhe", "mera", "meri", "mere", "chahiye", "padega", "padegi",
         "padta", "karna", "karun", "karu", "karein", "kare", "kar", "karke", "karne", "krna", "bhi", "aur", "kuch", "sach",
@@ -561,7 +562,7 @@ public sealed partial class KnowledgeSearchIndex
     /// "figure out", "figured out": working something out, not the salary figures ("how can i help my son figure out the
     /// steps to become a machine learning engineer" led with the pay figures; round 26).
     /// </summary>
-    [GeneratedRegex(@"\bfigur(?:e|es|ed|ing)\s+(?=out\b)|\bfigur(?:e|es|ed|ing)\s+(?:\w+\s+){1,3}(?=out\b)")]
+    [GeneratedRegex(@"\bfigur(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}(?=out\b)")]
     private static partial Regex FigureOut();
 
     /// <summary>
