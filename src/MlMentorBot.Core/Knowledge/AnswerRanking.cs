@@ -388,7 +388,9 @@ internal static partial class AnswerRanking
                 return null;
             }
 
-            if (!mayBeUnranked)
+            // "do finance or healthcare jobs pay better than regular tech": the options are set together against a third,
+            // not against each other.
+            if (!mayBeUnranked || words.Skip(options[^1].To + 1).Contains("than"))
             {
                 return null;
             }

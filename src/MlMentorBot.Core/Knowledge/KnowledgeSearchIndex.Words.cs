@@ -119,6 +119,14 @@ public sealed partial class KnowledgeSearchIndex
         "because", "coz", "cuz", "bcoz", "bcz", "iam", "abeg", "needful", "share", "provide", "suggest", "were", "quick",
         "question", "today", "tonight", "tomorrow", "yesterday", "meaning", "noticed", "agree", "thoughts",
         "worthless", "overblown", "accurate",
+        // Round 27, from 370 messages in chat forms and everyday words: how a member doubts or passes on what they read or
+        // were told ("is that just fluff", "someone in #general said bootcamps are useless", "my cousin claims math isn't
+        // needed", "saw a tweet saying…", "quoting the pinned post", "some guy said", "walk me through", "any pointers",
+        // "without drowning", "is a degree not needed anymore", "will AI jobs be gone"), and the school subject a member
+        // comes from ("a roadmap for someone coming from physics"): no topic of their own.
+        "fluff", "useless", "claims", "claim", "claimed", "claiming", "told", "tweet", "tweets", "quoting", "quote", "pinned",
+        "guy", "comments", "comment", "hurt", "walk", "pointers", "pointer", "drowning", "drown", "anymore", "gone", "nearby",
+        "physics", "chemistry", "biology", "economics", "psychology", "neuroscience",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -169,8 +177,10 @@ public sealed partial class KnowledgeSearchIndex
         (NotTheField(), " "),
         (ChatHow(), "how"),
         (Much(), "much"),
+        (OnABudget(), " cheaper "),
         (Money(), " money "),
         (EarnSense(), "earn"),
+        (WhatTheyMake(), "earn"),
         (PayPackage(), "salary"),
         (NoYearsYet(), " entry level "),
         (OutOfCollege(), " entry level "),
@@ -281,9 +291,10 @@ public sealed partial class KnowledgeSearchIndex
     /// "too late" said beside an age, read as "age" ("i am 35 years, is too late to start career in ML engineering?", "im 35, teacher… is it
     /// too late to get into ml"): the member's age, which neither source speaks of (synonyms.md's not_covered lists "too
     /// old" and "age"); they had led with "Start today" and where to start programming. Without an age ("im a bio major,
-    /// can i still become an ml engineer or is it too late") the degree is what is asked.
+    /// can i still become an ml engineer or is it too late") the degree is what is asked. So is "hurt" after an age ("will
+    /// switching careers at 35 hurt my chances", round 27).
     /// </summary>
-    [GeneratedRegex(@"(?<=\b[1-9][0-9]\b.*)\btoo late\b|\btoo late\b(?=.*\b[1-9][0-9]\b)")]
+    [GeneratedRegex(@"(?<=\b[1-9][0-9]\b.*)\btoo late\b|\btoo late\b(?=.*\b[1-9][0-9]\b)|(?<=\bat (?:age )?[2-9][0-9]\b.*)\bhurt\b")]
     private static partial Regex TooLateAtAnAge();
 
     /// <summary>
@@ -306,8 +317,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <c>&lt;!here&gt;</c> (https://api.slack.com/reference/surfaces/formatting#advanced), Discord's <c>&lt;@123&gt;</c>,
     /// <c>&lt;@!123&gt;</c>, <c>&lt;@&amp;123&gt;</c> and <c>&lt;#123&gt;</c> (https://discord.com/developers/docs/reference#message-formatting),
     /// and "@name" as typed in chat ("@MlMentorBot what is mlops" had been turned away for the unknown word "mlmentorbot").
+    /// So are an emoji typed by its short code, as both platforms write it (":sweat_smile:"), and a channel named as typed
+    /// ("someone in #general said…"; not "c#"), round 27.
     /// </summary>
-    [GeneratedRegex(@"<[@#!][^>\s]*>|(?<![\w.])@[\w.-]+")]
+    [GeneratedRegex(@"<[@#!][^>\s]*>|(?<![\w.])@[\w.-]+|(?<![\w:]):[a-z0-9_+-]+:(?![\w:])|(?<![\w#&])#[a-z][\w-]*")]
     private static partial Regex Mention();
 
     /// <summary>
@@ -528,6 +541,21 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>"a feature film", "feature-length": cinema, not a feature of data.</summary>
     [GeneratedRegex(@"\bfeatures?[ -](?:films?|movies?|length)\b")]
     private static partial Regex FeatureFilm();
+
+    /// <summary>
+    /// "what an ML engineer makes right out of college", "what mles make in europe": "make" meaning "earn" after "what" and
+    /// the people who earn it, with no "do" between (<see cref="EarnSense"/>); not "what makes a good portfolio" (nobody
+    /// before it) nor "what projects you make" (round 27).
+    /// </summary>
+    [GeneratedRegex(@"(?<=\bwhat\s+(?:\S+\s+){0,3}?(?:engineers?|mles?|they|people|juniors?|seniors?|grads?|graduates?|freshers?|interns?)\s+)mak(?:e|es)\b(?!\s+(?:a|an|the|my|your|their|it|this|that|them|me|us|use|sure|someone|people|you)\b)")]
+    private static partial Regex WhatTheyMake();
+
+    /// <summary>
+    /// "on a $0 budget", "on a tight budget", "with no budget": the member asks for the cheaper routes; the dollar sign is
+    /// no pay ("how do i become an mle on a $0 budget" had led with the average salary; round 27).
+    /// </summary>
+    [GeneratedRegex(@"\$\s?0\b(?:\s+budget)?|\b(?:on|with)\s+(?:a\s+|an\s+)?(?:zero|no|tight|small|student|low|limited|shoestring)\s+budget\b|\bon a budget\b")]
+    private static partial Regex OnABudget();
 
     /// <summary>
     /// "no money for bootcamps", "can't afford a bootcamp", "too broke for college": the member asks for the cheaper routes,

@@ -1486,4 +1486,27 @@ public sealed class AskIntentTests
     [InlineData("I know Python. I tried Kaggle. How do I get better at preprocessing data?")] // under 15 words
     [InlineData("I've been learning Python for about six months and tried a Kaggle competition. I got lost at the data cleaning stage.")] // no question mark
     public void A_message_without_a_question_among_other_sentences_is_read_whole(string question) => Assert.Null(AskHandler.QuestionSentence(question));
+
+    /// <summary>
+    /// Round 27, from 370 messages helpers wrote from the seed articles alone (keyword queries, statements, quotes of what
+    /// someone said, Discord formatting, budgets and deadlines, everyday words for the articles' terms): the role named as
+    /// whose path it is, "what an ML engineer makes", a $0 budget, options set together against a third, an emoji's short
+    /// code, and the words around what someone else said.
+    /// </summary>
+    [Theory]
+    [InlineData("what should i learn first to become an ml engineer", "roadmap.foundations")] // had led with the role in one line
+    [InlineData("what should i learn first if i want to become an ml engineer from zero", "roadmap.foundations")]
+    [InlineData("I want to know what an ML engineer makes right out of college", "salary.figures")]
+    [InlineData("how do i become an mle on a $0 budget?", "roadmap.education")] // had led with the average salary
+    [InlineData("do finance or healthcare ml jobs pay better than regular tech", "salary.factors")] // not a choice between the two
+    [InlineData("fresh grad here, how much should i expect to make in my first ml engineer job", "salary.figures")]
+    [InlineData("is accuracy enough to judge a model or do i need other scores too", "skills.algorithms")]
+    [InlineData("is being curious actually important for this career or is that just fluff", "skills.traits")]
+    [InlineData("the field changes so fast, how do i not fall behind after i get the job", "roadmap.stay-current")]
+    [InlineData("someone in #general said bootcamps are useless, thoughts?", "resources.bootcamps")]
+    [InlineData("im in a small town, no tech hub nearby, will that hurt my salary?", "salary.factors")]
+    [InlineData("what makes a good ml engineer", "skills.traits")] // "makes" is no pay here
+    [InlineData("any good discord or slack servers for ml learners", null)] // a server is no deployment
+    public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 }
