@@ -79,7 +79,10 @@ internal static partial class AnswerRanking
     public static AskPassage? PathPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
         var stems = FactsOf(snapshot).RoadmapStems;
-        var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.Count == 0;
+        // The role's own names say whose path it is ("what are the main steps to go from beginner to ml engineer").
+        var roles = snapshot.OfKind(KnowledgeKinds.Role).ToList();
+        var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0
+            && query.Aliases.All(a => roles.Any(e => e.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)));
         var becoming = query.Words.Any(w => w is "become" or "becoming");
         // "what order should i learn things in", "simple order of things to learn": the order of learning is the path (it had
         // led with the traits, whose heading says "in its order").
@@ -113,7 +116,7 @@ internal static partial class AnswerRanking
     private static readonly HashSet<string> WholePathWords = new(StringComparer.Ordinal)
     {
         "many", "order", "ordered", "sequence", "overview", "whole", "full", "entire", "summary", "outline", "stage", "explain",
-        "summarize", "summarise", "recap", "simple",
+        "summarize", "summarise", "recap", "simple", "go",
     };
 
     /// <summary>

@@ -126,7 +126,9 @@ public sealed partial class KnowledgeSearchIndex
         // comes from ("a roadmap for someone coming from physics"): no topic of their own.
         "fluff", "useless", "claims", "claim", "claimed", "claiming", "told", "tweet", "tweets", "quoting", "quote", "pinned",
         "guy", "comments", "comment", "hurt", "walk", "pointers", "pointer", "drowning", "drown", "anymore", "gone", "nearby",
-        "physics", "chemistry", "biology", "economics", "psychology", "neuroscience",
+        "physics", "chemistry", "biology", "economics", "psychology", "neuroscience", "coming", "saying",
+        // "i'd", "i'll", "you'd" without the apostrophe ("i'd like a roadmap from zero" searched for "id").
+        "id", "ill", "youd", "theyd",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -178,6 +180,9 @@ public sealed partial class KnowledgeSearchIndex
         (ChatHow(), "how"),
         (Much(), "much"),
         (OnABudget(), " cheaper "),
+        (PayStartsAt(), " starting "),
+        (IsTheModelGood(), " evaluate model "),
+        (ExplainToNonTechnical(), " communication "),
         (Money(), " money "),
         (EarnSense(), "earn"),
         (WhatTheyMake(), "earn"),
@@ -273,8 +278,10 @@ public sealed partial class KnowledgeSearchIndex
     /// which the sources do not say) nor a clause about a degree, which the education stage answers. Whole sentences of
     /// backstory before it go too ("Respected sir, I have done MCA and working in support role since 2 years. How to switch
     /// into ML engineer profile, please guide" had led with internships), unless they speak of a degree or ask a question.
+    /// A greeting or "so" may come first ("hey so i'm a high school teacher, how do i even start moving into ml
+    /// engineering", round 27).
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:i['’]?m|i am|as an?|former|ex-?)\s+(?!\d)[^,.;!?]*|[^,.;!?]*\bhere)(?<!\bdegree[^,.;!?]*)[,.;!]\s*(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")"
+    [GeneratedRegex(@"^\s*(?:(?:hey|hi|hello|ok|okay|so|well|yo|um|uh)\b[\s,!.]*)*(?:(?:i['’]?m|i am|as an?|former|ex-?)\s+(?!\d)[^,.;!?]*|[^,.;!?]*\bhere)(?<!\bdegree[^,.;!?]*)[,.;!]\s*(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")"
         + @"|^(?:(?!\bdegree\b)[^?])*?[.!;]\s+(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")")]
     private static partial Regex WhoAsksBeforeHow();
 
@@ -549,6 +556,26 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\bwhat\s+(?:\S+\s+){0,3}?(?:engineers?|mles?|they|people|juniors?|seniors?|grads?|graduates?|freshers?|interns?)\s+)mak(?:e|es)\b(?!\s+(?:a|an|the|my|your|their|it|this|that|them|me|us|use|sure|someone|people|you)\b)")]
     private static partial Regex WhatTheyMake();
+
+    /// <summary>
+    /// "how do i tell if my model is actually any good", "how do you know whether a model works": evaluating a model
+    /// (round 27: it had led with how to read the salary figures, for "which numbers should i look at").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:tell|know|check|see|judge)\s+(?:if|whether|how well|how good)\s+(?:my|a|the|your|our)\s+models?\b")]
+    private static partial Regex IsTheModelGood();
+
+    /// <summary>
+    /// "how do i explain my model to managers who dont know tech", "explaining results to non-technical people": the
+    /// communication the traits name, not management (round 27: it had led with management roles).
+    /// </summary>
+    [GeneratedRegex(@"\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
+    private static partial Regex ExplainToNonTechnical();
+
+    /// <summary>
+    /// "mle salary starts at 200k": the starting salary, an entry-level figure (round 27: it had led with company size).
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:salary|salaries|pay|comp)\s+)starts?(?:\s+(?:at|from|around))?\b")]
+    private static partial Regex PayStartsAt();
 
     /// <summary>
     /// "on a $0 budget", "on a tight budget", "with no budget": the member asks for the cheaper routes; the dollar sign is

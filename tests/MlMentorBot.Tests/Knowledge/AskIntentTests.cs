@@ -1507,6 +1507,14 @@ public sealed class AskIntentTests
     [InlineData("im in a small town, no tech hub nearby, will that hurt my salary?", "salary.factors")]
     [InlineData("what makes a good ml engineer", "skills.traits")] // "makes" is no pay here
     [InlineData("any good discord or slack servers for ml learners", null)] // a server is no deployment
+    [InlineData("how do i tell if my model is actually any good, which numbers should i look at", "skills.algorithms")] // had led with reading the pay figures
+    [InlineData("how do i explain my model to managers who dont know tech", "skills.traits")] // had led with management roles
+    [InlineData("how do i meet people who already work in ml, i dont know anyone", "resources.networking")]
+    [InlineData("i'd like a roadmap from zero to my first mle job", "roadmap.role")] // "id" was a word
+    [InlineData("@ml-bot **roadmap** pls for someone coming from physics", "roadmap.role")]
+    [InlineData("saw a tweet saying mle salary starts at 200k, is that real", "salary.figures")] // had led with company size
+    [InlineData("what are the main steps to go from beginner to ml engineer", "roadmap.role")] // had led with the role in one line
+    [InlineData("hey so i'm a high school teacher, how do i even start moving into ml engineering", "roadmap.role")]
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 }
