@@ -179,6 +179,7 @@ public sealed partial class KnowledgeSearchIndex
         (NotTheField(), " "),
         (ChatHow(), "how"),
         (Much(), "much"),
+        (WhatToAvoid(), " what to avoid "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -570,6 +571,16 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
     private static partial Regex ExplainToNonTechnical();
+
+    /// <summary>
+    /// "what should I NOT waste time learning", "which frameworks are not worth learning", "what NOT to put on my resume",
+    /// "the biggest mistakes people make": a question asking what to avoid, which neither source lists (they say what to
+    /// do), read as "what to avoid", a topic synonyms.md lists as not covered. They had led with the skills, frameworks or
+    /// certifications to get (round 27). Not "what if i don't have a degree" nor "is it a mistake to skip a masters".
+    /// </summary>
+    [GeneratedRegex(@"(?<=^\s*(?:(?:hey|hi|so|ok|okay)\W+)*(?:what|which)\s+(?:(?!if\b)[\w']+\s+){0,3}?)\b(?:not|never|don'?t|doesn'?t|shouldn'?t|aren'?t|isn'?t)\b"
+        + @"|(?<=\b(?:what|which|whats|top|biggest|common|typical|main|worst)\b[^?.!]*?)\bmistakes?\b|\bpitfalls?\b")]
+    private static partial Regex WhatToAvoid();
 
     /// <summary>
     /// "mle salary starts at 200k": the starting salary, an entry-level figure (round 27: it had led with company size).

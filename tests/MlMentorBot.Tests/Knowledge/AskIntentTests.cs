@@ -1517,4 +1517,27 @@ public sealed class AskIntentTests
     [InlineData("hey so i'm a high school teacher, how do i even start moving into ml engineering", "roadmap.role")]
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
+    /// A question asking what to avoid ("what NOT to learn", "the biggest mistakes") gets the honest reply: the sources say
+    /// what to do, not what to skip. They had led with the skills, frameworks or certifications to get. A question that only
+    /// says "not" about the member ("what if i don't have a degree") or asks yes or no ("is it a mistake…") still answers.
+    /// </summary>
+    [Theory]
+    [InlineData("what should I NOT waste time learning as a beginner mle", null)]
+    [InlineData("which ml frameworks are not worth learning in 2024", null)]
+    [InlineData("what NOT to put on my ml resume or github", null)]
+    [InlineData("what's the biggest mistake people make trying to become mles", null)]
+    [InlineData("top 5 mistakes in data preprocessing", null)]
+    [InlineData("what if i don't have a degree, can i become an mle", "roadmap.education")]
+    [InlineData("is it a mistake not doing a masters", "resources.degrees")]
+    public void Round_27_what_to_avoid_is_not_in_the_sources(string question, string? entry)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+        Assert.Equal(entry, answer.Lead?.Entry.Id);
+        if (entry is null)
+        {
+            Assert.Contains("what to avoid", answer.Query.NotCovered);
+        }
+    }
 }
