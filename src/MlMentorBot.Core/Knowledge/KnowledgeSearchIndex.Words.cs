@@ -129,6 +129,9 @@ public sealed partial class KnowledgeSearchIndex
         "physics", "chemistry", "biology", "economics", "psychology", "neuroscience", "coming", "saying",
         // "i'd", "i'll", "you'd" without the apostrophe ("i'd like a roadmap from zero" searched for "id").
         "id", "ill", "youd", "theyd",
+        // Phone typing (round 27, from 200 hurried messages): "thru", "b4", "abt", "bump ur salary", "always changing", "without
+        // being weird", "projects or theory".
+        "thru", "b4", "abt", "bump", "bumps", "always", "changing", "weird", "theory",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -417,7 +420,7 @@ public sealed partial class KnowledgeSearchIndex
     /// "neural network(s)" and "neural net(s)", read as "deep learning", the knowledge's name for them: the model is not the
     /// networking of the networking entry ("do i need to learn neural networks" was answered with where to meet people).
     /// </summary>
-    [GeneratedRegex(@"\bneural[ -]+net(?:work)?s?\b")]
+    [GeneratedRegex(@"\bneural[ -]+n(?:et|t|e)\w*\b")]
     private static partial Regex NeuralNetwork();
 
     /// <summary>

@@ -238,8 +238,9 @@ public sealed partial class KnowledgeSearchIndex
         // and only when the question is about that name ("what is an mle", "is mle just a software engineer…") or says
         // nothing else: in "how do i network as an ml engineer" or "remote ml engineer salary" it is just the asker's field.
         // An alias named through a synonym counts too: "sklearn" names scikit-learn, "certs" certifications.
-        // So does one typed with a typo the search mended ("shud i do a bootcmap or masers degre").
-        var canonicalText = " " + string.Join(' ', matches.Select(m => Mended(m.Value, corrections) is var w && w != m.Value ? w
+        // So does one typed with a typo the search mended ("shud i do a bootcmap or masers degre"), even in a word the search
+        // then drops ("wat even is a machine lerning engineer", round 27).
+        var canonicalText = " " + string.Join(' ', matches.Select(m => Mended(m.Value, mends ?? corrections) is var w && w != m.Value ? w
             : _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
             || (padded.Contains(a.Plural, StringComparison.Ordinal) && (!a.IsGeneric || SaysAfterAWhatClause(padded, a.Plural)))).ToList();

@@ -1515,6 +1515,13 @@ public sealed class AskIntentTests
     [InlineData("saw a tweet saying mle salary starts at 200k, is that real", "salary.figures")] // had led with company size
     [InlineData("what are the main steps to go from beginner to ml engineer", "roadmap.role")] // had led with the role in one line
     [InlineData("hey so i'm a high school teacher, how do i even start moving into ml engineering", "roadmap.role")]
+    [InlineData("wat even is a machine lerning engineer", "role.overview")] // the alias through a mended stop word
+    [InlineData("is mle a good career long term", "role.overview")]
+    [InlineData("wat is cross val n why bother", "skills.algorithms")]
+    [InlineData("neural netwrks when shld i start learning them", "skills.algorithms")] // no networking
+    [InlineData("serving a model thru an api how", "skills.deployment")]
+    [InlineData("wat algoritms shld i know b4 applying", "skills.algorithms")]
+    [InlineData("is scikit lern enough for entry lvl", "skills.frameworks")]
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
