@@ -132,6 +132,8 @@ public sealed partial class KnowledgeSearchIndex
         // Phone typing (round 27, from 200 hurried messages): "thru", "b4", "abt", "bump ur salary", "always changing", "without
         // being weird", "projects or theory".
         "thru", "b4", "abt", "bump", "bumps", "always", "changing", "weird", "theory",
+        // How much more ("pay extra", "almost double"), round 27.
+        "extra", "double", "twice", "triple",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -161,6 +163,16 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex FieldWords();
 
     /// <summary>
+    /// "this job", "this field", "this line of work", "people in this career", "these engineers": asked of a bot that
+    /// mentors would-be ML engineers, the field itself (round 27: "do i need to learn to make charts and graphs for this
+    /// job?" had been turned away for "graphs" as if it were someone else's topic). Not "this career in plumbing" nor "this
+    /// field of nursing", which name another, and only beside at most one word the knowledge does not know ("i'm a nurse,
+    /// is this job going to burn me out" is the nurse's job).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:this|these)\s+(?:jobs?|fields?|careers?|line of work|kind of work|type of work|roles?|professions?|engineers)\b(?!\s+(?:in|of|as|at)\b)")]
+    private static partial Regex ThisField();
+
+    /// <summary>
     /// "vs" beside a role's name ("mle vs software engineer", "data scientist vs ml engineer"): a comparison of roles, which
     /// the related careers' headings name with "vs", so the word is searched for. Anywhere else ("precision vs recall",
     /// "normalize vs standardize data") it joins two options and, searched for, drew those headings instead of the topic
@@ -186,7 +198,7 @@ public sealed partial class KnowledgeSearchIndex
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
-        (ExplainToNonTechnical(), " communication "),
+        (ExplainToNonTechnical(), " explain results to stakeholders "),
         (Money(), " money "),
         (EarnSense(), "earn"),
         (WhatTheyMake(), "earn"),
@@ -411,9 +423,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "make" set against another's pay, read as "earn": "do ml engineers make more than data scientists", "does an mle make
-    /// less than a swe", "make as much as". Not "make more projects" (no "than" or "as" follows).
+    /// less than a swe", "make as much as", "make almost double what another makes" (round 27). Not "make more projects" (no
+    /// "than" or "as" follows).
     /// </summary>
-    [GeneratedRegex(@"\bmak(?:e|es|ing)(?=\s+(?:(?:way|much|a lot|slightly|a bit)\s+)?(?:more|less)(?:\s+money)?\s+than\b|\s+as much(?:\s+money)?\s+as\b|\s+the same(?:\s+money)?\s+as\b)")]
+    [GeneratedRegex(@"\bmak(?:e|es|ing)(?=\s+(?:(?:way|much|a lot|slightly|a bit)\s+)?(?:more|less)(?:\s+money)?\s+than\b|\s+as much(?:\s+money)?\s+as\b|\s+the same(?:\s+money)?\s+as\b|\s+(?:almost\s+|nearly\s+|about\s+)?(?:double|twice|triple|half)\b)")]
     private static partial Regex EarnMoreSense();
 
     /// <summary>
@@ -569,8 +582,8 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex IsTheModelGood();
 
     /// <summary>
-    /// "how do i explain my model to managers who dont know tech", "explaining results to non-technical people": the
-    /// communication the traits name, not management (round 27: it had led with management roles).
+    /// "how do i explain my model to managers who dont know tech", "explaining results to non-technical people": explaining
+    /// results to stakeholders, which visualization is for, not management (round 27: it had led with management roles).
     /// </summary>
     [GeneratedRegex(@"\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
     private static partial Regex ExplainToNonTechnical();

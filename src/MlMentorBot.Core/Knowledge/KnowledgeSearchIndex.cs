@@ -252,7 +252,7 @@ public sealed partial class KnowledgeSearchIndex
             Aliases = aliases,
             Coverage = contentWords == 0 ? (aliases.Count > 0 ? 1 : 0) : (double)knownWords / contentWords,
             Words = Word().Matches(lowered).Select(m => m.Value.Replace("'", "", StringComparison.Ordinal)).ToList(),
-            NamesTheField = FieldWords().IsMatch(lowered) || (mends is not null
+            NamesTheField = FieldWords().IsMatch(lowered) || (unknown.Count <= 1 && ThisField().IsMatch(lowered)) || (mends is not null
                 && FieldWords().IsMatch(string.Join(' ', matches.Select(m => Mended(m.Value.Replace("'", "", StringComparison.Ordinal).Trim('-'), mends))))),
             Unknown = unknown,
             Concepts = concepts,
