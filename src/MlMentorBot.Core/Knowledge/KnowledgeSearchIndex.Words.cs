@@ -284,7 +284,7 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex AnotherRoleAsColleague();
 
     /// <summary>The verbs and the field's names of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving into ML.</summary>
-    private const string IntoTheFieldWords = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\s+(?:in|into|to)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning|ai)\b)";
+    private const string IntoTheFieldWords = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:in|into|to)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning|ai)\b)";
 
     /// <summary>
     /// Who is asking, said before "how do i get into ml": "im a frontend dev w 3 yoe, how do i pivot into mle" and "former
@@ -306,8 +306,9 @@ public sealed partial class KnowledgeSearchIndex
     /// machine learning", "how do i transition to ml engineering", "how do i pivot into mle" (each was turned away or led
     /// with the common algorithms). Only before the field's own name ("how do i switch to pytorch" is a tool), and only
     /// after "how": "can i switch into ml engineering or is that a stretch" asks whether, which the sources do not answer.
+    /// Round 27: from where ("switching from swe to mle"), and "how" said last ("switching from swe to mle how").
     /// </summary>
-    [GeneratedRegex(@"(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords)]
+    [GeneratedRegex(@"(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords + "|" + IntoTheFieldWords + @"(?=[^?.!,;]*\bhow\W*$)")]
     private static partial Regex IntoTheField();
 
     /// <summary>

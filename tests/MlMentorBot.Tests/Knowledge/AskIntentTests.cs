@@ -1530,6 +1530,8 @@ public sealed class AskIntentTests
     [InlineData("is this career in plumbing worth it", null)] // names another career
     [InlineData("this field of nursing, what skills do i need", null)]
     [InlineData("i'm a nurse, is this job going to burn me out", null)] // burnout: not covered
+    [InlineData("switching from swe to mle how", "roadmap.role")] // had led with software engineering practices
+    [InlineData("analytical thinking for ml how to train it", "skills.traits")]
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
