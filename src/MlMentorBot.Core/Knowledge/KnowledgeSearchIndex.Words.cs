@@ -122,11 +122,10 @@ public sealed partial class KnowledgeSearchIndex
         // Round 27, from 370 messages in chat forms and everyday words: how a member doubts or passes on what they read or
         // were told ("is that just fluff", "someone in #general said bootcamps are useless", "my cousin claims math isn't
         // needed", "saw a tweet saying…", "quoting the pinned post", "some guy said", "walk me through", "any pointers",
-        // "without drowning", "is a degree not needed anymore", "will AI jobs be gone"), and the school subject a member
-        // comes from ("a roadmap for someone coming from physics"): no topic of their own.
+        // "without drowning", "is a degree not needed anymore", "will AI jobs be gone"): no topic of their own.
         "fluff", "useless", "claims", "claim", "claimed", "claiming", "told", "tweet", "tweets", "quoting", "quote", "pinned",
         "guy", "comments", "comment", "hurt", "walk", "pointers", "pointer", "drowning", "drown", "anymore", "gone", "nearby",
-        "physics", "chemistry", "biology", "economics", "psychology", "neuroscience", "coming", "saying",
+        "coming", "saying",
         // "i'd", "i'll", "you'd" without the apostrophe ("i'd like a roadmap from zero" searched for "id").
         "id", "ill", "youd", "theyd",
         // Phone typing (round 27, from 200 hurried messages): "thru", "b4", "abt", "bump ur salary", "always changing", "without
@@ -247,6 +246,7 @@ public sealed partial class KnowledgeSearchIndex
         (KnowItCold(), " "),
         (WhatMakesAGoodOne(), " traits of an ml engineer "),
         (DegreeSubject(), " "),
+        (ComingFrom(), " "),
         (WithoutADegree(), " faster and cheaper routes than a degree "),
         (AnswerShape(), " "),
         (BesidesThat(), " "),
@@ -715,6 +715,17 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>"know … cold" (by heart): how well, not a topic ("which algorithms should i know cold before applying").</summary>
     [GeneratedRegex(@"(?<=\b(?:know|learn)\b[^.?!,]{0,40}?)\bcold\b")]
     private static partial Regex KnowItCold();
+
+    /// <summary>
+    /// The subject or trade a member comes from ("a roadmap for someone coming from physics", "switching from accounting",
+    /// "a nursing background"): who asks, not the topic, as with a degree's subject (<see cref="DegreeSubject"/>). Round 27;
+    /// the subjects alone stay unknown words ("best way to study for my chemistry final" is someone else's topic).
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:coming|come|comes|switching|moving|transitioning|pivoting) from (?:a |an )?)" + Backgrounds + @"\b|\b" + Backgrounds + @" background\b")]
+    private static partial Regex ComingFrom();
+
+    /// <summary>The subjects and trades of <see cref="ComingFrom"/>.</summary>
+    private const string Backgrounds = "(?:physics|chemistry|biology|bio|economics|econ|psychology|neuroscience|accounting|nursing|teaching|retail|hospitality|law|marketing|sales|finance|medicine|pharmacy|architecture)";
 
     /// <summary>
     /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major", "major in math or cs", "degree in

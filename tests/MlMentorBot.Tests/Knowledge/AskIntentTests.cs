@@ -1532,6 +1532,8 @@ public sealed class AskIntentTests
     [InlineData("i'm a nurse, is this job going to burn me out", null)] // burnout: not covered
     [InlineData("switching from swe to mle how", "roadmap.role")] // had led with software engineering practices
     [InlineData("analytical thinking for ml how to train it", "skills.traits")]
+    [InlineData("i have a nursing background, how do i get into ml", "roadmap.role")] // who asks
+    [InlineData("best way to study for my chemistry final in 2 weeks? high school junior, really behind", null)] // someone else's topic
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
