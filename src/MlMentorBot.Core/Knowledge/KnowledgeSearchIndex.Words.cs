@@ -133,6 +133,11 @@ public sealed partial class KnowledgeSearchIndex
         "thru", "b4", "abt", "bump", "bumps", "always", "changing", "weird", "theory",
         // How much more ("pay extra", "almost double"), round 27.
         "extra", "double", "twice", "triple",
+        // Round 27, from 365 more messages in a channel's voice and members' situations: "do the libraries just handle all
+        // that", "i just nod", "lock in on over the summer", "a smart way in" ("smart" had been mended to "start"), "small
+        // low-paid freelance jobs", "the simplest way to deploy, concretely", "realistically".
+        "handle", "handles", "nod", "lock", "summer", "smart", "low-paid",
+        "simplest", "concretely", "concrete", "realistic", "realistically",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -197,7 +202,8 @@ public sealed partial class KnowledgeSearchIndex
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
-        (ExplainToNonTechnical(), " explain results to stakeholders "),
+        (ExplainToNonTechnical(), " explain results for stakeholders "),
+        (ExplainingAsATrait(), " communication "),
         (Money(), " money "),
         (EarnSense(), "earn"),
         (WhatTheyMake(), "earn"),
@@ -585,9 +591,17 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "how do i explain my model to managers who dont know tech", "explaining results to non-technical people": explaining
     /// results to stakeholders, which visualization is for, not management (round 27: it had led with management roles).
+    /// Only asked how: "im not great at explaining stuff to non tech people, is that a dealbreaker" is about a trait.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\bhow\b[^?.!]*?)\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
+    private static partial Regex ExplainToNonTechnical();
+
+    /// <summary>
+    /// Explaining to non-technical people said of oneself rather than asked how ("im not great at explaining stuff to non
+    /// tech people, is that a dealbreaker"): the communication the traits name (<see cref="ExplainToNonTechnical"/>).
     /// </summary>
     [GeneratedRegex(@"\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
-    private static partial Regex ExplainToNonTechnical();
+    private static partial Regex ExplainingAsATrait();
 
     /// <summary>
     /// "what should I NOT waste time learning", "which frameworks are not worth learning", "what NOT to put on my resume",

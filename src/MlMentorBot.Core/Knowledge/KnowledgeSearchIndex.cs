@@ -524,7 +524,7 @@ public sealed partial class KnowledgeSearchIndex
     /// school year, never someone else's topic.
     /// </summary>
     private static bool IsNumber(string word) => char.IsDigit(word[0])
-        && (word.TrimEnd('k', 'h', 's', '+').All(char.IsDigit)
+        && (word.TrimEnd('k', 'h', 's', '+').All(c => char.IsDigit(c) || c == '-')
             || (word.Length > 2 && word[^2..] is "st" or "nd" or "rd" or "th" && word[..^2].All(char.IsDigit)));
 
     /// <summary>

@@ -1534,6 +1534,10 @@ public sealed class AskIntentTests
     [InlineData("analytical thinking for ml how to train it", "skills.traits")]
     [InlineData("i have a nursing background, how do i get into ml", "roadmap.role")] // who asks
     [InlineData("best way to study for my chemistry final in 2 weeks? high school junior, really behind", null)] // someone else's topic
+    [InlineData("What's the fastest realistic route into ML engineering for someone like me?", "roadmap.education")] // the faster routes
+    [InlineData("is taking small low-paid freelance data jobs a smart way in, or a waste of time?", "roadmap.experience")] // "smart" is no "start"
+    [InlineData("im not great at explaining stuff to non tech people, is that a dealbreaker for ml eng", "skills.traits")]
+    [InlineData("My GitHub is basically empty except for class projects lol. What 2-3 projects should I build before graduating?", "roadmap.experience")] // a range is a number
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
