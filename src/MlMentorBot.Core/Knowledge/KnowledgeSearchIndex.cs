@@ -531,7 +531,8 @@ public sealed partial class KnowledgeSearchIndex
     /// "is statistics important for ml engineers or just for data scientists", "do mles do feature engineering or is that
     /// data scientist territory": a specific name after the question's "or" that only offers the alternative, when a specific
     /// name comes before it, is not what the question is about. A name typed as a synonym counts where it is typed ("sql for
-    /// mle, is it important or just a ds thing": "ds" is the data scientist).
+    /// mle, is it important or just a ds thing": "ds" is the data scientist). So is one after "or can i (mostly) just…" ("is
+    /// communication really that important or can I mostly just code", round 27).
     /// </summary>
     private static List<AliasName> WithoutTheAlternative(string padded, List<AliasName> named, IReadOnlyDictionary<string, string> synonyms)
     {
@@ -560,7 +561,7 @@ public sealed partial class KnowledgeSearchIndex
             : named;
     }
 
-    [GeneratedRegex(@" or (?:just|is that|is it|more|mostly|do i (?:also |still |really )?need)\b")]
+    [GeneratedRegex(@" or (?:just|is that|is it|more|mostly|can i (?:mostly |just )?|do i (?:also |still |really )?need)\b")]
     private static partial Regex AlternativeOr();
 
     /// <summary>

@@ -1537,6 +1537,9 @@ public sealed class AskIntentTests
     [InlineData("What's the fastest realistic route into ML engineering for someone like me?", "roadmap.education")] // the faster routes
     [InlineData("is taking small low-paid freelance data jobs a smart way in, or a waste of time?", "roadmap.experience")] // "smart" is no "start"
     [InlineData("im not great at explaining stuff to non tech people, is that a dealbreaker for ml eng", "skills.traits")]
+    [InlineData("first step for mle path math or code", "roadmap.foundations")] // "code" names programming as an option
+    [InlineData("whats the very first step, learning math or learning to code?", "roadmap.foundations")]
+    [InlineData("I'm quite introverted. Is communication really that important for ML engineers or can I mostly just code?", "skills.traits")]
     [InlineData("My GitHub is basically empty except for class projects lol. What 2-3 projects should I build before graduating?", "roadmap.experience")] // a range is a number
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
