@@ -137,7 +137,8 @@ public sealed partial class KnowledgeSearchIndex
         // that", "i just nod", "lock in on over the summer", "a smart way in" ("smart" had been mended to "start"), "small
         // low-paid freelance jobs", "the simplest way to deploy, concretely", "realistically".
         "handle", "handles", "nod", "lock", "summer", "smart", "low-paid",
-        "simplest", "concretely", "concrete", "realistic", "realistically",
+        "simplest", "concretely", "concrete", "realistic", "realistically", "havent", "hasnt", "wasnt", "werent", "hadnt",
+        "hundreds", "thousands", "millions", "given", "sense",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>

@@ -1540,6 +1540,9 @@ public sealed class AskIntentTests
     [InlineData("first step for mle path math or code", "roadmap.foundations")] // "code" names programming as an option
     [InlineData("whats the very first step, learning math or learning to code?", "roadmap.foundations")]
     [InlineData("I'm quite introverted. Is communication really that important for ML engineers or can I mostly just code?", "skills.traits")]
+    [InlineData("do meetups and in-person events actually matter or is it all online now?", "resources.networking")] // a compound read as its parts
+    [InlineData("which ready-made toolkits do ml engineers use", "skills.frameworks")]
+    [InlineData("what is semi-supervised learning", null)] // a part the knowledge never uses keeps the compound whole
     [InlineData("My GitHub is basically empty except for class projects lol. What 2-3 projects should I build before graduating?", "roadmap.experience")] // a range is a number
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
