@@ -186,14 +186,19 @@ internal static partial class AnswerRanking
     /// </summary>
     public static AskPassage? ComparisonPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        if (query.Aliases.Count < 2 || !query.Words.Any(w => w is "vs" or "versus" or "or" or "than" or "instead"))
+        // A skill named through a synonym of its entry's key counts as named: "learning math or learning to code" sets the
+        // maths against programming ("code" → programming), round 27. As an alias, "code" had outweighed "toolkits" in
+        // "so they dont have to code everything".
+        var skills = query.Concepts.Where(c => c.Count > 1).Select(c => snapshot.Entries.FirstOrDefault(e => e.Kind == KnowledgeKinds.SkillArea && e.Key == c[^1]))
+            .OfType<KnowledgeEntry>().ToList();
+        if (query.Aliases.Count + skills.Count < 2 || !query.Words.Any(w => w is "vs" or "versus" or "or" or "than" or "instead"))
         {
             return null;
         }
 
         var facts = FactsOf(snapshot);
         var compared = query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>()
-            .DistinctBy(e => e.Id).ToList();
+            .Concat(skills).DistinctBy(e => e.Id).ToList();
         if (compared.Count != 2)
         {
             return null;

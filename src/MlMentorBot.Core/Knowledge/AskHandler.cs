@@ -145,10 +145,17 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // A question among sentences of context: the question answers, unless it needs the context ("how should i compare
         // these?") or its answer is far from the whole message's (then the whole message is read as before).
         if (QuestionSentence(question) is { } asked && Compose(snapshot, asked) is { Lead: { } askedLead } askedAnswer
-            && askedAnswer.Query.Concepts.Count >= 2
-            && (hits.Count == 0 || hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id)))
+            && askedAnswer.Query.Concepts.Count >= 2)
         {
-            return askedAnswer;
+            if (hits.Count == 0 || hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id))
+            {
+                return askedAnswer;
+            }
+
+            // The whole message turned away only for its context ("…Recruiter offered 75k and idk if thats lowball"):
+            // its question still has an answer (round 27).
+            var whole = ComposeWhole(snapshot, question, query, hits);
+            return whole.Lead is null && whole.NotCovered is null && whole.Unranked is null ? askedAnswer : whole;
         }
 
         return ComposeWhole(snapshot, question, query, hits);
@@ -660,7 +667,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// "How are you" as members type it, on the question's key (lowercase, apostrophes dropped): "how are you", "how r u",
     /// "hows it going", "whats up", "hru".
     /// </summary>
-    [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) it going|hows (?:it going|life|things|your day)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
+    [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) (?:it|your day) going|hows (?:it going|life|things|your day(?: going| been)?)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
     private static partial Regex HowAreYou();
 
     /// <summary>A slash command as typed in a question: "/roadmap", "/progress".</summary>

@@ -138,7 +138,7 @@ public sealed partial class KnowledgeSearchIndex
         // low-paid freelance jobs", "the simplest way to deploy, concretely", "realistically".
         "handle", "handles", "nod", "lock", "summer", "smart", "low-paid",
         "simplest", "concretely", "concrete", "realistic", "realistically", "havent", "hasnt", "wasnt", "werent", "hadnt",
-        "hundreds", "thousands", "millions", "given", "sense",
+        "hundreds", "thousands", "millions", "given", "sense", "town", "towns",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>
@@ -199,6 +199,7 @@ public sealed partial class KnowledgeSearchIndex
         (NotTheField(), " "),
         (ChatHow(), "how"),
         (Much(), "much"),
+        (JustCurious(), " "),
         (WhatToAvoid(), " what to avoid "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
@@ -603,6 +604,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
     private static partial Regex ExplainingAsATrait();
+
+    /// <summary>
+    /// "ngl im curious", "just curious": why the member asks, not curiosity the trait (round 27: "how much do senior mles
+    /// make ngl im curious" had led with what moves pay instead of the figures). Only said last, or before chat filler or an
+    /// emoji: "im curious but a slow learner, can i make it" is the trait.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:i'?m|i am|just)\s+(?:really\s+|so\s+|genuinely\s+|kinda\s+)?curious\b(?=\s*(?:$|[^\w\s]|(?:lol|tho|ngl|haha|lmao|tbh)\b))")]
+    private static partial Regex JustCurious();
 
     /// <summary>
     /// "what should I NOT waste time learning", "which frameworks are not worth learning", "what NOT to put on my resume",

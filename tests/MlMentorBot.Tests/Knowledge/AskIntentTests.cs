@@ -1543,6 +1543,10 @@ public sealed class AskIntentTests
     [InlineData("do meetups and in-person events actually matter or is it all online now?", "resources.networking")] // a compound read as its parts
     [InlineData("which ready-made toolkits do ml engineers use", "skills.frameworks")]
     [InlineData("what is semi-supervised learning", null)] // a part the knowledge never uses keeps the compound whole
+    [InlineData("how much do senior mles make ngl im curious 👀", "salary.figures")] // why the member asks, not the trait
+    [InlineData("im curious but slow learner can i make it in ml", "skills.traits")]
+    [InlineData("hey bot, is an ML engineer basically just a software engineer who knows some ML? or is it a totally separate thing", "role.related-careers")]
+    [InlineData("Hi, I'm finishing my CS degree in May. What kind of starting salary should I expect for an entry-level ML engineer role in the US? Recruiter offered 75k and idk if thats lowball", "salary.figures")]
     [InlineData("My GitHub is basically empty except for class projects lol. What 2-3 projects should I build before graduating?", "roadmap.experience")] // a range is a number
     public void Round_27_chat_forms_and_everyday_words_find_the_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);

@@ -187,6 +187,7 @@ public sealed class AskAboutTheBotTests
     [InlineData("🙂", "Ask me a question in your own words")]
     [InlineData("how r u", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")] // turned away, a gap
     [InlineData("hows it going", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")] // led with online courses
+    [InlineData("hey bot how's your day going lol", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")] // led with a typical day (round 27)
     [InlineData("Good morning, how are you doing today?", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")]
     [InlineData("whats up bot", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")]
     [InlineData("???", "Ask me a question in your own words")]
