@@ -164,7 +164,7 @@ public sealed partial class KnowledgeSearchIndex
     /// wrote to share the field's words), nor in round 25's: ml as millilitres ("250 ml", "how many ml in a cup") and AI
     /// said of cows, cattle or bulls.
     /// </summary>
-    [GeneratedRegex(@"\b((?<!\b(?:\d+(?:[.,]\d+)?\s|how many\s+))ml(?!\s+(?:of|in)\s+(?:an?\s+|the\s+)?(?:cups?|glass|bottles?|spoons?|teaspoons?|tablespoons?|water|milk))|mle|mles|mlops|ai(?!\W+artificial insemination)(?![^.?!]*\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b)(?<!\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b[^.?!]*\bai)|data[ -]?(?:science|scientists?|sci|preprocessing|pre-processing|processing|cleaning|cleansing|prep|preparation|wrangling|visuali[sz]ation|viz|analy\w+|engineer\w*|pipelines?|sets?|mining|labell?ing|augmentation|leakage|quality|driven)|(?:training|test|validation|big|messy|raw|tabular|labell?ed|unstructured|structured|missing|dirty|noisy)[ -]data|(?:clean\w*|normali[sz]\w*|standardi[sz]\w*|scal(?:e|ing)|preprocess\w*|wrangl\w*|transform\w*|label\w*) (?:(?:the|my|your|our|their|raw|messy) )?data|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp(?!\W+neuro)|computer[ -]vision(?! syndrome)|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
+    [GeneratedRegex(@"\b((?<!\b(?:\d+(?:[.,]\d+)?\s|how many\s+))ml(?!\s+(?:of|in)\s+(?:an?\s+|the\s+)?(?:cups?|glass|bottles?|spoons?|teaspoons?|tablespoons?|water|milk))|mle|mles|mlops|ai(?!\W+artificial insemination)(?![^.?!]*\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b)(?<!\b(?:cows?|cattle|bulls?|heifers?|livestock|semen)\b[^.?!]*\bai)|data[ -]?(?:science|scientists?|sci|preprocessing|pre-processing|processing|cleaning|cleansing|prep|preparation|wrangling|visuali[sz]ation|viz|analy\w+|engineer\w*|pipelines?|sets?|mining|labell?ing|augmentation|leakage|quality|driven)|(?:training|test|validation|big|messy|raw|tabular|labell?ed|unstructured|structured|missing|dirty|noisy)[ -]data|(?:clean\w*|normali[sz]\w*|standardi[sz]\w*|scal(?:e|ing)|preprocess\w*|wrangl\w*|transform\w*|label\w*) (?:(?:the|my|your|our|their|raw|messy) )?data|machine[ -]learning|deep[ -]learning|neural[ -]net(?:work)?s?(?!\s+in\s+(?:the|our|a|my|your)\s+brains?)|pytorch|tensorflow|keras|scikit[ -]learn|sklearn|pandas|numpy|scipy|matplotlib|seaborn|xgboost|hugging ?face|linear[ -]regression|logistic[ -]regression|decision[ -]trees?|random[ -]forests?|clustering|reinforcement[ -]learning|supervised[ -]learning|unsupervised|nlp(?!\W+neuro)|computer[ -]vision(?! syndrome)|kaggle|llms?|hyperparameters?|overfitting|underfitting|precision\W{1,3}(?:(?:and|vs|or)\W+)?recall|cross[ -]validation|grid[ -]search|gradient[ -]descent|feature[ -]engineering|jupyter|neurips|icml|iclr|cvpr|recommender|recommendation (?:systems?|engines?)|classifiers?|image classification|object detection|sentiment analysis|mnist|imagenet|cifar)\b")]
     private static partial Regex FieldWords();
 
     /// <summary>
@@ -206,6 +206,7 @@ public sealed partial class KnowledgeSearchIndex
         (IsTheModelGood(), " evaluate model "),
         (ExplainToNonTechnical(), " explain results for stakeholders "),
         (ExplainingAsATrait(), " communication "),
+        (TalkToOtherTeams(), " communication "),
         (Money(), " money "),
         (EarnSense(), "earn"),
         (WhatTheyMake(), "earn"),
@@ -442,7 +443,7 @@ public sealed partial class KnowledgeSearchIndex
     /// "neural network(s)" and "neural net(s)", read as "deep learning", the knowledge's name for them: the model is not the
     /// networking of the networking entry ("do i need to learn neural networks" was answered with where to meet people).
     /// </summary>
-    [GeneratedRegex(@"\bneural[ -]+n(?:et|t|e)\w*\b")]
+    [GeneratedRegex(@"\bneural[ -]+n(?:et|t|e)\w*\b(?!\s+in\s+(?:the|our|a|my|your)\s+brains?)")]
     private static partial Regex NeuralNetwork();
 
     /// <summary>
@@ -604,6 +605,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
     private static partial Regex ExplainingAsATrait();
+
+    /// <summary>
+    /// "do mles talk to product people or is it all heads down coding", "talking with business folks": working with other
+    /// teams, the communication and collaboration the traits name (round 27: it had led with why programming matters).
+    /// </summary>
+    [GeneratedRegex(@"\btalk(?:s|ing)?\s+(?:to|with)\s+(?:the\s+|other\s+)?(?:product|business|non[- ]?tech\w*|other teams?|stakeholders?|clients?|customers?)\b")]
+    private static partial Regex TalkToOtherTeams();
 
     /// <summary>
     /// "ngl im curious", "just curious": why the member asks, not curiosity the trait (round 27: "how much do senior mles

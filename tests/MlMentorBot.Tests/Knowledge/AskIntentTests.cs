@@ -1545,6 +1545,8 @@ public sealed class AskIntentTests
     [InlineData("what is semi-supervised learning", null)] // a part the knowledge never uses keeps the compound whole
     [InlineData("how much do senior mles make ngl im curious 👀", "salary.figures")] // why the member asks, not the trait
     [InlineData("im curious but slow learner can i make it in ml", "skills.traits")]
+    [InlineData("do mles talk to product people or is it all heads down coding", "skills.traits")] // working with other teams
+    [InlineData("explain how a neural network in the brain works, like biology class level", null)] // the brain's, not the field's
     [InlineData("hey bot, is an ML engineer basically just a software engineer who knows some ML? or is it a totally separate thing", "role.related-careers")]
     [InlineData("Hi, I'm finishing my CS degree in May. What kind of starting salary should I expect for an entry-level ML engineer role in the US? Recruiter offered 75k and idk if thats lowball", "salary.figures")]
     [InlineData("My GitHub is basically empty except for class projects lol. What 2-3 projects should I build before graduating?", "roadmap.experience")] // a range is a number
