@@ -123,6 +123,19 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Eleventh() => Labelled("ask-questions-eleventh.tsv", "eleventh");
 
+    /// <summary>
+    /// ask-questions-twelfth.tsv, in the fresh set's columns: a twelfth set, written at the start of round 27 by a helper
+    /// who read the two seed articles and nothing else, and labelled by another from the knowledge alone; read through its
+    /// summary line until mid-round, then its misses were read, so from there on it is a tuning set.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Twelfth() => Labelled("ask-questions-twelfth.tsv", "twelfth");
+
+    /// <summary>
+    /// ask-questions-thirteenth.tsv, in the fresh set's columns: a thirteenth set, written mid-round 27 the same way as the
+    /// twelfth, and measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Thirteenth() => Labelled("ask-questions-thirteenth.tsv", "thirteenth");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -156,6 +169,12 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-eleventh-labels-second.tsv: the eleventh set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> EleventhSecondLabels() => SecondLabels("ask-questions-eleventh-labels-second.tsv");
+
+    /// <summary>ask-questions-twelfth-labels-second.tsv: the twelfth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwelfthSecondLabels() => SecondLabels("ask-questions-twelfth-labels-second.tsv");
+
+    /// <summary>ask-questions-thirteenth-labels-second.tsv: the thirteenth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ThirteenthSecondLabels() => SecondLabels("ask-questions-thirteenth-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);
