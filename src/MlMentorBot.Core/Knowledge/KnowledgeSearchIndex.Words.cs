@@ -200,6 +200,10 @@ public sealed partial class KnowledgeSearchIndex
         (ChatHow(), "how"),
         (Much(), "much"),
         (JustCurious(), " "),
+        (StartApplying(), " "),
+        (HypeNumbers(), " "),
+        (WhatThatJobIs(), " what is an ml engineer "),
+        (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
@@ -612,6 +616,31 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\btalk(?:s|ing)?\s+(?:to|with)\s+(?:the\s+|other\s+)?(?:product|business|non[- ]?tech\w*|other teams?|stakeholders?|clients?|customers?)\b")]
     private static partial Regex TalkToOtherTeams();
+
+    /// <summary>
+    /// "before i start applying", "when should i start job hunting": starting to apply, not the start of the roadmap (round
+    /// 27: "how many projects do I need before I start applying" had led with why the path starts where it does).
+    /// </summary>
+    [GeneratedRegex(@"\bstart(?:ing)?(?=\s+(?:applying|to apply|job hunting|interviewing|sending applications)\b)")]
+    private static partial Regex StartApplying();
+
+    /// <summary>
+    /// "not the hype numbers pls": the member's doubt of inflated figures, not the demand that "hype" names elsewhere (round
+    /// 27: "realistic starting salary for a junior MLE in the US? not the hype numbers pls" had led with industry demand).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:hype|hyped|inflated)(?=\s+(?:numbers|figures|salaries|salary|pay)\b)")]
+    private static partial Regex HypeNumbers();
+
+    /// <summary>
+    /// "explain in normal words what that job is" (a parent asking for a child): what the role is (round 27: it had led
+    /// with the foundations' checklist).
+    /// </summary>
+    [GeneratedRegex(@"\bwhat\s+(?:that|this)\s+(?:job|role|career)\s+(?:is|even is|actually is)\b")]
+    private static partial Regex WhatThatJobIs();
+
+    /// <summary>"in normal words", "in simple terms", "in plain english": how to explain, not what (round 27).</summary>
+    [GeneratedRegex(@"\b(?:in|using)\s+(?:normal|simple|plain|easy|layman'?s?|everyday)\s+(?:words|terms|english|language)\b")]
+    private static partial Regex InPlainWords();
 
     /// <summary>
     /// "ngl im curious", "just curious": why the member asks, not curiosity the trait (round 27: "how much do senior mles

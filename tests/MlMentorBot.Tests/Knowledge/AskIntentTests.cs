@@ -1546,6 +1546,10 @@ public sealed class AskIntentTests
     [InlineData("how much do senior mles make ngl im curious 👀", "salary.figures")] // why the member asks, not the trait
     [InlineData("im curious but slow learner can i make it in ml", "skills.traits")]
     [InlineData("do mles talk to product people or is it all heads down coding", "skills.traits")] // working with other teams
+    [InlineData("how many projects do I need before I start applying", "roadmap.experience")] // no start of the roadmap
+    [InlineData("realistic starting salary for a junior MLE in the US? not the hype numbers pls", "salary.figures")] // no demand
+    [InlineData("whats the career ladder after ML engineer", "career.growth")]
+    [InlineData("can someone explain in normal words what that job is", "role.overview")]
     [InlineData("explain how a neural network in the brain works, like biology class level", null)] // the brain's, not the field's
     [InlineData("hey bot, is an ML engineer basically just a software engineer who knows some ML? or is it a totally separate thing", "role.related-careers")]
     [InlineData("Hi, I'm finishing my CS degree in May. What kind of starting salary should I expect for an entry-level ML engineer role in the US? Recruiter offered 75k and idk if thats lowball", "salary.figures")]
