@@ -138,7 +138,9 @@ public sealed partial class KnowledgeSearchIndex
         // low-paid freelance jobs", "the simplest way to deploy, concretely", "realistically".
         "handle", "handles", "nod", "lock", "summer", "smart", "low-paid",
         "simplest", "concretely", "concrete", "realistic", "realistically", "havent", "hasnt", "wasnt", "werent", "hadnt",
-        "hundreds", "thousands", "millions", "given", "sense", "town", "towns",
+        "hundreds", "thousands", "millions", "given", "sense", "town", "towns", "bc", "b/c",
+        // The months ("a portfolio ready by march"); not "may", which asks.
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
     };
 
     /// <summary>British and American endings, and -isation/-ization nouns to their verbs, tried in this order.</summary>

@@ -1550,6 +1550,10 @@ public sealed class AskIntentTests
     [InlineData("realistic starting salary for a junior MLE in the US? not the hype numbers pls", "salary.figures")] // no demand
     [InlineData("whats the career ladder after ML engineer", "career.growth")]
     [InlineData("can someone explain in normal words what that job is", "role.overview")]
+    [InlineData("my cousin claims math isn't needed bc libraries do everything, hmm?", "skills.math-statistics")] // "bc" is because
+    [InlineData("need a portfolio ready by march for internship applications, what to build?", "roadmap.experience")] // a month
+    [InlineData("@here what blogs do you all read to stay current? (KDnuggets, TDS...?)", "resources.blogs")]
+    [InlineData("image classifer project good for portfolio?", "roadmap.experience")] // a project the path names
     [InlineData("explain how a neural network in the brain works, like biology class level", null)] // the brain's, not the field's
     [InlineData("hey bot, is an ML engineer basically just a software engineer who knows some ML? or is it a totally separate thing", "role.related-careers")]
     [InlineData("Hi, I'm finishing my CS degree in May. What kind of starting salary should I expect for an entry-level ML engineer role in the US? Recruiter offered 75k and idk if thats lowball", "salary.figures")]
