@@ -323,7 +323,7 @@ public sealed partial class KnowledgeSearchIndex
     /// after "how": "can i switch into ml engineering or is that a stretch" asks whether, which the sources do not answer.
     /// Round 27: from where ("switching from swe to mle"), and "how" said last ("switching from swe to mle how").
     /// </summary>
-    [GeneratedRegex(@"(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords + "|" + IntoTheFieldWords + @"(?=[^?.!,;]*\bhow\W*$)")]
+    [GeneratedRegex(@"(?=\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\b)(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords + "|" + IntoTheFieldWords + @"(?=[^?.!,;]*\bhow\W*$)")]
     private static partial Regex IntoTheField();
 
     /// <summary>
@@ -333,7 +333,7 @@ public sealed partial class KnowledgeSearchIndex
     /// can i still become an ml engineer or is it too late") the degree is what is asked. So is "hurt" after an age ("will
     /// switching careers at 35 hurt my chances", round 27).
     /// </summary>
-    [GeneratedRegex(@"(?<=\b[1-9][0-9]\b.*)\btoo late\b|\btoo late\b(?=.*\b[1-9][0-9]\b)|(?<=\bat (?:age )?[2-9][0-9]\b.*)\bhurt\b")]
+    [GeneratedRegex(@"(?=\btoo late\b)(?<=\b[1-9][0-9]\b.*)\btoo late\b|\btoo late\b(?=.*\b[1-9][0-9]\b)|\bhurt\b(?<=\bat (?:age )?[2-9][0-9]\b.*hurt)")]
     private static partial Regex TooLateAtAnAge();
 
     /// <summary>
@@ -374,7 +374,7 @@ public sealed partial class KnowledgeSearchIndex
     /// "what … do") nor "what do i need to make a portfolio" (it makes something), nor "what are the traits that make someone
     /// a successful ML engineer" (round 26).
     /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress|someone|somebody|anyone|people|you)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
+    [GeneratedRegex(@"(?=\bmak(?:e|es|ing)\b)(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress|someone|somebody|anyone|people|you)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
     private static partial Regex EarnSense();
 
     /// <summary>
@@ -587,7 +587,7 @@ public sealed partial class KnowledgeSearchIndex
     /// the people who earn it, with no "do" between (<see cref="EarnSense"/>); not "what makes a good portfolio" (nobody
     /// before it) nor "what projects you make" (round 27).
     /// </summary>
-    [GeneratedRegex(@"(?<=\bwhat\s+(?:\S+\s+){0,3}?(?:engineers?|mles?|they|people|juniors?|seniors?|grads?|graduates?|freshers?|interns?)\s+)mak(?:e|es)\b(?!\s+(?:a|an|the|my|your|their|it|this|that|them|me|us|use|sure|someone|people|you)\b)")]
+    [GeneratedRegex(@"\bmak(?:e|es)\b(?<=\bwhat\s+(?:\S+\s+){0,3}?(?:engineers?|mles?|they|people|juniors?|seniors?|grads?|graduates?|freshers?|interns?)\s+mak(?:e|es))(?!\s+(?:a|an|the|my|your|their|it|this|that|them|me|us|use|sure|someone|people|you)\b)")]
     private static partial Regex WhatTheyMake();
 
     /// <summary>
@@ -602,7 +602,7 @@ public sealed partial class KnowledgeSearchIndex
     /// results to stakeholders, which visualization is for, not management (round 27: it had led with management roles).
     /// Only asked how: "im not great at explaining stuff to non tech people, is that a dealbreaker" is about a trait.
     /// </summary>
-    [GeneratedRegex(@"(?<=\bhow\b[^?.!]*?)\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
+    [GeneratedRegex(@"\bexplain\w*\b(?<=\bhow\b[^?.!]*?explain\w*)[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
     private static partial Regex ExplainToNonTechnical();
 
     /// <summary>
@@ -658,8 +658,8 @@ public sealed partial class KnowledgeSearchIndex
     /// do), read as "what to avoid", a topic synonyms.md lists as not covered. They had led with the skills, frameworks or
     /// certifications to get (round 27). Not "what if i don't have a degree" nor "is it a mistake to skip a masters".
     /// </summary>
-    [GeneratedRegex(@"(?<=^\s*(?:(?:hey|hi|so|ok|okay)\W+)*(?:what|which)\s+(?:(?!if\b)[\w']+\s+){0,3}?)\b(?:not|never|don'?t|doesn'?t|shouldn'?t|aren'?t|isn'?t)\b"
-        + @"|(?<=\b(?:what|which|whats|top|biggest|common|typical|main|worst)\b[^?.!]*?)\bmistakes?\b|\bpitfalls?\b")]
+    [GeneratedRegex(@"\b(?:not|never|don'?t|doesn'?t|shouldn'?t|aren'?t|isn'?t)\b(?<=^\s*(?:(?:hey|hi|so|ok|okay)\W+)*(?:what|which)\s+(?:(?!if\b)[\w']+\s+){0,3}?(?:not|never|don'?t|doesn'?t|shouldn'?t|aren'?t|isn'?t))"
+        + @"|\bmistakes?\b(?<=\b(?:what|which|whats|top|biggest|common|typical|main|worst)\b[^?.!]*?mistakes?)|\bpitfalls?\b")]
     private static partial Regex WhatToAvoid();
 
     /// <summary>
