@@ -80,9 +80,7 @@ internal static partial class AnswerRanking
     {
         var stems = FactsOf(snapshot).RoadmapStems;
         // The role's own names say whose path it is ("what are the main steps to go from beginner to ml engineer").
-        var roles = snapshot.OfKind(KnowledgeKinds.Role).ToList();
-        var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0
-            && query.Aliases.All(a => roles.Any(e => e.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)));
+        var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.All(FactsOf(snapshot).RoleAliases.Contains);
         var becoming = query.Words.Any(w => w is "become" or "becoming");
         // "what order should i learn things in", "simple order of things to learn": the order of learning is the path (it had
         // led with the traits, whose heading says "in its order").
@@ -162,9 +160,7 @@ internal static partial class AnswerRanking
     public static AskPassage? FirstStudyPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
         var facts = FactsOf(snapshot);
-        var roles = snapshot.OfKind(KnowledgeKinds.Role).ToList();
-        if (!query.Words.Any(w => w is "first" or "1st") || query.Unknown.Count > 0
-            || query.Aliases.Any(a => !roles.Any(e => e.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        if (!query.Words.Any(w => w is "first" or "1st") || query.Unknown.Count > 0 || !query.Aliases.All(facts.RoleAliases.Contains)
             || !query.Terms.Any(t => t is "learn" or "study" or "resources")
             || !query.Terms.All(t => facts.StartStems.Contains(Stem(t)))
             || facts.FirstStudyStage?.Sections.FirstOrDefault() is not { } section)
@@ -189,14 +185,14 @@ internal static partial class AnswerRanking
         // A skill named through a synonym of its entry's key counts as named: "learning math or learning to code" sets the
         // maths against programming ("code" → programming), round 27. As an alias, "code" had outweighed "toolkits" in
         // "so they dont have to code everything".
-        var skills = query.Concepts.Where(c => c.Count > 1).Select(c => snapshot.Entries.FirstOrDefault(e => e.Kind == KnowledgeKinds.SkillArea && e.Key == c[^1]))
+        var facts = FactsOf(snapshot);
+        var skills = query.Concepts.Where(c => c.Count > 1).Select(c => facts.SkillAreasByKey.GetValueOrDefault(c[^1]))
             .OfType<KnowledgeEntry>().ToList();
         if (query.Aliases.Count + skills.Count < 2 || !query.Words.Any(w => w is "vs" or "versus" or "or" or "than" or "instead"))
         {
             return null;
         }
 
-        var facts = FactsOf(snapshot);
         var compared = query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>()
             .Concat(skills).DistinctBy(e => e.Id).ToList();
         if (compared.Count != 2)

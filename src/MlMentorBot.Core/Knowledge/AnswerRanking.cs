@@ -89,6 +89,8 @@ internal static partial class AnswerRanking
                 }
             }
 
+            RoleAliases = snapshot.OfKind(KnowledgeKinds.Role).SelectMany(e => e.Aliases).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            SkillAreasByKey = snapshot.OfKind(KnowledgeKinds.SkillArea).ToDictionary(e => e.Key, StringComparer.Ordinal);
             StepTitleStems = snapshot.Steps
                 .Select(step => Words(step.Title).Where(w => w.Length >= 3 && w != "and").Select(Stem).ToArray()).ToArray();
             FirstStudyStage = snapshot.Stages.FirstOrDefault(stage =>
@@ -131,6 +133,12 @@ internal static partial class AnswerRanking
 
         /// <summary>Stems of the words that ask where to begin studying without naming a topic: learn, first, beginner…</summary>
         public HashSet<string> StartStems { get; }
+
+        /// <summary>The role entries' aliases ("ml engineer", "mle"), case-insensitive: names that say whose path or pay it is.</summary>
+        public HashSet<string> RoleAliases { get; }
+
+        /// <summary>Skill-area entries by key ("programming" → skills.programming).</summary>
+        public Dictionary<string, KnowledgeEntry> SkillAreasByKey { get; }
 
         /// <summary>Alias → the entry (not a roadmap stage) that declares it, case-insensitive.</summary>
         public Dictionary<string, KnowledgeEntry> AliasOwners { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -470,15 +478,7 @@ internal static partial class AnswerRanking
             return false;
         }
 
-        foreach (var alias in query.Aliases)
-        {
-            if (!snapshot.OfKind(KnowledgeKinds.Role).Any(e => e.Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase)))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return query.Aliases.All(FactsOf(snapshot).RoleAliases.Contains);
     }
 
     /// <summary>
@@ -497,8 +497,7 @@ internal static partial class AnswerRanking
             return query;
         }
 
-        var roles = snapshot.OfKind(KnowledgeKinds.Role).ToList();
-        var others = query.Aliases.Where(a => !roles.Any(e => e.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase))).ToList();
+        var others = query.Aliases.Where(a => !FactsOf(snapshot).RoleAliases.Contains(a)).ToList();
         // "mle roles", "ml engineer jobs" are the role too: "what skills should i put on my resume for mle roles" led with
         // the management roles.
         return others.Count == query.Aliases.Count ? query

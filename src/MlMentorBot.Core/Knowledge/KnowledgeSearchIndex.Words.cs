@@ -298,8 +298,11 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\b(?:with|alongside)\s+(?:the\s+|our\s+|other\s+|their\s+)?(?:" + OtherRoles + @")\b")]
     private static partial Regex AnotherRoleAsColleague();
 
-    /// <summary>The verbs and the field's names of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving into ML.</summary>
-    private const string IntoTheFieldWords = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:in|into|to)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning|ai)\b)";
+    /// <summary>The verbs of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving.</summary>
+    private const string IntoTheFieldVerbs = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)";
+
+    /// <summary>Those verbs into ML by the field's names, perhaps saying where from ("switching from swe to mle").</summary>
+    private const string IntoTheFieldWords = IntoTheFieldVerbs + @"\s+(?:from\s+(?:[\w-]+\s+){1,3}?)?(?:in|into|to)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning|ai)\b)";
 
     /// <summary>
     /// Who is asking, said before "how do i get into ml": "im a frontend dev w 3 yoe, how do i pivot into mle" and "former
@@ -323,7 +326,7 @@ public sealed partial class KnowledgeSearchIndex
     /// after "how": "can i switch into ml engineering or is that a stretch" asks whether, which the sources do not answer.
     /// Round 27: from where ("switching from swe to mle"), and "how" said last ("switching from swe to mle how").
     /// </summary>
-    [GeneratedRegex(@"(?=\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)\b)(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords + "|" + IntoTheFieldWords + @"(?=[^?.!,;]*\bhow\W*$)")]
+    [GeneratedRegex(@"(?=" + IntoTheFieldVerbs + @"\b)(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords + "|" + IntoTheFieldWords + @"(?=[^?.!,;]*\bhow\W*$)")]
     private static partial Regex IntoTheField();
 
     /// <summary>
@@ -602,15 +605,18 @@ public sealed partial class KnowledgeSearchIndex
     /// results to stakeholders, which visualization is for, not management (round 27: it had led with management roles).
     /// Only asked how: "im not great at explaining stuff to non tech people, is that a dealbreaker" is about a trait.
     /// </summary>
-    [GeneratedRegex(@"\bexplain\w*\b(?<=\bhow\b[^?.!]*?explain\w*)[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
+    [GeneratedRegex(@"\bexplain\w*\b(?<=\bhow\b[^?.!]*?explain\w*)" + ToNonTechnicalPeople)]
     private static partial Regex ExplainToNonTechnical();
 
     /// <summary>
     /// Explaining to non-technical people said of oneself rather than asked how ("im not great at explaining stuff to non
     /// tech people, is that a dealbreaker"): the communication the traits name (<see cref="ExplainToNonTechnical"/>).
     /// </summary>
-    [GeneratedRegex(@"\bexplain\w*\b[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b")]
+    [GeneratedRegex(@"\bexplain\w*\b" + ToNonTechnicalPeople)]
     private static partial Regex ExplainingAsATrait();
+
+    /// <summary>Whom one explains to in <see cref="ExplainToNonTechnical"/> and <see cref="ExplainingAsATrait"/>: managers, clients, non-technical people.</summary>
+    private const string ToNonTechnicalPeople = @"[^?.!]*?\bto\s+(?:my\s+|the\s+|our\s+)?(?:non[- ]?tech\w*\s+)?(?:managers?|bosses|boss|stakeholders?|clients?|business (?:people|folks)|people|folks|executives?|execs)\b";
 
     /// <summary>
     /// "do mles talk to product people or is it all heads down coding", "talking with business folks": working with other
