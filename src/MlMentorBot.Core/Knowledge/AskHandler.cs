@@ -144,8 +144,16 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         var hits = Answer(snapshot, query);
         // A question among sentences of context: the question answers, unless it needs the context ("how should i compare
         // these?") or its answer is far from the whole message's (then the whole message is read as before).
-        if (QuestionSentence(question) is { } asked && Compose(snapshot, asked) is { Lead: { } askedLead } askedAnswer
-            && askedAnswer.Query.Concepts.Count >= 2)
+        var asked = QuestionSentence(question);
+        var askedAnswer = asked is null ? null : Compose(snapshot, asked);
+        // "I'm a data scientist in healthcare. Is it safe to give my dog grapes?": a question about someone else's topic,
+        // however many of the field's words the member's story around it has, is turned away (round 28).
+        if (askedAnswer is { Lead: null, NotCovered: null, Unranked: null, Query: { NamesTheField: false, Unknown.Count: >= 2 } })
+        {
+            return askedAnswer;
+        }
+
+        if (askedAnswer is { Lead: { } askedLead } && askedAnswer.Query.Concepts.Count >= 2)
         {
             if (hits.Count == 0 || hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id))
             {
@@ -155,10 +163,35 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             // The whole message turned away only for its context ("…Recruiter offered 75k and idk if thats lowball"):
             // its question still has an answer (round 27).
             var whole = ComposeWhole(snapshot, question, query, hits);
-            return whole.Lead is null && whole.NotCovered is null && whole.Unranked is null ? askedAnswer : whole;
+            if (whole.Lead is null && whole.NotCovered is null && whole.Unranked is null)
+            {
+                return askedAnswer;
+            }
+
+            // The whole message led by what its context says of the member ("I'm a data analyst with a Coursera certificate"),
+            // not by what it asks ("Which ML frameworks do employers expect?"): the question answers, when it stands on its
+            // own (round 28).
+            return whole.Lead is { } wholeLead && !PointsAtContext().IsMatch(asked!) && LeadOfContext(snapshot, question, asked!) == wholeLead.Entry.Id
+                ? askedAnswer : whole;
         }
 
         return ComposeWhole(snapshot, question, query, hits);
+    }
+
+    /// <summary>
+    /// The entry that leads the answer to <paramref name="question"/> without its sentence <paramref name="asked"/>, when what
+    /// is left speaks of the member ("I'm…", "my…"); null otherwise.
+    /// </summary>
+    private static string? LeadOfContext(KnowledgeSnapshot snapshot, string question, string asked)
+    {
+        var context = question.Replace(asked, " ", StringComparison.Ordinal);
+        if (!OfTheMember().IsMatch(context))
+        {
+            return null;
+        }
+
+        var query = snapshot.Search.Interpret(context);
+        return ComposeWhole(snapshot, context, query, Answer(snapshot, query)).Lead?.Entry.Id;
     }
 
     /// <summary>
@@ -181,7 +214,9 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             return null;
         }
 
-        var asked = sentences.FirstOrDefault(s => s.EndsWith('?'));
+        // Without a question mark, a last sentence that opens as a question does ("…python + pandas. any tips for learning
+        // to swim as an adult"), round 28.
+        var asked = sentences.FirstOrDefault(s => s.EndsWith('?')) ?? (AsksAQuestion().IsMatch(sentences[^1]) && !PointsAtContext().IsMatch(sentences[^1]) ? sentences[^1] : null);
         return asked is not null && asked.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 ? asked : null;
     }
 
@@ -670,6 +705,18 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) (?:it|your day) going|hows (?:it going|life|things|your day(?: going| been)?)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
     private static partial Regex HowAreYou();
 
+    /// <summary>A sentence that opens as a question: "how do i…", "what should…", "any tips for…", "is it worth…".</summary>
+    [GeneratedRegex(@"^\W*(?:how|what|whats|what's|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will|any|anyone)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksAQuestion();
+
+    /// <summary>A question that needs the sentences around it: "how do i turn that into…", "is it too early…" (round 28).</summary>
+    [GeneratedRegex(@"\b(?:that|this|it|those|these|them|there)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsAtContext();
+
+    /// <summary>Sentences that speak of the member: "I'm a nurse", "my degree is in physics", "I've done a Coursera course".</summary>
+    [GeneratedRegex(@"\b(?:i|im|i'm|i’m|my|me|ive|i've|i’ve)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OfTheMember();
+
     /// <summary>A slash command as typed in a question: "/roadmap", "/progress".</summary>
     [GeneratedRegex(@"(?<![\w/])/([a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SlashCommand();
@@ -723,6 +770,8 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         "guys", "folks", "team", "man", "dude", "mate", "bro", "sir", "for", "the", "help", "it", "that", "this", "ok", "okay",
         "great", "awesome", "cool", "nice", "perfect", "really", "oh", "and", "lol", "today", "tonight", "doing", "buddy",
         "yesterday", "earlier", "your", "answer", "answers", "advice", "info", "tips", "last", "time", "week", "night",
+        // "hello to everybody, i am new here", "hi all, just joined" (round 28): a newcomer's greeting.
+        "everybody", "to", "i", "am", "im", "new", "here", "just", "joined", "glad", "happy",
     };
 
     /// <summary><c>/feedback helpful salary.figures how much do juniors earn</c>: the command line a feedback button runs.</summary>

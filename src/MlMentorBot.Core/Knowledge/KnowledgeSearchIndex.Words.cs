@@ -56,6 +56,9 @@ public sealed partial class KnowledgeSearchIndex
         // Round 26, from the helpers' set: school levels, chat about lurking and pivoting, and a badge as what a cert is
         // ("I did A-level maths years ago", "mostly lurking tho", "what would he need to learn to pivot into ml eng").
         "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "badge", "badges", "selects", "local", "paragraph", "paragraphs", "main",
+        // Round 28, from messages that say who the member is before asking: "how much does networking matter for landing that
+        // kind of job", "can you lay out the roadmap".
+        "landing", "landed", "lay", "laid",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole
         // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
         "clue", "tripping", "terrible", "horrible", "ugly", "none", "buddy", "buddies", "seems", "seem", "cohort", "cohorts",
@@ -216,6 +219,7 @@ public sealed partial class KnowledgeSearchIndex
         (Money(), " money "),
         (EarnSense(), "earn"),
         (WhatTheyMake(), "earn"),
+        (GetOffered(), "earn"),
         (PayPackage(), "salary"),
         (NoYearsYet(), " entry level "),
         (OutOfCollege(), " entry level "),
@@ -375,9 +379,10 @@ public sealed partial class KnowledgeSearchIndex
     /// "make" meaning "earn", read as "earn" (a salary synonym): "how much do ml engineers make", "what does an mle make in
     /// germany", "what do they make a year", "how much are mles making". Not "how do i make a portfolio" (no "how much" or
     /// "what … do") nor "what do i need to make a portfolio" (it makes something), nor "what are the traits that make someone
-    /// a successful ML engineer" (round 26).
+    /// a successful ML engineer" (round 26), nor "what is a hyperparameter and how i make tuning of it" (a new clause of how
+    /// to do something) nor "how much does making charts matter" (making as what is weighed), round 28.
     /// </summary>
-    [GeneratedRegex(@"(?=\bmak(?:e|es|ing)\b)(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)\bmak(?:e|es|ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress|someone|somebody|anyone|people|you)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
+    [GeneratedRegex(@"(?=\bmak(?:e|es|ing)\b)(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)(?<!\bhow\s+(?:i|we|to|one)\s+)\bmak(?:e|es|(?<!\b(?:does|do|did|is|would|will)\s+mak)ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress|someone|somebody|anyone|people|you)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
     private static partial Regex EarnSense();
 
     /// <summary>
@@ -592,6 +597,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bmak(?:e|es)\b(?<=\bwhat\s+(?:\S+\s+){0,3}?(?:engineers?|mles?|they|people|juniors?|seniors?|grads?|graduates?|freshers?|interns?)\s+mak(?:e|es))(?!\s+(?:a|an|the|my|your|their|it|this|that|them|me|us|use|sure|someone|people|you)\b)")]
     private static partial Regex WhatTheyMake();
+
+    /// <summary>
+    /// Being offered as pay, after "how much" or "what": "how much do new ML engineers usually get offered in their first
+    /// year", "what are juniors offered" (round 28, from messages that say who the member is before asking).
+    /// </summary>
+    [GeneratedRegex(@"(?=\boffered\b)(?<=\b(?:how much|what)\s[^?.!,;]*?\b(?:get|gets|got|getting|are|is|be|being|was|were)\s+(?:\S+\s+)?)offered\b")]
+    private static partial Regex GetOffered();
 
     /// <summary>
     /// "how do i tell if my model is actually any good", "how do you know whether a model works": evaluating a model

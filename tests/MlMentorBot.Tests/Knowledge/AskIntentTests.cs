@@ -1585,6 +1585,30 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 28, from 480 messages helpers wrote from the seed articles alone: a member's story before or after the question,
+    /// search-box fragments and non-native English, and follow-ups in chat. The question answers when the whole message was
+    /// led by the story; a question about someone else's topic is turned away however many of the field's words the story
+    /// has; a last sentence that opens as a question is the question even without a question mark.
+    /// </summary>
+    [Theory]
+    [InlineData("Which ML frameworks do employers expect ML engineers to know? I'm a data analyst with a Coursera certificate in Google Data Analytics.", "skills.frameworks")] // had led with certifications
+    [InlineData("What career paths open up after a few years as an ML engineer? I'm a data scientist with 2 years of experience in telecom.", "career.growth")] // had led with data scientists
+    [InlineData("recently moved to Canada from Iran, masters in electrical engineering, know tensorflow. how do i build a network here from scratch to find ML jobs", "roadmap.network")] // had led with degrees
+    [InlineData("I work as a data scientist in healthcare. Is it safe to give my dog grapes?", null)]
+    [InlineData("Mechanical engineer who dabbles in TensorFlow. How often should I change the oil in a 2015 Honda Civic?", null)]
+    [InlineData("im a junior data scientist in Nairobi, python + pandas. any tips for learning to swim as an adult", null)]
+    [InlineData("ok so i did 3 kaggle comps, top 40% in one. got a couple notebooks public. how do i turn that into something a hiring manager takes seriously?", "resources.competitions")] // the question needs its story
+    [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
+    [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
+    [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
+    [InlineData("can you lay out the roadmap step by step", "roadmap.role")]
+    [InlineData("how i stay updated, the field change so fast", "roadmap.stay-current")]
+    [InlineData("the ml engineer in bank earn more than in other place?", "salary.factors")] // banking is finance
+    [InlineData("What does a normal workday look like for an ML engineer?", "role.responsibilities")]
+    public void Round_28_the_question_beside_a_story_and_in_members_words(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only

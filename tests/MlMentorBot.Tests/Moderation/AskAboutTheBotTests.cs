@@ -191,6 +191,7 @@ public sealed class AskAboutTheBotTests
     [InlineData("Good morning, how are you doing today?", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")]
     [InlineData("whats up bot", "Doing well, thanks for asking! I'm your guide to becoming an ML engineer")]
     [InlineData("???", "Ask me a question in your own words")]
+    [InlineData("hello to everybody, i am new here", "Hi! I'm your guide to becoming an ML engineer")] // led with the roadmap (round 28)
     public async Task A_greeting_thanks_or_no_words_gets_a_short_reply_and_is_no_gap(string message, string title)
     {
         using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
