@@ -155,13 +155,14 @@ internal static partial class AnswerRanking
     /// topic of its own is answered by the first roadmap stage related to a skill area (the foundations: the first
     /// stage is about the job, "before studying anything"), its first section. Null for any other question, and for one that
     /// names what it would learn first ("which programming language should i learn first"). The role's own names are whose
-    /// path it is, not a topic ("what should i learn first to become an ml engineer" had led with the role in one line).
+    /// path it is, not a topic ("what should i learn first to become an ml engineer" had led with the role in one line). To
+    /// focus on or concentrate on first is to learn first (round 28).
     /// </summary>
     public static AskPassage? FirstStudyPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
         var facts = FactsOf(snapshot);
         if (!query.Words.Any(w => w is "first" or "1st") || query.Unknown.Count > 0 || !query.Aliases.All(facts.RoleAliases.Contains)
-            || !query.Terms.Any(t => t is "learn" or "study" or "resources")
+            || !query.Terms.Any(t => t is "learn" or "study" or "resources" or "focus" or "concentrate")
             || !query.Terms.All(t => facts.StartStems.Contains(Stem(t)))
             || facts.FirstStudyStage?.Sections.FirstOrDefault() is not { } section)
         {

@@ -80,7 +80,7 @@ internal static partial class AnswerRanking
                 .Concat(["entry", "zero", "scratch", "total", "complete", "absolute"])
                 .Select(Stem).ToHashSet(StringComparer.Ordinal);
             StartStems = snapshot.Synonyms.Where(kv => kv.Value == "resources").Select(kv => kv.Key)
-                .Concat(["resources", "first", "1st"]).Select(Stem).Concat(FromNothingStems).ToHashSet(StringComparer.Ordinal);
+                .Concat(["resources", "first", "1st", "focus", "concentrate"]).Select(Stem).Concat(FromNothingStems).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in snapshot.Entries.Where(e => e.Kind != KnowledgeKinds.RoadmapStage))
             {
                 foreach (var alias in entry.Aliases)

@@ -171,7 +171,9 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             // The whole message led by what its context says of the member ("I'm a data analyst with a Coursera certificate"),
             // not by what it asks ("Which ML frameworks do employers expect?"): the question answers, when it stands on its
             // own (round 28).
-            return whole.Lead is { } wholeLead && !PointsAtContext().IsMatch(asked!) && LeadOfContext(snapshot, question, asked!) == wholeLead.Entry.Id
+            return whole.Lead is { } wholeLead && !PointsAtContext().IsMatch(asked!) && LeadOfContext(snapshot, question, asked!) is { } contextLead
+                && (contextLead == wholeLead.Entry.Id || (SaysWhoTheyAre().IsMatch(question.Replace(asked!, " ", StringComparison.Ordinal)) && AsksAQuestion().IsMatch(asked!)
+                    && !Answer(snapshot, askedAnswer.Query).Take(MaxAskedHits).Any(h => h.Entry.Id == wholeLead.Entry.Id)))
                 ? askedAnswer : whole;
         }
 
@@ -191,7 +193,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         }
 
         var query = snapshot.Search.Interpret(context);
-        return ComposeWhole(snapshot, context, query, Answer(snapshot, query)).Lead?.Entry.Id;
+        return ComposeWhole(snapshot, context, query, Answer(snapshot, query)).Lead?.Entry.Id ?? "";
     }
 
     /// <summary>
@@ -199,6 +201,9 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// tenth set (read only as its summary) lost its answer-first lead; with 3, none did (round 26).
     /// </summary>
     private const int MaxContextHits = 3;
+
+    /// <summary>How many of a question sentence's own best passages the whole message's lead must be among to lead.</summary>
+    private const int MaxAskedHits = 5;
 
     /// <summary>
     /// The question of a message that holds sentences of context too: its first sentence that ends with a question mark
@@ -716,6 +721,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// <summary>Sentences that speak of the member: "I'm a nurse", "my degree is in physics", "I've done a Coursera course".</summary>
     [GeneratedRegex(@"\b(?:i|im|i'm|i’m|my|me|ive|i've|i’ve)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OfTheMember();
+
+    /// <summary>A member saying who they are: "I'm a data analyst", "I am 17", "I work in hospital billing", "I've been a teacher".</summary>
+    [GeneratedRegex(@"\b(?:i'?m|i’m|i am|i'?ve been|i’ve been|i work(?:ed)?|i was)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SaysWhoTheyAre();
 
     /// <summary>A slash command as typed in a question: "/roadmap", "/progress".</summary>
     [GeneratedRegex(@"(?<![\w/])/([a-z]+)\b", RegexOptions.IgnoreCase)]

@@ -1598,6 +1598,11 @@ public sealed class AskIntentTests
     [InlineData("Mechanical engineer who dabbles in TensorFlow. How often should I change the oil in a 2015 Honda Civic?", null)]
     [InlineData("im a junior data scientist in Nairobi, python + pandas. any tips for learning to swim as an adult", null)]
     [InlineData("ok so i did 3 kaggle comps, top 40% in one. got a couple notebooks public. how do i turn that into something a hiring manager takes seriously?", "resources.competitions")] // the question needs its story
+    [InlineData("How do I get my first ML engineer job without experience? I'm a recent bootcamp grad and a former retail manager.", "roadmap.experience")] // had led with management
+    [InlineData("Which bachelor's majors are best if I want to become an ML engineer? I'm 17, in high school in Kenya, top of my class in maths and I just finished a Khan Academy stats course.", "resources.degrees")] // had led with the maths
+    [InlineData("im a 2nd year physics student in Lagos, mostly matlab and some python. can someone explain what an ML engineer even is, like what is the job title about", "role.overview")] // no question mark
+    [InlineData("what comes after senior mle? like is it staff, or do people go into head of ML type roles", "career.growth")] // the rest asks on, no story
+    [InlineData("what should i focus on first to get into ml eng", "roadmap.foundations")] // had led with the role
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
