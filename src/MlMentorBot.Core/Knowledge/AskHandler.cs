@@ -155,15 +155,19 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
         if (askedAnswer is { Lead: { } askedLead } && askedAnswer.Query.Concepts.Count >= 2)
         {
-            if (hits.Count == 0 || hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id))
+            // The whole message turned away only for its context ("…Recruiter offered 75k and idk if thats lowball"):
+            // its question still has an answer (round 27), when it names the field or a topic of ours itself ("getting a model
+            // into production"), or the context has one word the knowledge does not know at most. "finished my web development bootcamp, built 3 sites. should i start applying
+            // to frontend jobs" is someone else's field (round 28).
+            var askedNamesTheField = askedAnswer.Query.NamesTheField || askedAnswer.Query.Aliases.Count > 0 || askedAnswer.Query.Concepts.Any(c => c.Count > 1)
+                || query.Unknown.Count < 2;
+            if (hits.Count == 0 ? askedNamesTheField : hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id))
             {
                 return askedAnswer;
             }
 
-            // The whole message turned away only for its context ("…Recruiter offered 75k and idk if thats lowball"):
-            // its question still has an answer (round 27).
             var whole = ComposeWhole(snapshot, question, query, hits);
-            if (whole.Lead is null && whole.NotCovered is null && whole.Unranked is null)
+            if (whole.Lead is null && whole.NotCovered is null && whole.Unranked is null && askedNamesTheField)
             {
                 return askedAnswer;
             }

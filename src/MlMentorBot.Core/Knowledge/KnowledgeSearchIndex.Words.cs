@@ -59,6 +59,8 @@ public sealed partial class KnowledgeSearchIndex
         // Round 28, from messages that say who the member is before asking: "how much does networking matter for landing that
         // kind of job", "can you lay out the roadmap".
         "landing", "landed", "lay", "laid",
+        // "must" as non-native English asks ("what i must to do now for become mle").
+        "must",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole
         // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
         "clue", "tripping", "terrible", "horrible", "ugly", "none", "buddy", "buddies", "seems", "seem", "cohort", "cohorts",

@@ -1603,6 +1603,8 @@ public sealed class AskIntentTests
     [InlineData("im a 2nd year physics student in Lagos, mostly matlab and some python. can someone explain what an ML engineer even is, like what is the job title about", "role.overview")] // no question mark
     [InlineData("what comes after senior mle? like is it staff, or do people go into head of ML type roles", "career.growth")] // the rest asks on, no story
     [InlineData("what should i focus on first to get into ml eng", "roadmap.foundations")] // had led with the role
+    [InlineData("finished my web development bootcamp, built 3 sites. should i start applying to frontend jobs", null)] // someone else's field around a question
+    [InlineData("which library for make graphics of data, matplotlib is good?", "skills.data-preprocessing")] // graphics are charts
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
