@@ -224,8 +224,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         }
 
         // Without a question mark, a last sentence that opens as a question does ("…python + pandas. any tips for learning
-        // to swim as an adult"), round 28.
-        var asked = sentences.FirstOrDefault(s => s.EndsWith('?')) ?? (AsksAQuestion().IsMatch(sentences[^1]) && !PointsAtContext().IsMatch(sentences[^1]) ? sentences[^1] : null);
+        // to swim as an adult"), round 28; not a short one, which asks about its context ("…no clue how to deploy it. what
+        // do i learn first").
+        var asked = sentences.FirstOrDefault(s => s.EndsWith('?')) ?? (AsksAQuestion().IsMatch(sentences[^1]) && !PointsAtContext().IsMatch(sentences[^1])
+            && sentences[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 6 ? sentences[^1] : null);
         return asked is not null && asked.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 ? asked : null;
     }
 

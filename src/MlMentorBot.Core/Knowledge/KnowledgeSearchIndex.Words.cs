@@ -59,8 +59,12 @@ public sealed partial class KnowledgeSearchIndex
         // Round 28, from messages that say who the member is before asking: "how much does networking matter for landing that
         // kind of job", "can you lay out the roadmap".
         "landing", "landed", "lay", "laid",
-        // "must" as non-native English asks ("what i must to do now for become mle").
-        "must",
+        // "must" as non-native English asks ("what i must to do now for become mle"), and how members at a stage of the path
+        // say how it goes ("be honest, is self taught even realistic", "can i just rely on my portfolio",
+        // "forgot most of the math, should i redo it", "when work takes all my energy", "where on earth do i begin", "not an
+        // expert yet", "tutorial hopping", "i'm an impatient learner").
+        "must", "honest", "rely", "relying", "forgot", "forget", "forgotten", "redo", "energy", "earth", "expert",
+        "experts", "hopping", "impatient", "acceptable",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole
         // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
         "clue", "tripping", "terrible", "horrible", "ugly", "none", "buddy", "buddies", "seems", "seem", "cohort", "cohorts",

@@ -1605,6 +1605,10 @@ public sealed class AskIntentTests
     [InlineData("what should i focus on first to get into ml eng", "roadmap.foundations")] // had led with the role
     [InlineData("finished my web development bootcamp, built 3 sites. should i start applying to frontend jobs", null)] // someone else's field around a question
     [InlineData("which library for make graphics of data, matplotlib is good?", "skills.data-preprocessing")] // graphics are charts
+    [InlineData("i can train a model but have no clue how to deploy it. what do i learn first", "skills.deployment")] // a short last sentence asks about its story
+    [InlineData("be honest, is self taught even realistic or do i need a degree to get hired", "resources.degrees")] // each had been turned away for one everyday word
+    [InlineData("how do i find time to experiment with new tools when work takes all my energy", "roadmap.stay-current")]
+    [InlineData("too many youtube tutorials, can't decide. how do i stop tutorial hopping and actually build", "resources.online-courses")]
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
