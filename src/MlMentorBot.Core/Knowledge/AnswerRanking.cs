@@ -659,6 +659,30 @@ internal static partial class AnswerRanking
         return first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? first : null;
     }
 
+    /// <summary>
+    /// A question that asks two things: the words before and after "and", "also" or "plus" (after a comma or not) followed
+    /// by a question's first word ("whats the pay for juniors and does a masters bump it" gives "whats the pay for juniors"
+    /// and "does a masters bump it"). Null when there is no such join, or either side has fewer than three words.
+    /// </summary>
+    public static (string First, string Second)? TwoQuestions(string question)
+    {
+        var match = SecondQuestion().Match(question);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var first = question[..match.Index].Trim();
+        var second = question[(match.Index + match.Length)..].Trim();
+        return first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && second.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3
+            ? (first, second)
+            : null;
+    }
+
+    /// <summary>"and", "also", "plus" (after a comma or not) before a second question's first word.</summary>
+    [GeneratedRegex(@"(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+(?=(?:how|what|whats|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will|should)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondQuestion();
+
     /// <summary>A second question about how long, after "and", "also", a comma or a question's end.</summary>
     [GeneratedRegex(@"(?:[,;?.!]\s*(?:(?:and|also|plus|&)\s+)*|\s+(?:(?:and|also|plus|&)\s+)+)(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex HowLongAsked();

@@ -68,6 +68,18 @@ public sealed record AskAnswer(SearchQuery Query, AskPassage? Lead, IReadOnlyLis
     /// turning the whole question away.
     /// </summary>
     public bool LeavesOutHowLong { get; init; }
+
+    /// <summary>
+    /// When the question asks two things ("whats the pay for juniors and does a masters bump it") and <see cref="Lead"/>
+    /// answers the first while nothing answers the second: the second, as typed, for the reply to say so. Null otherwise.
+    /// </summary>
+    public string? SecondUnanswered { get; init; }
+
+    /// <summary>
+    /// With <see cref="SecondUnanswered"/>, the topic of the second question the sources do not cover ("ci/cd"), lowercase;
+    /// null when it is simply not in the knowledge.
+    /// </summary>
+    public string? SecondNotCovered { get; init; }
 }
 
 /// <summary>
@@ -139,6 +151,29 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>Finds the lead passage and the pointers for <paramref name="question"/> on <paramref name="snapshot"/>.</summary>
     public static AskAnswer Compose(KnowledgeSnapshot snapshot, string question)
+    {
+        var answer = ComposeOne(snapshot, question);
+        // "whats the pay for juniors and does a masters bump it", "what does testing look like for ml code and do i need ci/cd
+        // too": two questions, turned away together, the first of which has an answer. It answers, the second's answer is
+        // the first pointer, or the reply says the second is not in the knowledge (round 28, from 60 two-part messages).
+        if (answer.Lead is not null || answer.Unranked is not null || AnswerRanking.TwoQuestions(question) is not var (first, second)
+            || ComposeOne(snapshot, first) is not { Lead: { } firstLead } firstAnswer)
+        {
+            return answer;
+        }
+
+        var secondAnswer = ComposeOne(snapshot, second);
+        if (secondAnswer.Lead is { } secondLead && secondLead.Entry.Id != firstLead.Entry.Id)
+        {
+            return firstAnswer with { Related = [secondLead, .. firstAnswer.Related.Where(p => p.Entry.Id != secondLead.Entry.Id).Take(MaxRelated - 1)] };
+        }
+
+        return secondAnswer.Lead is null
+            ? firstAnswer with { SecondUnanswered = second, SecondNotCovered = secondAnswer.NotCovered ?? answer.NotCovered }
+            : firstAnswer;
+    }
+
+    private static AskAnswer ComposeOne(KnowledgeSnapshot snapshot, string question)
     {
         var query = snapshot.Search.Interpret(question);
         var hits = Answer(snapshot, query);
@@ -312,6 +347,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             ? answer with { LeavesOutHowLong = true }
             : null;
 
+    /// <summary>A member's words shown back in a reply: one line, without mentions, at most 120 characters.</summary>
+    private static string Quoted(string text)
+    {
+        var line = FeedbackQuestion(text).TrimEnd('?', ' ', '.', ',');
+        return line.Length <= 120 ? line : line[..120] + "…";
+    }
+
     /// <summary>The honest answer naming <paramref name="topic"/>, unless a moderator listed the question under an entry.</summary>
     private static AskAnswer Uncovered(AskAnswer listed, string topic) => listed.Lead is null ? listed with { NotCovered = topic } : listed;
 
@@ -391,6 +433,12 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
             return EntryReplies.AimAt(NotInKnowledge(AsTyped(question, answer.NotCovered ?? AnswerRanking.NotCoveredAnywhere(knowledge.Current, answer.Query)),
                 answer.Unranked), request);
+        }
+
+        if (answer.SecondUnanswered is not null)
+        {
+            // The first of two questions answered: the second is still a question the knowledge failed, for /kb gaps.
+            await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
         }
 
         return EntryReplies.AimAt(Reply(answer, question, vote: null), request);
@@ -527,6 +575,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         {
             sections.Add(new ReplySection(null, "_As for how long it takes: my sources give no length of time for that. " +
                 "Members who have done it can tell you how long it took them._"));
+        }
+
+        if (answer.SecondUnanswered is { } second)
+        {
+            sections.Add(new ReplySection(null, answer.SecondNotCovered is { } topic
+                ? $"_As for \"{Quoted(second)}\": my sources don't cover {topic}. Members who have been there can tell you more._"
+                : $"_As for \"{Quoted(second)}\": that isn't in my knowledge. Members who have been there can tell you more._"));
         }
 
         if (answer.Related.Count > 0)

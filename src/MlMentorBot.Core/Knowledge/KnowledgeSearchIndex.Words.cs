@@ -17,7 +17,7 @@ public sealed partial class KnowledgeSearchIndex
         "anyone", "someone", "something", "anything", "stuff", "thing", "things", "actually", "please", "pls", "guys", "ok", "okay",
         // Chat filler and slang members type around a question (issue #14's member set): they carry no topic, and counting
         // them as unknown words made real questions look off-topic.
-        "lol", "lmao", "plz", "rn", "tbh", "nah", "lowkey", "wanna", "gonna", "kinda", "sorta", "even", "just", "still", "ive",
+        "lol", "lmao", "plz", "rn", "tbh", "nah", "lowkey", "wanna", "gonna", "gotta", "kinda", "sorta", "even", "just", "still", "ive",
         "youre", "theyre", "isnt", "arent", "doesnt", "wont", "cant", "eng", "hey", "hi", "thanks", "bro", "wat", "u", "ur", "w",
         "also", "then", "than", "them", "they", "our", "us", "very", "way", "yeah", "yes", "no", "not", "too", "own", "other",
         "others", "out", "over", "off", "while", "without", "every", "each", "new", "wannabe", "aspiring", "important", "importance",

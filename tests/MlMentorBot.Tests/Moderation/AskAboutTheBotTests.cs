@@ -217,6 +217,36 @@ public sealed class AskAboutTheBotTests
         Assert.Equal(entry, (await host.TypeAsync("/ask " + question)).EntryId);
     }
 
+    /// <summary>
+    /// Round 28: two questions in one message, turned away together because the second names a topic the sources do not
+    /// cover, get the first one's answer, a line saying the second is not covered, and a gap for the moderators. When the
+    /// second has an answer, it is the first pointer.
+    /// </summary>
+    [Theory]
+    [InlineData("hows mle pay in sf compared to other cities and is remote pay lower", "salary.factors", "As for \"is remote pay lower\": my sources don't cover remote.")]
+    [InlineData("what does testing look like for ml code and do i need ci/cd too", "skills.software-engineering", "As for \"do i need ci/cd too\": my sources don't cover ci/cd.")]
+    [InlineData("whats the pay for juniors and does a masters bump it", "salary.figures", null)]
+    public async Task Two_questions_get_the_first_answered_and_the_second_named(string question, string entry, string? uncovered)
+    {
+        using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
+
+        var reply = await host.TypeAsync("/ask " + question);
+
+        Assert.Equal(entry, reply.EntryId);
+        var text = string.Join("\n", reply.Sections.Select(s => s.Markdown));
+        var gaps = await host.ModeratorAsync("/kb gaps");
+        if (uncovered is null)
+        {
+            Assert.Contains("Master's degree and PhD", text, StringComparison.Ordinal); // the second's answer, as a pointer
+            Assert.Contains("Every /ask found a confident answer", gaps, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(uncovered, text, StringComparison.Ordinal);
+            Assert.Contains(question, gaps, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Feature_phrases_are_lowercase_and_none_is_a_word_the_knowledge_answers_by_name()
     {
