@@ -229,6 +229,7 @@ public sealed partial class KnowledgeSearchIndex
         (PayPackage(), "salary"),
         (NoYearsYet(), " entry level "),
         (OutOfCollege(), " entry level "),
+        (YearOfStudy(), " "),
         (ThisServer(), " "),
         (ForALevelsRoles(), " "),
         (EarnMoreSense(), "earn"),
@@ -421,6 +422,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<!\b(?:dropped|drop|dropping|kicked|flunked)\s+)\b(?:straight |right |fresh |just )?out of (?:college|uni|university|school|grad school)\b")]
     private static partial Regex OutOfCollege();
+
+    /// <summary>
+    /// A member's year of study ("i'm a second year cs student", "3rd year of uni"): who asks, not the years of experience
+    /// or pay per year the words would find (round 28: "what should i do over the summer to get closer to ml engineering"
+    /// had led with the salary figures).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]year(?=\s+(?:student|undergrad|uni|university|college|cs|computer|physics|math|maths|engineering|of|in)\b)")]
+    private static partial Regex YearOfStudy();
 
     /// <summary>
     /// The place the member is typing in ("hey! just found this server", "new to this channel"): where they ask, not what

@@ -1609,6 +1609,8 @@ public sealed class AskIntentTests
     [InlineData("be honest, is self taught even realistic or do i need a degree to get hired", "resources.degrees")] // each had been turned away for one everyday word
     [InlineData("how do i find time to experiment with new tools when work takes all my energy", "roadmap.stay-current")]
     [InlineData("too many youtube tutorials, can't decide. how do i stop tutorial hopping and actually build", "resources.online-courses")]
+    [InlineData("my manager wants me to lead a small team. i've never managed anyone. how do i prepare", "career.growth")]
+    [InlineData("i'm a second year cs student. what should i do over the summer to get closer to ml engineering", null)] // a year of study, not pay per year
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
