@@ -230,6 +230,8 @@ public sealed partial class KnowledgeSearchIndex
         (NoYearsYet(), " entry level "),
         (OutOfCollege(), " entry level "),
         (YearOfStudy(), " "),
+        (StepOne(), " first step "),
+        (MakeYouPay(), " cost "),
         (ThisServer(), " "),
         (ForALevelsRoles(), " "),
         (EarnMoreSense(), "earn"),
@@ -430,6 +432,17 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]year(?=\s+(?:student|undergrad|uni|university|college|cs|computer|physics|math|maths|engineering|of|in)\b)")]
     private static partial Regex YearOfStudy();
+
+    /// <summary>"step one", "step #1": the first step ("whats step one on the roadmap and what comes right after"), round 28.</summary>
+    [GeneratedRegex(@"\bstep\s+(?:one|#?1)\b(?!\s*[-–.,]\s*\d)")]
+    private static partial Regex StepOne();
+
+    /// <summary>
+    /// Paying as a cost, not pay earned: "is a masters a scam to make u pay more tuition", "they make you pay for the exam"
+    /// (round 28).
+    /// </summary>
+    [GeneratedRegex(@"\bmak(?:e|es|ing)\s+(?:you|u|me|us|people|them|students|everyone)\s+pay\b")]
+    private static partial Regex MakeYouPay();
 
     /// <summary>
     /// The place the member is typing in ("hey! just found this server", "new to this channel"): where they ask, not what
