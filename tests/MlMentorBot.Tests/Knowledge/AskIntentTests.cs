@@ -1612,6 +1612,7 @@ public sealed class AskIntentTests
     [InlineData("my manager wants me to lead a small team. i've never managed anyone. how do i prepare", "career.growth")]
     [InlineData("i'm a second year cs student. what should i do over the summer to get closer to ml engineering", null)] // a year of study, not pay per year
     [InlineData("is a masters actually worth it for ml or is that a scam to make u pay more tuition", "resources.degrees")] // paying as a cost
+    [InlineData("i keep making tiny mistakes that break my pipelines. how do i become more careful", "skills.traits")] // attention to detail
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
