@@ -660,8 +660,8 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
-    /// A question that asks two things: the words before and after "and", "also" or "plus" (after a comma or not) followed
-    /// by a question's first word ("whats the pay for juniors and does a masters bump it" gives "whats the pay for juniors"
+    /// A question that asks two things: the words before and after "and", "also" or "plus" (after a comma or not), or a
+    /// question mark, followed by a question's first word ("whats the pay for juniors and does a masters bump it" gives "whats the pay for juniors"
     /// and "does a masters bump it"). Null when there is no such join, or either side has fewer than three words.
     /// </summary>
     public static (string First, string Second)? TwoQuestions(string question)
@@ -679,8 +679,8 @@ internal static partial class AnswerRanking
             : null;
     }
 
-    /// <summary>"and", "also", "plus" (after a comma or not) before a second question's first word.</summary>
-    [GeneratedRegex(@"(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+(?=(?:how|what|whats|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will|should)\b)", RegexOptions.IgnoreCase)]
+    /// <summary>"and", "also", "plus" (after a comma or not), or a question mark, before a second question's first word.</summary>
+    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:how|what|whats|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondQuestion();
 
     /// <summary>A second question about how long, after "and", "also", a comma or a question's end.</summary>

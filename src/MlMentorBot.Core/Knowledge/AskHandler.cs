@@ -154,10 +154,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     {
         var answer = ComposeOne(snapshot, question);
         // "whats the pay for juniors and does a masters bump it", "what does testing look like for ml code and do i need ci/cd
-        // too": two questions, turned away together, the first of which has an answer. It answers, the second's answer is
+        // too": two questions, turned away together, the first of which has an answer and no word the knowledge does not
+        // know ("what's the google ML engineer interview like? how many rounds" is about interviews). It answers, the second's answer is
         // the first pointer, or the reply says the second is not in the knowledge (round 28, from 60 two-part messages).
         if (answer.Lead is not null || answer.Unranked is not null || AnswerRanking.TwoQuestions(question) is not var (first, second)
-            || ComposeOne(snapshot, first) is not { Lead: { } firstLead } firstAnswer)
+            || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer)
         {
             return answer;
         }

@@ -63,7 +63,7 @@ public sealed partial class KnowledgeSearchIndex
         // say how it goes ("be honest, is self taught even realistic", "can i just rely on my portfolio",
         // "forgot most of the math, should i redo it", "when work takes all my energy", "where on earth do i begin", "not an
         // expert yet", "tutorial hopping", "i'm an impatient learner").
-        "must", "honest", "rely", "relying", "forgot", "forget", "forgotten", "redo", "energy", "earth", "expert",
+        "tackle", "amount", "amounts", "must", "honest", "rely", "relying", "forgot", "forget", "forgotten", "redo", "energy", "earth", "expert",
         "experts", "hopping", "impatient", "acceptable",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole
         // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
@@ -231,6 +231,7 @@ public sealed partial class KnowledgeSearchIndex
         (OutOfCollege(), " entry level "),
         (YearOfStudy(), " "),
         (StepOne(), " first step "),
+        (DifferentFromARole(), " vs "),
         (MakeYouPay(), " cost "),
         (ThisServer(), " "),
         (ForALevelsRoles(), " "),
@@ -432,6 +433,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]year(?=\s+(?:student|undergrad|uni|university|college|cs|computer|physics|math|maths|engineering|of|in)\b)")]
     private static partial Regex YearOfStudy();
+
+    /// <summary>
+    /// "different from" another role, read as "vs" so the comparison of roles is searched for: "How is a machine learning
+    /// engineer different from a regular software engineer?" had led with software engineering practices (round 28).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:different|differs?|difference)\s+(?:from|than|to)\s+(?=(?:an?\s+|the\s+)?(?:regular\s+|normal\s+|traditional\s+|typical\s+|plain\s+|ordinary\s+)?(?:software|swes?\b|data scien|data analyst|ai eng|researcher))")]
+    private static partial Regex DifferentFromARole();
 
     /// <summary>"step one", "step #1": the first step ("whats step one on the roadmap and what comes right after"), round 28.</summary>
     [GeneratedRegex(@"\bstep\s+(?:one|#?1)\b(?!\s*[-–.,]\s*\d)")]
@@ -660,9 +668,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "do mles talk to product people or is it all heads down coding", "talking with business folks": working with other
-    /// teams, the communication and collaboration the traits name (round 27: it had led with why programming matters).
+    /// teams, the communication and collaboration the traits name (round 27: it had led with why programming matters); so
+    /// is being bad at talking to people ("im not great at talking to people... can i still be a successful MLE?", round 28).
     /// </summary>
-    [GeneratedRegex(@"\btalk(?:s|ing)?\s+(?:to|with)\s+(?:the\s+|other\s+)?(?:product|business|non[- ]?tech\w*|other teams?|stakeholders?|clients?|customers?)\b")]
+    [GeneratedRegex(@"\btalk(?:s|ing)?\s+(?:to|with)\s+(?:the\s+|other\s+)?(?:product|business|non[- ]?tech\w*|other teams?|stakeholders?|clients?|customers?)\b|\b(?:bad|not (?:great|good)|terrible|awful|shy about)\s+(?:at\s+)?talk(?:ing)?\s+(?:to|with)\s+(?:people|others|strangers)\b")]
     private static partial Regex TalkToOtherTeams();
 
     /// <summary>

@@ -1613,6 +1613,11 @@ public sealed class AskIntentTests
     [InlineData("i'm a second year cs student. what should i do over the summer to get closer to ml engineering", null)] // a year of study, not pay per year
     [InlineData("is a masters actually worth it for ml or is that a scam to make u pay more tuition", "resources.degrees")] // paying as a cost
     [InlineData("i keep making tiny mistakes that break my pipelines. how do i become more careful", "skills.traits")] // attention to detail
+    [InlineData("How is a machine learning engineer different from a regular software engineer?", "role.related-careers")] // had led with software practices
+    [InlineData("which certs actually matter for mle? is the tensorflow developer one worth the money?", "resources.certifications")] // two questions
+    [InlineData("what's the google ML engineer interview like? how many rounds", null)] // the first of two is about interviews too
+    [InlineData("im not great at talking to people... can i still be a successful MLE?", "skills.traits")]
+    [InlineData("my pytorch training loop keeps throwing CUDA out of memory, how do i fix it?", null)] // debugging
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
