@@ -136,6 +136,19 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Thirteenth() => Labelled("ask-questions-thirteenth.tsv", "thirteenth");
 
+    /// <summary>
+    /// ask-questions-fourteenth.tsv, in the fresh set's columns: a fourteenth set, written at the start of round 28 by a
+    /// helper who read the two seed articles and nothing else, and labelled by another from the knowledge alone; measured
+    /// through its summary line only. Three of its questions happen to match, word for word, a question of an earlier set.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Fourteenth() => Labelled("ask-questions-fourteenth.tsv", "fourteenth");
+
+    /// <summary>
+    /// ask-questions-fifteenth.tsv, in the fresh set's columns: a fifteenth set, written mid-round 28 the same way, read
+    /// through its summary line until its misses were read late in the round; from there it is a tuning set.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Fifteenth() => Labelled("ask-questions-fifteenth.tsv", "fifteenth");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -175,6 +188,12 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-thirteenth-labels-second.tsv: the thirteenth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ThirteenthSecondLabels() => SecondLabels("ask-questions-thirteenth-labels-second.tsv");
+
+    /// <summary>ask-questions-fourteenth-labels-second.tsv: the fourteenth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> FourteenthSecondLabels() => SecondLabels("ask-questions-fourteenth-labels-second.tsv");
+
+    /// <summary>ask-questions-fifteenth-labels-second.tsv: the fifteenth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> FifteenthSecondLabels() => SecondLabels("ask-questions-fifteenth-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);

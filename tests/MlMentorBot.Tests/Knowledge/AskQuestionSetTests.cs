@@ -240,7 +240,26 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// </summary>
     public const double ThirteenthAnswerFirstFloor = 0.78;
 
-    /// <summary>The ninth set's off-topic floor: 28/30 on the round-23 code, under the 95 % goal (<see cref="HonestGoal"/>).</summary>
+    /// <summary>
+    /// The fourteenth set (100 in scope, 30 off-topic), written and labelled at the start of round 28 the same way (the
+    /// annotators agree on 97/100; the first marks 37 questions not covered, the second 38), and measured through its
+    /// summary line only: 71/100 answer-first (72 against either label), 28/30 honest on the round-27 code (e0ac40b), and
+    /// the same after round 28: none of the round's changes reached it.
+    /// </summary>
+    public const double FourteenthAnswerFirstFloor = 0.71;
+
+    /// <summary>
+    /// The fifteenth set (100 in scope, 30 off-topic), written and labelled mid-round 28 the same way (the annotators agree
+    /// on 95/100; the first marks 26 questions not covered, the second 29): 69/100 answer-first (72 against either label),
+    /// 27/30 honest on the round-27 code and after round 28's first eleven commits alike. Its misses were then read, so from
+    /// there it is a tuning set: 73/100 (76 against either label), 29/30 honest after round 28.
+    /// </summary>
+    public const double FifteenthAnswerFirstFloor = 0.73;
+
+    /// <summary>
+    /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
+    /// (<see cref="HonestGoal"/>).
+    /// </summary>
     public const double NinthHonestFloor = 0.93;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
@@ -287,6 +306,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "eleventh" => (AskQuestionSet.Eleventh(), EleventhAnswerFirstFloor),
         "twelfth" => (AskQuestionSet.Twelfth(), TwelfthAnswerFirstFloor),
         "thirteenth" => (AskQuestionSet.Thirteenth(), ThirteenthAnswerFirstFloor),
+        "fourteenth" => (AskQuestionSet.Fourteenth(), FourteenthAnswerFirstFloor),
+        "fifteenth" => (AskQuestionSet.Fifteenth(), FifteenthAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -302,6 +323,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("eleventh", 100, 30)]
     [InlineData("twelfth", 100, 30)]
     [InlineData("thirteenth", 100, 30)]
+    [InlineData("fourteenth", 100, 30)]
+    [InlineData("fifteenth", 100, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -309,12 +332,12 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
     public void A_set_is_honest_short_and_above_its_floor(string name) =>
-        AssertGoals(LabelledSet(name).Questions, name, LabelledSet(name).Floor, name == "ninth" ? NinthHonestFloor : HonestGoal);
+        AssertGoals(LabelledSet(name).Questions, name, LabelledSet(name).Floor, name is "ninth" or "fourteenth" ? NinthHonestFloor : HonestGoal);
 
     [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
@@ -359,9 +382,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth, tenth, eleventh, twelfth, thirteenth: see <see cref="NinthAnswerFirstFloor"/>,
-    /// <see cref="TenthAnswerFirstFloor"/>, <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>
-    /// and <see cref="ThirteenthAnswerFirstFloor"/>.</item>
+    /// <item>ninth to fifteenth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
+    /// <see cref="FourteenthAnswerFirstFloor"/> and <see cref="FifteenthAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -381,6 +404,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "eleventh" => AskQuestionSet.EleventhSecondLabels(),
         "twelfth" => AskQuestionSet.TwelfthSecondLabels(),
         "thirteenth" => AskQuestionSet.ThirteenthSecondLabels(),
+        "fourteenth" => AskQuestionSet.FourteenthSecondLabels(),
+        "fifteenth" => AskQuestionSet.FifteenthSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
