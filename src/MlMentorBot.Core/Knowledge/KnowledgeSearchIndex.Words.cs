@@ -222,6 +222,7 @@ public sealed partial class KnowledgeSearchIndex
         (ExplainToNonTechnical(), " explain results for stakeholders "),
         (ExplainingAsATrait(), " communication "),
         (TalkToOtherTeams(), " communication "),
+        (SmallAmount(), " "),
         (Money(), " money "),
         (EarnSense(), "earn"),
         (WhatTheyMake(), "earn"),
@@ -898,6 +899,14 @@ public sealed partial class KnowledgeSearchIndex
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'+#-]*")]
     private static partial Regex Word();
+
+    /// <summary>
+    /// An amount of money under ten thousand ("$500 total for learning", "registration is like $1000+", "the exam costs
+    /// $300", "$1,200 for 4 months"): what something costs, never a salary, so not read as one (round 28: each had led
+    /// with the salary figures).
+    /// </summary>
+    [GeneratedRegex(@"[$€£]\s?(?:\d{1,4}|\d,\d{3})(?:\.\d+)?\+?(?![\d,.]*\d|\s*k\b)")]
+    private static partial Regex SmallAmount();
 
     /// <summary>Money signs, and amounts such as "85k" or "150k+", which only pay questions use.</summary>
     [GeneratedRegex(@"\$+|€+|£+|\b\d{2,3}(\.\d+)?k\b\+?")]

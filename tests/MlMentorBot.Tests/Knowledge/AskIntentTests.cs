@@ -1618,6 +1618,9 @@ public sealed class AskIntentTests
     [InlineData("what's the google ML engineer interview like? how many rounds", null)] // the first of two is about interviews too
     [InlineData("im not great at talking to people... can i still be a successful MLE?", "skills.traits")]
     [InlineData("my pytorch training loop keeps throwing CUDA out of memory, how do i fix it?", null)] // debugging
+    [InlineData("the aws ml specialty exam costs $300, is it worth it for someone with 0 experience", "resources.certifications")] // a cost, not pay
+    [InlineData("neurips registration is like $1000+, is attending worth it for a junior", "roadmap.stay-current")]
+    [InlineData("is $120,000 a good salary for a junior mle", "salary.figures")] // a year's pay still is
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
