@@ -232,6 +232,8 @@ public sealed partial class KnowledgeSearchIndex
         (OutOfCollege(), " entry level "),
         (YearOfStudy(), " "),
         (StepOne(), " first step "),
+        (PrepareForInterviews(), " interview preparation "),
+        (AlgorithmForAProblem(), " "),
         (DifferentFromARole(), " vs "),
         (MakeYouPay(), " cost "),
         (ThisServer(), " "),
@@ -441,6 +443,20 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:different|differs?|difference)\s+(?:from|than|to)\s+(?=(?:an?\s+|the\s+)?(?:regular\s+|normal\s+|traditional\s+|typical\s+|plain\s+|ordinary\s+)?(?:software|swes?\b|data scien|data analyst|ai eng|researcher))")]
     private static partial Regex DifferentFromARole();
+
+    /// <summary>
+    /// Preparing for interviews, which synonyms.md lists as not covered as "interview preparation": "How should I prepare for ML
+    /// engineer interviews? What kind of questions do they ask?" had led with the communities (round 28).
+    /// </summary>
+    [GeneratedRegex(@"\bprep(?:are|aring|ping)?\s+for\s+(?:an?\s+|the\s+|my\s+)?(?:(?:ml|mle|machine learning|ai)\s+)?(?:engineer(?:ing)?\s+)?(?:job\s+)?interviews?\b")]
+    private static partial Regex PrepareForInterviews();
+
+    /// <summary>
+    /// "for a given problem" after choosing an algorithm ("how do I know which algorithm to pick for a given problem?"):
+    /// the problem is the member's, not the problem-solving trait it had led with (round 28, asked in three batches).
+    /// </summary>
+    [GeneratedRegex(@"(?=\bfor\s)(?<=\balgo(?:rithm)?s?\b[^.?!]{0,30})\bfor\s+(?:a|my|the|your|any|each|every)\s+(?:given\s+|specific\s+|particular\s+|real\s+|new\s+)?(?:problem|task)\b")]
+    private static partial Regex AlgorithmForAProblem();
 
     /// <summary>"step one", "step #1": the first step ("whats step one on the roadmap and what comes right after"), round 28.</summary>
     [GeneratedRegex(@"\bstep\s+(?:one|#?1)\b(?!\s*[-–.,]\s*\d)")]

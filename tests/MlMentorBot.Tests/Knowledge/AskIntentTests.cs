@@ -1621,6 +1621,8 @@ public sealed class AskIntentTests
     [InlineData("the aws ml specialty exam costs $300, is it worth it for someone with 0 experience", "resources.certifications")] // a cost, not pay
     [InlineData("neurips registration is like $1000+, is attending worth it for a junior", "roadmap.stay-current")]
     [InlineData("is $120,000 a good salary for a junior mle", "salary.figures")] // a year's pay still is
+    [InlineData("How should I prepare for ML engineer interviews? What kind of questions do they ask?", null)] // interviews: not covered
+    [InlineData("how do I know which algorithm to pick for a given problem?", "skills.algorithms")] // not the problem-solving trait
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
