@@ -448,7 +448,7 @@ public sealed partial class KnowledgeSearchIndex
     /// Preparing for interviews, which synonyms.md lists as not covered as "interview preparation": "How should I prepare for ML
     /// engineer interviews? What kind of questions do they ask?" had led with the communities (round 28).
     /// </summary>
-    [GeneratedRegex(@"\bprep(?:are|aring|ping)?\s+for\s+(?:an?\s+|the\s+|my\s+)?(?:(?:ml|mle|machine learning|ai)\s+)?(?:engineer(?:ing)?\s+)?(?:job\s+)?interviews?\b")]
+    [GeneratedRegex(@"\bprep(?:are|aring|ping)?\s+for\s+(?:an?\s+|the\s+|my\s+)?(?:(?:(?:ml|machine learning|ai)\s+)?engineer(?:ing)?\s+|mle\s+)?(?:job\s+)?interviews?\b")]
     private static partial Regex PrepareForInterviews();
 
     /// <summary>
