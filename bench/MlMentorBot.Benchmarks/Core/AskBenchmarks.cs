@@ -10,7 +10,8 @@ namespace MlMentorBot.Benchmarks.Core;
 /// reply, a typo that is corrected, a question of which option to choose that the sources do not settle, and one whose
 /// typos hide the field's name (round 24), and a message of context sentences whose question is composed on its own as
 /// well as whole (round 26), and a chat message with a mention, Markdown, an emoji's short code and a compound read as its
-/// parts (round 27). Goal (issue #14): median under 1 ms. <see cref="Compose"/> is the search and ranking
+/// parts (round 27), and two of round 28's: two questions turned away together, whose first is answered, and a member's
+/// story after the question, which the question's own answer now leads. Goal (issue #14): median under 1 ms. <see cref="Compose"/> is the search and ranking
 /// alone, without the dispatcher and reply. <see cref="SearchFts5"/> and <see cref="SearchInMemory"/> put the search step
 /// side by side: the per-question SQLite FTS5 query /ask ran before issue #14 (Fts5ReferenceIndex, the tests' reference,
 /// over the same rows and weights) and the in-memory bm25 index that replaced it, both for the same question, already interpreted.
@@ -29,7 +30,9 @@ public class AskBenchmarks
     [Params("which certs are worth it", "new grad mle tc what should i expect", "how do i build a portfolio", "salary of a nurse",
         "whats the average salery", "coursera or edx, which is better", "wat does a machin lerning enginer do evryday",
         "I've been learning Python for six months. Last week I tried a Kaggle competition and got lost at the data cleaning stage. How do I get better at preprocessing data?",
-        "@here do **in-person** meetups actually matter or is it all online now? :thinking:")]
+        "@here do **in-person** meetups actually matter or is it all online now? :thinking:",
+        "what does testing look like for ml code and do i need ci/cd too",
+        "Which ML frameworks do employers expect ML engineers to know? I'm a data analyst with a Coursera certificate in Google Data Analytics.")]
     public string Question { get; set; } = "";
 
     [GlobalSetup]

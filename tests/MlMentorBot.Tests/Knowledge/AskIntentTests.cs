@@ -1643,6 +1643,7 @@ public sealed class AskIntentTests
     [Theory]
     [InlineData("a-")]
     [InlineData("how do i explain what not mistakes to managers, switching from a b c to ml how, hey so is an mle just ")]
+    [InlineData("algorithm for a problem? and how do i prepare for interviews and is $500 ok. I'm a dev. ")] // round 28's readings and splits
     public void A_message_of_repeated_parts_is_read_without_error(string part)
     {
         var question = string.Concat(Enumerable.Repeat(part, 4000 / part.Length + 1))[..4000];
