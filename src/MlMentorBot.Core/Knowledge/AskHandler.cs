@@ -155,8 +155,9 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         var answer = ComposeOne(snapshot, question);
         // "whats the pay for juniors and does a masters bump it", "what does testing look like for ml code and do i need ci/cd
         // too": two questions, turned away together, the first of which has an answer and no word the knowledge does not
-        // know ("what's the google ML engineer interview like? how many rounds" is about interviews). It answers, the second's answer is
-        // the first pointer, or the reply says the second is not in the knowledge (round 28, from 60 two-part messages).
+        // know ("what's the google ML engineer interview like? how many rounds" is about interviews). It answers, the
+        // second's answer is the first pointer, or the reply says the second is not in the knowledge (round 28, from 60
+        // two-part messages).
         if (answer.Lead is not null || answer.Unranked is not null || AnswerRanking.TwoQuestions(question) is not var (first, second)
             || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer)
         {
@@ -192,9 +193,9 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         if (askedAnswer is { Lead: { } askedLead } && askedAnswer.Query.Concepts.Count >= 2)
         {
             // The whole message turned away only for its context ("…Recruiter offered 75k and idk if thats lowball"):
-            // its question still has an answer (round 27), when it names the field or a topic of ours itself ("getting a model
-            // into production"), or the context has one word the knowledge does not know at most. "finished my web development bootcamp, built 3 sites. should i start applying
-            // to frontend jobs" is someone else's field (round 28).
+            // its question still has an answer (round 27), when it names the field or a topic of ours itself ("getting a
+            // model into production"), or the context has one word the knowledge does not know at most. "finished my web
+            // development bootcamp, built 3 sites. should i start applying to frontend jobs" is someone else's field (round 28).
             var askedNamesTheField = askedAnswer.Query.NamesTheField || askedAnswer.Query.Aliases.Count > 0 || askedAnswer.Query.Concepts.Any(c => c.Count > 1)
                 || query.Unknown.Count < 2;
             if (hits.Count == 0 ? askedNamesTheField : hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id))
@@ -208,32 +209,36 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
                 return askedAnswer;
             }
 
-            // The whole message led by what its context says of the member ("I'm a data analyst with a Coursera certificate"),
-            // not by what it asks ("Which ML frameworks do employers expect?"): the question answers, when it stands on its
-            // own (round 28).
-            return whole.Lead is { } wholeLead && !PointsAtContext().IsMatch(asked!) && LeadOfContext(snapshot, question, asked!) is { } contextLead
-                && (contextLead == wholeLead.Entry.Id || (SaysWhoTheyAre().IsMatch(question.Replace(asked!, " ", StringComparison.Ordinal)) && AsksAQuestion().IsMatch(asked!)
-                    && !Answer(snapshot, askedAnswer.Query).Take(MaxAskedHits).Any(h => h.Entry.Id == wholeLead.Entry.Id)))
-                ? askedAnswer : whole;
+            // The whole message led by what its story says of the member ("I'm a data analyst with a Coursera certificate"),
+            // not by what it asks ("Which ML frameworks do employers expect?"): the question answers (round 28).
+            return whole.Lead is { } wholeLead && StoryLed(snapshot, question, asked!, askedAnswer, wholeLead.Entry.Id) ? askedAnswer : whole;
         }
 
         return ComposeWhole(snapshot, question, query, hits);
     }
 
     /// <summary>
-    /// The entry that leads the answer to <paramref name="question"/> without its sentence <paramref name="asked"/>, when what
-    /// is left speaks of the member ("I'm…", "my…"); null otherwise.
+    /// True when the lead <paramref name="wholeLeadId"/> of a whole message comes from its story rather than from its question
+    /// sentence <paramref name="asked"/>, which points back at nothing ("that", "it"): the story alone, when it speaks of the
+    /// member ("I'm…", "my…"), leads to the same entry; or the member says who they are, the question opens with a question
+    /// word, and that lead is not among the question's own <see cref="MaxAskedHits"/> best passages (round 28).
     /// </summary>
-    private static string? LeadOfContext(KnowledgeSnapshot snapshot, string question, string asked)
+    private static bool StoryLed(KnowledgeSnapshot snapshot, string question, string asked, AskAnswer askedAnswer, string wholeLeadId)
     {
-        var context = question.Replace(asked, " ", StringComparison.Ordinal);
-        if (!OfTheMember().IsMatch(context))
+        var story = question.Replace(asked, " ", StringComparison.Ordinal);
+        if (PointsAtContext().IsMatch(asked) || !OfTheMember().IsMatch(story))
         {
-            return null;
+            return false;
         }
 
-        var query = snapshot.Search.Interpret(context);
-        return ComposeWhole(snapshot, context, query, Answer(snapshot, query)).Lead?.Entry.Id ?? "";
+        var storyQuery = snapshot.Search.Interpret(story);
+        if (ComposeWhole(snapshot, story, storyQuery, Answer(snapshot, storyQuery)).Lead?.Entry.Id == wholeLeadId)
+        {
+            return true;
+        }
+
+        return SaysWhoTheyAre().IsMatch(story) && AsksAQuestion().IsMatch(asked)
+            && !Answer(snapshot, askedAnswer.Query).Take(MaxAskedHits).Any(h => h.Entry.Id == wholeLeadId);
     }
 
     /// <summary>
