@@ -232,6 +232,7 @@ public sealed partial class KnowledgeSearchIndex
         (OutOfCollege(), " entry level "),
         (YearOfStudy(), " "),
         (StepOne(), " first step "),
+        (MoreImportantThan(), " which is more important $1 or $2 "),
         (PrepareForInterviews(), " interview preparation "),
         (AlgorithmForAProblem(), " "),
         (DifferentFromARole(), " vs "),
@@ -457,6 +458,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?=\bfor\s)(?<=\balgo(?:rithm)?s?\b[^.?!]{0,30})\bfor\s+(?:a|my|the|your|any|each|every)\s+(?:given\s+|specific\s+|particular\s+|real\s+|new\s+)?(?:problem|task)\b")]
     private static partial Regex AlgorithmForAProblem();
+
+    /// <summary>
+    /// "is statistics more important than calculus", "is probability more useful than linear algebra": which of two to
+    /// choose, read as "which is more important statistics or calculus" so that a passage naming both without ranking them
+    /// gets the honest reply that says so (round 28: asked in four batches and the fifteenth set, and led with the topics).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:is|are)\s+([^?.!,;]{1,60}?)\s+(?:more|less)\s+(?:important|useful|valuable|relevant|necessary|essential)\s+than\s+([^?.!,;]{1,60})")]
+    private static partial Regex MoreImportantThan();
 
     /// <summary>"step one", "step #1": the first step ("whats step one on the roadmap and what comes right after"), round 28.</summary>
     [GeneratedRegex(@"\bstep\s+(?:one|#?1)\b(?!\s*[-–.,]\s*\d)")]

@@ -1623,6 +1623,7 @@ public sealed class AskIntentTests
     [InlineData("is $120,000 a good salary for a junior mle", "salary.figures")] // a year's pay still is
     [InlineData("How should I prepare for ML engineer interviews? What kind of questions do they ask?", null)] // interviews: not covered
     [InlineData("how do I know which algorithm to pick for a given problem?", "skills.algorithms")] // not the problem-solving trait
+    [InlineData("is statistics more important than calculus for an ml engineer?", null)] // the sources name both, ranking neither
     [InlineData("How much do new ML engineers usually get offered in their first year?", "salary.figures")] // offered as pay
     [InlineData("what is hyperparameter and how i make tuning of it", "skills.algorithms")] // "make" is no pay here
     [InlineData("how much does making charts matter in that role", "skills.data-preprocessing")] // nor here
@@ -1644,6 +1645,7 @@ public sealed class AskIntentTests
     [InlineData("a-")]
     [InlineData("how do i explain what not mistakes to managers, switching from a b c to ml how, hey so is an mle just ")]
     [InlineData("algorithm for a problem? and how do i prepare for interviews and is $500 ok. I'm a dev. ")] // round 28's readings and splits
+    [InlineData("is stats more important than ")]
     public void A_message_of_repeated_parts_is_read_without_error(string part)
     {
         var question = string.Concat(Enumerable.Repeat(part, 4000 / part.Length + 1))[..4000];

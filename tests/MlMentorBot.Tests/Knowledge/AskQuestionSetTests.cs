@@ -258,9 +258,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The fifteenth set (100 in scope, 30 off-topic), written and labelled mid-round 28 the same way (the annotators agree
     /// on 95/100; the first marks 26 questions not covered, the second 29): 69/100 answer-first (72 against either label),
     /// 27/30 honest on the round-27 code and after round 28's first eight commits alike. Its misses were then read, so from
-    /// there it is a tuning set: 75/100 (78 against either label), 29/30 honest after round 28.
+    /// there it is a tuning set: 76/100 (79 against either label), 29/30 honest after round 28.
     /// </summary>
-    public const double FifteenthAnswerFirstFloor = 0.75;
+    public const double FifteenthAnswerFirstFloor = 0.76;
 
     /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
