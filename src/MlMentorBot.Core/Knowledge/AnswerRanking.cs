@@ -661,8 +661,9 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// A question that asks two things: the words before and after "and", "also" or "plus" (after a comma or not), or a
-    /// question mark, followed by a question's first word ("whats the pay for juniors and does a masters bump it" gives "whats the pay for juniors"
-    /// and "does a masters bump it"). Null when there is no such join, or either side has fewer than three words.
+    /// question mark, followed by a question's first word ("whats the pay for juniors and does a masters bump it" gives
+    /// "whats the pay for juniors" and "does a masters bump it"). Null when there is no such join, or either side has fewer
+    /// than three words.
     /// </summary>
     public static (string First, string Second)? TwoQuestions(string question)
     {
@@ -680,8 +681,11 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>"and", "also", "plus" (after a comma or not), or a question mark, before a second question's first word.</summary>
-    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:how|what|whats|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:" + QuestionOpeners + @")\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondQuestion();
+
+    /// <summary>The words a question opens with ("how", "what's", "is", "should"…), as a regex alternation.</summary>
+    internal const string QuestionOpeners = "how|what|whats|what's|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will";
 
     /// <summary>A second question about how long, after "and", "also", a comma or a question's end.</summary>
     [GeneratedRegex(@"(?:[,;?.!]\s*(?:(?:and|also|plus|&)\s+)*|\s+(?:(?:and|also|plus|&)\s+)+)(?=how long\b|how many (?:months|weeks|years|hours|hrs|days)\b)", RegexOptions.IgnoreCase)]

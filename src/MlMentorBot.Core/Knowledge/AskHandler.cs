@@ -353,12 +353,8 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             ? answer with { LeavesOutHowLong = true }
             : null;
 
-    /// <summary>A member's words shown back in a reply: one line, without mentions, at most 120 characters.</summary>
-    private static string Quoted(string text)
-    {
-        var line = FeedbackQuestion(text).TrimEnd('?', ' ', '.', ',');
-        return line.Length <= 120 ? line : line[..120] + "…";
-    }
+    /// <summary>A member's words shown back in a reply: one line, without mentions, cut to about 120 characters.</summary>
+    private static string Quoted(string text) => Truncate(FeedbackQuestion(text).TrimEnd('?', ' ', '.', ','), 120);
 
     /// <summary>The honest answer naming <paramref name="topic"/>, unless a moderator listed the question under an entry.</summary>
     private static AskAnswer Uncovered(AskAnswer listed, string topic) => listed.Lead is null ? listed with { NotCovered = topic } : listed;
@@ -434,20 +430,16 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             answer = restAnswer;
         }
 
-        if (answer.Lead is null)
+        // A question the knowledge failed, whole or in its second part (the first of two answered), is a gap for /kb gaps.
+        if (answer.Lead is null || answer.SecondUnanswered is not null)
         {
-            await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
-            return EntryReplies.AimAt(NotInKnowledge(AsTyped(question, answer.NotCovered ?? AnswerRanking.NotCoveredAnywhere(knowledge.Current, answer.Query)),
-                answer.Unranked), request);
-        }
-
-        if (answer.SecondUnanswered is not null)
-        {
-            // The first of two questions answered: the second is still a question the knowledge failed, for /kb gaps.
             await gaps.RecordAsync(new AnswerGap(question, time.GetUtcNow()) { Community = Communities.CommunityKeys.Of(request.Member) }, cancellationToken);
         }
 
-        return EntryReplies.AimAt(Reply(answer, question, vote: null), request);
+        return answer.Lead is null
+            ? EntryReplies.AimAt(NotInKnowledge(AsTyped(question, answer.NotCovered ?? AnswerRanking.NotCoveredAnywhere(knowledge.Current, answer.Query)),
+                answer.Unranked), request)
+            : EntryReplies.AimAt(Reply(answer, question, vote: null), request);
     }
 
     /// <summary>The member's own spelling of <paramref name="topic"/> in <paramref name="question"/> ("Nigeria", "GenAI"); null for null.</summary>
@@ -586,7 +578,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         if (answer.SecondUnanswered is { } second)
         {
             sections.Add(new ReplySection(null, answer.SecondNotCovered is { } topic
-                ? $"_As for \"{Quoted(second)}\": my sources don't cover {topic}. Members who have been there can tell you more._"
+                ? $"_As for \"{Quoted(second)}\": my sources don't cover {AsTyped(second, topic)}. Members who have been there can tell you more._"
                 : $"_As for \"{Quoted(second)}\": that isn't in my knowledge. Members who have been there can tell you more._"));
         }
 
@@ -778,7 +770,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     private static partial Regex HowAreYou();
 
     /// <summary>A sentence that opens as a question: "how do i…", "what should…", "any tips for…", "is it worth…".</summary>
-    [GeneratedRegex(@"^\W*(?:how|what|whats|what's|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will|any|anyone)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:" + AnswerRanking.QuestionOpeners + @"|any|anyone)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAQuestion();
 
     /// <summary>A question that needs the sentences around it: "how do i turn that into…", "is it too early…" (round 28).</summary>

@@ -62,7 +62,8 @@ public sealed partial class KnowledgeSearchIndex
         // "must" as non-native English asks ("what i must to do now for become mle"), and how members at a stage of the path
         // say how it goes ("be honest, is self taught even realistic", "can i just rely on my portfolio",
         // "forgot most of the math, should i redo it", "when work takes all my energy", "where on earth do i begin", "not an
-        // expert yet", "tutorial hopping", "i'm an impatient learner").
+        // expert yet", "tutorial hopping", "i'm an impatient learner", "in which order should i tackle the stages", "huge
+        // amounts of data").
         "tackle", "amount", "amounts", "must", "honest", "rely", "relying", "forgot", "forget", "forgotten", "redo", "energy", "earth", "expert",
         "experts", "hopping", "impatient", "acceptable",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole
