@@ -413,6 +413,58 @@ internal static partial class AnswerRanking
         return null;
     }
 
+    /// <summary>
+    /// Two options set against each other ("kmeans vs dbscan, which clustering", "neurips or icml, which conference",
+    /// "standardscaler vs minmaxscaler") neither of which the knowledge knows (<see cref="SearchQuery.Unknown"/>): as "kmeans
+    /// or dbscan", for the honest reply to name. However many of the field's words stand around them, no passage can choose
+    /// between things it never names (round 29: these had led with the common algorithms or the tools). Null when the question
+    /// sets no such options against each other.
+    /// </summary>
+    public static string? UnknownOptions(SearchQuery query)
+    {
+        // Places set against each other in a pay question ("ohio or texas", "germany vs netherlands") are where the pay
+        // factors' location speaks.
+        var words = query.Words;
+        if (query.Concepts.Any(c => c[^1] == "salary"))
+        {
+            return null;
+        }
+
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            if (words[i] is "vs" or "versus" or "or" && query.Unknown.Contains(words[i - 1]) && query.Unknown.Contains(words[i + 1])
+                && !VerdictWords.Contains(words[i - 1]) && !VerdictWords.Contains(words[i + 1]))
+            {
+                return $"{words[i - 1]} or {words[i + 1]}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when the question asks how to carry out a hands-on task ("how do i fix cuda out of memory", "sklearn gridsearchcv
+    /// takes forever, how do i speed it up", "how to compute a precision recall curve in sklearn", "how do i convert a keras
+    /// model to tflite"): the seed articles say what to learn and why, never how to do a task in code, so no passage answers,
+    /// however many of the field's words the question has (round 29: these had led with the tools or the algorithms). In
+    /// the 2,600 questions of the sets and batches, every question this reads is off-topic.
+    /// </summary>
+    public static bool AsksHowToDoATask(SearchQuery query) => HowToDoATask().IsMatch(string.Join(' ', query.Words));
+
+    [GeneratedRegex(@"\b(?:how (?:do i|do you|to|can i|would i|should i|do we)|help me|any way to|best way to) (?:fix|debug|convert|compute|speed (?:it |this |that )?up|install|export|reshape|merge|vectori[sz]e|paralleli[sz]e|serialize|import)\b")]
+    private static partial Regex HowToDoATask();
+
+    /// <summary>
+    /// Words by which a member judges a claim rather than names a thing to choose: "DS does the insights and MLE the plumbing.
+    /// fair or oversimplified?" asks whether the claim holds, which the passage on the two roles answers.
+    /// </summary>
+    private static readonly HashSet<string> VerdictWords = new(StringComparer.Ordinal)
+    {
+        "fair", "unfair", "accurate", "inaccurate", "oversimplified", "simplified", "exaggerated", "overrated", "underrated",
+        "legit", "scam", "hype", "myth", "fact", "true", "false", "right", "wrong", "correct", "incorrect", "realistic",
+        "unrealistic", "outdated", "overkill", "nonsense", "bs",
+    };
+
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();
 

@@ -280,6 +280,16 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         var built = AnswerRanking.StagePassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
             ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query)
             ?? AnswerRanking.CareerWorthPassage(snapshot, query);
+        if (AnswerRanking.UnknownOptions(query) is { } unknownOptions)
+        {
+            return Uncovered(Listed(snapshot, query, question), unknownOptions);
+        }
+
+        if (AnswerRanking.AsksHowToDoATask(query))
+        {
+            return Listed(snapshot, query, question);
+        }
+
         if (hits.Count == 0)
         {
             if (built is not null && AnswerRanking.MissesTheDuration(query, built))

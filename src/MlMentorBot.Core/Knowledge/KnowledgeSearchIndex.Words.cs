@@ -237,6 +237,7 @@ public sealed partial class KnowledgeSearchIndex
         (PrepareForInterviews(), " interview preparation "),
         (AlgorithmForAProblem(), " "),
         (DifferentFromARole(), " vs "),
+        (WillAiReplace(), " demand "),
         (MakeYouPay(), " cost "),
         (ThisServer(), " "),
         (ForALevelsRoles(), " "),
@@ -445,6 +446,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:different|differs?|difference)\s+(?:from|than|to)\s+(?=(?:an?\s+|the\s+)?(?:regular\s+|normal\s+|traditional\s+|typical\s+|plain\s+|ordinary\s+)?(?:software|swes?\b|data scien|data analyst|ai eng|researcher))")]
     private static partial Regex DifferentFromARole();
+
+    /// <summary>
+    /// "will ai replace it", "will automation take over": whether the role has a future, which the seed articles answer with
+    /// its demand (round 29: "is ml engineering a good career long term or will ai replace it" had led with the AI engineer,
+    /// once "replace" was no longer read as "place"). Not when another role is replaced ("will ai replace software engineers").
+    /// </summary>
+    [GeneratedRegex(@"\bwill\s+(?:ai|automation|chatgpt|gpt|llms?|robots|agents)\s+(?:replace|take\s+over|automate|kill|eliminate|make\s+(?:\w+\s+)?obsolete)\b(?=\s+(?:it|them|us|ml|mles?|machine\s+learning|this|th(?:at|e)\s+(?:role|job)|my\s+job|our\s+jobs?)\b|\s*[?.!]|\s*$)")]
+    private static partial Regex WillAiReplace();
 
     /// <summary>
     /// Preparing for interviews, which synonyms.md lists as not covered as "interview preparation": "How should I prepare for ML

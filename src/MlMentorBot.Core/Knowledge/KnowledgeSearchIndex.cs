@@ -460,14 +460,19 @@ public sealed partial class KnowledgeSearchIndex
             }
         }
 
-        // Doing it again is doing it: "do i need to relearn everything" (round 24: turned away for "relearn").
-        if (word.StartsWith("re", StringComparison.Ordinal) && word.Length > 6 && (_synonyms.ContainsKey(word[2..]) || IsIndexed(word[2..])))
+        // Doing it again is doing it: "do i need to relearn everything" (round 24: turned away for "relearn"). Only a verb
+        // "re" makes again: "will ai replace software engineers" had read "place" (round 29).
+        if (DoneAgain().IsMatch(word) && (_synonyms.ContainsKey(word[2..]) || IsIndexed(word[2..])))
         {
             return word[2..];
         }
 
         return null;
     }
+
+    /// <summary>A verb of doing something again, with its inflections: relearn, restarting, rebuilt, retrained, rewrites.</summary>
+    [GeneratedRegex(@"^re(?:learn|start|build|built|train|write|wrote|written|think|thought|apply|applie|take|took|visit|tool|study|studie|read|launch|enter|join|watch|code|design|skill)(?:s|d|ed|ing|n)?$")]
+    private static partial Regex DoneAgain();
 
     private string? Correct(string word)
     {

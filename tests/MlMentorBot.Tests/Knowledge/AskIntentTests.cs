@@ -1635,6 +1635,25 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 29 (issue #14): messages from four batches written by helpers who had read only the seed articles and
+    /// labelled by others who had read only the knowledge: near-field questions that use the field's words for things the
+    /// sources never name, askers the sets lacked (parents, recruiters, veterans, PhDs), and a sweep of the articles' facts.
+    /// </summary>
+    [Theory]
+    [InlineData("kmeans vs dbscan, which clustering should i use for my customer data", null)] // options the knowledge never names
+    [InlineData("standardscaler vs minmaxscaler which one for neural nets", null)]
+    [InlineData("neurips or icml, which conference should i submit my paper to", null)]
+    [InlineData("my manager says DS does the insights and MLE does the plumbing. fair or oversimplified?", "role.related-careers")] // a verdict, not options
+    [InlineData("are mle salaries in sf much higher than in ohio or texas", "salary.factors")] // places in a pay question are the location factor
+    [InlineData("my pandas merge is slow on 10M rows, how do i speed it up", null)] // a hands-on task in code
+    [InlineData("how to compute a confusion matrix in sklearn", null)]
+    [InlineData("will ai replace ml engineers in ten years", "role.overview")] // the role's future is its demand
+    [InlineData("is mle a safe career or will ai replace it soon", "role.overview")] // "replace" is not "place"
+    [InlineData("do i need to relearn calculus for ml", "skills.math-statistics")] // "relearn" still is "learn"
+    public void Round_29_near_the_field_and_from_new_askers(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
