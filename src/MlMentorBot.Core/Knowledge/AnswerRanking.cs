@@ -230,7 +230,10 @@ internal static partial class AnswerRanking
         var asksRole = AsksWhatTheRoleIs(snapshot, query);
         // A level is a pay question's word ("juniors?" asks the entry band), but not in a question about what the role is:
         // "what does a junior mle do in their first year" had led with the pay figures.
-        var asksPay = stems.Overlaps(asksRole ? facts.PayWordStems : facts.PayStems) || query.Terms.Contains("money");
+        // Nor is "experience" a level ("is my research experience enough or do companies want deployment skills" had led
+        // with company size, round 29), though it stems as "experienced" does.
+        var asksPay = (asksRole ? facts.PayWordStems : facts.PayStems).Any(p => stems.Contains(p) && !(p == ExperienceStem && query.Terms.Contains("experience")))
+            || query.Terms.Contains("money");
         var scored = new (SearchHit Hit, int Index, double Score)[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {
@@ -253,6 +256,8 @@ internal static partial class AnswerRanking
 
         return ranked;
     }
+
+    private static readonly string ExperienceStem = Stem("experience");
 
     /// <summary>
     /// Extra weight (a share of the bm25 score) for a passage whose entry's title or key names a word of the question: in

@@ -203,8 +203,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
                 return askedAnswer;
             }
 
+            // Nor does a topic the sources do not cover that only the story names turn the question away: "My PhD code works
+            // fine on my laptop. What does it actually mean for an ML model to be production-ready?" (round 29).
             var whole = ComposeWhole(snapshot, question, query, hits);
-            if (whole.Lead is null && whole.NotCovered is null && whole.Unranked is null && askedNamesTheField)
+            if (whole.Lead is null && whole.Unranked is null && askedNamesTheField
+                && (whole.NotCovered is null || !askedAnswer.Query.NotCovered.Contains(whole.NotCovered, StringComparer.Ordinal)))
             {
                 return askedAnswer;
             }
@@ -787,12 +790,18 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     [GeneratedRegex(@"\b(?:that|this|it|those|these|them|there)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsAtContext();
 
-    /// <summary>Sentences that speak of the member: "I'm a nurse", "my degree is in physics", "I've done a Coursera course".</summary>
-    [GeneratedRegex(@"\b(?:i|im|i'm|i’m|my|me|ive|i've|i’ve)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Sentences that speak of the member: "I'm a nurse", "my degree is in physics", "I've done a Coursera course"; or of
+    /// whom they ask for: "he already knows a bit of python" (round 29, a parent's question).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:i|im|i'm|i’m|my|me|ive|i've|i’ve|he|she|he's|she's|he’s|she’s)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OfTheMember();
 
-    /// <summary>A member saying who they are: "I'm a data analyst", "I am 17", "I work in hospital billing", "I've been a teacher".</summary>
-    [GeneratedRegex(@"\b(?:i'?m|i’m|i am|i'?ve been|i’ve been|i work(?:ed)?|i was)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A member saying who they are: "I'm a data analyst", "I am 17", "I work in hospital billing", "I've been a teacher"; or
+    /// who they ask for: "my daughter is 17", "he's in high school" (round 29).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:i'?m|i’m|i am|i'?ve been|i’ve been|i work(?:ed)?|i was|(?:he|she)(?:'s|’s| is| was)|my (?:son|daughter|kid|child|teen|nephew|niece|student)s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaysWhoTheyAre();
 
     /// <summary>A slash command as typed in a question: "/roadmap", "/progress".</summary>

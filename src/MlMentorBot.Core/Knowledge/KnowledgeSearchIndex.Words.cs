@@ -66,6 +66,8 @@ public sealed partial class KnowledgeSearchIndex
         // amounts of data").
         "tackle", "amount", "amounts", "must", "honest", "rely", "relying", "forgot", "forget", "forgotten", "redo", "energy", "earth", "expert",
         "experts", "hopping", "impatient", "acceptable",
+        // Round 29, from askers the sets lacked (parents, recruiters, veterans): "he already knows a bit of python".
+        "bit", "knows",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole
         // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
         "clue", "tripping", "terrible", "horrible", "ugly", "none", "buddy", "buddies", "seems", "seem", "cohort", "cohorts",
@@ -238,6 +240,8 @@ public sealed partial class KnowledgeSearchIndex
         (AlgorithmForAProblem(), " "),
         (DifferentFromARole(), " vs "),
         (WillAiReplace(), " demand "),
+        (Toward(), " "),
+        (CarryOver(), " "),
         (MakeYouPay(), " cost "),
         (ThisServer(), " "),
         (ForALevelsRoles(), " "),
@@ -306,8 +310,10 @@ public sealed partial class KnowledgeSearchIndex
     /// A career the sources do not cover, named as who the member is ("Hi all, I'm currently a DevOps engineer and I know
     /// Docker and Kubernetes quite well. How much of that transfers to deploying ML models?", "as a data engineer…"): their
     /// background, not their topic, which had got the honest "my sources don't cover devops engineer" reply (round 25).
+    /// Or as "devops engineer here." (round 29, from a batch of askers the sets lacked); not "data analyst here", whose
+    /// "data" names the field and whose role the sources do not turn away.
     /// </summary>
-    [GeneratedRegex(@"\b(?:i['’]?m|i am|im|as|work(?:ing)? as|former|ex-?)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:senior\s+|junior\s+|lead\s+)?(?:" + OtherRoles + @")\b")]
+    [GeneratedRegex(@"\b(?:i['’]?m|i am|im|as|work(?:ing)? as|former|ex-?)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:senior\s+|junior\s+|lead\s+)?(?:" + OtherRoles + @")\b|(?<=^|[.!?,;:]\s*)(?:senior\s+|junior\s+|lead\s+)?(?:devops|data|product|security|cybersecurity|platform|cloud)\s+(?:engineers?|managers?|eng)\s+here\b")]
     private static partial Regex AnotherRoleAsWhoAsks();
 
     /// <summary>
@@ -454,6 +460,20 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bwill\s+(?:ai|automation|chatgpt|gpt|llms?|robots|agents)\s+(?:replace|take\s+over|automate|kill|eliminate|make\s+(?:\w+\s+)?obsolete)\b(?=\s+(?:it|them|us|ml|mles?|machine\s+learning|this|th(?:at|e)\s+(?:role|job)|my\s+job|our\s+jobs?)\b|\s*[?.!]|\s*$)")]
     private static partial Regex WillAiReplace();
+
+    /// <summary>
+    /// "toward" as a preposition, not the blog Towards Data Science whose name it is in the knowledge: "What should I learn
+    /// next to move toward ML?" had led with the blogs (round 29).
+    /// </summary>
+    [GeneratedRegex(@"\btowards?\b(?!\s+data\s+science\b)")]
+    private static partial Regex Toward();
+
+    /// <summary>
+    /// "carry over" as skills transfer ("how do my docker and kubernetes skills carry over to ml engineering"): how the
+    /// member's skills fit, not the preprocessing step that carries data work out (round 29, it had led with that step).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:carry|carries|carried|carrying)\s+over\b")]
+    private static partial Regex CarryOver();
 
     /// <summary>
     /// Preparing for interviews, which synonyms.md lists as not covered as "interview preparation": "How should I prepare for ML

@@ -1650,6 +1650,13 @@ public sealed class AskIntentTests
     [InlineData("will ai replace ml engineers in ten years", "role.overview")] // the role's future is its demand
     [InlineData("is mle a safe career or will ai replace it soon", "role.overview")] // "replace" is not "place"
     [InlineData("do i need to relearn calculus for ml", "skills.math-statistics")] // "relearn" still is "learn"
+    [InlineData("Devops engineer here. How much of docker and kubernetes do ml engineers use?", "skills.deployment")] // who asks, not a topic
+    [InlineData("I've written my PhD thesis code on an old laptop for years. What does it mean for an ML model to be production-ready?", "skills.deployment")] // laptop only in the story
+    [InlineData("what engineering habits do teams expect from an ml engineer", "skills.software-engineering")]
+    [InlineData("could a capstone project help me get hired as an mle", "roadmap.experience")]
+    [InlineData("is ml engineering a stable career or will it disappear", "role.overview")]
+    [InlineData("what projects could my son build this summer to start with machine learning? he knows a bit of python", "roadmap.experience")]
+    [InlineData("is my research experience enough or do companies want deployment skills", "roadmap.core-skills")] // experience is no pay level
     public void Round_29_near_the_field_and_from_new_askers(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
