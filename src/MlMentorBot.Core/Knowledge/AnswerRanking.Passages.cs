@@ -196,7 +196,7 @@ internal static partial class AnswerRanking
 
         var compared = query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>()
             .Concat(skills).DistinctBy(e => e.Id).ToList();
-        if (compared.Count != 2)
+        if (compared.Count != 2 || SameSideOfTheChoice(query, facts))
         {
             return null;
         }
@@ -212,6 +212,25 @@ internal static partial class AnswerRanking
             return compared.All(e => facts.TitleStems[e.Id].Overlaps(stems));
         });
         return section is null ? null : new AskPassage(stage!, section.Heading, section.Markdown);
+    }
+
+    /// <summary>
+    /// True when the words either side of the first "or"/"vs" name the same entry by its aliases ("can i get ml certificates
+    /// from coursera or edx": both are online-course platforms, and the certificates beside them are not set against
+    /// either), so the question sets no two entries against each other (round 29: it had led with the education stage's
+    /// routes). False when either side names no alias, as in "learning math or learning to code".
+    /// </summary>
+    private static bool SameSideOfTheChoice(SearchQuery query, SnapshotFacts facts)
+    {
+        var words = query.Words;
+        var at = words.ToList().FindIndex(w => w is "vs" or "versus" or "or");
+        if (at <= 0 || at + 1 >= words.Count)
+        {
+            return false;
+        }
+
+        return facts.AliasOwners.GetValueOrDefault(words[at - 1]) is { } before && facts.AliasOwners.GetValueOrDefault(words[at + 1]) is { } after
+            && before.Id == after.Id;
     }
 
     /// <summary>

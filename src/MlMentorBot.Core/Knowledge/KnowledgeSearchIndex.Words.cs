@@ -242,6 +242,7 @@ public sealed partial class KnowledgeSearchIndex
         (WillAiReplace(), " demand "),
         (Toward(), " "),
         (CarryOver(), " "),
+        (AskSomeQuestions(), " ask questions "),
         (MakeYouPay(), " cost "),
         (ThisServer(), " "),
         (ForALevelsRoles(), " "),
@@ -474,6 +475,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:carry|carries|carried|carrying)\s+over\b")]
     private static partial Regex CarryOver();
+
+    /// <summary>
+    /// "ask coding questions", "ask my dumb questions": asking questions, which synonyms.md reads as the communities
+    /// ("what's a good place to ask coding questions when stuck on ml" had led with why programming matters, round 29).
+    /// </summary>
+    [GeneratedRegex(@"\bask\s+(?:(?:my|some|coding|code|python|ml|beginner|newbie|noob|dumb|stupid|basic|technical|random)\s+){1,2}questions\b")]
+    private static partial Regex AskSomeQuestions();
 
     /// <summary>
     /// Preparing for interviews, which synonyms.md lists as not covered as "interview preparation": "How should I prepare for ML

@@ -240,8 +240,9 @@ public sealed partial class KnowledgeSearchIndex
         // An alias named through a synonym counts too: "sklearn" names scikit-learn, "certs" certifications.
         // So does one typed with a typo the search mended ("shud i do a bootcmap or masers degre"), even in a word the search
         // then drops ("wat even is a machine lerning engineer", round 27).
+        // A stop word stays itself: "learning" in "wat is a machine learning enginer exactly" is no "resources" (round 29).
         var canonicalText = " " + string.Join(' ', matches.Select(m => Mended(m.Value, mends ?? corrections) is var w && w != m.Value ? w
-            : _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
+            : !StopWords.Contains(m.Value) && _synonyms.TryGetValue(m.Value, out var to) ? to.ToLowerInvariant() : m.Value)) + " ";
         var named = _aliases.Where(a => padded.Contains(a.Phrase, StringComparison.Ordinal) || canonicalText.Contains(a.Phrase, StringComparison.Ordinal)
             || (padded.Contains(a.Plural, StringComparison.Ordinal) && (!a.IsGeneric || SaysAfterAWhatClause(padded, a.Plural)))).ToList();
         named = WithoutTheAlternative(padded, named, _synonyms);

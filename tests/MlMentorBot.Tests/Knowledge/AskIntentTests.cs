@@ -1657,6 +1657,10 @@ public sealed class AskIntentTests
     [InlineData("is ml engineering a stable career or will it disappear", "role.overview")]
     [InlineData("what projects could my son build this summer to start with machine learning? he knows a bit of python", "roadmap.experience")]
     [InlineData("is my research experience enough or do companies want deployment skills", "roadmap.core-skills")] // experience is no pay level
+    [InlineData("wat is a machin learning enginer exactly", "role.overview")] // "learning" a stop word, not "resources"
+    [InlineData("can i get a certificate from udacity or coursera", "resources.certifications")] // both options on one side
+    [InlineData("where can i ask beginner questions about ml", "resources.communities")]
+    [InlineData("should ml engineers be writing tests", "skills.software-engineering")]
     public void Round_29_near_the_field_and_from_new_askers(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
