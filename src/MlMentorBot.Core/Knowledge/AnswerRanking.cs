@@ -737,6 +737,28 @@ internal static partial class AnswerRanking
             : null;
     }
 
+    /// <summary>
+    /// A message that numbers its questions ("1) which math do I need for ML 2) how deep into calculus 3) is probability
+    /// more important than linear algebra?"): the first item, and the rest from the second on. Null when the message has
+    /// no "1)" (or "1.") before a "2)" (or "2."), or the first item has fewer than three words (round 29, from messages in
+    /// chat formatting).
+    /// </summary>
+    public static (string First, string Second)? NumberedQuestions(string question)
+    {
+        var match = NumberedItems().Match(question);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var first = match.Groups[1].Value.Trim();
+        var second = question[(match.Index + match.Length)..].Trim();
+        return first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && second.Length > 0 ? (first, second) : null;
+    }
+
+    [GeneratedRegex(@"(?:^|\s)1[).:]\s+(.+?)\s+2[).:]\s+")]
+    private static partial Regex NumberedItems();
+
     /// <summary>"and", "also", "plus" (after a comma or not), or a question mark, before a second question's first word.</summary>
     [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:" + QuestionOpeners + @")\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondQuestion();

@@ -153,12 +153,15 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     public static AskAnswer Compose(KnowledgeSnapshot snapshot, string question)
     {
         var answer = ComposeOne(snapshot, question);
+        // Numbered questions are answered one by one however the whole reads ("1) what's an ML internship usually like 2) is
+        // it worth it at a tiny company" had led with the whole path, round 29).
+        var numbered = AnswerRanking.NumberedQuestions(question);
         // "whats the pay for juniors and does a masters bump it", "what does testing look like for ml code and do i need ci/cd
         // too": two questions, turned away together, the first of which has an answer and no word the knowledge does not
         // know ("what's the google ML engineer interview like? how many rounds" is about interviews). It answers, the
         // second's answer is the first pointer, or the reply says the second is not in the knowledge (round 28, from 60
         // two-part messages).
-        if (answer.Lead is not null || answer.Unranked is not null || AnswerRanking.TwoQuestions(question) is not var (first, second)
+        if ((numbered is null && (answer.Lead is not null || answer.Unranked is not null)) || (numbered ?? AnswerRanking.TwoQuestions(question)) is not var (first, second)
             || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer)
         {
             return answer;
@@ -270,8 +273,12 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // Without a question mark, a last sentence that opens as a question does ("…python + pandas. any tips for learning
         // to swim as an adult"), round 28; not a short one, which asks about its context ("…no clue how to deploy it. what
         // do i learn first").
-        var asked = sentences.FirstOrDefault(s => s.EndsWith('?')) ?? (AsksAQuestion().IsMatch(sentences[^1]) && !PointsAtContext().IsMatch(sentences[^1])
-            && sentences[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 6 ? sentences[^1] : null);
+        // A question mark on a sentence that opens as a question outranks one on a remark ("…I'd heard healthcare pays more
+        // because it's specialized? … Does the industry you work in really change how much an ML engineer gets paid?"),
+        // and without a question mark any sentence that opens as one will do, the last first ("Roughly what does an entry
+        // level ML engineer make…. I don't want to pick a path purely for money"), round 29, from long messages.
+        var asked = sentences.FirstOrDefault(s => s.EndsWith('?') && AsksAQuestion().IsMatch(s) && !PointsAtContext().IsMatch(s)) ?? sentences.FirstOrDefault(s => s.EndsWith('?'))
+            ?? sentences.LastOrDefault(s => AsksAQuestion().IsMatch(s) && !PointsAtContext().IsMatch(s) && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 6);
         return asked is not null && asked.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 ? asked : null;
     }
 
@@ -782,8 +789,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) (?:it|your day) going|hows (?:it going|life|things|your day(?: going| been)?)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
     private static partial Regex HowAreYou();
 
-    /// <summary>A sentence that opens as a question: "how do i…", "what should…", "any tips for…", "is it worth…".</summary>
-    [GeneratedRegex(@"^\W*(?:" + AnswerRanking.QuestionOpeners + @"|any|anyone)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A sentence that opens as a question: "how do i…", "what should…", "any tips for…", "is it worth…", "so my question is
+    /// whether…", "I'm wondering if…" (round 29).
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?(?:" + AnswerRanking.QuestionOpeners + @"|any|anyone|roughly|(?:my|the) (?:real |actual |main )?question is|i(?:'m| am)? wonder(?:ing)? (?:if|whether)|i(?:'d| would) like to know|i want to know)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAQuestion();
 
     /// <summary>A question that needs the sentences around it: "how do i turn that into…", "is it too early…" (round 28).</summary>

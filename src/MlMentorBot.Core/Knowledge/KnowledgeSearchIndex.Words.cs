@@ -67,7 +67,7 @@ public sealed partial class KnowledgeSearchIndex
         "tackle", "amount", "amounts", "must", "honest", "rely", "relying", "forgot", "forget", "forgotten", "redo", "energy", "earth", "expert",
         "experts", "hopping", "impatient", "acceptable",
         // Round 29, from askers the sets lacked (parents, recruiters, veterans): "he already knows a bit of python".
-        "bit", "knows",
+        "bit", "knows", "involve", "involves", "involving", "looking",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole
         // cohort has AWS certs", "every other applicant seems to have…", "my study buddy uses R"): round 26's fifth batch.
         "clue", "tripping", "terrible", "horrible", "ugly", "none", "buddy", "buddies", "seems", "seem", "cohort", "cohorts",
@@ -195,9 +195,10 @@ public sealed partial class KnowledgeSearchIndex
     /// "vs" beside a role's name ("mle vs software engineer", "data scientist vs ml engineer"): a comparison of roles, which
     /// the related careers' headings name with "vs", so the word is searched for. Anywhere else ("precision vs recall",
     /// "normalize vs standardize data") it joins two options and, searched for, drew those headings instead of the topic
-    /// (round 25, from a helper's 160 member questions); the comparison readings see it either way.
+    /// (round 25, from a helper's 160 member questions); the comparison readings see it either way. Nor is "a great ML
+    /// engineer vs an okay one" a comparison of roles (round 29).
     /// </summary>
-    [GeneratedRegex(@"\b(?:mle's|ml|machine learning|" + RoleNames + @")\s+(?:vs|versus)\b|\b(?:vs|versus)\.?\s+(?:an?\s+)?(?:" + RoleNames + @")\b")]
+    [GeneratedRegex(@"\b(?:mle's|ml|machine learning|" + RoleNames + @")\s+(?:vs|versus)\b(?!\.?\s+(?:an?\s+|the\s+)?(?:\w+\s+)?ones?\b)|\b(?:vs|versus)\.?\s+(?:an?\s+)?(?:" + RoleNames + @")\b")]
     private static partial Regex ComparesRoles();
 
     /// <summary>The roles <see cref="ComparesRoles"/> knows on either side of "vs" (before it, "ml" alone names the role too: "ml vs ds").</summary>
@@ -294,6 +295,7 @@ public sealed partial class KnowledgeSearchIndex
         (ChatTo(), "to"),
         (MasterAsVerb(), "learn"),
         (TooLateAtAnAge(), " age "),
+        (AgeAsWhoAsks(), " "),
         (StepNumber(), "stage"),
         (WhoAsksBeforeHow(), " "),
         (IntoTheField(), "become "),
@@ -365,6 +367,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?=\btoo late\b)(?<=\b[1-9][0-9]\b.*)\btoo late\b|\btoo late\b(?=.*\b[1-9][0-9]\b)|\bhurt\b(?<=\bat (?:age )?[2-9][0-9]\b.*hurt)")]
     private static partial Regex TooLateAtAnAge();
+
+    /// <summary>
+    /// "i'm 16, what should i learn first", "im 19 and in my first year of cs": the member's age as who asks, once
+    /// <see cref="TooLateAtAnAge"/> has read "too late" beside it as the question (round 29: each was turned away for the
+    /// number).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:i['’]?m|i am|im)\s+(?:only\s+|just\s+|now\s+)?(?:1[3-9]|[2-6][0-9])(?:\s*(?:yo|y/o|years?\s+old|yrs?\s+old|years?|yrs?))?(?=\s*(?:[,.;!?]|and\b|&|$))")]
+    private static partial Regex AgeAsWhoAsks();
 
     /// <summary>
     /// "master" as a verb, read as "learn": "how much linear algebra should i master before…" asks how much to learn, not
@@ -865,9 +875,11 @@ public sealed partial class KnowledgeSearchIndex
     /// finding a mentor, nor "my manager said i need to communicate results better" about management). So is "i keep
     /// hearing that curiosity matters more than credentials", which is not about keeping up (stage 7). Nor "my manager asked
     /// me what an ml engineer would even do for our company" about management, nor "my manager wants me to present model
-    /// results to execs", and "someone on reddit said", "a youtuber claimed", "people say" are who said it (round 25).
+    /// results to execs", and "someone on reddit said", "a youtuber claimed", "people say" are who said it (round 25). So are
+    /// "a blog I read said", "a Medium article claimed" (round 29: "A blog I read said internships are useless…" had led with
+    /// the blogs).
     /// </summary>
-    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|instructor|tutor|coach|recruiter|friend|colleague|coworker|teammate|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|insists|swears(?: by)?|asked me|asks me|wants to know|wanted to know|wants me to)\b|\b(?:someone|somebody|some guy|a guy|people|ppl|everyone|a youtuber|youtubers|a recruiter|recruiters)(?: on \w+)? (?:says|said|say|claimed|claims|told me|keep saying|keeps saying|insist|insists)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
+    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|instructor|tutor|coach|recruiter|friend|colleague|coworker|teammate|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|insists|swears(?: by)?|asked me|asks me|wants to know|wanted to know|wants me to)\b|\b(?:someone|somebody|some guy|a guy|people|ppl|everyone|a youtuber|youtubers|a recruiter|recruiters)(?: on \w+)? (?:says|said|say|claimed|claims|told me|keep saying|keeps saying|insist|insists)\b|\b(?:a|an|one|this|some) (?:\w+ )?(?:blog|blog post|post|article|video|podcast|book|thread|tweet|comment|course|bootcamp ad|ad)(?: (?:i|we) (?:read|saw|watched|found|heard))?(?: on \w+)? (?:says|said|say|claimed|claims|argued|argues|insisted|insists)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
     private static partial Regex SomeoneSays();
 
     /// <summary>

@@ -1661,6 +1661,13 @@ public sealed class AskIntentTests
     [InlineData("can i get a certificate from udacity or coursera", "resources.certifications")] // both options on one side
     [InlineData("where can i ask beginner questions about ml", "resources.communities")]
     [InlineData("should ml engineers be writing tests", "skills.software-engineering")]
+    [InlineData("i'm 17, what should i learn first for ml", "roadmap.foundations")] // an age as who asks
+    [InlineData("im 52 and wondering if it's too late for ml", null)] // an age as what is asked: not covered
+    [InlineData("do i need c++ as well as python for ml engineering", "skills.programming")] // a language the sources do not name
+    [InlineData("I've been a barista for years and saved up a bit, did some python on codecademy, and honestly I feel lost and a little scared. My question is whether bootcamps are a real path into ml or if free online courses are enough", "resources.online-courses")] // "my question is" asks
+    [InlineData("My partner heard retail pays less? Anyway I have two offers for ML engineer roles, one at a shop chain and one at a hospital, close in money. Does the industry you work in change how much an ML engineer earns over time?", "salary.factors")] // the real question, not the remark with a question mark
+    [InlineData("1) which math do i need for ml 2) how deep into calculus 3) is stats more important than algebra", "skills.math-statistics")] // numbered questions, the first answered
+    [InlineData("what makes a great ml engineer vs an average one", "skills.traits")] // no comparison of roles
     public void Round_29_near_the_field_and_from_new_askers(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 

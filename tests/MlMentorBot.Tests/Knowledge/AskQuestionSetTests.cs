@@ -144,9 +144,12 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// Round 22 (summary line only, six looks): 72 → 76/100 (79 against its second labels). Round 23 (three looks): 77/100 (80).
     /// Round 24: unchanged at 77/100, but 80 → 76 against its second labels, whose labeller counts a passage listing both
     /// options as the answer to which to choose. Round 25: unchanged. Round 26: 78/100 (77), when the first question among
-    /// sentences of context began to answer. Round 27 (summary line, three looks): 79/100 (78).
+    /// sentences of context began to answer. Round 27 (summary line, three looks): 79/100 (78). Round 29: 78/100 (77), when
+    /// C++ and other languages the sources never name began to be read as programming languages: its labeller counts "should
+    /// i learn c++" as not covered, while the members' holdout ("is python enough or do i need java/c++ too", 59 → 60 of 73)
+    /// and a batch count the languages passage as the answer.
     /// </summary>
-    public const double FourthAnswerFirstFloor = 0.79;
+    public const double FourthAnswerFirstFloor = 0.78;
 
     /// <summary>
     /// The helpers' set (499 in scope, 94 off-topic; see <see cref="AskQuestionSet.Helpers"/>), measured when its labels
