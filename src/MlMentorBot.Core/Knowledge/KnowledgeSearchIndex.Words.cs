@@ -244,6 +244,8 @@ public sealed partial class KnowledgeSearchIndex
         (Toward(), " "),
         (CarryOver(), " "),
         (AskSomeQuestions(), " ask questions "),
+        (AnErrorMessage(), " traceback "),
+        (HowItWorksInside(), " inner workings "),
         (MakeYouPay(), " cost "),
         (ThisServer(), " "),
         (ForALevelsRoles(), " "),
@@ -492,6 +494,22 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bask\s+(?:(?:my|some|coding|code|python|ml|beginner|newbie|noob|dumb|stupid|basic|technical|random)\s+){1,2}questions\b")]
     private static partial Regex AskSomeQuestions();
+
+    /// <summary>
+    /// An error a program printed ("RuntimeError: mat1 and mat2 shapes cannot be multiplied", "KeyError: 'id'", "error:
+    /// Microsoft Visual C++ 14.0 is required"): debugging, which synonyms.md lists as not covered by its "traceback" (round
+    /// 29: a shape error with "pytorch" in it had led with the tools).
+    /// </summary>
+    [GeneratedRegex(@"\b[a-z]+error\b|\berror:")]
+    private static partial Regex AnErrorMessage();
+
+    /// <summary>
+    /// How an algorithm or model works inside ("how does the PPO reinforcement learning algorithm work", "how does a decision
+    /// tree pick its split", "how does attention in transformers work"): the seed articles name the families and algorithms
+    /// to learn, never how they work, so synonyms.md lists "inner workings" as not covered (round 29).
+    /// </summary>
+    [GeneratedRegex(@"\bhow (?:does|do) (?!i\b|you\b|we\b|they\b)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:algorithms?|models?|networks?|trees?|regression|transformers?|attention|backprop(?:agation)?|gradient descent|forests?|svms?|clustering|k-?means)\s+(?:in\s+[\w-]+\s+)?(?:actually\s+|really\s+)?(?:work|learn|pick|choose|decide|split)\b")]
+    private static partial Regex HowItWorksInside();
 
     /// <summary>
     /// Preparing for interviews, which synonyms.md lists as not covered as "interview preparation": "How should I prepare for ML

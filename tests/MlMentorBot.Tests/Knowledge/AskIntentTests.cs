@@ -1668,6 +1668,8 @@ public sealed class AskIntentTests
     [InlineData("My partner heard retail pays less? Anyway I have two offers for ML engineer roles, one at a shop chain and one at a hospital, close in money. Does the industry you work in change how much an ML engineer earns over time?", "salary.factors")] // the real question, not the remark with a question mark
     [InlineData("1) which math do i need for ml 2) how deep into calculus 3) is stats more important than algebra", "skills.math-statistics")] // numbered questions, the first answered
     [InlineData("what makes a great ml engineer vs an average one", "skills.traits")] // no comparison of roles
+    [InlineData("ValueError: could not convert string to float in my sklearn pipeline, help", null)] // an error message: debugging
+    [InlineData("how does gradient descent actually work", null)] // an algorithm's inner workings
     public void Round_29_near_the_field_and_from_new_askers(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 

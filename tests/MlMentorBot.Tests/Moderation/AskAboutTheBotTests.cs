@@ -226,6 +226,7 @@ public sealed class AskAboutTheBotTests
     [InlineData("hows mle pay in sf compared to other cities and is remote pay lower", "salary.factors", "As for \"is remote pay lower\": my sources don't cover remote.")]
     [InlineData("what does testing look like for ml code and do i need ci/cd too", "skills.software-engineering", "As for \"do i need ci/cd too\": my sources don't cover ci/cd.")]
     [InlineData("whats the pay for juniors and does a masters bump it", "salary.figures", null)]
+    [InlineData("1) what does an ml engineer do all day 2) is remote work common", "role.responsibilities", "As for \"is remote work common\": my sources don't cover remote.")] // numbered (round 29)
     public async Task Two_questions_get_the_first_answered_and_the_second_named(string question, string entry, string? uncovered)
     {
         using var host = new ModerationHost(new Dictionary<string, string?> { ["Moderation:IsWatchEnabled"] = "false" });
