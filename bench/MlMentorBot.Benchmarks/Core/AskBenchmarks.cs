@@ -11,8 +11,9 @@ namespace MlMentorBot.Benchmarks.Core;
 /// typos hide the field's name (round 24), and a message of context sentences whose question is composed on its own as
 /// well as whole (round 26), and a chat message with a mention, Markdown, an emoji's short code and a compound read as its
 /// parts (round 27), and two of round 28's: two questions turned away together, whose first is answered, and a member's
-/// story after the question, which the question's own answer now leads. Goal (issue #14): median under 1 ms. <see cref="Compose"/> is the search and ranking
-/// alone, without the dispatcher and reply. <see cref="SearchFts5"/> and <see cref="SearchInMemory"/> put the search step
+/// story after the question, which the question's own answer now leads; and two of round 29's: a long message whose real
+/// question comes after a remark with a question mark, and numbered questions. Goal (issue #14): median under 1 ms.
+/// <see cref="Compose"/> is the search and ranking alone, without the dispatcher and reply. <see cref="SearchFts5"/> and <see cref="SearchInMemory"/> put the search step
 /// side by side: the per-question SQLite FTS5 query /ask ran before issue #14 (Fts5ReferenceIndex, the tests' reference,
 /// over the same rows and weights) and the in-memory bm25 index that replaced it, both for the same question, already interpreted.
 /// Run with a short job on a shared machine: <c>--filter '*AskBenchmarks*' --job short</c>.
@@ -32,7 +33,9 @@ public class AskBenchmarks
         "I've been learning Python for six months. Last week I tried a Kaggle competition and got lost at the data cleaning stage. How do I get better at preprocessing data?",
         "@here do **in-person** meetups actually matter or is it all online now? :thinking:",
         "what does testing look like for ml code and do i need ci/cd too",
-        "Which ML frameworks do employers expect ML engineers to know? I'm a data analyst with a Coursera certificate in Google Data Analytics.")]
+        "Which ML frameworks do employers expect ML engineers to know? I'm a data analyst with a Coursera certificate in Google Data Analytics.",
+        "My partner heard retail pays less? Anyway I have two offers for ML engineer roles, one at a shop chain and one at a hospital, close in money. I'm trying to think five years ahead, not just about this month, and I have student loans to pay. Does the industry you work in change how much an ML engineer earns over time?",
+        "1) which math do i need for ml 2) how deep into calculus 3) is stats more important than algebra")]
     public string Question { get; set; } = "";
 
     [GlobalSetup]

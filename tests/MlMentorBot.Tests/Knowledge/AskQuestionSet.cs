@@ -149,6 +149,19 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Fifteenth() => Labelled("ask-questions-fifteenth.tsv", "fifteenth");
 
+    /// <summary>
+    /// ask-questions-sixteenth.tsv, in the fresh set's columns: a sixteenth set (70 in scope, 30 off-topic), written at the
+    /// start of round 29 by a helper who read the two seed articles and nothing else, and labelled by another from the
+    /// knowledge alone; measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Sixteenth() => Labelled("ask-questions-sixteenth.tsv", "sixteenth");
+
+    /// <summary>
+    /// ask-questions-seventeenth.tsv, in the fresh set's columns: a seventeenth set (70 in scope, 30 off-topic), written
+    /// mid-round 29 the same way; measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Seventeenth() => Labelled("ask-questions-seventeenth.tsv", "seventeenth");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -194,6 +207,12 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-fifteenth-labels-second.tsv: the fifteenth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> FifteenthSecondLabels() => SecondLabels("ask-questions-fifteenth-labels-second.tsv");
+
+    /// <summary>ask-questions-sixteenth-labels-second.tsv: the sixteenth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> SixteenthSecondLabels() => SecondLabels("ask-questions-sixteenth-labels-second.tsv");
+
+    /// <summary>ask-questions-seventeenth-labels-second.tsv: the seventeenth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> SeventeenthSecondLabels() => SecondLabels("ask-questions-seventeenth-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);

@@ -110,14 +110,18 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// messages in chat forms, everyday words, phone typing, a channel's month and members' situations; what to avoid; "this
     /// job" as the field): tune unchanged at 131/146, holdout (summary line, three looks) 58 → 59/73 = 80.8 %. Round 28 (a
     /// member's story beside the question, two questions in one message, costs that are not pay): tune 132/146 = 90.4 %,
-    /// holdout unchanged at 59/73 (summary line, about eight looks). These floors
+    /// holdout unchanged at 59/73 (summary line, about eight looks). Round 29 (near-field questions, new askers, long
+    /// messages): tune unchanged at 132/146, holdout (summary line, about ten looks) 59 → 60/73 = 82.2 %, when C++ and
+    /// other languages the sources never name began to read as programming languages; round 25 had dropped that change for
+    /// the same trade (the fourth set lost one), this round kept it because a tuning batch gains too and the languages
+    /// passage ("Python first") speaks to "do I need C++". These floors
     /// sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking
     /// improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.90;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.80;
+    public const double MembersHoldoutAnswerFirstFloor = 0.82;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
@@ -225,9 +229,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// 74/100 (75), 30/30 honest. The first labeller marks 25 questions not covered, the second 24. So round 26 gains one
     /// question on a set that none of its changes could have been fitted to. The annotators agree on 99/100. A detailed test
     /// log printed its miss lines once at the end of round 26; no rule was fitted to them. Round 27 (three looks): 76/100 (77).
-    /// Round 28 (about eight looks): 77/100 (78).
+    /// Round 28 (about eight looks): 77/100 (78). Round 29 (about ten looks): 78/100 (79); one look found a rule (options on
+    /// either side of "or" that the knowledge does not know) taking "fair or oversimplified?" for options, now read as a
+    /// verdict.
     /// </summary>
-    public const double EleventhAnswerFirstFloor = 0.77;
+    public const double EleventhAnswerFirstFloor = 0.78;
 
     /// <summary>
     /// The twelfth set (100 in scope, 30 off-topic), written and labelled at the start of round 27 the same way as the
@@ -245,9 +251,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// round 27's commits on that line alone found two changes that each cost a question ("town" as a location word, "code" as an
     /// alias of programming); without them, and after round 27, 78/100 (78), 29/30 honest. Round 28 (about eight looks; a
     /// drop to 77 mid-round was traced, on this line alone, to the question beside a member's story taking over; that rule
-    /// now needs the question to open with a question word): 79/100 (79), 30/30 honest.
+    /// now needs the question to open with a question word): 79/100 (79), 30/30 honest. Round 29 (about ten looks): 81/100
+    /// (81), 30/30 honest, from a story's not-covered word no longer turning its question away and an age read as who asks.
     /// </summary>
-    public const double ThirteenthAnswerFirstFloor = 0.79;
+    public const double ThirteenthAnswerFirstFloor = 0.81;
 
     /// <summary>
     /// The fourteenth set (100 in scope, 30 off-topic), written and labelled at the start of round 28 the same way (the
@@ -264,6 +271,22 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// there it is a tuning set: 76/100 (79 against either label), 29/30 honest after round 28.
     /// </summary>
     public const double FifteenthAnswerFirstFloor = 0.76;
+
+    /// <summary>
+    /// The sixteenth set (70 in scope, 30 off-topic), written and labelled at the start of round 29 the same way (the
+    /// annotators agree on 69/70; the first marks none not covered, the second one), and measured through its summary line
+    /// only: 66/70 answer-first (66 against either label), 29/30 honest on round 29's first code (d2394c0) and at its end.
+    /// </summary>
+    public const double SixteenthAnswerFirstFloor = 0.94;
+
+    /// <summary>
+    /// The seventeenth set (70 in scope, 30 off-topic), written and labelled mid-round 29 the same way (the annotators agree
+    /// on 69/70; the first marks 4 questions not covered, the second 5), and measured through its summary line only:
+    /// 59/70 answer-first (59 against either label), 28/30 honest on round 29's first code (d2394c0) and when it was made;
+    /// 59/70 and 29/30 at the round's end. Its misses (and the sixteenth's) were printed once by a detailed test run at
+    /// the end of round 29, after the round's last change; so from round 30 on, neither set is blind.
+    /// </summary>
+    public const double SeventeenthAnswerFirstFloor = 0.84;
 
     /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
@@ -317,6 +340,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "thirteenth" => (AskQuestionSet.Thirteenth(), ThirteenthAnswerFirstFloor),
         "fourteenth" => (AskQuestionSet.Fourteenth(), FourteenthAnswerFirstFloor),
         "fifteenth" => (AskQuestionSet.Fifteenth(), FifteenthAnswerFirstFloor),
+        "sixteenth" => (AskQuestionSet.Sixteenth(), SixteenthAnswerFirstFloor),
+        "seventeenth" => (AskQuestionSet.Seventeenth(), SeventeenthAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -334,6 +359,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("thirteenth", 100, 30)]
     [InlineData("fourteenth", 100, 30)]
     [InlineData("fifteenth", 100, 30)]
+    [InlineData("sixteenth", 70, 30)]
+    [InlineData("seventeenth", 70, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -341,7 +368,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
@@ -391,9 +418,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth to fifteenth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <item>ninth to seventeenth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
     /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
-    /// <see cref="FourteenthAnswerFirstFloor"/> and <see cref="FifteenthAnswerFirstFloor"/>.</item>
+    /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>
+    /// and <see cref="SeventeenthAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -415,6 +443,8 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "thirteenth" => AskQuestionSet.ThirteenthSecondLabels(),
         "fourteenth" => AskQuestionSet.FourteenthSecondLabels(),
         "fifteenth" => AskQuestionSet.FifteenthSecondLabels(),
+        "sixteenth" => AskQuestionSet.SixteenthSecondLabels(),
+        "seventeenth" => AskQuestionSet.SeventeenthSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
