@@ -201,7 +201,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             // development bootcamp, built 3 sites. should i start applying to frontend jobs" is someone else's field (round 28).
             var askedNamesTheField = askedAnswer.Query.NamesTheField || askedAnswer.Query.Aliases.Count > 0 || askedAnswer.Query.Concepts.Any(c => c.Count > 1)
                 || query.Unknown.Count < 2;
-            if (hits.Count == 0 ? askedNamesTheField : hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id))
+            // A question for the whole path ("Can you lay out a step by step roadmap to become an ML engineer?") is answered
+            // by it, whatever the story around it says ("I do best with a structured plan" had led with planning one's
+            // growth, round 29).
+            if ((hits.Count == 0 ? askedNamesTheField : hits.Take(MaxContextHits).Any(h => h.Entry.Id == askedLead.Entry.Id))
+                || AnswerRanking.PathPassage(snapshot, askedAnswer.Query) is not null)
             {
                 return askedAnswer;
             }

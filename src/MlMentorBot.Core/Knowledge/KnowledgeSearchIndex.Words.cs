@@ -775,9 +775,11 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "not the hype numbers pls": the member's doubt of inflated figures, not the demand that "hype" names elsewhere (round
-    /// 27: "realistic starting salary for a junior MLE in the US? not the hype numbers pls" had led with industry demand).
+    /// 27: "realistic starting salary for a junior MLE in the US? not the hype numbers pls" had led with industry demand);
+    /// and "or is that just hype" after a question about pay ("is the pay actually good or is that just hype?", a parent's
+    /// question in round 29), which asks for the figures.
     /// </summary>
-    [GeneratedRegex(@"\b(?:hype|hyped|inflated)(?=\s+(?:numbers|figures|salaries|salary|pay)\b)")]
+    [GeneratedRegex(@"\b(?:hype|hyped|inflated)(?=\s+(?:numbers|figures|salaries|salary|pay)\b)|(?<=\b(?:pay\w*|salar\w*|money|paid|earn\w*)\b[^.?!]{0,40})\bor\s+(?:if\s+)?(?:is\s+(?:that|it|this)\s+|(?:it|that)'?s\s+|(?:it|that)\s+is\s+)?(?:just\s+|all\s+)?(?:hype|hyped|overhyped)\b")]
     private static partial Regex HypeNumbers();
 
     /// <summary>

@@ -1670,6 +1670,8 @@ public sealed class AskIntentTests
     [InlineData("what makes a great ml engineer vs an average one", "skills.traits")] // no comparison of roles
     [InlineData("ValueError: could not convert string to float in my sklearn pipeline, help", null)] // an error message: debugging
     [InlineData("how does gradient descent actually work", null)] // an algorithm's inner workings
+    [InlineData("my dad wants to know if ml pays well or if it's all hype", "salary.figures")] // a doubt about the pay asks for its figures
+    [InlineData("I'm a night-shift nurse and I like having a clear plan. Can you lay out a step by step roadmap to become an ML engineer?", "roadmap.role")] // the whole path, whatever the story
     public void Round_29_near_the_field_and_from_new_askers(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 

@@ -218,9 +218,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// holds, and moved no blind set but the eighth's honest count (29 → 30/30). Round 26: 71/100 (72). Round 26 chose how
     /// many of a message's best passages its question sentence's answer must be among (3, not 10) on this set's summary.
     /// Round 27 (three looks): 72/100 (73). Round 28 (about eight looks; one tried rule, two unknown words in under half
-    /// the question turning it away, cost it a question and was dropped): 73/100 (74).
+    /// the question turning it away, cost it a question and was dropped): 73/100 (74). Round 29 (about ten looks): 74/100
+    /// (75), when a question for the whole path beside a story began to get the path.
     /// </summary>
-    public const double TenthAnswerFirstFloor = 0.73;
+    public const double TenthAnswerFirstFloor = 0.74;
 
     /// <summary>
     /// The eleventh set (100 in scope, 30 off-topic), written and labelled in round 26 after that round's changes, the same
@@ -268,9 +269,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The fifteenth set (100 in scope, 30 off-topic), written and labelled mid-round 28 the same way (the annotators agree
     /// on 95/100; the first marks 26 questions not covered, the second 29): 69/100 answer-first (72 against either label),
     /// 27/30 honest on the round-27 code and after round 28's first eight commits alike. Its misses were then read, so from
-    /// there it is a tuning set: 76/100 (79 against either label), 29/30 honest after round 28.
+    /// there it is a tuning set: 76/100 (79 against either label), 29/30 honest after round 28; 77/100 (80) after round 29.
     /// </summary>
-    public const double FifteenthAnswerFirstFloor = 0.76;
+    public const double FifteenthAnswerFirstFloor = 0.77;
 
     /// <summary>
     /// The sixteenth set (70 in scope, 30 off-topic), written and labelled at the start of round 29 the same way (the
