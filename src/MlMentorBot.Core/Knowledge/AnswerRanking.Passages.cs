@@ -223,14 +223,16 @@ internal static partial class AnswerRanking
     private static bool SameSideOfTheChoice(SearchQuery query, SnapshotFacts facts)
     {
         var words = query.Words;
-        var at = words.ToList().FindIndex(w => w is "vs" or "versus" or "or");
-        if (at <= 0 || at + 1 >= words.Count)
+        for (var at = 1; at + 1 < words.Count; at++)
         {
-            return false;
+            if (words[at] is "vs" or "versus" or "or")
+            {
+                return facts.AliasOwners.GetValueOrDefault(words[at - 1]) is { } before
+                    && facts.AliasOwners.GetValueOrDefault(words[at + 1]) is { } after && before.Id == after.Id;
+            }
         }
 
-        return facts.AliasOwners.GetValueOrDefault(words[at - 1]) is { } before && facts.AliasOwners.GetValueOrDefault(words[at + 1]) is { } after
-            && before.Id == after.Id;
+        return false;
     }
 
     /// <summary>

@@ -429,12 +429,12 @@ internal static partial class AnswerRanking
     {
         // Places set against each other in a pay question ("ohio or texas", "germany vs netherlands") are where the pay
         // factors' location speaks.
-        var words = query.Words;
         if (query.Concepts.Any(c => c[^1] == "salary"))
         {
             return null;
         }
 
+        var words = query.Words;
         for (var i = 1; i + 1 < words.Count; i++)
         {
             if (words[i] is "vs" or "versus" or "or" && query.Unknown.Contains(words[i - 1]) && query.Unknown.Contains(words[i + 1])
@@ -460,8 +460,8 @@ internal static partial class AnswerRanking
     private static partial Regex HowToDoATask();
 
     /// <summary>
-    /// Words by which a member judges a claim rather than names a thing to choose: "DS does the insights and MLE the plumbing.
-    /// fair or oversimplified?" asks whether the claim holds, which the passage on the two roles answers.
+    /// Words by which a member judges a claim rather than names a thing to choose: "my boss says MLEs just deploy what data
+    /// scientists build. fair or oversimplified?" asks whether the claim holds, which the passage on the two roles answers.
     /// </summary>
     private static readonly HashSet<string> VerdictWords = new(StringComparer.Ordinal)
     {

@@ -468,8 +468,8 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "will ai replace it", "will automation take over": whether the role has a future, which the seed articles answer with
-    /// its demand (round 29: "is ml engineering a good career long term or will ai replace it" had led with the AI engineer,
-    /// once "replace" was no longer read as "place"). Not when another role is replaced ("will ai replace software engineers").
+    /// its demand (round 29: "is mle a safe career or will ai replace it soon" led with the AI engineer once "replace" was
+    /// no longer read as "place"). Not when another role is replaced ("will ai replace software engineers").
     /// </summary>
     [GeneratedRegex(@"\bwill\s+(?:ai|automation|chatgpt|gpt|llms?|robots|agents)\s+(?:replace|take\s+over|automate|kill|eliminate|make\s+(?:\w+\s+)?obsolete)\b(?=\s+(?:it|them|us|ml|mles?|machine\s+learning|this|th(?:at|e)\s+(?:role|job)|my\s+job|our\s+jobs?)\b|\s*[?.!]|\s*$)")]
     private static partial Regex WillAiReplace();

@@ -1643,7 +1643,7 @@ public sealed class AskIntentTests
     [InlineData("kmeans vs dbscan, which clustering should i use for my customer data", null)] // options the knowledge never names
     [InlineData("standardscaler vs minmaxscaler which one for neural nets", null)]
     [InlineData("neurips or icml, which conference should i submit my paper to", null)]
-    [InlineData("my manager says DS does the insights and MLE does the plumbing. fair or oversimplified?", "role.related-careers")] // a verdict, not options
+    [InlineData("my boss says MLEs just deploy what data scientists build. fair or oversimplified?", "role.related-careers")] // a verdict, not options
     [InlineData("are mle salaries in sf much higher than in ohio or texas", "salary.factors")] // places in a pay question are the location factor
     [InlineData("my pandas merge is slow on 10M rows, how do i speed it up", null)] // a hands-on task in code
     [InlineData("how to compute a confusion matrix in sklearn", null)]
