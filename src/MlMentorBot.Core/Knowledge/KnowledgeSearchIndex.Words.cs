@@ -318,7 +318,7 @@ public sealed partial class KnowledgeSearchIndex
     /// Or as "devops engineer here." (round 29, from a batch of askers the sets lacked); not "data analyst here", whose
     /// "data" names the field and whose role the sources do not turn away.
     /// </summary>
-    [GeneratedRegex(@"\b(?:i['’]?m|i am|im|as|work(?:ing)? as|former|ex-?)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:senior\s+|junior\s+|lead\s+)?(?:" + OtherRoles + @")\b|(?<=^|[.!?,;:]\s*)(?:senior\s+|junior\s+|lead\s+)?(?:devops|data|product|security|cybersecurity|platform|cloud)\s+(?:engineers?|managers?|eng)\s+here\b")]
+    [GeneratedRegex(@"\b(?:i['’]?m|i am|im|as|work(?:ing)? as|former|ex-?)\s+(?:currently\s+|now\s+)?(?:an?\s+)?(?:senior\s+|junior\s+|lead\s+)?(?:" + OtherRoles + @")\b|\b(?:senior\s+|junior\s+|lead\s+)?(?:devops|data|product|security|cybersecurity|platform|cloud)\s+(?:engineers?|managers?|eng)\s+here\b(?=\s*[.!?,;:])")]
     private static partial Regex AnotherRoleAsWhoAsks();
 
     /// <summary>
@@ -779,7 +779,7 @@ public sealed partial class KnowledgeSearchIndex
     /// and "or is that just hype" after a question about pay ("is the pay actually good or is that just hype?", a parent's
     /// question in round 29), which asks for the figures.
     /// </summary>
-    [GeneratedRegex(@"\b(?:hype|hyped|inflated)(?=\s+(?:numbers|figures|salaries|salary|pay)\b)|(?<=\b(?:pay\w*|salar\w*|money|paid|earn\w*)\b[^.?!]{0,40})\bor\s+(?:if\s+)?(?:is\s+(?:that|it|this)\s+|(?:it|that)'?s\s+|(?:it|that)\s+is\s+)?(?:just\s+|all\s+)?(?:hype|hyped|overhyped)\b")]
+    [GeneratedRegex(@"\b(?:hype|hyped|inflated)(?=\s+(?:numbers|figures|salaries|salary|pay)\b)|\bor\s+(?:if\s+)?(?:is\s+(?:that|it|this)\s+|(?:it|that)'?s\s+|(?:it|that)\s+is\s+)?(?:just\s+|all\s+)?(?:hype|hyped|overhyped)\b(?<=\b(?:pay\w*|salar\w*|money|paid|earn\w*)\b[^.?!]{0,80})")]
     private static partial Regex HypeNumbers();
 
     /// <summary>
