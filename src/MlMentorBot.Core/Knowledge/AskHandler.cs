@@ -274,13 +274,12 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             return null;
         }
 
-        // Without a question mark, a last sentence that opens as a question does ("…python + pandas. any tips for learning
-        // to swim as an adult"), round 28; not a short one, which asks about its context ("…no clue how to deploy it. what
-        // do i learn first").
         // A question mark on a sentence that opens as a question outranks one on a remark ("…I'd heard healthcare pays more
-        // because it's specialized? … Does the industry you work in really change how much an ML engineer gets paid?"),
-        // and without a question mark any sentence that opens as one will do, the last first ("Roughly what does an entry
-        // level ML engineer make…. I don't want to pick a path purely for money"), round 29, from long messages.
+        // because it's specialized? … Does the industry you work in really change how much an ML engineer gets paid?",
+        // round 29). Without a question mark, a sentence that opens as one does, the last first ("…python + pandas. any
+        // tips for learning to swim as an adult", round 28; "Roughly what does an entry level ML engineer make…. I don't
+        // want to pick a path purely for money", round 29); not a short one, which asks about its context ("…no clue how to
+        // deploy it. what do i learn first").
         var asked = sentences.FirstOrDefault(s => s.EndsWith('?') && AsksAQuestion().IsMatch(s) && !PointsAtContext().IsMatch(s)) ?? sentences.FirstOrDefault(s => s.EndsWith('?'))
             ?? sentences.LastOrDefault(s => AsksAQuestion().IsMatch(s) && !PointsAtContext().IsMatch(s) && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 6);
         return asked is not null && asked.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 ? asked : null;
@@ -288,12 +287,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     private static AskAnswer ComposeWhole(KnowledgeSnapshot snapshot, string question, SearchQuery query, IReadOnlyList<SearchHit> hits)
     {
-        // "what is the roadmap", "what is stage 3", "what should i learn first", "bootcamp vs masters", "whats next after
-        // python": passages built from the kind of question and the roadmap's order rather than found by its words, which
-        // every entry uses ("roadmap") or none names ("first", "next"), so bm25 and the coverage check cannot judge them.
-        var built = AnswerRanking.StagePassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
-            ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query)
-            ?? AnswerRanking.CareerWorthPassage(snapshot, query);
+        // Options the knowledge never names and hands-on tasks in code: no passage answers, built or found (round 29).
         if (AnswerRanking.UnknownOptions(query) is { } unknownOptions)
         {
             return Uncovered(Listed(snapshot, query, question), unknownOptions);
@@ -304,6 +298,12 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             return Listed(snapshot, query, question);
         }
 
+        // "what is the roadmap", "what is stage 3", "what should i learn first", "bootcamp vs masters", "whats next after
+        // python": passages built from the kind of question and the roadmap's order rather than found by its words, which
+        // every entry uses ("roadmap") or none names ("first", "next"), so bm25 and the coverage check cannot judge them.
+        var built = AnswerRanking.StagePassage(snapshot, query) ?? AnswerRanking.PathPassage(snapshot, query) ?? AnswerRanking.FirstStudyPassage(snapshot, query)
+            ?? AnswerRanking.ComparisonPassage(snapshot, query) ?? AnswerRanking.NextStepPassage(snapshot, query)
+            ?? AnswerRanking.CareerWorthPassage(snapshot, query);
         if (hits.Count == 0)
         {
             if (built is not null && AnswerRanking.MissesTheDuration(query, built))
