@@ -419,6 +419,40 @@ internal static partial class AnswerRanking
     }
 
     /// <summary>
+    /// True when the question sets two topics the knowledge names for itself (entry aliases) against each other, side by side
+    /// around "or" or "vs": "bootcamp or masters?? i have like 15k saved and a full time job i cant quit", "online courses vs
+    /// bootcamp vs just teaching myself, im 29 and working retail". Such a choice is about an ML career whatever else the
+    /// member says, so a word the knowledge does not know beside it is the member's own, not another field's (round 30: both
+    /// had been turned away for "saved" and "retail"). Not "a personal trainer or youtube workout videos", whose options
+    /// are not both the knowledge's.
+    /// </summary>
+    public static bool SetsOwnTopicsAgainstEachOther(SearchQuery query)
+    {
+        var words = query.Words;
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            if (words[i] is not ("vs" or "versus" or "or"))
+            {
+                continue;
+            }
+
+            var next = words[i + 1] is "a" or "an" or "the" or "just" && i + 2 < words.Count ? i + 2 : i + 1;
+            if (query.Aliases.Any(a => NamesWord(a, words[i - 1], last: true)) && query.Aliases.Any(a => NamesWord(a, words[next], last: false)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool NamesWord(string alias, string word, bool last)
+        {
+            var edge = last ? alias[(alias.LastIndexOf(' ') + 1)..] : alias[..(alias.IndexOf(' ') is var space and >= 0 ? space : alias.Length)];
+            return word.Equals(edge, StringComparison.OrdinalIgnoreCase) || word.Equals(edge + "s", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>
     /// Two options set against each other ("kmeans vs dbscan, which clustering", "neurips or icml, which conference",
     /// "standardscaler vs minmaxscaler") neither of which the knowledge knows (<see cref="SearchQuery.Unknown"/>): as "kmeans
     /// or dbscan", for the honest reply to name. However many of the field's words stand around them, no passage can choose
@@ -449,14 +483,14 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// True when the question asks how to carry out a hands-on task ("how do i fix cuda out of memory", "sklearn gridsearchcv
-    /// takes forever, how do i speed it up", "how to compute a precision recall curve in sklearn", "how do i convert a keras
+    /// takes forever, how do i speed it up", "how to compute a precision recall curve in sklearn", "how to calculate gini impurity by hand" (round 30), "how do i convert a keras
     /// model to tflite"): the seed articles say what to learn and why, never how to do a task in code, so no passage answers,
     /// however many of the field's words the question has (round 29: these had led with the tools or the algorithms). In
     /// the 2,600 questions of the sets and batches, every question this reads is off-topic.
     /// </summary>
     public static bool AsksHowToDoATask(SearchQuery query) => HowToDoATask().IsMatch(string.Join(' ', query.Words));
 
-    [GeneratedRegex(@"\b(?:how (?:do i|do you|to|can i|would i|should i|do we)|help me|any way to|best way to) (?:fix|debug|convert|compute|speed (?:it |this |that )?up|install|export|reshape|merge|vectori[sz]e|paralleli[sz]e|serialize|import)\b")]
+    [GeneratedRegex(@"\b(?:how (?:do i|do you|to|can i|would i|should i|do we)|help me|any way to|best way to) (?:fix|debug|convert|compute|calculate|speed (?:it |this |that )?up|install|export|reshape|merge|vectori[sz]e|paralleli[sz]e|serialize|import)\b")]
     private static partial Regex HowToDoATask();
 
     /// <summary>

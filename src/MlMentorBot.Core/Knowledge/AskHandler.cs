@@ -125,7 +125,8 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// The passages that answer <paramref name="question"/> confidently, best first; empty when nothing does. The best bm25
     /// score is weighed by <see cref="SearchQuery.Coverage"/>, so one known word in a question of unknown ones is not enough;
     /// and a question that does not name the field (<see cref="SearchQuery.NamesTheField"/>) but has a word the knowledge
-    /// never uses ("salary of a nurse", "roadmap for guitar", "bootcamp for the army") is about someone else's topic.
+    /// never uses ("salary of a nurse", "roadmap for guitar", "bootcamp for the army") is about someone else's topic, unless
+    /// it sets two of the knowledge's own topics against each other ("bootcamp or masters?? i have like 15k saved…").
     /// </summary>
     public static IReadOnlyList<SearchHit> Answer(KnowledgeSnapshot snapshot, SearchQuery question)
     {
@@ -133,7 +134,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // makes the longer list cost microseconds.
         var hits = snapshot.Search.Search(AnswerRanking.WithoutTheRoleAsContext(snapshot, question), 30);
         if (hits.Count == 0 || hits[0].Score * question.Coverage > ConfidenceThreshold
-            || (question.Unknown.Count > 0 && !question.NamesTheField))
+            || (question.Unknown.Count > 0 && !question.NamesTheField && !AnswerRanking.SetsOwnTopicsAgainstEachOther(question)))
         {
             return [];
         }

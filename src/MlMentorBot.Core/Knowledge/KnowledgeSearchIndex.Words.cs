@@ -261,6 +261,7 @@ public sealed partial class KnowledgeSearchIndex
         (MakesSense(), " "),
         (CashGrab(), " "),
         (NoMoneyFor(), " cheaper "),
+        (BrokeAsWhoAsks(), " "),
         (GuidanceOn(), " "),
         (EnterTheField(), " "),
         (WhatItMeans(), " "),
@@ -461,9 +462,11 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "different from" another role, read as "vs" so the comparison of roles is searched for: "How is a machine learning
-    /// engineer different from a regular software engineer?" had led with software engineering practices (round 28).
+    /// engineer different from a regular software engineer?" had led with software engineering practices (round 28). So is
+    /// "a type of" one ("ml engineer is a type of software engineer or separate profession" had led with the types of
+    /// learning, round 30).
     /// </summary>
-    [GeneratedRegex(@"\b(?:different|differs?|difference)\s+(?:from|than|to)\s+(?=(?:an?\s+|the\s+)?(?:regular\s+|normal\s+|traditional\s+|typical\s+|plain\s+|ordinary\s+)?(?:software|swes?\b|data scien|data analyst|ai eng|researcher))")]
+    [GeneratedRegex(@"\b(?:(?:different|differs?|difference)\s+(?:from|than|to)|(?:a|an|just a|just another)\s+(?:type|kind|sort|form|branch|subset|flavou?r|subfield)\s+of)\s+(?=(?:an?\s+|the\s+)?(?:regular\s+|normal\s+|traditional\s+|typical\s+|plain\s+|ordinary\s+)?(?:software|swes?\b|data scien|data analyst|ai eng|researcher))")]
     private static partial Regex DifferentFromARole();
 
     /// <summary>
@@ -621,25 +624,26 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "just use (the) libraries": the shortcut a member weighs against learning something ("is linear algebra really
     /// necessary or can i just use the libraries", "is it bad to just use libraries without knowing how the algorithms
-    /// work"). The question is about that something, so the shortcut is not read as a question about the libraries.
+    /// work", round 30: "is it fine to skip linear algebra and just learn the libraries"). The question is about that
+    /// something, so the shortcut is not read as a question about the libraries.
     /// </summary>
-    [GeneratedRegex(@"\bjust (?:use|using|call|calling) (?:the |some |a )?(?:libraries|library|libs|frameworks|framework|packages|apis?)\b")]
+    [GeneratedRegex(@"\bjust (?:use|using|call|calling|learn|learning|rely on|relying on) (?:the |some |a )?(?:libraries|library|libs|frameworks|framework|packages|apis?)\b")]
     private static partial Regex JustUseLibraries();
 
     /// <summary>
     /// "paid" before a thing ("paid ones", "paid courses", "a paid plan"): what something costs, not what a job pays, so it
     /// is dropped rather than read as the salary synonym ("best free online courses? can't afford paid ones").
     /// </summary>
-    [GeneratedRegex(@"\bpaid(?= (?:ones?|courses?|version|versions|plans?|options?|resources?|programs?|programmes?|bootcamps?|certs?|certifications?|tools?|subscriptions?|content|tutorials?|classes|materials?)\b)")]
+    [GeneratedRegex(@"\bpaid(?= (?:ones?|courses?|version|versions|plans?|options?|resources?|programs?|programmes?|bootcamps?|certs?|certifications?|tools?|subscriptions?|content|tutorials?|classes|materials?|coursera|udemy|udacity|edx|datacamp)\b)")]
     private static partial Regex PaidThing();
 
     /// <summary>
     /// "pay" for a thing that costs, with or without the amount ("should i pay $1500 for a bootcamp", "is it worth paying
-    /// for a course", "should i pay for my son to get a certification"): what the member spends, not what a job pays
+    /// for a course", "should i pay for my son to get a certification", "is the tensorflow certificate worth paying for"): what the member spends, not what a job pays
     /// (round 24: the first was turned away for not speaking of pay). The money sign is read as money before this runs.
     /// Dropped, as <see cref="PaidThing"/> is.
     /// </summary>
-    [GeneratedRegex(@"\bpay(?:ing)?(?=\s+(?:money\s*)?(?:\d[\d,.]*k?\+?\s+)?for\s+(?:a |an |the |my |this |that |one |any )?(?:bootcamps?|courses?|degrees?|masters|certs?|certifications?|certificates?|programs?|programmes?|nanodegrees?|classes|class|tuition|subscriptions?|coursera|udemy|udacity)\b|\s+for\s+(?:my |his |her |their )?(?:son|daughter|kid|kids|child|children|teen)\b)")]
+    [GeneratedRegex(@"\bpay(?:ing)?(?=\s+(?:money\s*)?(?:\d[\d,.]*k?\+?\s+)?for\s+(?:a |an |the |my |this |that |one |any )?(?:bootcamps?|courses?|degrees?|masters|certs?|certifications?|certificates?|programs?|programmes?|nanodegrees?|classes|class|tuition|subscriptions?|coursera|udemy|udacity)\b|\s+for\s+(?:my |his |her |their )?(?:son|daughter|kid|kids|child|children|teen)\b)|(?<=\bworth )pay(?:ing)?\b")]
     private static partial Regex PayForAThing();
 
     /// <summary>
@@ -832,6 +836,13 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex NoMoneyFor();
 
     /// <summary>
+    /// "as a broke student", "i'm broke": who asks, not what a job pays nor a topic ("is it worth going to ml conferences as
+    /// a broke student or waste of money" had led with the average salary, round 30).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:as )?(?:an? )?broke (?:college |uni |university |grad )?(?:students?|grads?)\b|\bi['’]?m broke\b")]
+    private static partial Regex BrokeAsWhoAsks();
+
+    /// <summary>
     /// "guidance on…", "guidance regarding…": asking for advice, as "kindly advise" is, not for mentorship ("I humbly request
     /// guidance on how to keep my knowledge updated" had led with mentors; round 26). "I need guidance" alone still asks for a mentor.
     /// </summary>
@@ -881,8 +892,11 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\b(?:in|on|from)\s+(?:a|an|the|some|many|most|every|all|these|those)\s+(?:job\s+)?(?:postings?|posts?|ads?|adverts?|listings?|job descriptions?)\b")]
     private static partial Regex SeenInAJobPost();
 
-    /// <summary>"a cash grab", "a money grab": what a member fears something is, as "scam" is, no topic.</summary>
-    [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b")]
+    /// <summary>
+    /// "a cash grab", "a money grab", "a waste of money", "worth the money": what a member fears something is, as "scam" is,
+    /// or what it costs, no topic and no pay (round 30).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b|\bwaste of (?:money|cash)\b|\bworth (?:the|my|your) (?:money|cash)\b")]
     private static partial Regex CashGrab();
 
     /// <summary>"makes sense", "that makes sense": an acknowledgement before a follow-up question, no topic.</summary>

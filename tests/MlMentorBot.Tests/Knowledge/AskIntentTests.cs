@@ -1676,6 +1676,28 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 30, from two batches helpers wrote from the seed articles alone (members asking the bot to judge or choose, and
+    /// members typing in their second language) and labelled from the knowledge alone: what a thing costs is not what a job
+    /// pays, a choice between two of the knowledge's topics is ours whatever the member adds, "a kind of" another role
+    /// compares roles, and a few more of the members' words.
+    /// </summary>
+    [Theory]
+    [InlineData("is the tensorflow developer certificate worth paying for", "resources.certifications")] // "developer" names the certificate, not another job's pay
+    [InlineData("are ml conferences worth it for a broke student or a waste of money", "resources.networking")] // cost and who asks, not pay
+    [InlineData("paid coursera or free youtube, does it matter for getting hired", "resources.online-courses")]
+    [InlineData("ml engineer is a type of software engineer or its own profession?", "role.related-careers")] // not the types of learning
+    [InlineData("how do i calculate gini impurity for a decision tree split, with numbers", null)] // a hands-on task
+    [InlineData("keras val loss becomes nan after a few epochs, what to do", null)] // debugging a training run
+    [InlineData("can i skip statistics and just learn the libraries", "skills.math-statistics")]
+    [InlineData("can i be head of machine learning one day, what does it take", "career.growth")]
+    [InlineData("what does scalability mean for an ml engineer", "skills.deployment")]
+    [InlineData("is experimenting with new tools and libraries needed to stay competitive?", "roadmap.stay-current")]
+    [InlineData("masters or bootcamp? i've got 10k saved and can't quit my job", "roadmap.education")] // two of our topics set against each other
+    [InlineData("should i hire a personal trainer or follow youtube workout videos", null)] // options that are not both ours
+    public void Round_30_judgments_and_second_language_askers(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
