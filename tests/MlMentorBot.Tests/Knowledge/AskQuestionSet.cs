@@ -162,6 +162,11 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Seventeenth() => Labelled("ask-questions-seventeenth.tsv", "seventeenth");
 
+    /// <summary>
+    /// ask-questions-eighteenth.tsv, in the fresh set's columns: an eighteenth set (70 in scope, 30 off-topic), written at the start of round 30 the same way; measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Eighteenth() => Labelled("ask-questions-eighteenth.tsv", "eighteenth");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -213,6 +218,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-seventeenth-labels-second.tsv: the seventeenth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> SeventeenthSecondLabels() => SecondLabels("ask-questions-seventeenth-labels-second.tsv");
+
+    /// <summary>ask-questions-eighteenth-labels-second.tsv: the eighteenth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> EighteenthSecondLabels() => SecondLabels("ask-questions-eighteenth-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);

@@ -290,10 +290,24 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public const double SeventeenthAnswerFirstFloor = 0.84;
 
     /// <summary>
+    /// The eighteenth set (70 in scope, 30 off-topic), written and labelled at the start of round 30 the same way (the
+    /// annotators agree on 67/70; the first marks 8 questions not covered, the second 5), and measured through its summary
+    /// line only: 61/70 answer-first (64 against either label), 27/30 honest on round 30's first code (10ca350); 61/70 (65
+    /// against either) and 27/30 after its first change (a031117).
+    /// </summary>
+    public const double EighteenthAnswerFirstFloor = 0.87;
+
+    /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
     /// (<see cref="HonestGoal"/>).
     /// </summary>
     public const double NinthHonestFloor = 0.93;
+
+    /// <summary>
+    /// The eighteenth set's off-topic floor: 27/30 on round 30's first code and after its first change, under the 95 % goal
+    /// (<see cref="HonestGoal"/>); measured, like its answer-first, through the summary line only.
+    /// </summary>
+    public const double EighteenthHonestFloor = 0.90;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
@@ -343,6 +357,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "fifteenth" => (AskQuestionSet.Fifteenth(), FifteenthAnswerFirstFloor),
         "sixteenth" => (AskQuestionSet.Sixteenth(), SixteenthAnswerFirstFloor),
         "seventeenth" => (AskQuestionSet.Seventeenth(), SeventeenthAnswerFirstFloor),
+        "eighteenth" => (AskQuestionSet.Eighteenth(), EighteenthAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -362,6 +377,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("fifteenth", 100, 30)]
     [InlineData("sixteenth", 70, 30)]
     [InlineData("seventeenth", 70, 30)]
+    [InlineData("eighteenth", 70, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -369,12 +385,17 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
     public void A_set_is_honest_short_and_above_its_floor(string name) =>
-        AssertGoals(LabelledSet(name).Questions, name, LabelledSet(name).Floor, name is "ninth" or "fourteenth" ? NinthHonestFloor : HonestGoal);
+        AssertGoals(LabelledSet(name).Questions, name, LabelledSet(name).Floor, name switch
+        {
+            "ninth" or "fourteenth" => NinthHonestFloor,
+            "eighteenth" => EighteenthHonestFloor,
+            _ => HonestGoal,
+        });
 
     [Fact]
     public void The_members_holdout_split_is_honest_short_and_above_its_floor() =>
@@ -419,10 +440,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth to seventeenth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <item>ninth to eighteenth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
     /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
-    /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>
-    /// and <see cref="SeventeenthAnswerFirstFloor"/>.</item>
+    /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>,
+    /// <see cref="SeventeenthAnswerFirstFloor"/> and <see cref="EighteenthAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -446,6 +467,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "fifteenth" => AskQuestionSet.FifteenthSecondLabels(),
         "sixteenth" => AskQuestionSet.SixteenthSecondLabels(),
         "seventeenth" => AskQuestionSet.SeventeenthSecondLabels(),
+        "eighteenth" => AskQuestionSet.EighteenthSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
