@@ -801,8 +801,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?(?:" + AnswerRanking.QuestionOpeners + @"|any|anyone|roughly|(?:my|the) (?:real |actual |main )?question is|i(?:'m| am)? wonder(?:ing)? (?:if|whether)|i(?:'d| would) like to know|i want to know)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAQuestion();
 
-    /// <summary>A question that needs the sentences around it: "how do i turn that into…", "is it too early…" (round 28).</summary>
-    [GeneratedRegex(@"\b(?:that|this|it|those|these|them|there)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A question that needs the sentences around it: "how do i turn that into…", "is it too early…" (round 28), "what's the
+    /// real difference between the two jobs?" (round 30).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:that|this|it|those|these|them|there|the two|both)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsAtContext();
 
     /// <summary>

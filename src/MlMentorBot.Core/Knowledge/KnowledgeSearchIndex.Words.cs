@@ -256,6 +256,7 @@ public sealed partial class KnowledgeSearchIndex
         (GithubForJobs(), "portfolio"),
         (GithubProject(), "portfolio "),
         (JustUseLibraries(), " "),
+        (LowPayOfAStep(), " "),
         (PaidThing(), " "),
         (PayForAThing(), " "),
         (MakesSense(), " "),
@@ -290,11 +291,11 @@ public sealed partial class KnowledgeSearchIndex
         (KnowItCold(), " "),
         (WhatMakesAGoodOne(), " traits of an ml engineer "),
         (DegreeSubject(), " "),
-        (ComingFrom(), " "),
+        (ComingFrom(), "${keep} "),
         (WithoutADegree(), " faster and cheaper routes than a degree "),
         (AnswerShape(), " "),
         (BesidesThat(), " "),
-        (ChatAre(), "are"),
+        (ChatAre(), "${keep}are"),
         (ChatTo(), "to"),
         (MasterAsVerb(), "learn"),
         (TooLateAtAnAge(), " age "),
@@ -631,6 +632,14 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex JustUseLibraries();
 
     /// <summary>
+    /// Low pay as the price of a step ("are ml internships worth it if the pay is low", "is it smart to take a lower paying
+    /// internship", "an underpaid first job"): the member weighs the step, not what ML engineers earn (round 30: both had
+    /// been turned away as questions about interns' pay, which the sources do not give).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:if|even if|when|though|although|since)\s+(?:the\s+|its\s+|it'?s\s+|it\s+)?(?:pay|salary|stipend)\s+(?:is\s+)?(?:low|bad|terrible|tiny|small|nothing)\b|\b(?:lower|low|poorly|badly)[- ]pa(?:ying|id)\b|\bunderpaid\b")]
+    private static partial Regex LowPayOfAStep();
+
+    /// <summary>
     /// "paid" before a thing ("paid ones", "paid courses", "a paid plan"): what something costs, not what a job pays, so it
     /// is dropped rather than read as the salary synonym ("best free online courses? can't afford paid ones").
     /// </summary>
@@ -793,8 +802,11 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\bwhat\s+(?:that|this)\s+(?:job|role|career)\s+(?:is|even is|actually is)\b")]
     private static partial Regex WhatThatJobIs();
 
-    /// <summary>"in normal words", "in simple terms", "in plain english": how to explain, not what (round 27).</summary>
-    [GeneratedRegex(@"\b(?:in|using)\s+(?:normal|simple|plain|easy|layman'?s?|everyday)\s+(?:words|terms|english|language)\b")]
+    /// <summary>
+    /// "in normal words", "in simple terms", "in plain english": how to explain, not what (round 27). So are "like i'm five",
+    /// "eli5" and "like i'm telling my grandma at dinner" (round 30: the last had been turned away for "dinner").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:in|using)\s+(?:normal|simple|plain|easy|layman'?s?|everyday)\s+(?:words|terms|english|language)\b|\beli5\b|\b(?:like|as if)\s+(?:i'?m|i am)\s+(?:five|5|a (?:kid|child|toddler|beginner)|telling (?:my |a )?\w+)(?:\s+(?:at|over)\s+(?:dinner|lunch|breakfast|thanksgiving|christmas|a party))?\b")]
     private static partial Regex InPlainWords();
 
     /// <summary>
@@ -911,9 +923,9 @@ public sealed partial class KnowledgeSearchIndex
     /// me what an ml engineer would even do for our company" about management, nor "my manager wants me to present model
     /// results to execs", and "someone on reddit said", "a youtuber claimed", "people say" are who said it (round 25). So are
     /// "a blog I read said", "a Medium article claimed" (round 29: "A blog I read said internships are useless…" had led with
-    /// the blogs).
+    /// the blogs). Round 30: "my roommate says", "people keep mentioning" (which had led with keeping up).
     /// </summary>
-    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|instructor|tutor|coach|recruiter|friend|colleague|coworker|teammate|uncle|aunt|dad|mom|mum|parents) (?:says|said|told me|tells me|thinks|keeps saying|insists|swears(?: by)?|asked me|asks me|wants to know|wanted to know|wants me to)\b|\b(?:someone|somebody|some guy|a guy|people|ppl|everyone|a youtuber|youtubers|a recruiter|recruiters)(?: on \w+)? (?:says|said|say|claimed|claims|told me|keep saying|keeps saying|insist|insists)\b|\b(?:a|an|one|this|some) (?:\w+ )?(?:blog|blog post|post|article|video|podcast|book|thread|tweet|comment|course|bootcamp ad|ad)(?: (?:i|we) (?:read|saw|watched|found|heard))?(?: on \w+)? (?:says|said|say|claimed|claims|argued|argues|insisted|insists)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
+    [GeneratedRegex(@"\bmy (?:\w+ )?(?:mentor|manager|boss|lead|prof|professor|teacher|lecturer|instructor|tutor|coach|recruiter|friend|colleague|coworker|teammate|uncle|aunt|dad|mom|mum|parents|roommate|flatmate|partner|wife|husband|girlfriend|boyfriend|brother|sister|cousin|neighbou?r|classmate) (?:says|said|told me|tells me|thinks|keeps saying|insists|swears(?: by)?|asked me|asks me|wants to know|wanted to know|wants me to)\b|\b(?:someone|somebody|some guy|a guy|people|ppl|everyone|a youtuber|youtubers|a recruiter|recruiters)(?: on \w+)? (?:says|said|say|claimed|claims|told me|keep saying|keeps saying|keep mentioning|keeps mentioning|keep talking about|keeps talking about|insist|insists)\b|\b(?:a|an|one|this|some) (?:\w+ )?(?:blog|blog post|post|article|video|podcast|book|thread|tweet|comment|course|bootcamp ad|ad)(?: (?:i|we) (?:read|saw|watched|found|heard))?(?: on \w+)? (?:says|said|say|claimed|claims|argued|argues|insisted|insists)\b|\bi keep (?:hearing|seeing|reading|being told|getting told)\b")]
     private static partial Regex SomeoneSays();
 
     /// <summary>
@@ -949,7 +961,7 @@ public sealed partial class KnowledgeSearchIndex
     /// "a nursing background"): who asks, not the topic, as with a degree's subject (<see cref="DegreeSubject"/>). Round 27;
     /// the subjects alone stay unknown words ("best way to study for my chemistry final" is someone else's topic).
     /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:coming|come|comes|switching|moving|transitioning|pivoting) from (?:a |an )?)" + Backgrounds + @"\b|\b" + Backgrounds + @" background\b")]
+    [GeneratedRegex(@"\b(?<keep>(?:coming|come|comes|switching|moving|transitioning|pivoting) from (?:a |an )?)" + Backgrounds + @"\b|\b" + Backgrounds + @" background\b")]
     private static partial Regex ComingFrom();
 
     /// <summary>The subjects and trades of <see cref="ComingFrom"/>.</summary>
@@ -992,7 +1004,7 @@ public sealed partial class KnowledgeSearchIndex
     /// what the question is about, or opening a question to "u". R the language keeps its name everywhere else ("python or
     /// r", "is r worth learning").
     /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:what|how|where|who|which|why|when|wat)\s)r(?=\s+(?:the|u|you|they|some|there|my|your|these|those|good|best|ml|mles|ai|most|common|main|top|mle|ml engineers|data)\b)|^\s*r(?=\s+(?:u|you)\b)")]
+    [GeneratedRegex(@"\b(?<keep>(?:what|how|where|who|which|why|when|wat)\s)r(?=\s+(?:the|u|you|they|some|there|my|your|these|those|good|best|ml|mles|ai|most|common|main|top|mle|ml engineers|data)\b)|^\s*r(?=\s+(?:u|you)\b)")]
     private static partial Regex ChatAre();
 
     /// <summary>

@@ -1698,6 +1698,24 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 30, from a batch in everyday words (helpers wrote it from the seed articles alone, others labelled it from the
+    /// knowledge alone): idioms and plain words for the knowledge's topics, low pay as the price of a step, and a question
+    /// that points back at the two roles its story names.
+    /// </summary>
+    [Theory]
+    [InlineData("can you explain what an ml engineer does, like i'm telling my dad over breakfast", "role.overview")] // how to explain, not a topic
+    [InlineData("is ml engineering still going to be a hot career in a decade", "role.overview")] // demand
+    [InlineData("which industries are hungriest for ml engineers", "salary.factors")] // the factors' industry demand
+    [InlineData("do you have to be a good talker to be an ml engineer", "skills.traits")] // communication
+    [InlineData("I mix up data scientists and ML engineers all the time. What's the actual difference between the two roles?", "role.related-careers")]
+    [InlineData("are ml internships worth doing even if the pay is low", "roadmap.experience")] // the step, not interns' pay
+    [InlineData("how much more do seasoned ml engineers take home than juniors", "salary.figures")]
+    [InlineData("is charting worth learning for an ml engineer", "skills.data-preprocessing")] // visualization
+    [InlineData("what does it mean to wrangle data", "skills.data-preprocessing")]
+    public void Round_30_everyday_words(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
