@@ -1712,6 +1712,7 @@ public sealed class AskIntentTests
     [InlineData("how much more do seasoned ml engineers take home than juniors", "salary.figures")]
     [InlineData("is charting worth learning for an ml engineer", "skills.data-preprocessing")] // visualization
     [InlineData("what does it mean to wrangle data", "skills.data-preprocessing")]
+    [InlineData("i studied maths in college. does it give me a leg up toward ml engineering?", "resources.degrees")] // the degree, not the maths topics
     public void Round_30_everyday_words(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
