@@ -496,12 +496,14 @@ internal static partial class AnswerRanking
     /// <summary>
     /// Words by which a member judges a claim rather than names a thing to choose: "my boss says MLEs just deploy what data
     /// scientists build. fair or oversimplified?" asks whether the claim holds, which the passage on the two roles answers.
+    /// Nor is one another field's topic: it counts against a question's coverage but is never among its unknown words
+    /// (round 30: "bootcamp says graduates average 95k starting, is that believable" had been turned away for "believable").
     /// </summary>
-    private static readonly HashSet<string> VerdictWords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> VerdictWords = new(StringComparer.Ordinal)
     {
         "fair", "unfair", "accurate", "inaccurate", "oversimplified", "simplified", "exaggerated", "overrated", "underrated",
         "legit", "scam", "hype", "myth", "fact", "true", "false", "right", "wrong", "correct", "incorrect", "realistic",
-        "unrealistic", "outdated", "overkill", "nonsense", "bs",
+        "unrealistic", "outdated", "overkill", "nonsense", "bs", "believable", "plausible", "credible",
     };
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]

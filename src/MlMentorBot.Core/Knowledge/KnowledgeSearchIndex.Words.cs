@@ -257,6 +257,8 @@ public sealed partial class KnowledgeSearchIndex
         (GithubProject(), "portfolio "),
         (JustUseLibraries(), " "),
         (LowPayOfAStep(), " "),
+        (LaptopAsPlace(), " "),
+        (RestOfTheCountry(), " elsewhere "),
         (PaidThing(), " "),
         (PayForAThing(), " "),
         (MakesSense(), " "),
@@ -630,6 +632,24 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bjust (?:use|using|call|calling|learn|learning|rely on|relying on) (?:the |some |a )?(?:libraries|library|libs|frameworks|framework|packages|apis?)\b")]
     private static partial Regex JustUseLibraries();
+
+    /// <summary>
+    /// "on my laptop", "from my laptop" where the sentence speaks of deploying, scaling or serving: where the model runs now,
+    /// not a question about hardware, which the sources do not cover ("What does it take to scale a model from my laptop to
+    /// serving real users?", "Once a model works on my laptop, how does it actually get out into the real world?" had been
+    /// turned away for "laptop", round 30). A laptop asked about ("is a macbook good for training models") stays one, and so
+    /// does one in a sentence of its own ("My PhD code works fine on my laptop.", which the question beside it answers).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:on|from|off)\s+(?:my|a|your|the)\s+(?:own\s+|local\s+)?(?:laptop|pc|desktop|local machine)\b(?=[^.?!]*\b(?:scal\w+|serv(?:e|ing)|production|prod|deploy\w*|real (?:users|world|people))\b|(?<=\b(?:scal\w+|serv(?:e|ing)|production|prod|deploy\w*)\b[^.?!]*))")]
+    private static partial Regex LaptopAsPlace();
+
+    /// <summary>
+    /// "the rest of the country", "across the country": other places in the United States the figures cover, not another
+    /// country ("fact check: sf and nyc pay mles way more than the rest of the country" had been turned away as a question
+    /// about another country's pay, round 30).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:the\s+)?rest\s+of\s+the\s+(?:country|us|usa|states|nation)\b|\b(?:across|around)\s+the\s+(?:country|us|usa|states|nation)\b")]
+    private static partial Regex RestOfTheCountry();
 
     /// <summary>
     /// Low pay as the price of a step ("are ml internships worth it if the pay is low", "is it smart to take a lower paying

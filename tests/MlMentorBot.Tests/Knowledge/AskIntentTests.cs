@@ -1713,6 +1713,10 @@ public sealed class AskIntentTests
     [InlineData("is charting worth learning for an ml engineer", "skills.data-preprocessing")] // visualization
     [InlineData("what does it mean to wrangle data", "skills.data-preprocessing")]
     [InlineData("i studied maths in college. does it give me a leg up toward ml engineering?", "resources.degrees")] // the degree, not the maths topics
+    [InlineData("my model runs fine on my laptop, how do i get it into production for real users", "skills.deployment")] // where it runs, not hardware
+    [InlineData("can i train big models on my laptop", null)] // hardware
+    [InlineData("a bootcamp ad says grads earn 100k in year one, is that believable", "salary.figures")] // a verdict word is no other field's topic
+    [InlineData("do ml engineers in the bay area earn more than across the country", "salary.factors")] // not another country
     public void Round_30_everyday_words(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
