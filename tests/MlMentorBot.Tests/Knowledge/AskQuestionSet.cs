@@ -167,6 +167,11 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Eighteenth() => Labelled("ask-questions-eighteenth.tsv", "eighteenth");
 
+    /// <summary>
+    /// ask-questions-nineteenth.tsv, in the fresh set's columns: a nineteenth set (70 in scope, 30 off-topic), written mid-round 30 the same way; measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Nineteenth() => Labelled("ask-questions-nineteenth.tsv", "nineteenth");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -221,6 +226,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-eighteenth-labels-second.tsv: the eighteenth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> EighteenthSecondLabels() => SecondLabels("ask-questions-eighteenth-labels-second.tsv");
+
+    /// <summary>ask-questions-nineteenth-labels-second.tsv: the nineteenth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> NineteenthSecondLabels() => SecondLabels("ask-questions-nineteenth-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);

@@ -293,9 +293,16 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The eighteenth set (70 in scope, 30 off-topic), written and labelled at the start of round 30 the same way (the
     /// annotators agree on 67/70; the first marks 8 questions not covered, the second 5), and measured through its summary
     /// line only: 61/70 answer-first (64 against either label), 27/30 honest on round 30's first code (10ca350); 61/70 (65
-    /// against either) and 27/30 after its first change (a031117).
+    /// against either) and 27/30 after its first change (a031117) and at the round's end.
     /// </summary>
     public const double EighteenthAnswerFirstFloor = 0.87;
+
+    /// <summary>
+    /// The nineteenth set (70 in scope, 30 off-topic), written and labelled mid-round 30 the same way (the annotators agree
+    /// on 69/70; the first marks 2 questions not covered, the second 1), and measured through its summary line only:
+    /// 63/70 answer-first (64 against either label), 25/30 honest on round 30's first code (10ca350) and at its end.
+    /// </summary>
+    public const double NineteenthAnswerFirstFloor = 0.90;
 
     /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
@@ -304,10 +311,16 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public const double NinthHonestFloor = 0.93;
 
     /// <summary>
-    /// The eighteenth set's off-topic floor: 27/30 on round 30's first code and after its first change, under the 95 % goal
+    /// The eighteenth set's off-topic floor: 27/30 on round 30's first code and at its end, under the 95 % goal
     /// (<see cref="HonestGoal"/>); measured, like its answer-first, through the summary line only.
     /// </summary>
     public const double EighteenthHonestFloor = 0.90;
+
+    /// <summary>
+    /// The nineteenth set's off-topic floor: 25/30 on round 30's first code and at its end, under the 95 % goal
+    /// (<see cref="HonestGoal"/>); measured through the summary line only.
+    /// </summary>
+    public const double NineteenthHonestFloor = 0.83;
 
     private static KnowledgeSnapshot Snapshot => RepoPaths.KnowledgeSnapshot;
 
@@ -358,6 +371,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "sixteenth" => (AskQuestionSet.Sixteenth(), SixteenthAnswerFirstFloor),
         "seventeenth" => (AskQuestionSet.Seventeenth(), SeventeenthAnswerFirstFloor),
         "eighteenth" => (AskQuestionSet.Eighteenth(), EighteenthAnswerFirstFloor),
+        "nineteenth" => (AskQuestionSet.Nineteenth(), NineteenthAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -378,6 +392,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("sixteenth", 70, 30)]
     [InlineData("seventeenth", 70, 30)]
     [InlineData("eighteenth", 70, 30)]
+    [InlineData("nineteenth", 70, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -385,7 +400,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
@@ -394,6 +409,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         {
             "ninth" or "fourteenth" => NinthHonestFloor,
             "eighteenth" => EighteenthHonestFloor,
+            "nineteenth" => NineteenthHonestFloor,
             _ => HonestGoal,
         });
 
@@ -440,10 +456,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth to eighteenth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <item>ninth to nineteenth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
     /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
     /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>,
-    /// <see cref="SeventeenthAnswerFirstFloor"/> and <see cref="EighteenthAnswerFirstFloor"/>.</item>
+    /// <see cref="SeventeenthAnswerFirstFloor"/>, <see cref="EighteenthAnswerFirstFloor"/> and
+    /// <see cref="NineteenthAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -468,6 +485,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "sixteenth" => AskQuestionSet.SixteenthSecondLabels(),
         "seventeenth" => AskQuestionSet.SeventeenthSecondLabels(),
         "eighteenth" => AskQuestionSet.EighteenthSecondLabels(),
+        "nineteenth" => AskQuestionSet.NineteenthSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
