@@ -114,14 +114,16 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// messages): tune unchanged at 132/146, holdout (summary line, about ten looks) 59 → 60/73 = 82.2 %, when C++ and
     /// other languages the sources never name began to read as programming languages; round 25 had dropped that change for
     /// the same trade (the fourth set lost one), this round kept it because a tuning batch gains too and the languages
-    /// passage ("Python first") speaks to "do I need C++". These floors
+    /// passage ("Python first") speaks to "do I need C++". Round 30 (judgments, second-language askers, everyday words):
+    /// tune unchanged at 132/146, holdout (summary line, about eight looks) 60 → 61/73 = 83.6 %, when "the rest of the
+    /// country" began to read as other US places rather than another country. These floors
     /// sit just under what is reached, so a slip fails; the goal gap is printed on every run. Raise them as the ranking
     /// improves.
     /// </summary>
     public const double MembersTuneAnswerFirstFloor = 0.90;
 
     /// <inheritdoc cref="MembersTuneAnswerFirstFloor"/>
-    public const double MembersHoldoutAnswerFirstFloor = 0.82;
+    public const double MembersHoldoutAnswerFirstFloor = 0.83;
 
     /// <summary>
     /// The fresh set (70 in scope, 30 off-topic), measured once before anything was tuned on it: 47/70 = 67.1 %
@@ -204,9 +206,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// characters. So it is the first set below the honest goal; its two off-topic misses are not read, to keep it blind.
     /// After round 24 (its summary line read ten times, the first on the round-23 code), 77/100 (71 against its second
     /// labels), 28/30 honest: the only set that measures round 24 blind from its start, a gain of one question. After
-    /// round 27 (three looks), 78/100 (72), 28/30 honest.
+    /// round 27 (three looks), 78/100 (72), 28/30 honest. After round 30 (about eight looks), 79/100 (73), 28/30 honest,
+    /// when a word that judges a claim ("believable") stopped counting as another field's topic.
     /// </summary>
-    public const double NinthAnswerFirstFloor = 0.78;
+    public const double NinthAnswerFirstFloor = 0.79;
 
     /// <summary>
     /// The tenth set (100 in scope, 30 off-topic), written and labelled at the start of round 25 the same way as the ninth,
