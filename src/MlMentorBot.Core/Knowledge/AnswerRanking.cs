@@ -445,10 +445,13 @@ internal static partial class AnswerRanking
 
         return false;
 
+        // The alias's last word before "or", its first after it, as typed or plural ("bootcamps or degrees").
         static bool NamesWord(string alias, string word, bool last)
         {
-            var edge = last ? alias[(alias.LastIndexOf(' ') + 1)..] : alias[..(alias.IndexOf(' ') is var space and >= 0 ? space : alias.Length)];
-            return word.Equals(edge, StringComparison.OrdinalIgnoreCase) || word.Equals(edge + "s", StringComparison.OrdinalIgnoreCase);
+            var edge = last ? alias.AsSpan(alias.LastIndexOf(' ') + 1) : alias.AsSpan(0, alias.IndexOf(' ') is var space and >= 0 ? space : alias.Length);
+            var typed = word.AsSpan();
+            return typed.Equals(edge, StringComparison.OrdinalIgnoreCase)
+                || (typed.Length == edge.Length + 1 && typed[^1] == 's' && typed[..^1].Equals(edge, StringComparison.OrdinalIgnoreCase));
         }
     }
 
@@ -471,8 +474,8 @@ internal static partial class AnswerRanking
         var words = query.Words;
         for (var i = 1; i + 1 < words.Count; i++)
         {
-            if (words[i] is "vs" or "versus" or "or" && query.Unknown.Contains(words[i - 1]) && query.Unknown.Contains(words[i + 1])
-                && !VerdictWords.Contains(words[i - 1]) && !VerdictWords.Contains(words[i + 1]))
+            // A verdict ("fair or oversimplified?") is never among the unknown words (KnowledgeSearchIndex.VerdictWords).
+            if (words[i] is "vs" or "versus" or "or" && query.Unknown.Contains(words[i - 1]) && query.Unknown.Contains(words[i + 1]))
             {
                 return $"{words[i - 1]} or {words[i + 1]}";
             }
@@ -492,19 +495,6 @@ internal static partial class AnswerRanking
 
     [GeneratedRegex(@"\b(?:how (?:do i|do you|to|can i|would i|should i|do we)|help me|any way to|best way to) (?:fix|debug|convert|compute|calculate|speed (?:it |this |that )?up|install|export|reshape|merge|vectori[sz]e|paralleli[sz]e|serialize|import)\b")]
     private static partial Regex HowToDoATask();
-
-    /// <summary>
-    /// Words by which a member judges a claim rather than names a thing to choose: "my boss says MLEs just deploy what data
-    /// scientists build. fair or oversimplified?" asks whether the claim holds, which the passage on the two roles answers.
-    /// Nor is one another field's topic: it counts against a question's coverage but is never among its unknown words
-    /// (round 30: "bootcamp says graduates average 95k starting, is that believable" had been turned away for "believable").
-    /// </summary>
-    internal static readonly HashSet<string> VerdictWords = new(StringComparer.Ordinal)
-    {
-        "fair", "unfair", "accurate", "inaccurate", "oversimplified", "simplified", "exaggerated", "overrated", "underrated",
-        "legit", "scam", "hype", "myth", "fact", "true", "false", "right", "wrong", "correct", "incorrect", "realistic",
-        "unrealistic", "outdated", "overkill", "nonsense", "bs", "believable", "plausible", "credible",
-    };
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();

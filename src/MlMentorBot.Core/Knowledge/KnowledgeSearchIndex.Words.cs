@@ -6,6 +6,19 @@ namespace MlMentorBot.Core.Knowledge;
 // a neural network as no kind of networking, and "prep" as preparing rather than data prep.
 public sealed partial class KnowledgeSearchIndex
 {
+    /// <summary>
+    /// Words by which a member judges a claim rather than names a thing ("my boss says MLEs just deploy what data scientists
+    /// build. fair or oversimplified?", "bootcamp says graduates average 95k starting, is that believable"): they count
+    /// against a question's coverage but are never among its unknown words, so they neither make a question someone else's
+    /// topic (round 30: the second had been turned away for "believable") nor name options the knowledge never ranks.
+    /// </summary>
+    private static readonly HashSet<string> VerdictWords = new(StringComparer.Ordinal)
+    {
+        "fair", "unfair", "accurate", "inaccurate", "oversimplified", "simplified", "exaggerated", "overrated", "underrated",
+        "legit", "scam", "hype", "myth", "fact", "true", "false", "right", "wrong", "correct", "incorrect", "realistic",
+        "unrealistic", "outdated", "overkill", "nonsense", "bs", "believable", "plausible", "credible",
+    };
+
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "become", "becoming", "been", "best",
@@ -292,7 +305,7 @@ public sealed partial class KnowledgeSearchIndex
         (NotAFan(), " "),
         (KnowItCold(), " "),
         (WhatMakesAGoodOne(), " traits of an ml engineer "),
-        (DegreeSubject(), " "),
+        (DegreeSubject(), "${keep} "),
         (ComingFrom(), "${keep} "),
         (WithoutADegree(), " faster and cheaper routes than a degree "),
         (AnswerShape(), " "),
@@ -991,10 +1004,14 @@ public sealed partial class KnowledgeSearchIndex
     /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major", "major in math or cs", "degree in
     /// statistics", "a mechanical engineering degree", "a masters in ds"): the question is about the degree, so the subject is not read as the
     /// topic ("i have a math degree not cs, can i still become an mle" is not about maths). So is "studied math at uni"
-    /// (round 30: "…does that give me a head start toward ML engineering?" had led with the maths topics).
+    /// (round 30: "…does that give me a head start toward ML engineering?" had led with the maths topics), whose "studied"
+    /// stays.
     /// </summary>
-    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|ds|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc)(?: is| was)? in (?:(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|ds|business|finance|psychology) (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|ds|business|finance|psychology)\b|(?<=\bstudied )(?:maths?|mathematics|stats|statistics|physics|biology|chemistry|economics|econ|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:at|in) (?:uni|university|college|school)\b)")]
+    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|ds|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc)(?: is| was)? in (?:" + StudySubjects + @" (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|ds|business|finance|psychology)\b|\b(?<keep>studied )(?:maths?|mathematics|stats|statistics|physics|biology|chemistry|economics|econ|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:at|in) (?:uni|university|college|school)\b)")]
     private static partial Regex DegreeSubject();
+
+    /// <summary>The subjects a degree is in, as <see cref="DegreeSubject"/> reads them beside another ("major in math or cs").</summary>
+    private const string StudySubjects = "(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|data science|ds|business|finance|psychology)";
 
     /// <summary>
     /// "without a degree", "no cs degree", "w/o a college degree", "without a cs background", "i don't want to do a degree",

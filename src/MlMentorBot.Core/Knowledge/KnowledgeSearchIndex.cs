@@ -215,7 +215,7 @@ public sealed partial class KnowledgeSearchIndex
                 word = corrected;
                 knownWords++;
             }
-            else if (!_memberWords.Contains(PorterStemmer.StemInflections(word)) && !IsNumber(word) && !AnswerRanking.VerdictWords.Contains(word))
+            else if (!_memberWords.Contains(PorterStemmer.StemInflections(word)) && !IsNumber(word) && !VerdictWords.Contains(word))
             {
                 // A word members use when asking about the field ("resume", "overwhelming") or judge a claim by ("legit",
                 // "believable") is their own talk, not another topic; it still counts as a word the knowledge does not know
