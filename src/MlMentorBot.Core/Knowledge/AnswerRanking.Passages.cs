@@ -208,7 +208,7 @@ internal static partial class AnswerRanking
             (order && s.Related.Contains(e.Id)) || s.Steps.Any(step => step.Resources.Contains(e.Id))));
         var section = stage?.Sections.FirstOrDefault(sec =>
         {
-            var stems = Words(sec.Markdown).Select(Stem).ToHashSet(StringComparer.Ordinal);
+            var stems = facts.PassageStems(sec.Markdown);
             return compared.All(e => facts.TitleStems[e.Id].Overlaps(stems));
         });
         return section is null ? null : new AskPassage(stage!, section.Heading, section.Markdown);
@@ -431,9 +431,9 @@ internal static partial class AnswerRanking
     /// </summary>
     public static Func<SearchHit, bool> SaysAFactorAsked(KnowledgeSnapshot snapshot, SearchQuery query)
     {
-        var factors = FactsOf(snapshot).FactorStems;
-        var asked = query.Words.Concat(query.Terms).Select(Stem).Where(factors.Contains).ToHashSet(StringComparer.Ordinal);
-        return hit => asked.Count > 0 && Words((hit.Heading ?? "") + " " + hit.Markdown).Any(w => asked.Contains(Stem(w)));
+        var facts = FactsOf(snapshot);
+        var asked = query.Words.Concat(query.Terms).Select(Stem).Where(facts.FactorStems.Contains).ToHashSet(StringComparer.Ordinal);
+        return hit => asked.Count > 0 && (facts.PassageStems(hit.Heading ?? "").Overlaps(asked) || facts.PassageStems(hit.Markdown).Overlaps(asked));
     }
 
     private static bool NamesAFactor(KnowledgeSnapshot snapshot, SearchQuery query)

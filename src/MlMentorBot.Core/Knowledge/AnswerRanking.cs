@@ -162,6 +162,17 @@ internal static partial class AnswerRanking
 
         public string[] StemsOf(string? heading) =>
             heading is null ? [] : HeadingStems.TryGetValue(heading, out var stems) ? stems : Words(heading).Select(Stem).ToArray();
+
+        /// <summary>
+        /// The crude stems of a passage's words (a heading, a section's Markdown, a step's detail), worked out the first time a
+        /// question needs them and kept with the snapshot: a pay question asks of up to 30 candidate passages whether they name
+        /// a factor it names, which had split and stemmed every passage's text on every question (round 31). Only the
+        /// knowledge's own texts are passed in, so the table holds at most one set per passage.
+        /// </summary>
+        public HashSet<string> PassageStems(string text) =>
+            _passageStems.GetOrAdd(text, static t => Words(t).Select(Stem).ToHashSet(StringComparer.Ordinal));
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _passageStems = new(StringComparer.Ordinal);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeSnapshot, SnapshotFacts> Facts = new();
@@ -700,8 +711,8 @@ internal static partial class AnswerRanking
             return true;
         }
 
-        var pay = FactsOf(snapshot).PayWordStems;
-        return Words((passage.Heading ?? "") + " " + passage.Markdown).Any(w => pay.Contains(Stem(w)));
+        var facts = FactsOf(snapshot);
+        return facts.PassageStems(passage.Heading ?? "").Overlaps(facts.PayWordStems) || facts.PassageStems(passage.Markdown).Overlaps(facts.PayWordStems);
     }
 
     /// <summary>
