@@ -38,33 +38,43 @@ internal static class CloseMatches
         return list.Count == 0 ? "" : $" Did you mean {string.Join(" or ", list.Select(s => quote + s + quote))}?";
     }
 
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
+    /// <summary>
+    /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. Keeps three rows
+    /// of the table, on the stack for words up to 64 letters: /ask measures every unknown word against its first letter's
+    /// vocabulary, and a whole table per pair had been most of that cost (round 31).
+    /// </summary>
     public static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= 192 ? stackalloc int[width * 3] : new int[width * 3];
+        // The row being filled, the one before it and the one before that, turned round after each row.
+        var before = rows.Slice(0, width);
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
                 }
             }
+
+            var oldest = before;
+            before = previous;
+            previous = current;
+            current = oldest;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

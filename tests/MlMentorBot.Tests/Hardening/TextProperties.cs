@@ -10,7 +10,8 @@ namespace MlMentorBot.Tests.Hardening;
 /// <summary>
 /// Properties over arbitrary text (FsCheck, 300 cases each): whatever a member types after any command, the parser gives a
 /// request or a usage reply and never throws; member text escaped for the platforms prints in the local chat exactly as
-/// typed; a topic typed as several plain words is one name.
+/// typed; a topic typed as several plain words is one name; the typo distance that keeps three rows of its table gives
+/// what the whole table gives.
 /// </summary>
 public sealed class TextProperties
 {
@@ -40,4 +41,50 @@ public sealed class TextProperties
                 var parsed = CommandTextParser.Parse("/resources " + string.Join(' ', words), Member);
                 return parsed.Request?.Option("topic") == string.Join(' ', words);
             });
+
+    [Property(MaxTest = 300)]
+    public Property The_typo_distance_is_the_whole_tables() =>
+        Prop.ForAll(
+            Gen.Elements('a', 'b', 'e', 'r', 's').ArrayOf().Where(w => w.Length < 90).Select(w => new string(w)).Two().ToArbitrary(),
+            pair => CloseMatches.Distance(pair.Item1, pair.Item2) == WholeTable(pair.Item1, pair.Item2));
+
+    [Theory]
+    [InlineData("salery", "salary", 1)]
+    [InlineData("feture", "feature", 1)]
+    [InlineData("teh", "the", 1)]
+    [InlineData("", "kaggle", 6)]
+    [InlineData("kaggle", "", 6)]
+    [InlineData("machin", "machine", 1)]
+    [InlineData("bootcmap", "bootcamp", 1)]
+    public void The_typo_distance_counts_a_swap_as_one_edit(string a, string b, int distance) =>
+        Assert.Equal(distance, CloseMatches.Distance(a, b));
+
+    /// <summary>Optimal string alignment distance over the whole (a+1)×(b+1) table, as the bot computed it before round 31.</summary>
+    private static int WholeTable(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
 }
