@@ -172,6 +172,12 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Nineteenth() => Labelled("ask-questions-nineteenth.tsv", "nineteenth");
 
+    /// <summary>
+    /// ask-questions-twentieth.tsv, in the fresh set's columns: a twentieth set (70 in scope, 30 off-topic), written in round
+    /// 31 the same way; measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> Twentieth() => Labelled("ask-questions-twentieth.tsv", "twentieth");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -229,6 +235,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-nineteenth-labels-second.tsv: the nineteenth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> NineteenthSecondLabels() => SecondLabels("ask-questions-nineteenth-labels-second.tsv");
+
+    /// <summary>ask-questions-twentieth-labels-second.tsv: the twentieth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwentiethSecondLabels() => SecondLabels("ask-questions-twentieth-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);

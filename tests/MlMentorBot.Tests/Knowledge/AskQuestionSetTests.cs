@@ -308,6 +308,14 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public const double NineteenthAnswerFirstFloor = 0.90;
 
     /// <summary>
+    /// The twentieth set (70 in scope, 30 off-topic), written and labelled in round 31 the same way (the annotators agree on
+    /// 69/70; the first marks 8 questions not covered, the second 7), and measured through its summary line only: 61/70
+    /// answer-first (62 against either label), 29/30 honest on round 31's speed-only code (a24b322, answers identical to
+    /// 65cd472's).
+    /// </summary>
+    public const double TwentiethAnswerFirstFloor = 0.87;
+
+    /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
     /// (<see cref="HonestGoal"/>).
     /// </summary>
@@ -375,6 +383,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "seventeenth" => (AskQuestionSet.Seventeenth(), SeventeenthAnswerFirstFloor),
         "eighteenth" => (AskQuestionSet.Eighteenth(), EighteenthAnswerFirstFloor),
         "nineteenth" => (AskQuestionSet.Nineteenth(), NineteenthAnswerFirstFloor),
+        "twentieth" => (AskQuestionSet.Twentieth(), TwentiethAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -396,6 +405,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("seventeenth", 70, 30)]
     [InlineData("eighteenth", 70, 30)]
     [InlineData("nineteenth", 70, 30)]
+    [InlineData("twentieth", 70, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -403,7 +413,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
@@ -459,11 +469,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth to nineteenth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <item>ninth to twentieth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
     /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
     /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>,
-    /// <see cref="SeventeenthAnswerFirstFloor"/>, <see cref="EighteenthAnswerFirstFloor"/> and
-    /// <see cref="NineteenthAnswerFirstFloor"/>.</item>
+    /// <see cref="SeventeenthAnswerFirstFloor"/>, <see cref="EighteenthAnswerFirstFloor"/>,
+    /// <see cref="NineteenthAnswerFirstFloor"/> and <see cref="TwentiethAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -489,6 +499,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "seventeenth" => AskQuestionSet.SeventeenthSecondLabels(),
         "eighteenth" => AskQuestionSet.EighteenthSecondLabels(),
         "nineteenth" => AskQuestionSet.NineteenthSecondLabels(),
+        "twentieth" => AskQuestionSet.TwentiethSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
