@@ -162,8 +162,14 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // know ("what's the google ML engineer interview like? how many rounds" is about interviews). It answers, the
         // second's answer is the first pointer, or the reply says the second is not in the knowledge (round 28, from 60
         // two-part messages).
-        if ((numbered is null && (answer.Lead is not null || answer.Unranked is not null)) || (numbered ?? AnswerRanking.TwoQuestions(question)) is not var (first, second)
-            || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer)
+        // "what does a new grad get paid in the US, and is it different at a hospital vs a startup": a pay question led by what
+        // moves pay whose first question asks for a figure. The figure leads and the factor is the first pointer (issue #14:
+        // figures when asked, before any factors; round 31).
+        var payFactorsLed = numbered is null && answer.Lead is { Entry: { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } };
+        if ((numbered is null && (answer.Lead is not null || answer.Unranked is not null) && !payFactorsLed)
+            || (numbered ?? AnswerRanking.TwoQuestions(question)) is not var (first, second)
+            || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer
+            || (payFactorsLed && firstLead.Entry.Figures.Count == 0))
         {
             return answer;
         }

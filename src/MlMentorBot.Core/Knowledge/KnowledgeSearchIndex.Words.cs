@@ -939,9 +939,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "a cash grab", "a money grab", "a waste of money", "worth the money": what a member fears something is, as "scam" is,
-    /// or what it costs, no topic and no pay (round 30).
+    /// or what it costs, no topic and no pay (round 30). So is "wasting money on certifications", "wasted my money" (round 31:
+    /// "feel like i'm wasting money on certifications nobody cares about" had led with what company size does to pay).
     /// </summary>
-    [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b|\bwaste of (?:money|cash)\b|\bworth (?:the|my|your) (?:money|cash)\b")]
+    [GeneratedRegex(@"\b(?:cash|money) ?grabs?\b|\bwaste of (?:money|cash)\b|\bworth (?:the|my|your) (?:money|cash)\b|\bwast(?:e|es|ed|ing) (?:(?:my|your|so much|a lot of|all my|good) )?(?:money|cash)\b")]
     private static partial Regex CashGrab();
 
     /// <summary>"makes sense", "that makes sense": an acknowledgement before a follow-up question, no topic.</summary>

@@ -1721,6 +1721,30 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 31, from a batch of long stories and worried members (helpers wrote it from the seed articles alone, another
+    /// labelled it from the knowledge alone): a figure asked before what moves it leads with the figure, money wasted on
+    /// something is no pay, and a bubble is the demand.
+    /// </summary>
+    [Theory]
+    [InlineData("what does a new grad ML engineer actually get paid in the US, and is it different if i work at like a hospital company vs a startup?", "salary.figures")]
+    [InlineData("how much does an entry level mle make, and does location change it?", "salary.figures")]
+    [InlineData("feel like i'm wasting money on certifications nobody cares about. do they actually matter for ML jobs", "resources.certifications")]
+    [InlineData("my parents think ML is a bubble and i should do accounting instead. are they right?", "role.overview")]
+    [InlineData("does location change how much an ml engineer makes?", "salary.factors")] // the factor alone still leads
+    public void Round_31_figures_first_and_worried_members(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    [Fact]
+    public void Round_31_a_figure_asked_first_points_to_the_factor_asked_second()
+    {
+        var answer = AskHandler.Compose(Snapshot, "how much does an entry level mle make, and does location change it?");
+
+        Assert.Equal("Entry level", answer.Lead?.Heading);
+        Assert.Equal("salary.factors", answer.Related.FirstOrDefault()?.Entry.Id);
+        Assert.Equal("Location", answer.Related.FirstOrDefault()?.Heading);
+    }
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
