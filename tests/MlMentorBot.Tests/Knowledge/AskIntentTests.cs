@@ -1723,7 +1723,8 @@ public sealed class AskIntentTests
     /// <summary>
     /// Round 31, from a batch of long stories and worried members (helpers wrote it from the seed articles alone, another
     /// labelled it from the knowledge alone): a figure asked before what moves it leads with the figure, money wasted on
-    /// something is no pay, and a bubble is the demand.
+    /// something is no pay, a bubble is the demand; and what the sources never cover (imposter syndrome, debugging a model,
+    /// a new job's first 90 days, a resume gap) gets the honest reply.
     /// </summary>
     [Theory]
     [InlineData("what does a new grad ML engineer actually get paid in the US, and is it different if i work at like a hospital company vs a startup?", "salary.figures")]
@@ -1731,6 +1732,11 @@ public sealed class AskIntentTests
     [InlineData("feel like i'm wasting money on certifications nobody cares about. do they actually matter for ML jobs", "resources.certifications")]
     [InlineData("my parents think ML is a bubble and i should do accounting instead. are they right?", "role.overview")]
     [InlineData("does location change how much an ml engineer makes?", "salary.factors")] // the factor alone still leads
+    [InlineData("imposter syndrome is hitting hard, 1 year into my MLE job and i still google basic stuff every day. normal?", null)]
+    [InlineData("my code runs but my model is garbage and i have no idea why, i feel so lost. how do ML engineers even debug models", null)]
+    [InlineData("just got my first ML engineer job offer!!! what should i focus on in my first 90 days", null)]
+    [InlineData("mom of 3, 40, ex-software tester, took 6 yrs off to raise kids. is there a path into ML for someone with a resume gap like mine? or is a returnship better?", null)]
+    [InlineData("Is demand for ML engineers still high with all the tech layoffs going on?", "role.overview")] // layoffs stay the demand's context
     public void Round_31_figures_first_and_worried_members(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
