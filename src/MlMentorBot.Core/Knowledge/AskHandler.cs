@@ -231,7 +231,15 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             return whole.Lead is { } wholeLead && StoryLed(snapshot, question, asked!, askedAnswer, wholeLead.Entry.Id) ? askedAnswer : whole;
         }
 
-        return ComposeWhole(snapshot, question, query, hits);
+        // "what does an ml engineer do exactly? i hear the title everywhere but nobody explains it": a question of the field
+        // whose every word the knowledge knows is answered, though the remark after it turns the whole message away. So is
+        // "whats the money like in ml eng? … honestly pay is the tiebreaker", whose figures the story's words had turned into
+        // what moves pay (issue #14: figures when asked, before any factors; round 31).
+        var wholeAnswer = ComposeWhole(snapshot, question, query, hits);
+        return askedAnswer is { Lead: { } lead, NotCovered: null, Query: { Unknown.Count: 0 } askedQuery }
+            && ((wholeAnswer is { Lead: null, Unranked: null, NotCovered: null } && (askedQuery.NamesTheField || askedQuery.Aliases.Count > 0))
+                || (lead.Entry.Figures.Count > 0 && wholeAnswer.Lead is { Entry: { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } }))
+            ? askedAnswer : wholeAnswer;
     }
 
     /// <summary>

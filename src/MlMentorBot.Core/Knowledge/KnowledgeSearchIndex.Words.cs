@@ -246,6 +246,7 @@ public sealed partial class KnowledgeSearchIndex
         (GetOffered(), "earn"),
         (PayPackage(), "salary"),
         (NoYearsYet(), " entry level "),
+        (IndustryExperience(), " work experience "),
         (OutOfCollege(), " entry level "),
         (YearOfStudy(), " "),
         (StepOne(), " first step "),
@@ -455,9 +456,9 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// No years of experience yet, the entry level: "fr how much do mles make at like 0 yoe" had led with the experienced
-    /// band, from "yoe" (experience).
+    /// band, from "yoe" (experience); so had "zero industry experience" (round 31).
     /// </summary>
-    [GeneratedRegex(@"\b(?:0|zero|no)\s+(?:yoe|years?\s+of\s+(?:experience|exp)|yrs?\s+of\s+(?:experience|exp)|years?\s+experience)\b")]
+    [GeneratedRegex(@"\b(?:0|zero|no)\s+(?:(?:industry|work|professional)\s+(?:experience|exp)\b|yoe|years?\s+of\s+(?:experience|exp)|yrs?\s+of\s+(?:experience|exp)|years?\s+experience)\b")]
     private static partial Regex NoYearsYet();
 
     /// <summary>
@@ -525,9 +526,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// How an algorithm or model works inside ("how does the PPO reinforcement learning algorithm work", "how does a decision
     /// tree pick its split", "how does attention in transformers work"): the seed articles name the families and algorithms
-    /// to learn, never how they work, so synonyms.md lists "inner workings" as not covered (round 29).
+    /// to learn, never how they work, so synonyms.md lists "inner workings" as not covered (round 29). Not someone making,
+    /// getting or keeping a model working ("how do ml engineers make models work at large scale" asks about deployment, round 31).
     /// </summary>
-    [GeneratedRegex(@"\bhow (?:does|do) (?!i\b|you\b|we\b|they\b)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:algorithms?|models?|networks?|trees?|regression|transformers?|attention|backprop(?:agation)?|gradient descent|forests?|svms?|clustering|k-?means)\s+(?:in\s+[\w-]+\s+)?(?:actually\s+|really\s+)?(?:work|learn|pick|choose|decide|split)\b")]
+    [GeneratedRegex(@"\bhow (?:does|do) (?!i\b|you\b|we\b|they\b)(?:an?\s+|the\s+)?(?:(?!(?:make|makes|get|gets|keep|keeps|help|helps)\s)[\w-]+\s+){0,4}?(?:algorithms?|models?|networks?|trees?|regression|transformers?|attention|backprop(?:agation)?|gradient descent|forests?|svms?|clustering|k-?means)\s+(?:in\s+[\w-]+\s+)?(?:actually\s+|really\s+)?(?:work|learn|pick|choose|decide|split)\b")]
     private static partial Regex HowItWorksInside();
 
     /// <summary>
@@ -936,6 +938,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:in|on|from)\s+(?:a|an|the|some|many|most|every|all|these|those)\s+(?:job\s+)?(?:postings?|posts?|ads?|adverts?|listings?|job descriptions?)\b")]
     private static partial Regex SeenInAJobPost();
+
+    /// <summary>
+    /// "zero industry experience", "experience in the industry": work experience, which is what it says of the member, not the
+    /// industry that moves pay ("whats a fair first salary for an mle with zero industry experience" had led with the
+    /// industries' demand, round 31).
+    /// </summary>
+    [GeneratedRegex(@"\bindustry experience\b|\bexperience in (?:the |any )?industry\b")]
+    private static partial Regex IndustryExperience();
 
     /// <summary>
     /// "a cash grab", "a money grab", "a waste of money", "worth the money": what a member fears something is, as "scam" is,

@@ -1740,6 +1740,30 @@ public sealed class AskIntentTests
     public void Round_31_figures_first_and_worried_members(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
+    /// <summary>
+    /// Round 31, from a second batch of pay and concept questions (written from the seed articles alone, labelled from the
+    /// knowledge alone): pay in slang and in stories leads with the figure asked, and a few wordings that had read as
+    /// something else.
+    /// </summary>
+    [Theory]
+    [InlineData("whats a fair first salary for an mle with zero industry experience", "salary.figures", "Entry level")]
+    [InlineData("whats the bag look like for an mle after like 5 yrs", "salary.figures", null)]
+    [InlineData("is 90k good for an mle or am i being lowballed here", "salary.figures", null)]
+    [InlineData("whats the money like in ml eng? trying to decide between this and going back to school for nursing, honestly pay is the tiebreaker", "salary.figures", null)]
+    [InlineData("what does an ml engineer do exactly? i hear the title everywhere but nobody explains it", "role.overview", null)]
+    [InlineData("how do ml engineers make models work at large scale with huge data", "skills.deployment", null)]
+    [InlineData("just deployed my first model to production and it actually works!! what should i learn next to level up", "career.growth", null)]
+    public void Round_31_pay_in_slang_and_stories(string question, string entry, string? heading)
+    {
+        var lead = AskHandler.Compose(Snapshot, question).Lead;
+
+        Assert.Equal(entry, lead?.Entry.Id);
+        if (heading is not null)
+        {
+            Assert.Equal(heading, lead?.Heading);
+        }
+    }
+
     [Fact]
     public void Round_31_a_figure_asked_first_points_to_the_factor_asked_second()
     {
