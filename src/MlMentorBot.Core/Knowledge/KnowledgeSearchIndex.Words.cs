@@ -287,6 +287,7 @@ public sealed partial class KnowledgeSearchIndex
         (BragAbout(), " "),
         (SpecializeInTheField(), " learn ml "),
         (FamilyTree(), " genealogy "),
+        (ADate(), " romance "),
         (ModelHobby(), " modelmaking "),
         (CodingVsMeetings(), " responsibilities "),
         (SkyClouds(), " weather "),
@@ -711,6 +712,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:ml|machine learning) (?:eng|engg|engr)\b")]
     private static partial Regex MlEng();
+
+    /// <summary>
+    /// "a first date", "dating": romance, which no source covers, not a first project ("ideas for a first date in a small town"
+    /// had led with project ideas, round 31). Not "up to date" nor "a start date".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:first|second|third|romantic|dinner|movie|coffee) dates?\b|\bdating\b")]
+    private static partial Regex ADate();
 
     /// <summary>"a family tree": genealogy, which no source covers, not a decision tree.</summary>
     [GeneratedRegex(@"\bfamily trees?\b")]

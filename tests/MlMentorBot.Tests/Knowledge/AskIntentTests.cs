@@ -1737,6 +1737,8 @@ public sealed class AskIntentTests
     [InlineData("just got my first ML engineer job offer!!! what should i focus on in my first 90 days", null)]
     [InlineData("mom of 3, 40, ex-software tester, took 6 yrs off to raise kids. is there a path into ML for someone with a resume gap like mine? or is a returnship better?", null)]
     [InlineData("Is demand for ML engineers still high with all the tech layoffs going on?", "role.overview")] // layoffs stay the demand's context
+    [InlineData("ideas for a first date in a small town", null)] // romance, not a first project
+    [InlineData("how do i stay up to date with ml", "roadmap.stay-current")]
     public void Round_31_figures_first_and_worried_members(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
