@@ -255,6 +255,7 @@ public sealed partial class KnowledgeSearchIndex
         (AlgorithmForAProblem(), " "),
         (DifferentFromARole(), " vs "),
         (WillAiReplace(), " demand "),
+        (RoleAutomated(), " ml engineering demand "),
         (Toward(), " "),
         (CarryOver(), " "),
         (AskSomeQuestions(), " ask questions "),
@@ -494,6 +495,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bwill\s+(?:ai|automation|chatgpt|gpt|llms?|robots|agents)\s+(?:replace|take\s+over|automate|kill|eliminate|make\s+(?:\w+\s+)?obsolete)\b(?=\s+(?:it|them|us|ml|mles?|machine\s+learning|this|th(?:at|e)\s+(?:role|job)|my\s+job|our\s+jobs?)\b|\s*[?.!]|\s*$)")]
     private static partial Regex WillAiReplace();
+
+    /// <summary>
+    /// "is ml engineering gonna be automated by llms", "will mles get automated away": the role's future, as
+    /// <see cref="WillAiReplace"/> reads it, not what the automating tool is (round 31: turned away for "llms"). Only with the
+    /// role before it, so "can data cleaning be automated" keeps its topic.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:mles?|ml|machine\s+learning)(?:\s+eng\w*)?\s+(?:(?:is|are|gonna|going\s+to|will|be|get|gets|getting|being)\s+){1,3}automated(?:\s+away)?(?:\s+by\s+(?:ai|automation|chatgpt|gpt|llms?|robots|agents|automl))?\b")]
+    private static partial Regex RoleAutomated();
 
     /// <summary>
     /// "toward" as a preposition, not the blog Towards Data Science whose name it is in the knowledge: "What should I learn
@@ -847,9 +856,11 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "in normal words", "in simple terms", "in plain english": how to explain, not what (round 27). So are "like i'm five",
-    /// "eli5" and "like i'm telling my grandma at dinner" (round 30: the last had been turned away for "dinner").
+    /// "eli5" and "like i'm telling my grandma at dinner" (round 30: the last had been turned away for "dinner"), and "without
+    /// dumbing it down", "dumb it down" (round 31: "how do you explain model results to non-technical managers without
+    /// dumbing it down too much?" had been turned away for "dumbing").
     /// </summary>
-    [GeneratedRegex(@"\b(?:in|using)\s+(?:normal|simple|plain|easy|layman'?s?|everyday)\s+(?:words|terms|english|language)\b|\beli5\b|\b(?:like|as if)\s+(?:i'?m|i am)\s+(?:five|5|a (?:kid|child|toddler|beginner)|telling (?:my |a )?\w+)(?:\s+(?:at|over)\s+(?:dinner|lunch|breakfast|thanksgiving|christmas|a party))?\b")]
+    [GeneratedRegex(@"\b(?:without\s+)?dumb(?:ing|ed)?\s+(?:it|this|that|things|them)?\s*down(?:\s+too\s+much)?\b|\b(?:in|using)\s+(?:normal|simple|plain|easy|layman'?s?|everyday)\s+(?:words|terms|english|language)\b|\beli5\b|\b(?:like|as if)\s+(?:i'?m|i am)\s+(?:five|5|a (?:kid|child|toddler|beginner)|telling (?:my |a )?\w+)(?:\s+(?:at|over)\s+(?:dinner|lunch|breakfast|thanksgiving|christmas|a party))?\b")]
     private static partial Regex InPlainWords();
 
     /// <summary>

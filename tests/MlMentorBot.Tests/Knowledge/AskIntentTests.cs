@@ -1754,6 +1754,10 @@ public sealed class AskIntentTests
     [InlineData("whats the money like in ml eng? trying to decide between this and going back to school for nursing, honestly pay is the tiebreaker", "salary.figures", null)]
     [InlineData("what does an ml engineer do exactly? i hear the title everywhere but nobody explains it", "role.overview", null)]
     [InlineData("how do ml engineers make models work at large scale with huge data", "skills.deployment", null)]
+    [InlineData("how do you explain model results to non-technical managers without dumbing it down too much?", "skills.data-preprocessing", "Visualization")]
+    [InlineData("does working on self driving / autonomous systems stuff pay a premium", "salary.factors", "Industry demand")]
+    [InlineData("is ml engineering gonna be automated by llms lol should i even bother", "role.overview", "Why the demand is high")]
+    [InlineData("can data cleaning be automated", "skills.data-preprocessing", null)]
     [InlineData("just deployed my first model to production and it actually works!! what should i learn next to level up", "career.growth", null)]
     public void Round_31_pay_in_slang_and_stories(string question, string entry, string? heading)
     {
