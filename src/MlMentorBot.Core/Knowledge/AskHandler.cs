@@ -162,19 +162,29 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // know ("what's the google ML engineer interview like? how many rounds" is about interviews). It answers, the
         // second's answer is the first pointer, or the reply says the second is not in the knowledge (round 28, from 60
         // two-part messages).
-        // "what does a new grad get paid in the US, and is it different at a hospital vs a startup": a pay question led by what
-        // moves pay whose first question asks for a figure. The figure leads and the factor is the first pointer (issue #14:
-        // figures when asked, before any factors; round 31).
-        var payFactorsLed = numbered is null && answer.Lead is { Entry: { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } };
-        if ((numbered is null && (answer.Lead is not null || answer.Unranked is not null) && !payFactorsLed)
-            || (numbered ?? AnswerRanking.TwoQuestions(question)) is not var (first, second)
-            || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer
-            || (payFactorsLed && firstLead.Entry.Figures.Count == 0))
+        if ((numbered ?? AnswerRanking.TwoQuestions(question)) is not var (first, second)
+            || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer)
         {
             return answer;
         }
 
         var secondAnswer = ComposeOne(snapshot, second);
+        // A whole message with an answer keeps it, unless that answer is the second question's alone ("do i need a masters to
+        // be an mle, also are bootcamps worth it" had led with bootcamps), or is what moves pay where the first question asks
+        // for a figure ("what does a new grad get paid in the US, and is it different at a hospital vs a startup"; issue #14:
+        // figures when asked, before any factors). Then the first question leads and the second's answer is the first
+        // pointer (round 31). A first that opens with a question word asks; any other must have its answer among the whole
+        // message's best passages, so a remark before the question ("does anyone else feel like ML moves too fast to ever
+        // catch up? how do you stay updated…") does not lead.
+        if (numbered is null && (answer.Lead is not null || answer.Unranked is not null)
+            && !(answer.Lead is { } wholeLead && wholeLead.Entry.Id != firstLead.Entry.Id
+                && ((secondAnswer.Lead?.Entry.Id == wholeLead.Entry.Id
+                        && (OpensWithAQuestionWord().IsMatch(first) || Answer(snapshot, answer.Query).Take(MaxAskedHits).Any(h => h.Entry.Id == firstLead.Entry.Id)))
+                    || (wholeLead.Entry is { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } && firstLead.Entry.Figures.Count > 0))))
+        {
+            return answer;
+        }
+
         if (secondAnswer.Lead is { } secondLead && secondLead.Entry.Id != firstLead.Entry.Id)
         {
             return firstAnswer with { Related = [secondLead, .. firstAnswer.Related.Where(p => p.Entry.Id != secondLead.Entry.Id).Take(MaxRelated - 1)] };
@@ -807,6 +817,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) (?:it|your day) going|hows (?:it going|life|things|your day(?: going| been)?)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
     private static partial Regex HowAreYou();
+
+    /// <summary>A sentence that opens with a question word ("what…", "how…", "where…"), not a remark ("does anyone else feel…").</summary>
+    [GeneratedRegex(@"^\W*(?:what|whats|what's|wat|which|how|where|when|who|why)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OpensWithAQuestionWord();
 
     /// <summary>
     /// A sentence that opens as a question: "how do i…", "what should…", "any tips for…", "is it worth…", "so my question is

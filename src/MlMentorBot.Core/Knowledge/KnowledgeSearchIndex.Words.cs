@@ -231,6 +231,7 @@ public sealed partial class KnowledgeSearchIndex
         (StartApplying(), " "),
         (HypeNumbers(), " "),
         (WhatThatJobIs(), " what is an ml engineer "),
+        (WhatTheyDo(), " what does an ml engineer "),
         (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
         (OnABudget(), " cheaper "),
@@ -853,6 +854,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bwhat\s+(?:that|this)\s+(?:job|role|career)\s+(?:is|even is|actually is)\b")]
     private static partial Regex WhatThatJobIs();
+
+    /// <summary>
+    /// "what do ml engineers do", "wat do mles actually do": the plural of "what does an ml engineer do", which the role answers;
+    /// in the plural the role's name had not counted as asked about and the question was turned away (round 31). Only before
+    /// "do", so "what do ml engineers earn" and "what do ml engineers need to learn" keep their own topics.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:what|wat)\s+do\s+(?:(?:ml|machine\s+learning)\s+engineers|mles)\b(?=\s+(?:actually\s+|really\s+|even\s+|exactly\s+|usually\s+)*do\b)")]
+    private static partial Regex WhatTheyDo();
 
     /// <summary>
     /// "in normal words", "in simple terms", "in plain english": how to explain, not what (round 27). So are "like i'm five",

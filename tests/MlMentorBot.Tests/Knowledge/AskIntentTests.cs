@@ -1770,6 +1770,30 @@ public sealed class AskIntentTests
         }
     }
 
+    /// <summary>
+    /// Round 31, from a third batch (two-part messages, choices, terse ones): "what do ml engineers do" in the plural is the
+    /// role's question, and a message of two questions whose whole had been led by the second's answer leads with the
+    /// first's, the second's as the first pointer. A remark before the question does not lead.
+    /// </summary>
+    [Theory]
+    [InlineData("what do ml engineers do", "role.overview", null)]
+    [InlineData("wat do mles actually do", "role.overview", null)]
+    [InlineData("what do ml engineers earn", "salary.figures", null)]
+    [InlineData("what do ml engineers work on", "role.responsibilities", null)]
+    [InlineData("do i need a masters to be an mle, also are bootcamps worth it", "resources.degrees", "resources.bootcamps")]
+    [InlineData("what does an ml engineer actually do all day and how much do they usually make?", "role.responsibilities", "salary.figures")]
+    [InlineData("does anyone else feel like ML moves too fast to ever catch up? how do you stay updated without burning out", "roadmap.stay-current", null)]
+    public void Round_31_the_first_of_two_questions_leads(string question, string entry, string? firstPointer)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Equal(entry, answer.Lead?.Entry.Id);
+        if (firstPointer is not null)
+        {
+            Assert.Equal(firstPointer, answer.Related.FirstOrDefault()?.Entry.Id);
+        }
+    }
+
     [Fact]
     public void Round_31_a_figure_asked_first_points_to_the_factor_asked_second()
     {
