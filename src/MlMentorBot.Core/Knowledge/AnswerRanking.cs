@@ -359,14 +359,17 @@ internal static partial class AnswerRanking
             && units.Any(u => SaysWord(u, word));
         for (var i = 1; i + 1 < words.Count; i++)
         {
-            if (words[i] is not ("vs" or "versus" or "or") || !Says(words[i - 1]))
+            // A synonym the passage does not say may end the first option ("tensorflow developer cert vs aws ml specialty":
+            // "cert" of certifications, round 31).
+            var end = i > 1 && !Says(words[i - 1]) && IsASynonym(query, words[i - 1]) ? i - 2 : i - 1;
+            if (words[i] is not ("vs" or "versus" or "or") || !Says(words[end]))
             {
                 continue;
             }
 
             // The options: runs of words the passage says, each ended by "vs" or "or" ("supervised vs unsupervised vs
             // reinforcement learning"), the first run widened leftwards.
-            var from = i - 1;
+            var from = end;
             while (from > 0 && Says(words[from - 1]))
             {
                 from--;
@@ -378,7 +381,7 @@ internal static partial class AnswerRanking
                 continue;
             }
 
-            var options = new List<(int From, int To)> { (from, i - 1) };
+            var options = new List<(int From, int To)> { (from, end) };
             for (var at = i + 1; at < words.Count && Says(words[at]);)
             {
                 var to = at;

@@ -176,21 +176,25 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // pointer (round 31). A first that opens with a question word asks; any other must have its answer among the whole
         // message's best passages, so a remark before the question ("does anyone else feel like ML moves too fast to ever
         // catch up? how do you stay updated…") does not lead.
+        // So is a choice the sources do not rank that only the second asks ("does location matter a lot for mle salary, also
+        // do finance or healthcare companies pay more").
         if (numbered is null && (answer.Lead is not null || answer.Unranked is not null)
             && !(answer.Lead is { } wholeLead && wholeLead.Entry.Id != firstLead.Entry.Id
                 && ((secondAnswer.Lead?.Entry.Id == wholeLead.Entry.Id
                         && (OpensWithAQuestionWord().IsMatch(first) || Answer(snapshot, answer.Query).Take(MaxAskedHits).Any(h => h.Entry.Id == firstLead.Entry.Id)))
-                    || (wholeLead.Entry is { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } && firstLead.Entry.Figures.Count > 0))))
+                    || (wholeLead.Entry is { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } && firstLead.Entry.Figures.Count > 0)))
+            && !(answer is { Lead: null, Unranked: not null } && secondAnswer.Unranked is not null))
         {
             return answer;
         }
 
-        if (secondAnswer.Lead is { } secondLead && secondLead.Entry.Id != firstLead.Entry.Id)
+        if ((secondAnswer.Lead ?? secondAnswer.Unranked?.Passage) is { } secondLead && secondLead.Entry.Id != firstLead.Entry.Id)
         {
             return firstAnswer with { Related = [secondLead, .. firstAnswer.Related.Where(p => p.Entry.Id != secondLead.Entry.Id).Take(MaxRelated - 1)] };
         }
 
-        return secondAnswer.Lead is null
+        // A second question the knowledge answers only by listing its options unranked is not "not in my knowledge".
+        return secondAnswer is { Lead: null, Unranked: null }
             ? firstAnswer with { SecondUnanswered = second, SecondNotCovered = secondAnswer.NotCovered ?? answer.NotCovered }
             : firstAnswer;
     }
@@ -374,7 +378,25 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // or tensorflow, which is better" is answered by the note that says to pick one and go deep.
         if (lead != built)
         {
-            if (AnswerRanking.UnrankedChoice(query, lead, out var chooser) is { } options)
+            var options = AnswerRanking.UnrankedChoice(query, lead, out var chooser);
+            // The options may be listed in another section of the lead's entry ("udacity ml nanodegree vs springboard, which
+            // is better" led with what a bootcamp offers, whose list is the next section): that list, which ranks none,
+            // tells the member the sources do not choose (round 31).
+            if (options is null && chooser is null && lead.Step is null)
+            {
+                foreach (var section in lead.Entry.Sections.Where(s => s.Heading != lead.Heading))
+                {
+                    var listing = new AskPassage(lead.Entry, section.Heading, section.Markdown);
+                    options = AnswerRanking.UnrankedChoice(query, listing, out chooser);
+                    if (options is not null || chooser is not null)
+                    {
+                        lead = options is null ? lead : listing;
+                        break;
+                    }
+                }
+            }
+
+            if (options is not null)
             {
                 var listed = Listed(snapshot, query, question);
                 return listed.Lead is null ? listed with { Unranked = new UnrankedChoice(options, lead) } : listed;

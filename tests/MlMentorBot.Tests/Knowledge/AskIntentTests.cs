@@ -1794,6 +1794,34 @@ public sealed class AskIntentTests
         }
     }
 
+    /// <summary>
+    /// Round 31: a choice between options the knowledge lists without ranking gets the honest "my sources don't rank these"
+    /// reply when the options are listed in another section of the entry that leads ("What a bootcamp offers" then "Programs
+    /// named"), or when a synonym the passage does not say ends the first option ("cert"); a second question of that kind
+    /// after an answered first is not called missing from the knowledge. A section that chooses still answers.
+    /// </summary>
+    [Theory]
+    [InlineData("udacity ml nanodegree vs springboard, anyone know which is better?", "Programs named")]
+    [InlineData("tensorflow developer cert vs aws ml specialty, which one helps more for getting hired", "Certifications named by Unite.AI")]
+    public void Round_31_options_listed_unranked_elsewhere_in_the_entry(string question, string listing)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+
+        Assert.Null(answer.Lead);
+        Assert.Equal(listing, answer.Unranked?.Passage.Heading);
+        Assert.Equal(2, answer.Unranked?.Options.Count);
+    }
+
+    [Fact]
+    public void Round_31_an_unranked_second_question_is_not_missing_from_the_knowledge()
+    {
+        var answer = AskHandler.Compose(Snapshot, "does location matter a lot for mle salary, also do finance or healthcare companies pay more");
+
+        Assert.Equal("Location", answer.Lead?.Heading);
+        Assert.Null(answer.SecondUnanswered);
+        Assert.Equal("skills.frameworks", AskHandler.Compose(Snapshot, "pytorch or tensorflow, which is better").Lead?.Entry.Id);
+    }
+
     [Fact]
     public void Round_31_a_figure_asked_first_points_to_the_factor_asked_second()
     {
