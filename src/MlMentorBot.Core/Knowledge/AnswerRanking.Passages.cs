@@ -109,12 +109,13 @@ internal static partial class AnswerRanking
 
     /// <summary>
     /// Words that ask for the path as a whole beside the roadmap's own ("how many stages are there", "should i do the stages
-    /// in order", "overview of the whole roadmap", "can you explain the roadmap in short").
+    /// in order", "overview of the whole roadmap", "can you explain the roadmap in short"), and the going there ("what's a
+    /// good roadmap for going from zero to mle" had led with what the role is, round 31).
     /// </summary>
     private static readonly HashSet<string> WholePathWords = new(StringComparer.Ordinal)
     {
         "many", "order", "ordered", "sequence", "overview", "whole", "full", "entire", "summary", "outline", "stage", "explain",
-        "summarize", "summarise", "recap", "simple", "go",
+        "summarize", "summarise", "recap", "simple", "go", "going", "get", "getting",
     };
 
     /// <summary>

@@ -1780,6 +1780,7 @@ public sealed class AskIntentTests
     [InlineData("wat do mles actually do", "role.overview", null)]
     [InlineData("what do ml engineers earn", "salary.figures", null)]
     [InlineData("what do ml engineers work on", "role.responsibilities", null)]
+    [InlineData("what's a good roadmap for going from zero to MLE? also what order should i learn things in", "roadmap.role", null)]
     [InlineData("do i need a masters to be an mle, also are bootcamps worth it", "resources.degrees", "resources.bootcamps")]
     [InlineData("what does an ml engineer actually do all day and how much do they usually make?", "role.responsibilities", "salary.figures")]
     [InlineData("does anyone else feel like ML moves too fast to ever catch up? how do you stay updated without burning out", "roadmap.stay-current", null)]
