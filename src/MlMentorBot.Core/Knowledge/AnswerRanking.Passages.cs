@@ -89,8 +89,19 @@ internal static partial class AnswerRanking
             || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t)
                 || CountsTheStages(snapshot, query, t) || (becoming && char.IsDigit(t[0]))
                 || (inOrder && (t == "resources" || FactsOf(snapshot).StartStems.Contains(Stem(t)))))
-            || !(becoming || inOrder || query.Terms.Any(t => stems.Contains(Stem(t))))
-            || snapshot.Stages.FirstOrDefault() is not { } first)
+            || !(becoming || inOrder || query.Terms.Any(t => stems.Contains(Stem(t)))))
+        {
+            return null;
+        }
+
+        return WholePath(snapshot);
+    }
+
+    /// <summary>The first stage's section named after the roadmap's own words ("The whole path at a glance"), from its start; null without stages.</summary>
+    private static AskPassage? WholePath(KnowledgeSnapshot snapshot)
+    {
+        var stems = FactsOf(snapshot).RoadmapStems;
+        if (snapshot.Stages.FirstOrDefault() is not { } first)
         {
             return null;
         }
@@ -190,7 +201,7 @@ internal static partial class AnswerRanking
         var facts = FactsOf(snapshot);
         var skills = query.Concepts.Where(c => c.Count > 1).Select(c => facts.SkillAreasByKey.GetValueOrDefault(c[^1]))
             .OfType<KnowledgeEntry>().ToList();
-        if (query.Aliases.Count + skills.Count < 2 || !query.Words.Any(w => w is "vs" or "versus" or "or" or "than" or "instead"))
+        if (query.Aliases.Count + skills.Count < 2 || !(query.Words.Any(w => w is "vs" or "versus" or "or" or "than" or "instead") || SetsInOrder(query.Words)))
         {
             return null;
         }
@@ -203,16 +214,43 @@ internal static partial class AnswerRanking
         }
 
         // Which of two to do first ("python or math first") is answered by the stage that relates to both, as the order of
-        // its work; any other comparison only by a stage that offers both as steps.
-        var order = query.Words.Any(w => w is "first" or "1st" or "before");
+        // its work; any other comparison only by a stage that offers both as steps. Two that belong to different stages
+        // ("should i do kaggle before or after learning the math?") are put in order by the whole path (round 31).
+        var order = query.Words.Any(w => w is "first" or "1st" or "before" or "after");
+        bool Belongs(KnowledgeEntry stage, KnowledgeEntry e) => stage.Related.Contains(e.Id) || stage.Steps.Any(step => step.Resources.Contains(e.Id));
         var stage = snapshot.Stages.FirstOrDefault(s => compared.All(e =>
             (order && s.Related.Contains(e.Id)) || s.Steps.Any(step => step.Resources.Contains(e.Id))));
+        if (stage is null && order && compared.All(e => snapshot.Stages.Any(s => Belongs(s, e))))
+        {
+            return WholePath(snapshot);
+        }
+
         var section = stage?.Sections.FirstOrDefault(sec =>
         {
             var stems = facts.PassageStems(sec.Markdown);
             return compared.All(e => facts.TitleStems[e.Id].Overlaps(stems));
         });
         return section is null ? null : new AskPassage(stage!, section.Heading, section.Markdown);
+    }
+
+    /// <summary>
+    /// "kaggle before the math", "linear algebra before starting ml courses": "before" or "after" between two things, not
+    /// before what the member does ("what do i need before applying", "before i can apply") nor after a time ("what career
+    /// paths open up after a few years as an ml engineer").
+    /// </summary>
+    private static bool SetsInOrder(IReadOnlyList<string> words)
+    {
+        for (var at = 1; at + 1 < words.Count; at++)
+        {
+            if (words[at] is "before" or "after" && !char.IsDigit(words[at + 1][0])
+                && words[at + 1] is not ("i" or "you" or "we" or "applying" or "apply" or "landing" or "getting" or "interviewing" or "a" or "an"
+                    or "few" or "several" or "some" or "years" or "months" or "graduating" or "graduation"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

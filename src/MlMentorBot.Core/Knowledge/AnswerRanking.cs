@@ -772,7 +772,10 @@ internal static partial class AnswerRanking
 
         var first = question[..match.Index].Trim();
         var second = question[(match.Index + match.Length)..].Trim();
+        // After a comma alone, the first must be a question too: "no money for a bootcamp rn, is it realistic to just self
+        // teach" is one question with its context.
         return first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && second.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3
+            && (!match.Groups["comma"].Success || OpensAsAQuestion().IsMatch(first))
             ? (first, second)
             : null;
     }
@@ -799,9 +802,17 @@ internal static partial class AnswerRanking
     [GeneratedRegex(@"(?:^|\s)1[).:]\s+(.+?)\s+2[).:]\s+")]
     private static partial Regex NumberedItems();
 
-    /// <summary>"and", "also", "plus" (after a comma or not), or a question mark, before a second question's first word.</summary>
-    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:" + QuestionOpeners + @")\b)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "and", "also", "plus" (after a comma or not), or a question mark, before a second question's first word; or a comma
+    /// before a question that opens with its verb and subject ("how much do entry level ml engineers earn, is it worth the
+    /// grind vs regular swe", round 31).
+    /// </summary>
+    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:" + QuestionOpeners + @")\b)|(?<comma>\s*[,;]\s+)(?=(?:is|are|do|does|should|can|will) (?:it|that|this|they|i|you|there|mles?|ml engineers?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondQuestion();
+
+    /// <summary>A text that opens with one of <see cref="QuestionOpeners"/>.</summary>
+    [GeneratedRegex(@"^\W*(?:" + QuestionOpeners + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OpensAsAQuestion();
 
     /// <summary>The words a question opens with ("how", "what's", "is", "should"…), as a regex alternation.</summary>
     internal const string QuestionOpeners = "how|what|whats|what's|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will";

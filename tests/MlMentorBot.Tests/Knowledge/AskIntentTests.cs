@@ -1781,6 +1781,11 @@ public sealed class AskIntentTests
     [InlineData("what do ml engineers earn", "salary.figures", null)]
     [InlineData("what do ml engineers work on", "role.responsibilities", null)]
     [InlineData("what's a good roadmap for going from zero to MLE? also what order should i learn things in", "roadmap.role", null)]
+    [InlineData("should i do kaggle before or after learning the math?", "roadmap.role", null)] // two stages: the whole path orders them
+    [InlineData("should i learn python before math", "roadmap.foundations", null)] // one stage: its own order
+    [InlineData("how much do entry level ml engineers earn, is it worth the grind vs regular swe", "salary.figures", null)]
+    [InlineData("no money for a bootcamp rn, is it realistic to just self teach off coursera and youtube videos", "resources.online-courses", null)] // one question with its context
+    [InlineData("context: self-taught, comfortable writing python scripts. what software engineering stuff (git, tests, code review) do i need before applying for MLE roles?", "skills.software-engineering", null)]
     [InlineData("do i need a masters to be an mle, also are bootcamps worth it", "resources.degrees", "resources.bootcamps")]
     [InlineData("what does an ml engineer actually do all day and how much do they usually make?", "role.responsibilities", "salary.figures")]
     [InlineData("does anyone else feel like ML moves too fast to ever catch up? how do you stay updated without burning out", "roadmap.stay-current", null)]
