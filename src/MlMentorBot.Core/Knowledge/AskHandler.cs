@@ -846,9 +846,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>
     /// A sentence that opens as a question: "how do i…", "what should…", "any tips for…", "is it worth…", "so my question is
-    /// whether…", "I'm wondering if…" (round 29).
+    /// whether…", "I'm wondering if…" (round 29); and a request, "please suggest roadmap step by step", "kindly tell me…"
+    /// (round 31).
     /// </summary>
-    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?(?:" + AnswerRanking.QuestionOpeners + @"|any|anyone|roughly|(?:my|the) (?:real |actual |main )?question is|i(?:'m| am)? wonder(?:ing)? (?:if|whether)|i(?:'d| would) like to know|i want to know)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?(?:" + AnswerRanking.QuestionOpeners + @"|any|anyone|roughly|(?:my|the) (?:real |actual |main )?question is|i(?:'m| am)? wonder(?:ing)? (?:if|whether)|i(?:'d| would) like to know|i want to know|(?:(?:please|pls|plz|kindly)\s+)?(?:suggest|recommend|tell me|give me|share|explain|guide me))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAQuestion();
 
     /// <summary>

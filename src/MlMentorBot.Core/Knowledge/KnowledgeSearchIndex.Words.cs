@@ -224,6 +224,7 @@ public sealed partial class KnowledgeSearchIndex
     private static readonly (Regex Pattern, string Reading)[] Readings =
     [
         (Mention(), " "),
+        (WhoIAm(), " "),
         (NotTheField(), " "),
         (ChatHow(), "how"),
         (Much(), "much"),
@@ -729,6 +730,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:first|second|third|romantic|dinner|movie|coffee) dates?\b|\bdating\b")]
     private static partial Regex ADate();
+
+    /// <summary>
+    /// "i'm a teacher, …", "hello, i am a nurse. …": who the member is, said first, is the question's context ("i'm a
+    /// teacher, how do i become an ml engineer" had been turned away for "teacher", another field's word; round 31). Not a
+    /// self-description in the field's own words ("i'm a data analyst", "i'm a beginner"), which its answers may use, nor an
+    /// age ("im 35, …") or a subject studied ("im a bio major, …").
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i am) an? (?!(?:data|ml|machine|software|beginner|junior|senior|complete|total|self|new|fresh|recent|backend|frontend|full|web|student|grad|graduate|dev|developer|programmer|engineer|analyst|scientist|researcher|phd|intern|bootcamp|career)\b)(?!\d)\w+(?: (?!major|minor|degree|student|grad|graduate|years?\b)\w+)?(?= *[,.;!]| here\b)")]
+    private static partial Regex WhoIAm();
 
     /// <summary>"a family tree": genealogy, which no source covers, not a decision tree.</summary>
     [GeneratedRegex(@"\bfamily trees?\b")]

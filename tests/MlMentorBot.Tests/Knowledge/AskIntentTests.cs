@@ -1738,6 +1738,10 @@ public sealed class AskIntentTests
     [InlineData("mom of 3, 40, ex-software tester, took 6 yrs off to raise kids. is there a path into ML for someone with a resume gap like mine? or is a returnship better?", null)]
     [InlineData("Is demand for ML engineers still high with all the tech layoffs going on?", "role.overview")] // layoffs stay the demand's context
     [InlineData("ideas for a first date in a small town", null)] // romance, not a first project
+    [InlineData("is a masters in social work worth it", null)] // another field's degree
+    [InlineData("i'm a teacher, how do i become an ml engineer", "roadmap.role")] // who the member is, not the topic
+    [InlineData("hello, i am a nurse. how do i become a machine learning engineer", "roadmap.role")]
+    [InlineData("hello, I am working as software tester in india since 4 years, want to become machine learning engineer. please suggest roadmap step by step", "roadmap.role")]
     [InlineData("how do i stay up to date with ml", "roadmap.stay-current")]
     public void Round_31_figures_first_and_worried_members(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
