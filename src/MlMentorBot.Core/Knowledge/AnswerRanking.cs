@@ -432,6 +432,12 @@ internal static partial class AnswerRanking
         return null;
     }
 
+    /// <summary>Words that may come between "or" and the option after it: "or will a good portfolio", "or do i need original projects".</summary>
+    private static readonly HashSet<string> OptionFiller = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "just", "will", "would", "do", "does", "i", "need", "should", "go", "get", "good", "some", "more", "my", "own",
+    };
+
     /// <summary>
     /// True when the question sets two topics the knowledge names for itself (entry aliases) against each other, side by side
     /// around "or" or "vs": "bootcamp or masters?? i have like 15k saved and a full time job i cant quit", "online courses vs
@@ -450,8 +456,15 @@ internal static partial class AnswerRanking
                 continue;
             }
 
-            var next = words[i + 1] is "a" or "an" or "the" or "just" && i + 2 < words.Count ? i + 2 : i + 1;
-            if (query.Aliases.Any(a => NamesWord(a, words[i - 1], last: true)) && query.Aliases.Any(a => NamesWord(a, words[next], last: false)))
+            // Filler may stand between: "networking / linkedin stuff or will a good portfolio speak for itself" (round 31).
+            var before = words[i - 1] is "stuff" or "things" or "etc" or "too" && i > 1 ? i - 2 : i - 1;
+            var next = i + 1;
+            while (next + 1 < words.Count && next - i <= 4 && OptionFiller.Contains(words[next]))
+            {
+                next++;
+            }
+
+            if (query.Aliases.Any(a => NamesWord(a, words[before], last: true)) && query.Aliases.Any(a => NamesWord(a, words[next], last: false)))
             {
                 return true;
             }
