@@ -1741,6 +1741,7 @@ public sealed class AskIntentTests
     [InlineData("is a masters in social work worth it", null)] // another field's degree
     [InlineData("do i need networking / linkedin stuff or will a good portfolio speak for itself", "resources.networking")] // two of ours around "or"
     [InlineData("should i hire a personal trainer or just use youtube workout videos", null)]
+    [InlineData("how do i change the email on my kaggle account", null)] // the site's support, not the competitions
     [InlineData("i'm a teacher, how do i become an ml engineer", "roadmap.role")] // who the member is, not the topic
     [InlineData("hello, i am a nurse. how do i become a machine learning engineer", "roadmap.role")]
     [InlineData("hello, I am working as software tester in india since 4 years, want to become machine learning engineer. please suggest roadmap step by step", "roadmap.role")]
