@@ -178,6 +178,12 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> Twentieth() => Labelled("ask-questions-twentieth.tsv", "twentieth");
 
+    /// <summary>
+    /// ask-questions-twenty-first.tsv, in the fresh set's columns: a twenty-first set (70 in scope, 30 off-topic), written
+    /// at the end of round 31 the same way; measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> TwentyFirst() => Labelled("ask-questions-twenty-first.tsv", "twenty-first");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -238,6 +244,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-twentieth-labels-second.tsv: the twentieth set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwentiethSecondLabels() => SecondLabels("ask-questions-twentieth-labels-second.tsv");
+
+    /// <summary>ask-questions-twenty-first-labels-second.tsv: the twenty-first set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwentyFirstSecondLabels() => SecondLabels("ask-questions-twenty-first-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);
