@@ -162,9 +162,12 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // know ("what's the google ML engineer interview like? how many rounds" is about interviews). It answers, the
         // second's answer is the first pointer, or the reply says the second is not in the knowledge (round 28, from 60
         // two-part messages).
+        var answered = numbered is null && (answer.Lead is not null || answer.Unranked is not null);
         if ((numbered ?? AnswerRanking.TwoQuestions(question)) is not var (first, second)
-            || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer)
+            || ComposeOne(snapshot, first) is not { Lead: { } firstLead, Query.Unknown.Count: 0 } firstAnswer
+            || (answered && answer.Lead?.Entry.Id == firstLead.Entry.Id))
         {
+            // A whole message already led by its first question's entry keeps its answer; the second is not composed.
             return answer;
         }
 
@@ -178,7 +181,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // catch up? how do you stay updated…") does not lead.
         // So is a choice the sources do not rank that only the second asks ("does location matter a lot for mle salary, also
         // do finance or healthcare companies pay more").
-        if (numbered is null && (answer.Lead is not null || answer.Unranked is not null)
+        if (answered
             && !(answer.Lead is { } wholeLead && wholeLead.Entry.Id != firstLead.Entry.Id
                 && ((secondAnswer.Lead?.Entry.Id == wholeLead.Entry.Id
                         && (OpensWithAQuestionWord().IsMatch(first) || Answer(snapshot, answer.Query).Take(MaxAskedHits).Any(h => h.Entry.Id == firstLead.Entry.Id)))
