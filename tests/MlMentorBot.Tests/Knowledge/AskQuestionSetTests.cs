@@ -132,9 +132,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// the seventh round 49/70 = 70.0 %, after the eighth 51/70 = 72.9 %, after the fourteenth 54/70 = 77.1 %, after
     /// the fifteenth 55/70 = 78.6 %, after the eighteenth 56/70 = 80.0 %, after the nineteenth 57/70 = 81.4 %, after
     /// the twentieth 59/70 = 84.3 %; unchanged after the twenty-first and the twenty-second; after the twenty-third
-    /// 61/70 = 87.1 %; after the twenty-fourth 62/70 = 88.6 %.
+    /// 61/70 = 87.1 %; after the twenty-fourth 62/70 = 88.6 %; after the thirty-first 63/70 = 90.0 % (options listed
+    /// unranked in another section of the entry).
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.88;
+    public const double FreshAnswerFirstFloor = 0.89;
 
     /// <summary>
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
@@ -167,6 +168,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// 375/499 = 75.2 %. Round 23: 379/499 = 76.0 %. Round 24 (which of two options, when the sources do not choose;
     /// members' chat words): 389/499 = 78.0 %. Round 25: 388/499. Round 26 (the first question among sentences of context;
     /// a member's detail beside a known topic): 398/499 = 79.8 %. Round 27: 399/499 = 80.0 %. Round 28: 400/499 = 80.2 %.
+    /// Round 31: 403/499 = 80.8 %.
     /// </summary>
     public const double HelpersAnswerFirstFloor = 0.80;
 
@@ -176,9 +178,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// after round 20, 65/100 (66). The only set that measures round 20 blind: a gain of one question. After round 21,
     /// 66/100 (67), still read through its summary line only (three times in round 21). After round 22, 70/100 (71),
     /// six looks at its summary line. After round 23, 72/100 (73), three looks. After round 24, 75/100 (76). After round
-    /// 27 (three looks), 76/100 (77).
+    /// 27 (three looks), 76/100 (77). After round 31 (summary line only, about twenty looks), 77/100, when the first of two
+    /// questions began to lead where the whole had been led by the second's answer.
     /// </summary>
-    public const double SixthAnswerFirstFloor = 0.76;
+    public const double SixthAnswerFirstFloor = 0.77;
 
     /// <summary>
     /// The seventh set (100 in scope, 30 off-topic), written and labelled at the start of round 22, before any of that
@@ -186,8 +189,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// its second labels), 30/30 honest, median reply 596 characters. After round 22 (six looks at its summary line),
     /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question. After
     /// round 23 (three looks), unchanged at 79/100 (79). After round 24, 82/100 (82). After round 27 (three looks), 83/100 (83).
+    /// After round 31 (about twenty looks), 84/100, when options listed unranked got the honest reply.
     /// </summary>
-    public const double SeventhAnswerFirstFloor = 0.83;
+    public const double SeventhAnswerFirstFloor = 0.84;
 
     /// <summary>
     /// The eighth set (100 in scope, 30 off-topic), written and labelled at the start of round 23, before any of that
@@ -235,18 +239,18 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// log printed its miss lines once at the end of round 26; no rule was fitted to them. Round 27 (three looks): 76/100 (77).
     /// Round 28 (about eight looks): 77/100 (78). Round 29 (about ten looks): 78/100 (79); one look found a rule (options on
     /// either side of "or" that the knowledge does not know) taking "fair or oversimplified?" for options, now read as a
-    /// verdict.
+    /// verdict. Round 31 (about twenty looks): 79/100, when a comma before "is it…" began to split two questions.
     /// </summary>
-    public const double EleventhAnswerFirstFloor = 0.78;
+    public const double EleventhAnswerFirstFloor = 0.79;
 
     /// <summary>
     /// The twelfth set (100 in scope, 30 off-topic), written and labelled at the start of round 27 the same way as the
     /// eleventh (the annotators agree on 92/100; the first marks 26 questions not covered, the second 18), and read through
     /// its summary line until mid-round: on the round-26 code (c254544) 70/100 answer-first (74 against either label), 28/30
     /// honest; after round 27's first eleven commits still 74 (either label; two looks). Its misses were then read, so from there it is a
-    /// tuning set: after round 27, 75/100 (78 against either label), 29/30 honest.
+    /// tuning set: after round 27, 75/100 (78 against either label), 29/30 honest; after round 31, 77/100.
     /// </summary>
-    public const double TwelfthAnswerFirstFloor = 0.75;
+    public const double TwelfthAnswerFirstFloor = 0.77;
 
     /// <summary>
     /// The thirteenth set (100 in scope, 30 off-topic), written and labelled mid-round 27 the same way (the annotators agree
@@ -257,8 +261,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// drop to 77 mid-round was traced, on this line alone, to the question beside a member's story taking over; that rule
     /// now needs the question to open with a question word): 79/100 (79), 30/30 honest. Round 29 (about ten looks): 81/100
     /// (81), 30/30 honest, from a story's not-covered word no longer turning its question away and an age read as who asks.
+    /// Round 31 (about twenty looks): 82/100, 30/30 honest ("tech layoffs" as not covered had cost it one, and was dropped).
     /// </summary>
-    public const double ThirteenthAnswerFirstFloor = 0.81;
+    public const double ThirteenthAnswerFirstFloor = 0.82;
 
     /// <summary>
     /// The fourteenth set (100 in scope, 30 off-topic), written and labelled at the start of round 28 the same way (the
@@ -280,8 +285,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The sixteenth set (70 in scope, 30 off-topic), written and labelled at the start of round 29 the same way (the
     /// annotators agree on 69/70; the first marks none not covered, the second one), and measured through its summary line
     /// only: 66/70 answer-first (66 against either label), 29/30 honest on round 29's first code (d2394c0) and at its end.
+    /// After round 31 (about twenty looks), 67/70 = 95.7 %, 29/30 honest: the first set over the 95 % goal.
     /// </summary>
-    public const double SixteenthAnswerFirstFloor = 0.94;
+    public const double SixteenthAnswerFirstFloor = 0.95;
 
     /// <summary>
     /// The seventeenth set (70 in scope, 30 off-topic), written and labelled mid-round 29 the same way (the annotators agree
@@ -311,9 +317,18 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The twentieth set (70 in scope, 30 off-topic), written and labelled in round 31 the same way (the annotators agree on
     /// 69/70; the first marks 8 questions not covered, the second 7), and measured through its summary line only: 61/70
     /// answer-first (62 against either label), 29/30 honest on round 31's speed-only code (a24b322, answers identical to
-    /// 65cd472's).
+    /// 65cd472's); 62/70 (63 against either), 29/30 at the round's end (about twenty looks).
     /// </summary>
-    public const double TwentiethAnswerFirstFloor = 0.87;
+    public const double TwentiethAnswerFirstFloor = 0.88;
+
+    /// <summary>
+    /// The twenty-first set (70 in scope, 30 off-topic), written and labelled at the end of round 31 the same way (the
+    /// annotators agree on 67/70; the first marks 12 questions not covered, the second 13), and measured through its
+    /// summary line only, once on each code: 57/70 answer-first (58 against either label), 30/30 honest on round 30's code
+    /// (65cd472); 58/70 (59 against either), 30/30 on round 31's. So round 31 gains one question on a set none of its
+    /// changes could have been fitted to.
+    /// </summary>
+    public const double TwentyFirstAnswerFirstFloor = 0.82;
 
     /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
@@ -384,6 +399,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "eighteenth" => (AskQuestionSet.Eighteenth(), EighteenthAnswerFirstFloor),
         "nineteenth" => (AskQuestionSet.Nineteenth(), NineteenthAnswerFirstFloor),
         "twentieth" => (AskQuestionSet.Twentieth(), TwentiethAnswerFirstFloor),
+        "twenty-first" => (AskQuestionSet.TwentyFirst(), TwentyFirstAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -406,6 +422,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("eighteenth", 70, 30)]
     [InlineData("nineteenth", 70, 30)]
     [InlineData("twentieth", 70, 30)]
+    [InlineData("twenty-first", 70, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -413,7 +430,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
@@ -469,11 +486,11 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth to twentieth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <item>ninth to twenty-first: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
     /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
     /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>,
     /// <see cref="SeventeenthAnswerFirstFloor"/>, <see cref="EighteenthAnswerFirstFloor"/>,
-    /// <see cref="NineteenthAnswerFirstFloor"/> and <see cref="TwentiethAnswerFirstFloor"/>.</item>
+    /// <see cref="NineteenthAnswerFirstFloor"/>, <see cref="TwentiethAnswerFirstFloor"/> and <see cref="TwentyFirstAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -500,6 +517,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "eighteenth" => AskQuestionSet.EighteenthSecondLabels(),
         "nineteenth" => AskQuestionSet.NineteenthSecondLabels(),
         "twentieth" => AskQuestionSet.TwentiethSecondLabels(),
+        "twenty-first" => AskQuestionSet.TwentyFirstSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
