@@ -217,9 +217,8 @@ internal static partial class AnswerRanking
         // its work; any other comparison only by a stage that offers both as steps. Two that belong to different stages
         // ("should i do kaggle before or after learning the math?") are put in order by the whole path (round 31).
         var order = query.Words.Any(w => w is "first" or "1st" or "before" or "after");
-        bool Belongs(KnowledgeEntry stage, KnowledgeEntry e) => stage.Related.Contains(e.Id) || stage.Steps.Any(step => step.Resources.Contains(e.Id));
-        var stage = snapshot.Stages.FirstOrDefault(s => compared.All(e =>
-            (order && s.Related.Contains(e.Id)) || s.Steps.Any(step => step.Resources.Contains(e.Id))));
+        bool Belongs(KnowledgeEntry stage, KnowledgeEntry e) => (order && stage.Related.Contains(e.Id)) || stage.Steps.Any(step => step.Resources.Contains(e.Id));
+        var stage = snapshot.Stages.FirstOrDefault(s => compared.All(e => Belongs(s, e)));
         if (stage is null && order && compared.All(e => snapshot.Stages.Any(s => Belongs(s, e))))
         {
             return WholePath(snapshot);

@@ -173,14 +173,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
         var secondAnswer = ComposeOne(snapshot, second);
         // A whole message with an answer keeps it, unless that answer is the second question's alone ("do i need a masters to
-        // be an mle, also are bootcamps worth it" had led with bootcamps), or is what moves pay where the first question asks
+        // be an mle, also are bootcamps worth it" had led with bootcamps), is what moves pay where the first question asks
         // for a figure ("what does a new grad get paid in the US, and is it different at a hospital vs a startup"; issue #14:
-        // figures when asked, before any factors). Then the first question leads and the second's answer is the first
-        // pointer (round 31). A first that opens with a question word asks; any other must have its answer among the whole
-        // message's best passages, so a remark before the question ("does anyone else feel like ML moves too fast to ever
-        // catch up? how do you stay updated…") does not lead.
-        // So is a choice the sources do not rank that only the second asks ("does location matter a lot for mle salary, also
-        // do finance or healthcare companies pay more").
+        // figures when asked, before any factors), or is a choice the sources do not rank that only the second asks ("does
+        // location matter a lot for mle salary, also do finance or healthcare companies pay more"). Then the first question
+        // leads and the second's answer is the first pointer (round 31). A first that opens with a question word asks; any
+        // other must have its answer among the whole message's best passages, so a remark before the question ("does anyone
+        // else feel like ML moves too fast to ever catch up? how do you stay updated…") does not lead.
         if (answered
             && !(answer.Lead is { } wholeLead && wholeLead.Entry.Id != firstLead.Entry.Id
                 && ((secondAnswer.Lead?.Entry.Id == wholeLead.Entry.Id
