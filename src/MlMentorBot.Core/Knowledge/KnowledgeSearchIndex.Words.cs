@@ -67,8 +67,9 @@ public sealed partial class KnowledgeSearchIndex
         "memorizing", "memorising", "host", "latest", "many", "gatekeeping", "gatekeep", "gatekeepers", "inflating", "inflated",
         "prioritise", "prioritize", "prioritising", "prioritizing", "credible", "catch", "help", "involved", "mate", "dosh", "currently",
         // Round 26, from the helpers' set: school levels, chat about lurking and pivoting, and a badge as what a cert is
-        // ("I did A-level maths years ago", "mostly lurking tho", "what would he need to learn to pivot into ml eng").
-        "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "badge", "badges", "selects", "local", "paragraph", "paragraphs", "main",
+        // ("I did A-level maths years ago", "mostly lurking tho", "what would he need to learn to pivot into ml eng"). Round
+        // 32: switching is pivoting too ("should i switch to python" had been turned away for "switch").
+        "a-level", "a-levels", "lurking", "lurk", "lurker", "pivot", "pivoting", "switch", "switching", "switched", "transition", "transitioning", "badge", "badges", "selects", "local", "paragraph", "paragraphs", "main",
         // Round 28, from messages that say who the member is before asking: "how much does networking matter for landing that
         // kind of job", "can you lay out the roadmap".
         "landing", "landed", "lay", "laid",
@@ -89,13 +90,14 @@ public sealed partial class KnowledgeSearchIndex
         // Hinglish, as Indian members mix it into English questions ("bhai ML engineer banne ke liye kya kya seekhna
         // padega, roadmap bata do"): the Hindi words that carry the grammar, not the topic, which stays English. Only words
         // that are not also English ones ("ban", "par" and "tab" stay topics; "main" is dropped as the English word, as in "the
-        // main steps").
+        // main steps"; "matlab" is MATLAB, which the synonyms read as programming: round 32, "does MATLAB count for anything or
+        // do I have to switch everything to python" had been turned away).
         "bhai", "bhaiya", "yaar", "kya", "kyaa", "kaise", "kaisa", "kaisi", "kitna", "kitni", "kitne", "hai", "hain", "hoon",
         "hun", "ke", "ki", "ka", "liye", "lie", "ko", "mein", "mujhe", "mera", "meri", "mere", "chahiye", "padega", "padegi",
         "padta", "karna", "karun", "karu", "karein", "kare", "kar", "karke", "karne", "krna", "bhi", "aur", "kuch", "sach",
         "batao", "bata", "btao", "koi", "thoda", "thodi", "aata", "aati", "seedha", "pehle", "sakta", "sakti", "sakte",
         "milti", "milta", "milega", "zaroori", "zaruri", "banne", "banna", "banu", "gaya", "gayi", "lage", "lagta", "wala",
-        "wali", "raha", "rahi", "rahe", "hota", "hoti", "hote", "toh", "matlab", "accha", "acha", "haan", "nahi", "nahin",
+        "wali", "raha", "rahi", "rahe", "hota", "hoti", "hote", "toh", "accha", "acha", "haan", "nahi", "nahin",
         "abhi", "kab", "kyun", "kyu", "kaun", "konsa", "konsi", "kaunsa", "kaunsi", "jaldi", "sahi", "bahut", "bohot",
         "sab", "apna", "apni", "aap", "hum", "yeh", "woh", "isme", "usme", "se", "na", "ya", "ab", "bas", "diya", "liya",
         "bina", "pe",
@@ -1040,10 +1042,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// The subject or trade a member comes from ("a roadmap for someone coming from physics", "switching from accounting",
-    /// "a nursing background"): who asks, not the topic, as with a degree's subject (<see cref="DegreeSubject"/>). Round 27;
+    /// "a nursing background", "switched from finance": round 32): who asks, not the topic, as with a degree's subject (<see cref="DegreeSubject"/>). Round 27;
     /// the subjects alone stay unknown words ("best way to study for my chemistry final" is someone else's topic).
     /// </summary>
-    [GeneratedRegex(@"\b(?<keep>(?:coming|come|comes|switching|moving|transitioning|pivoting) from (?:a |an )?)" + Backgrounds + @"\b|\b" + Backgrounds + @" background\b")]
+    [GeneratedRegex(@"\b(?<keep>(?:coming|come|comes|came|switching|switched|moving|moved|transitioning|transitioned|pivoting|pivoted) from (?:a |an )?)" + Backgrounds + @"\b|\b" + Backgrounds + @" background\b")]
     private static partial Regex ComingFrom();
 
     /// <summary>The subjects and trades of <see cref="ComingFrom"/>.</summary>

@@ -1846,6 +1846,21 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 32, from a batch of career switchers (written from the seed articles alone, labelled from the knowledge alone):
+    /// switching is a way of asking, not a topic the knowledge lacks, and MATLAB is a programming language, not the Hindi
+    /// "matlab" (meaning) that had dropped it. The age a member switches at stays outside the sources.
+    /// </summary>
+    [Theory]
+    [InlineData("should i switch to python", "skills.programming")]
+    [InlineData("does MATLAB count for anything or do I have to switch everything to python", "skills.programming")]
+    [InlineData("i know matlab, is that enough programming for ml", "skills.programming")]
+    [InlineData("switched from finance, what should i learn first", "roadmap.foundations")]
+    [InlineData("i moved from accounting, how do i start", "roadmap.role")]
+    [InlineData("is it too late to switch careers into ml at 30", null)]
+    public void Round_32_switching_careers_is_asked_not_unknown(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
