@@ -251,11 +251,27 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // whose every word the knowledge knows is answered, though the remark after it turns the whole message away. So is
         // "whats the money like in ml eng? … honestly pay is the tiebreaker", whose figures the story's words had turned into
         // what moves pay (issue #14: figures when asked, before any factors; round 31).
+        // So is "data engineer, airflow spark dbt. … what does an MLE do all day that I don't already do", whose story alone
+        // names a topic the sources do not cover, before the question (round 32); "will AI replace ML engineers?? like why
+        // learn this if LLMs will write all the models anyway" names it after, as what the question is about.
         var wholeAnswer = ComposeWhole(snapshot, question, query, hits);
         return askedAnswer is { Lead: { } lead, NotCovered: null, Query: { Unknown.Count: 0 } askedQuery }
-            && ((wholeAnswer is { Lead: null, Unranked: null, NotCovered: null } && (askedQuery.NamesTheField || askedQuery.Aliases.Count > 0))
+            && ((wholeAnswer is { Lead: null, Unranked: null } && (askedQuery.NamesTheField || askedQuery.Aliases.Count > 0)
+                    && (wholeAnswer.NotCovered is null || OnlyBefore(question, asked!, wholeAnswer.NotCovered)))
                 || (lead.Entry.Figures.Count > 0 && wholeAnswer.Lead is { Entry: { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } }))
             ? askedAnswer : wholeAnswer;
+    }
+
+    /// <summary>
+    /// True when <paramref name="topic"/> (lowercase) is named in the story before the question sentence
+    /// <paramref name="asked"/> of <paramref name="question"/> and nowhere from it on.
+    /// </summary>
+    private static bool OnlyBefore(string question, string asked, string topic)
+    {
+        var at = question.IndexOf(asked, StringComparison.Ordinal);
+        return at > 0
+            && question[..at].Contains(topic, StringComparison.OrdinalIgnoreCase)
+            && !question[at..].Contains(topic, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -856,9 +872,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>
     /// A question that needs the sentences around it: "how do i turn that into…", "is it too early…" (round 28), "what's the
-    /// real difference between the two jobs?" (round 30).
+    /// real difference between the two jobs?" (round 30). Not "that" opening a clause about someone ("what does an MLE do all
+    /// day that I don't already do": round 32).
     /// </summary>
-    [GeneratedRegex(@"\b(?:that|this|it|those|these|them|there|the two|both)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:that(?!\s+(?:i|you|we|they|he|she|people|most|every|an?)\b)|this|it|those|these|them|there|the two|both)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsAtContext();
 
     /// <summary>

@@ -1861,6 +1861,18 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 32: a topic the sources do not cover that only the member's story names, before the question, does not turn
+    /// the question away ("data engineer", "spark"); one named after the question, as what it is about, still does. "that"
+    /// opening a clause about someone ("…that I don't already do") does not point back at the story.
+    /// </summary>
+    [Theory]
+    [InlineData("data engineer, airflow spark dbt. ml engineering seems like the natural next step. what does an MLE do all day that I don't already do", "role.responsibilities")]
+    [InlineData("im a data engineer working with spark every day, pretty bored of pipelines. what skills does an ML engineer need that i dont have yet?", "roadmap.core-skills")]
+    [InlineData("will AI replace ML engineers?? like why learn this if LLMs will write all the models anyway", null)]
+    public void Round_32_an_uncovered_topic_in_the_story_alone_does_not_turn_the_question_away(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
