@@ -80,6 +80,10 @@ public sealed partial class KnowledgeSearchIndex
         // amounts of data").
         "tackle", "amount", "amounts", "must", "honest", "rely", "relying", "forgot", "forget", "forgotten", "redo", "energy", "earth", "expert",
         "experts", "hopping", "impatient", "acceptable",
+        // Round 32, from short questions with a remark after them ("how much stats do i need, failed stats 101 once", "do i
+        // have to read research papers, they look scary"): how hard a thing seems to the member, never the topic.
+        "easy", "easier", "easiest", "harder", "hardest", "tough", "tougher", "toughest", "difficult", "difficulty", "fail",
+        "failed", "failing", "scary", "intimidating", "daunting", "terrifying",
         // Round 29, from askers the sets lacked (parents, recruiters, veterans): "he already knows a bit of python".
         "bit", "knows", "involve", "involves", "involving", "looking",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole

@@ -1873,6 +1873,20 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 32, from a batch of short, blunt questions: a remark on how hard a thing seems ("failed stats 101 once", "they
+    /// look scary", "easiest path") is not a topic the knowledge lacks, and "just derivatives?" asks how much calculus
+    /// (a moderator's listed question makes the word known). Someone else's exam stays someone else's.
+    /// </summary>
+    [Theory]
+    [InlineData("how much stats do i need, failed stats 101 once", "skills.math-statistics")]
+    [InlineData("how much calculus tho, just derivatives?", "skills.math-statistics")]
+    [InlineData("do i have to read research papers, they look scary", "roadmap.stay-current")]
+    [InlineData("java dev 5 yrs. easiest path to ml eng? and do i take pay cut", "roadmap.role")]
+    [InlineData("best calculus textbook for my failed exam retake", null)]
+    public void Round_32_how_hard_a_thing_seems_is_a_remark(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
