@@ -331,6 +331,7 @@ public sealed partial class KnowledgeSearchIndex
         (IntoTheField(), "become "),
         (AnotherRoleAsWhoAsks(), " "),
         (AnotherRoleAsColleague(), " with others "),
+        (PetName(), "${keep}petname"),
     ];
 
     /// <summary>
@@ -356,6 +357,20 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:with|alongside)\s+(?:the\s+|our\s+|other\s+|their\s+)?(?:" + OtherRoles + @")\b")]
     private static partial Regex AnotherRoleAsColleague();
+
+    /// <summary>The animals members keep, for <see cref="PetName"/>.</summary>
+    private const string Pets = @"(?:dog|dogs|cat|cats|puppy|pup|kitten|kitty|pet|hamster|parrot|rabbit|bunny|horse|goldfish|fish|bird|turtle|tortoise|lizard|gecko|snake|guinea pig)";
+
+    /// <summary>The tools and names of the field that members give their pets.</summary>
+    private const string PetNames = @"(?:kaggle|python|pandas|numpy|keras|pytorch|torch|tensor|tensorflow|sklearn|scikit|java|julia|docker|spark|linux|git|jupyter|colab|bert|llama|cuda|sql)";
+
+    /// <summary>
+    /// A pet with the field's name ("we named our new puppy Kaggle and he keeps chewing the couch", "my dog kaggle keeps
+    /// barking", "Kaggle (my dog) keeps barking at night"): the name is the pet's, not the topic, which had led with the
+    /// competitions entry (round 32). Read as "petname", a word the knowledge never uses.
+    /// </summary>
+    [GeneratedRegex(@"(?<keep>\b(?:my|our|his|her|the|a)\s+(?:new\s+|little\s+|old\s+|pet\s+)?" + Pets + @"\s+(?:is\s+)?(?:(?:named|called)\s+)?|\b(?:named|called)\s+(?:my|our|his|her|the|a)\s+(?:new\s+|little\s+|old\s+)?" + Pets + @"\s+|\b" + Pets + @"\s+(?:named|called)\s+)" + PetNames + @"\b|\b" + PetNames + @"(?=\s*\(\s*(?:my|our|the)\s+" + Pets + @"\b)")]
+    private static partial Regex PetName();
 
     /// <summary>The verbs of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving.</summary>
     private const string IntoTheFieldVerbs = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)";

@@ -1887,6 +1887,19 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 32: a pet named after the field's tools ("named my cat Kaggle", "Kaggle (my dog)") is off-topic, not a question
+    /// about competitions; Kaggle itself still is one.
+    /// </summary>
+    [Theory]
+    [InlineData("we named our new puppy Kaggle and he keeps chewing the couch. any tips for crate training?", null)]
+    [InlineData("named my cat Kaggle, which kitten food is best", null)]
+    [InlineData("Kaggle (my dog) keeps barking at night, help", null)]
+    [InlineData("my dog kaggle ate my homework", null)]
+    [InlineData("is kaggle good for beginners", "resources.competitions")]
+    public void Round_32_a_pet_named_after_a_tool_is_off_topic(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
