@@ -858,8 +858,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) (?:it|your day) going|hows (?:it going|life|things|your day(?: going| been)?)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
     private static partial Regex HowAreYou();
 
-    /// <summary>A sentence that opens with a question word ("what…", "how…", "where…"), not a remark ("does anyone else feel…").</summary>
-    [GeneratedRegex(@"^\W*(?:what|whats|what's|wat|which|how|where|when|who|why)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A sentence that opens with a question word ("what…", "how…", "where…"), perhaps after "so" or "ok" ("so whats a
+    /// typical week look like for an mle?", round 32), not a remark ("does anyone else feel…").
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?(?:what|whats|what's|wat|which|how|where|when|who|why)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OpensWithAQuestionWord();
 
     /// <summary>

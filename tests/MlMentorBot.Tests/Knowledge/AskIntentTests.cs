@@ -1900,6 +1900,19 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 32, from a batch of mixed questions: a first question opened with "so" or "ok" still opens with a question word,
+    /// so it leads when the whole message had been led by the second's answer.
+    /// </summary>
+    [Fact]
+    public void Round_32_a_first_question_after_so_leads()
+    {
+        var answer = AskHandler.Compose(Snapshot, "so whats a typical week look like for an mle? is it mostly coding or mostly meetings lol");
+
+        Assert.Equal("role.responsibilities", answer.Lead?.Entry.Id);
+        Assert.Equal("skills.programming", answer.Related.FirstOrDefault()?.Entry.Id);
+    }
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
