@@ -208,6 +208,15 @@ internal static partial class AnswerRanking
 
         var compared = query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>()
             .Concat(skills).DistinctBy(e => e.Id).ToList();
+        var order = query.Words.Any(w => w is "first" or "1st" or "before" or "after");
+        // Which of two topics of one entry comes first ("shoud i learn linear algebra before calculus or doesnt the order
+        // matter") is answered by the roadmap step named after both, which puts them in order ("linear algebra, calculus and
+        // probability, then optimization"), not by the entry's list of topics (round 32).
+        if (order && compared.Count == 1 && StepNamingBoth(snapshot, query.Aliases) is { } step)
+        {
+            return step;
+        }
+
         if (compared.Count != 2 || SameSideOfTheChoice(query, facts))
         {
             return null;
@@ -216,7 +225,6 @@ internal static partial class AnswerRanking
         // Which of two to do first ("python or math first") is answered by the stage that relates to both, as the order of
         // its work; any other comparison only by a stage that offers both as steps. Two that belong to different stages
         // ("should i do kaggle before or after learning the math?") are put in order by the whole path (round 31).
-        var order = query.Words.Any(w => w is "first" or "1st" or "before" or "after");
         bool Belongs(KnowledgeEntry stage, KnowledgeEntry e) => (order && stage.Related.Contains(e.Id)) || stage.Steps.Any(step => step.Resources.Contains(e.Id));
         var stage = snapshot.Stages.FirstOrDefault(s => compared.All(e => Belongs(s, e)));
         if (stage is null && order && compared.All(e => snapshot.Stages.Any(s => Belongs(s, e))))
@@ -231,6 +239,37 @@ internal static partial class AnswerRanking
         });
         return section is null ? null : new AskPassage(stage!, section.Heading, section.Markdown);
     }
+
+    /// <summary>
+    /// The first roadmap step whose title names two of <paramref name="aliases"/> (whole words, any case), as a passage of its
+    /// stage; null when fewer than two aliases are named or no step's title names two. Not its detail: the Python step's
+    /// names the libraries built for Python, in no order ("which framework should i learn first, pytorch or tensorflow").
+    /// </summary>
+    private static AskPassage? StepNamingBoth(KnowledgeSnapshot snapshot, IReadOnlyList<string> aliases)
+    {
+        var named = aliases.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (named.Count < 2)
+        {
+            return null;
+        }
+
+        foreach (var stage in snapshot.Stages)
+        {
+            foreach (var step in stage.Steps)
+            {
+                var text = Padded(step.Title);
+                if (named.Count(a => text.Contains(Padded(a), StringComparison.Ordinal)) >= 2)
+                {
+                    return new AskPassage(stage, step.Title, step.Detail, step);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Lowercase words with one space between and either side: " linear algebra calculus ".</summary>
+    private static string Padded(string text) => " " + string.Join(' ', Words(text).Select(w => w.ToLowerInvariant())) + " ";
 
     /// <summary>
     /// "kaggle before the math", "linear algebra before starting ml courses": "before" or "after" between two things, not

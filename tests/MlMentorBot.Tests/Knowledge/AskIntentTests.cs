@@ -1913,6 +1913,26 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 32, from a batch of choices: which of two topics of one entry comes first is answered by the roadmap step named
+    /// after both, which puts them in order; not by a step whose detail only lists them (the Python step's libraries).
+    /// </summary>
+    [Theory]
+    [InlineData("shoud i learn linear algebra before calculus or doesnt the order matter for ml", "roadmap.foundations", "Linear algebra, calculus and probability")]
+    [InlineData("linear algebra before calculus? or doesnt matter which order for ml", "roadmap.foundations", "Linear algebra, calculus and probability")]
+    [InlineData("which framework should i learn first, pytorch or tensorflow", "skills.frameworks", null)]
+    [InlineData("should i learn scikit learn before pytorch", "skills.frameworks", null)]
+    public void Round_32_the_order_of_two_topics_is_the_step_named_after_both(string question, string entry, string? heading)
+    {
+        var lead = AskHandler.Compose(Snapshot, question).Lead;
+
+        Assert.Equal(entry, lead?.Entry.Id);
+        if (heading is not null)
+        {
+            Assert.Equal(heading, lead?.Heading);
+        }
+    }
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
