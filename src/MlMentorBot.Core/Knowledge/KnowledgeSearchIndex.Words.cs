@@ -84,6 +84,9 @@ public sealed partial class KnowledgeSearchIndex
         // have to read research papers, they look scary"): how hard a thing seems to the member, never the topic.
         "easy", "easier", "easiest", "harder", "hardest", "tough", "tougher", "toughest", "difficult", "difficulty", "fail",
         "failed", "failing", "scary", "intimidating", "daunting", "terrifying",
+        // "am i getting lowballed here" (round 32: "getting" had been the one word no passage on pay says), and "ML folks"
+        // as members name people.
+        "getting", "folks",
         // Round 29, from askers the sets lacked (parents, recruiters, veterans): "he already knows a bit of python".
         "bit", "knows", "involve", "involves", "involving", "looking",
         // How members judge and compare themselves ("my charts are ugly", "SQL keeps tripping me up", "zero clue", "my whole

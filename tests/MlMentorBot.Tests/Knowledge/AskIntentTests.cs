@@ -1933,6 +1933,17 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 32: "getting" is no topic ("am i getting lowballed here" had been turned away, though "being lowballed" was
+    /// answered with the figures), and members "hang out online" in communities, as "ML folks".
+    /// </summary>
+    [Theory]
+    [InlineData("is 90k good for an mle or am i getting lowballed here", "salary.figures")]
+    [InlineData("Where do ML folks hang out online? also how do I find a mentor", "resources.communities")]
+    [InlineData("how do i go about getting into ml", "roadmap.role")]
+    public void Round_32_getting_and_hanging_out(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
