@@ -203,6 +203,15 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     private static AskAnswer ComposeOne(KnowledgeSnapshot snapshot, string question)
     {
+        // "how much probability theory do i need? my uni course was rough", "how much calculus is needed, i stopped at calc 1
+        // in college": how much of a topic, then a remark on the member's schooling, which had led with the courses and the
+        // degrees (round 32). The clause that asks answers when it names a topic of ours and every word of it is known.
+        if (HowMuchOfATopic().Match(question) is { Success: true } howMuch
+            && ComposeOne(snapshot, howMuch.Groups["clause"].Value) is { Lead: not null, Query: { Unknown.Count: 0, Aliases.Count: > 0 } } clauseAnswer)
+        {
+            return clauseAnswer;
+        }
+
         var query = snapshot.Search.Interpret(question);
         var hits = Answer(snapshot, query);
         // A question among sentences of context: the question answers, unless it needs the context ("how should i compare
@@ -857,6 +866,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) (?:it|your day) going|hows (?:it going|life|things|your day(?: going| been)?)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
     private static partial Regex HowAreYou();
+
+    /// <summary>
+    /// "how much X do i need", "how much X is needed", "how much X should i know" as a message's first clause, with more after
+    /// its comma, question mark or full stop: the clause is group "clause".
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?<clause>how much (?:[\w-]+ ){1,4}?(?:do (?:i|you|we|u) (?:really |actually |even )?need(?: to know)?|is (?:really |actually )?(?:needed|required|necessary)|should (?:i|you) (?:know|learn)))\s*[,?.!;]+\s*\S", RegexOptions.IgnoreCase)]
+    private static partial Regex HowMuchOfATopic();
 
     /// <summary>
     /// A sentence that opens with a question word ("what…", "how…", "where…"), perhaps after "so" or "ok" ("so whats a

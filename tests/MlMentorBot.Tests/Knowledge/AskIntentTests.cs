@@ -1944,6 +1944,17 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 32: "how much X do i need" followed by a remark on the member's schooling is answered by the clause that asks;
+    /// the remark's "uni course" and "college" had led with the courses and the degrees.
+    /// </summary>
+    [Theory]
+    [InlineData("how much probability theory do i need? my uni course was rough", "skills.math-statistics")]
+    [InlineData("how much calculus is needed, i stopped at calc 1 in college", "skills.math-statistics")]
+    [InlineData("how much python do i need, i only know excel", "skills.programming")]
+    public void Round_32_how_much_of_a_topic_before_a_remark(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
