@@ -212,7 +212,19 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             return clauseAnswer;
         }
 
+        // "finishing my bootcamp next month, how much will i make at my first ml job": a pay question in a clause of its own,
+        // after or before the member's story, leads with the figure it asks for (issue #14: figures when asked, before any
+        // factors), which the story's words had outweighed (round 32: the education stage's certifications had led).
+        // A story that names what moves pay ("i live in nyc. how much will i make…") is read whole, as the same question in
+        // one sentence is: the factor leads, the figures are its pointer.
         var query = snapshot.Search.Interpret(question);
+        if (PayClause().Match(question) is { Success: true } pay && pay.Groups["clause"].Length < question.Trim().Length
+            && !AnswerRanking.IsAboutPayFactors(snapshot, query)
+            && ComposeOne(snapshot, pay.Groups["clause"].Value) is { Lead.Entry.Figures.Count: > 0 } payAnswer)
+        {
+            return payAnswer;
+        }
+
         var hits = Answer(snapshot, query);
         // A question among sentences of context: the question answers, unless it needs the context ("how should i compare
         // these?") or its answer is far from the whole message's (then the whole message is read as before).
@@ -866,6 +878,14 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     [GeneratedRegex(@"\b(?:how (?:are|r|ru) (?:you|u|ya|yall|things)|how (?:are|r) (?:you|u) doing|how you doing|how (?:is|s) (?:it|your day) going|hows (?:it going|life|things|your day(?: going| been)?)|whats (?:up|good)|wassup|whatsup|how do you do|hru)\b")]
     private static partial Regex HowAreYou();
+
+    /// <summary>
+    /// "how much will i make at my first ml job", "how much do juniors earn": a clause of a message that asks what someone
+    /// earns, from "how much" to the next full stop, question mark or semicolon (group "clause"); not to a comma, after which
+    /// the question may go on ("…starting out, like realistically in europe").
+    /// </summary>
+    [GeneratedRegex(@"(?:^|[,.?!;]\s*|\p{So}\s*|\p{Cs}\s*)\W*(?<clause>how much (?:will|would|do|does|did|can|could|should|might) (?:[\w-]+ ){1,4}?(?:make|makes|earn|earns|get paid|be paid)\b[^.?!;]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex PayClause();
 
     /// <summary>
     /// "how much X do i need", "how much X is needed", "how much X should i know" as a message's first clause, with more after

@@ -1955,6 +1955,25 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 32 (issue #14: figures when asked): a pay question in a clause of its own beside the member's story leads with
+    /// the band it asks for; the story's words had led with the education stage. A story that names what moves pay is read
+    /// whole, as the one-sentence question is, and a clause that goes on past a comma to a place the figures do not cover is
+    /// not cut short.
+    /// </summary>
+    [Theory]
+    [InlineData("finishing my bootcamp next month, how much will i make at my first ml job", "salary.figures", "Entry level")]
+    [InlineData("finishing my bootcamp next month 🙏 how much will i make at my first ml job realistically", "salary.figures", "Entry level")]
+    [InlineData("i live in nyc. how much will i make as a junior mle", "salary.factors", "Location")]
+    [InlineData("physics phd dropout lol. how much do ml engineers actually make starting out, like realistically in europe not silicon valley", null, null)]
+    public void Round_32_a_pay_clause_beside_a_story_leads_with_the_figure(string question, string? entry, string? heading)
+    {
+        var lead = AskHandler.Compose(Snapshot, question).Lead;
+
+        Assert.Equal(entry, lead?.Entry.Id);
+        Assert.Equal(heading, lead?.Heading);
+    }
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
