@@ -335,6 +335,7 @@ public sealed partial class KnowledgeSearchIndex
         (AnotherRoleAsWhoAsks(), " "),
         (AnotherRoleAsColleague(), " with others "),
         (PetName(), "${keep}petname"),
+        (DeepLearningOfALanguage(), " language study "),
     ];
 
     /// <summary>
@@ -369,11 +370,20 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// A pet with the field's name ("we named our new puppy Kaggle and he keeps chewing the couch", "my dog kaggle keeps
-    /// barking", "Kaggle (my dog) keeps barking at night"): the name is the pet's, not the topic, which had led with the
-    /// competitions entry (round 32). Read as "petname", a word the knowledge never uses.
+    /// barking", "Kaggle (my dog) keeps barking at night"), or of a band ("tensorflow is the name of my band"): the name is
+    /// the pet's, not the topic, which had led with the competitions entry (round 32). Read as "petname", a word the
+    /// knowledge never uses.
     /// </summary>
-    [GeneratedRegex(@"(?<keep>\b(?:my|our|his|her|the|a)\s+(?:new\s+|little\s+|old\s+|pet\s+)?" + Pets + @"\s+(?:is\s+)?(?:(?:named|called)\s+)?|\b(?:named|called)\s+(?:my|our|his|her|the|a)\s+(?:new\s+|little\s+|old\s+)?" + Pets + @"\s+|\b" + Pets + @"\s+(?:named|called)\s+)" + PetNames + @"\b|\b" + PetNames + @"(?=\s*\(\s*(?:my|our|the)\s+" + Pets + @"\b)")]
+    [GeneratedRegex(@"(?<keep>\b(?:my|our|his|her|the|a)\s+(?:new\s+|little\s+|old\s+|pet\s+)?" + Pets + @"\s+(?:is\s+)?(?:(?:named|called)\s+)?|\b(?:named|called)\s+(?:my|our|his|her|the|a)\s+(?:new\s+|little\s+|old\s+)?" + Pets + @"\s+|\b" + Pets + @"\s+(?:named|called)\s+)" + PetNames + @"\b|\b" + PetNames + @"(?=\s*\(\s*(?:my|our|the)\s+" + Pets + @"\b)|\b" + PetNames + @"(?=\s+is\s+(?:the\s+)?name\s+of\s+(?:my|our|his|her)\b)")]
     private static partial Regex PetName();
+
+    /// <summary>
+    /// "Deep learning" of a human language ("what's the best way to do deep learning of japanese vocabulary", "best app for
+    /// deep learning of Japanese, not just keeping a duolingo streak"): studying it in depth, not the ML technique, which
+    /// had led with the types of learning (round 32). Read as "language study", words the knowledge never uses.
+    /// </summary>
+    [GeneratedRegex(@"\bdeep(?:ly)?\s+learn(?:ing)?\s+(?:of|for)\s+(?:a\s+|my\s+)?(?:new\s+|foreign\s+)?(?:japanese|spanish|french|german|korean|chinese|mandarin|italian|portuguese|arabic|russian|hindi|language|languages|vocabulary|kanji|grammar)\b(?!\s+(?:text|texts|nlp|data|speech|translation|classification|models?|ocr|documents?)\b)")]
+    private static partial Regex DeepLearningOfALanguage();
 
     /// <summary>The verbs of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving.</summary>
     private const string IntoTheFieldVerbs = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)";

@@ -1887,8 +1887,8 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
-    /// Round 32: a pet named after the field's tools ("named my cat Kaggle", "Kaggle (my dog)") is off-topic, not a question
-    /// about competitions; Kaggle itself still is one.
+    /// Round 32: a pet or a band named after the field's tools ("named my cat Kaggle", "Kaggle (my dog)") is off-topic, not a
+    /// question about competitions; Kaggle itself still is one. So is "deep learning" of a human language, not of its text.
     /// </summary>
     [Theory]
     [InlineData("we named our new puppy Kaggle and he keeps chewing the couch. any tips for crate training?", null)]
@@ -1896,6 +1896,11 @@ public sealed class AskIntentTests
     [InlineData("Kaggle (my dog) keeps barking at night, help", null)]
     [InlineData("my dog kaggle ate my homework", null)]
     [InlineData("is kaggle good for beginners", "resources.competitions")]
+    [InlineData("tensorflow is the name of my band lol, need help picking a logo color", null)]
+    [InlineData("whats the best app for deep learning of Japanese, not just keeping a duolingo streak", null)]
+    [InlineData("what's the best way to do deep learning of japanese vocabulary, i keep forgetting kanji after a week", null)]
+    [InlineData("deep learning for japanese text, where to start", "skills.algorithms")]
+    [InlineData("is deep learning for english text classification hard", "skills.algorithms")]
     public void Round_32_a_pet_named_after_a_tool_is_off_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
