@@ -1939,12 +1939,15 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// Round 32: "getting" is no topic ("am i getting lowballed here" had been turned away, though "being lowballed" was
-    /// answered with the figures), and members "hang out online" in communities, as "ML folks".
+    /// answered with the figures), members "hang out online" in communities, as "ML folks", and to brush up on a thing is to
+    /// learn it.
     /// </summary>
     [Theory]
     [InlineData("is 90k good for an mle or am i getting lowballed here", "salary.figures")]
     [InlineData("Where do ML folks hang out online? also how do I find a mentor", "resources.communities")]
     [InlineData("how do i go about getting into ml", "roadmap.role")]
+    [InlineData("so excited, my company is letting me move from data analyst to the ML team!! what skills should i brush up on", "roadmap.core-skills")]
+    [InlineData("should i brush up on calculus first", "skills.math-statistics")]
     public void Round_32_getting_and_hanging_out(string question, string entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
