@@ -337,6 +337,7 @@ public sealed partial class KnowledgeSearchIndex
         (AnotherRoleAsColleague(), " with others "),
         (PetName(), "${keep}petname"),
         (DeepLearningOfALanguage(), " language study "),
+        (ForSomeoneWho(), "${keep}"),
     ];
 
     /// <summary>
@@ -385,6 +386,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bdeep(?:ly)?\s+learn(?:ing)?\s+(?:of|for)\s+(?:a\s+|my\s+)?(?:new\s+|foreign\s+)?(?:japanese|spanish|french|german|korean|chinese|mandarin|italian|portuguese|arabic|russian|hindi|language|languages|vocabulary|kanji|grammar)\b(?!\s+(?:text|texts|nlp|data|speech|translation|classification|models?|ocr|documents?)\b)")]
     private static partial Regex DeepLearningOfALanguage();
+
+    /// <summary>
+    /// Who a question is for, said after it ("what's a realistic first ML project for someone who just finished python
+    /// basics", "best first project for a beginner who knows some sql"): the asker's stage, not the topic, which had led
+    /// with the foundations ("basics", round 32). To the end of the clause.
+    /// </summary>
+    [GeneratedRegex(@"(?<keep>\bfor\s+)(?:someone|somebody|a person|people|a beginner|beginners|a newbie|me|a noob)\s+(?:who|that)\s+(?:just\s+|only\s+|already\s+)?(?:finished|knows?|did|completed|learned|learnt|has|have|had)\b[^,.;!?]*")]
+    private static partial Regex ForSomeoneWho();
 
     /// <summary>The verbs of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving.</summary>
     private const string IntoTheFieldVerbs = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)";

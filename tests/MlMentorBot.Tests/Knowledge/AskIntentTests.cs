@@ -1983,6 +1983,17 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 32: whom a question is for, said after it ("…for someone who just finished python basics"), is the asker's
+    /// stage, not the topic.
+    /// </summary>
+    [Theory]
+    [InlineData("what's a realistic first ML project for someone who just finished python basics", "roadmap.experience")]
+    [InlineData("roadmap for someone who has a physics degree", "roadmap.role")]
+    [InlineData("best course for someone who knows python", "resources.online-courses")]
+    public void Round_32_whom_a_question_is_for_is_the_askers_stage(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
