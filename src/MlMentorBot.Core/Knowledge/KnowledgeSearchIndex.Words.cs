@@ -338,6 +338,7 @@ public sealed partial class KnowledgeSearchIndex
         (PetName(), "${keep}petname"),
         (DeepLearningOfALanguage(), " language study "),
         (ForSomeoneWho(), "${keep}"),
+        (GigJob(), " "),
     ];
 
     /// <summary>
@@ -394,6 +395,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<keep>\bfor\s+)(?:someone|somebody|a person|people|a beginner|beginners|a newbie|me|a noob)\s+(?:who|that)\s+(?:just\s+|only\s+|already\s+)?(?:finished|knows?|did|completed|learned|learnt|has|have|had)\b[^,.;!?]*")]
     private static partial Regex ForSomeoneWho();
+
+    /// <summary>
+    /// A gig job the member does ("im a uber driver rn but i did 2 yrs of CS…"): who asks, not the company the sources do not
+    /// cover, which had turned the question away (round 32).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:uber|lyft|doordash|deliveroo|grab)\s+(?:driver|drivers|driving|courier|rider)\b")]
+    private static partial Regex GigJob();
 
     /// <summary>The verbs of <see cref="IntoTheField"/>: getting, breaking, pivoting, moving.</summary>
     private const string IntoTheFieldVerbs = @"\b(?:get|getting|break|breaking|pivot|pivoting|transition|transitioning|switch|switching|move|moving)";

@@ -1994,6 +1994,18 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 32: the cheapest way is the "faster and cheaper routes" (it had been turned away: no passage says "cheapest"),
+    /// and a gig job the member does ("a uber driver") is who asks, not a company the sources do not cover; a question
+    /// about that company still is.
+    /// </summary>
+    [Theory]
+    [InlineData("whats the cheapest way to learn ML properly?", "roadmap.education")]
+    [InlineData("im a uber driver rn but i did 2 yrs of CS before dropping out. whats the cheapest way to learn ML properly? free stuff only pls", "roadmap.education")]
+    [InlineData("how much do ml engineers at uber make", null)]
+    public void Round_32_the_cheapest_way_and_a_gig_job(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
