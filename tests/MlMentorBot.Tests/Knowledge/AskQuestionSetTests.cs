@@ -226,9 +226,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// many of a message's best passages its question sentence's answer must be among (3, not 10) on this set's summary.
     /// Round 27 (three looks): 72/100 (73). Round 28 (about eight looks; one tried rule, two unknown words in under half
     /// the question turning it away, cost it a question and was dropped): 73/100 (74). Round 29 (about ten looks): 74/100
-    /// (75), when a question for the whole path beside a story began to get the path.
+    /// (75), when a question for the whole path beside a story began to get the path. Round 32 (about ten looks): 75/100,
+    /// when "getting" stopped being a word no passage says.
     /// </summary>
-    public const double TenthAnswerFirstFloor = 0.74;
+    public const double TenthAnswerFirstFloor = 0.75;
 
     /// <summary>
     /// The eleventh set (100 in scope, 30 off-topic), written and labelled in round 26 after that round's changes, the same
@@ -269,17 +270,19 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The fourteenth set (100 in scope, 30 off-topic), written and labelled at the start of round 28 the same way (the
     /// annotators agree on 97/100; the first marks 37 questions not covered, the second 38), and measured through its
     /// summary line only: 71/100 answer-first (72 against either label), 28/30 honest on the round-27 code (e0ac40b), and
-    /// the same after round 28: none of the round's changes reached it.
+    /// the same after round 28: none of the round's changes reached it. Round 32 (about ten looks): 72/100, when the order of
+    /// two maths topics began to get the roadmap step named after both.
     /// </summary>
-    public const double FourteenthAnswerFirstFloor = 0.71;
+    public const double FourteenthAnswerFirstFloor = 0.72;
 
     /// <summary>
     /// The fifteenth set (100 in scope, 30 off-topic), written and labelled mid-round 28 the same way (the annotators agree
     /// on 95/100; the first marks 26 questions not covered, the second 29): 69/100 answer-first (72 against either label),
     /// 27/30 honest on the round-27 code and after round 28's first eight commits alike. Its misses were then read, so from
-    /// there it is a tuning set: 76/100 (79 against either label), 29/30 honest after round 28; 77/100 (80) after round 29.
+    /// there it is a tuning set: 76/100 (79 against either label), 29/30 honest after round 28; 77/100 (80) after round 29;
+    /// 78/100 after round 32.
     /// </summary>
-    public const double FifteenthAnswerFirstFloor = 0.77;
+    public const double FifteenthAnswerFirstFloor = 0.78;
 
     /// <summary>
     /// The sixteenth set (70 in scope, 30 off-topic), written and labelled at the start of round 29 the same way (the
@@ -329,6 +332,17 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// changes could have been fitted to.
     /// </summary>
     public const double TwentyFirstAnswerFirstFloor = 0.82;
+
+    /// <summary>
+    /// The twenty-second set (70 in scope, 30 off-topic), written and labelled in round 32 the same way (the annotators agree
+    /// on 67/70; the first marks 21 questions not covered, the second 20), and measured through its summary line only: 45/70
+    /// answer-first (47 against either label), 29/30 honest on round 31's code (ea9c61f), and the same on round 32's. Its
+    /// summary was read about ten times in all: once mid-round by mistake (a batch glob took it in), on round 31's code, on
+    /// three of round 32's commits to find which change cost it an off-topic question (344dc9e's "easy" and "hardest" as
+    /// stop words, since dropped), and after each later change. The strictest set so far: its labellers marked 21 and 20 of its 70 questions not
+    /// covered, and choices the sources list unranked among them.
+    /// </summary>
+    public const double TwentySecondAnswerFirstFloor = 0.64;
 
     /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
@@ -400,6 +414,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "nineteenth" => (AskQuestionSet.Nineteenth(), NineteenthAnswerFirstFloor),
         "twentieth" => (AskQuestionSet.Twentieth(), TwentiethAnswerFirstFloor),
         "twenty-first" => (AskQuestionSet.TwentyFirst(), TwentyFirstAnswerFirstFloor),
+        "twenty-second" => (AskQuestionSet.TwentySecond(), TwentySecondAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -423,6 +438,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("nineteenth", 70, 30)]
     [InlineData("twentieth", 70, 30)]
     [InlineData("twenty-first", 70, 30)]
+    [InlineData("twenty-second", 70, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -430,7 +446,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
@@ -486,11 +502,12 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth to twenty-first: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <item>ninth to twenty-second: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
     /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
     /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>,
     /// <see cref="SeventeenthAnswerFirstFloor"/>, <see cref="EighteenthAnswerFirstFloor"/>,
-    /// <see cref="NineteenthAnswerFirstFloor"/>, <see cref="TwentiethAnswerFirstFloor"/> and <see cref="TwentyFirstAnswerFirstFloor"/>.</item>
+    /// <see cref="NineteenthAnswerFirstFloor"/>, <see cref="TwentiethAnswerFirstFloor"/>, <see cref="TwentyFirstAnswerFirstFloor"/> and
+    /// <see cref="TwentySecondAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -518,6 +535,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "nineteenth" => AskQuestionSet.NineteenthSecondLabels(),
         "twentieth" => AskQuestionSet.TwentiethSecondLabels(),
         "twenty-first" => AskQuestionSet.TwentyFirstSecondLabels(),
+        "twenty-second" => AskQuestionSet.TwentySecondSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
