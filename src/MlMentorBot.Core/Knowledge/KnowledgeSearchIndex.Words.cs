@@ -385,7 +385,7 @@ public sealed partial class KnowledgeSearchIndex
     /// deep learning of Japanese, not just keeping a duolingo streak"): studying it in depth, not the ML technique, which
     /// had led with the types of learning (round 32). Read as "language study", words the knowledge never uses.
     /// </summary>
-    [GeneratedRegex(@"\bdeep(?:ly)?\s+learn(?:ing)?\s+(?:of|for)\s+(?:a\s+|my\s+)?(?:new\s+|foreign\s+)?(?:japanese|spanish|french|german|korean|chinese|mandarin|italian|portuguese|arabic|russian|hindi|language|languages|vocabulary|kanji|grammar)\b(?!\s+(?:text|texts|nlp|data|speech|translation|classification|models?|ocr|documents?)\b)")]
+    [GeneratedRegex(@"\bdeep(?:ly)?\s+learn(?:ing)?\s+(?:of|for)\s+(?:a\s+|my\s+)?(?:new\s+|foreign\s+)?(?:japanese|spanish|french|german|korean|chinese|mandarin|italian|portuguese|arabic|russian|hindi|vocabulary|kanji|grammar)\b(?!\s+(?:text|texts|nlp|data|datasets?|speech|translation|classification|models?|ocr|documents?|characters|handwriting|recognition|correction|checking)\b)")]
     private static partial Regex DeepLearningOfALanguage();
 
     /// <summary>

@@ -1902,6 +1902,7 @@ public sealed class AskIntentTests
     [InlineData("what's the best way to do deep learning of japanese vocabulary, i keep forgetting kanji after a week", null)]
     [InlineData("deep learning for japanese text, where to start", "skills.algorithms")]
     [InlineData("is deep learning for english text classification hard", "skills.algorithms")]
+    [InlineData("deep learning for chinese characters recognition project ideas", "roadmap.experience")]
     public void Round_32_a_pet_named_after_a_tool_is_off_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
