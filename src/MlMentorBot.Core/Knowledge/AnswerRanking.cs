@@ -515,12 +515,13 @@ internal static partial class AnswerRanking
     /// True when the question asks how to carry out a hands-on task ("how do i fix cuda out of memory", "sklearn gridsearchcv
     /// takes forever, how do i speed it up", "how to compute a precision recall curve in sklearn", "how to calculate gini impurity by hand" (round 30), "how do i convert a keras
     /// model to tflite"): the seed articles say what to learn and why, never how to do a task in code, so no passage answers,
-    /// however many of the field's words the question has (round 29: these had led with the tools or the algorithms). In
-    /// the 2,600 questions of the sets and batches, every question this reads is off-topic.
+    /// however many of the field's words the question has (round 29: these had led with the tools or the algorithms). So is
+    /// running, plotting, performing or implementing one ("how do i run a linear regression in excel for my sales report",
+    /// round 32). In the 2,600 questions of the sets and batches, every question this reads is off-topic.
     /// </summary>
     public static bool AsksHowToDoATask(SearchQuery query) => HowToDoATask().IsMatch(string.Join(' ', query.Words));
 
-    [GeneratedRegex(@"\b(?:how (?:do i|do you|to|can i|would i|should i|do we)|help me|any way to|best way to) (?:fix|debug|convert|compute|calculate|speed (?:it |this |that )?up|install|export|reshape|merge|vectori[sz]e|paralleli[sz]e|serialize|import)\b")]
+    [GeneratedRegex(@"\b(?:how (?:do i|do you|to|can i|would i|should i|do we)|help me|any way to|best way to) (?:fix|debug|convert|compute|calculate|speed (?:it |this |that )?up|install|export|reshape|merge|vectori[sz]e|paralleli[sz]e|serialize|import|run|plot|perform|implement)\b")]
     private static partial Regex HowToDoATask();
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]

@@ -1889,7 +1889,8 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// Round 32: a pet or a band named after the field's tools ("named my cat Kaggle", "Kaggle (my dog)") is off-topic, not a
-    /// question about competitions; Kaggle itself still is one. So is "deep learning" of a human language, not of its text.
+    /// question about competitions; Kaggle itself still is one. So is "deep learning" of a human language, not of its text,
+    /// and how to run or implement a technique (a hands-on task the seed articles never explain).
     /// </summary>
     [Theory]
     [InlineData("we named our new puppy Kaggle and he keeps chewing the couch. any tips for crate training?", null)]
@@ -1903,6 +1904,8 @@ public sealed class AskIntentTests
     [InlineData("deep learning for japanese text, where to start", "skills.algorithms")]
     [InlineData("is deep learning for english text classification hard", "skills.algorithms")]
     [InlineData("deep learning for chinese characters recognition project ideas", "roadmap.experience")]
+    [InlineData("how do i run a linear regression in excel for my sales report", null)]
+    [InlineData("how to implement a decision tree from scratch", null)]
     public void Round_32_a_pet_named_after_a_tool_is_off_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
