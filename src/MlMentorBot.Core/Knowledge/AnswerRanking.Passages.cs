@@ -257,8 +257,8 @@ internal static partial class AnswerRanking
         {
             foreach (var step in stage.Steps)
             {
-                var text = Padded(step.Title);
-                if (named.Count(a => text.Contains(Padded(a), StringComparison.Ordinal)) >= 2)
+                var text = KnowledgeSearchIndex.Padded(step.Title);
+                if (named.Count(a => text.Contains(KnowledgeSearchIndex.Padded(a), StringComparison.Ordinal)) >= 2)
                 {
                     return new AskPassage(stage, step.Title, step.Detail, step);
                 }
@@ -267,9 +267,6 @@ internal static partial class AnswerRanking
 
         return null;
     }
-
-    /// <summary>Lowercase words with one space between and either side: " linear algebra calculus ".</summary>
-    private static string Padded(string text) => " " + string.Join(' ', Words(text).Select(w => w.ToLowerInvariant())) + " ";
 
     /// <summary>
     /// "kaggle before the math", "linear algebra before starting ml courses": "before" or "after" between two things, not

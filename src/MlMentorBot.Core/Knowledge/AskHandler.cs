@@ -894,11 +894,14 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     [GeneratedRegex(@"^\W*(?<clause>how much (?:[\w-]+ ){1,4}?(?:do (?:i|you|we|u) (?:really |actually |even )?need(?: to know)?|is (?:really |actually )?(?:needed|required|necessary)|should (?:i|you) (?:know|learn)))\s*[,?.!;]+\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex HowMuchOfATopic();
 
+    /// <summary>The start of a sentence, with "so", "ok" or "anyway" a member may put before its question.</summary>
+    private const string OpeningFiller = @"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?";
+
     /// <summary>
     /// A sentence that opens with a question word ("what…", "how…", "where…"), perhaps after "so" or "ok" ("so whats a
     /// typical week look like for an mle?", round 32), not a remark ("does anyone else feel…").
     /// </summary>
-    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?(?:what|whats|what's|wat|which|how|where|when|who|why)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(OpeningFiller + @"(?:what|whats|what's|wat|which|how|where|when|who|why)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OpensWithAQuestionWord();
 
     /// <summary>
@@ -906,7 +909,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// whether…", "I'm wondering if…" (round 29); and a request, "please suggest roadmap step by step", "kindly tell me…"
     /// (round 31).
     /// </summary>
-    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?(?:" + AnswerRanking.QuestionOpeners + @"|any|anyone|roughly|(?:my|the) (?:real |actual |main )?question is|i(?:'m| am)? wonder(?:ing)? (?:if|whether)|i(?:'d| would) like to know|i want to know|(?:(?:please|pls|plz|kindly)\s+)?(?:suggest|recommend|tell me|give me|share|explain|guide me))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(OpeningFiller + @"(?:" + AnswerRanking.QuestionOpeners + @"|any|anyone|roughly|(?:my|the) (?:real |actual |main )?question is|i(?:'m| am)? wonder(?:ing)? (?:if|whether)|i(?:'d| would) like to know|i want to know|(?:(?:please|pls|plz|kindly)\s+)?(?:suggest|recommend|tell me|give me|share|explain|guide me))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksAQuestion();
 
     /// <summary>
