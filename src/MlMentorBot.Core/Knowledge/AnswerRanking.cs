@@ -766,8 +766,13 @@ internal static partial class AnswerRanking
             return null;
         }
 
+        // After a full stop, the words before are a question only when they open as one: "been a backend dev for 6 years
+        // (java mostly). how long would it realistically take me…" is a story, then one question (round 33: the story had
+        // been answered as the first question).
         var first = question[..match.Index].Trim();
-        return first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? first : null;
+        var afterAStory = match.Value.TrimStart() is ['.' or '!', ..];
+        return first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 && (!afterAStory || OpensAsAQuestion().IsMatch(first))
+            ? first : null;
     }
 
     /// <summary>

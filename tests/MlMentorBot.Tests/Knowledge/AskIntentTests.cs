@@ -2010,6 +2010,17 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
+    /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
+    /// where to start programming). A first question before the full stop still leads.
+    /// </summary>
+    [Theory]
+    [InlineData("been a backend dev for 6 years (java mostly). how long would it realistically take me to move into ML engineering if i study evenings?", null)]
+    [InlineData("which certs matter. how long do they take", "resources.certifications")]
+    public void Round_33_a_story_before_how_long_is_not_a_first_question(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Odd and hostile messages of Discord's longest option (4,000 characters here): one hyphenated word of two thousand
     /// parts, and round 27's readings repeated a hundred times. Each is read and answered or turned away, never thrown.
     /// (Round 27's first readings checked what came before a word at every position of a message; they now look back only
