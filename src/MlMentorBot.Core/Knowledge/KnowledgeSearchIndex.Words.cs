@@ -137,6 +137,12 @@ public sealed partial class KnowledgeSearchIndex
         // first"): "hello" counted as a word the knowledge never uses and turned the question away.
         "hello", "hiya", "heya", "yo", "sup", "greetings", "morning", "afternoon", "evening", "thank", "thx", "ty", "tysm",
         "cheers", "bot",
+        // Greetings and thanks in members' first languages (round 33: "dzień dobry, how to start networking in ML…", "Bom
+        // dia! … which is the best way for become ml engineer", "…Danke in advance"): words the knowledge never uses that
+        // had turned questions away or counted as their topic. Not "tag" of "guten Tag", an English word.
+        "namaste", "namaskar", "salam", "salaam", "assalamualaikum", "bom", "dia", "boa", "ola", "olá", "oi", "obrigado",
+        "obrigada", "hola", "buenos", "buenas", "gracias", "danke", "guten", "hallo", "dzień", "dobry", "cześć", "dziękuję",
+        "bonjour", "merci", "ciao", "grazie", "chào", "xin", "shukran", "merhaba", "asante",
         // How a factor moves pay ("how much does experience raise pay", "do certifications increase salary"): the factor and
         // the pay carry the question; "raise" was a word the knowledge never uses and turned it away.
         "raise", "raises", "increase", "increases", "boost", "boosts",
@@ -789,8 +795,12 @@ public sealed partial class KnowledgeSearchIndex
     /// self-description in the field's own words ("i'm a data analyst", "i'm a beginner"), which its answers may use, nor an
     /// age ("im 35, …") or a subject studied ("im a bio major, …").
     /// </summary>
-    [GeneratedRegex(@"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i am) an? (?!(?:data|ml|machine|software|beginner|junior|senior|complete|total|self|new|fresh|recent|backend|frontend|full|web|student|grad|graduate|dev|developer|programmer|engineer|analyst|scientist|researcher|phd|intern|bootcamp|career)\b)(?!\d)\w+(?: (?!major|minor|degree|student|grad|graduate|years?\b)\w+)?(?= *[,.;!]| here\b)")]
+    [GeneratedRegex(@"^\W*(?:(?:hi|hello|hey)\W+)?(?:(?:i'?m|i am) an? |(?:former|ex-|ex|retired) (?:an? )?)(?!" + FieldSelves + @")(?!\d)\w+(?: (?!major|minor|degree|student|grad|graduate|years?\b)\w+)?(?= *[,.;!]| here\b)"
+        + @"|^\W*(?:(?:hi|hello|hey)\W+)?(?:an? )?(?:(?:high|middle) school )?(?!" + FieldSelves + @"|(?:swes?|ds|noob|newbie|n00b|lurker|mles?|cs|someone|anyone|nobody|who|what|which)\b)(?!\d)[a-z]+(?: (?!" + FieldSelves + @")[a-z]+)? (?:here|(?:of|for) (?:[a-z-]+ ){0,4}?\d+\+? ?(?:years?|yrs?))(?= *[,.;!])")]
     private static partial Regex WhoIAm();
+
+    /// <summary>What members call themselves in the field's own words, which <see cref="WhoIAm"/> keeps.</summary>
+    private const string FieldSelves = @"(?:data|ml|machine|software|beginner|junior|senior|complete|total|self|new|fresh|recent|backend|frontend|full|web|student|grad|graduate|dev|developer|programmer|engineer|analyst|scientist|researcher|phd|intern|bootcamp|career)\b";
 
     /// <summary>"a family tree": genealogy, which no source covers, not a decision tree.</summary>
     [GeneratedRegex(@"\bfamily trees?\b")]

@@ -2010,6 +2010,21 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33, from second-language askers and career changers: a greeting in the member's first language, and who they
+    /// are said as "teacher here" or "former accountant", are not the question's topic (each had turned it away). An
+    /// occupation asked about is still someone else's topic.
+    /// </summary>
+    [Theory]
+    [InlineData("namaste, what should i learn first for ml", "roadmap.foundations")]
+    [InlineData("teacher here, what should i learn first", "roadmap.foundations")]
+    [InlineData("former accountant, what should i learn first for ml", "roadmap.foundations")]
+    [InlineData("how much does a teacher earn", null)]
+    [InlineData("teacher here, how much does a nurse earn", null)]
+    [InlineData("I'm a nurse, what should i learn first", "roadmap.foundations")]
+    public void Round_33_greetings_and_who_asks(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
