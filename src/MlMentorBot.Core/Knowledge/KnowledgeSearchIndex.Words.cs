@@ -342,6 +342,8 @@ public sealed partial class KnowledgeSearchIndex
         (AnotherRoleAsWhoAsks(), " "),
         (AnotherRoleAsColleague(), " with others "),
         (PetName(), "${keep}petname"),
+        (PythonTheSnake(), " snake "),
+        (RecipesForDinner(), " recipe collection "),
         (DeepLearningOfALanguage(), " language study "),
         (ForSomeoneWho(), "${keep}"),
         (GigJob(), " "),
@@ -387,11 +389,28 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex PetName();
 
     /// <summary>
+    /// Python the snake ("python bit my hand, normal?", "my ball python won't eat"): a pet, not the language, whose
+    /// "where to start" had answered (round 33). Read as "snake", a word the knowledge never uses.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:ball|burmese|reticulated|carpet|royal|pet|baby)\s+pythons?\b|\bpythons?\s+(?:bit|bites|bite|biting|bitten|shed|sheds|shedding|ate|eats|hissed|hisses|hissing|escaped|(?:won'?t|wont|doesn'?t|isn'?t|refuses to) eat(?:ing)?)\b")]
+    private static partial Regex PythonTheSnake();
+
+    /// <summary>
+    /// A dataset of recipes for tonight's dinner ("recipe dataset for weeknight dinner ideas", "a dataset of recipes for
+    /// dinner"): cooking, not an ML project, which had led with the project ideas (round 33). Not a recipe dataset for a
+    /// recommender or a project ("where can i find a recipe dataset for my recommender project").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:recipes?|cooking|meal)\s+datasets?|datasets?\s+of\s+(?:\w+\s+)?(?:recipes|meals))\b(?=[^.?!]*\bfor\s+(?:\w+\s+){0,2}?(?:dinners?|lunch(?:es)?|meals?|breakfasts?|cooking)\b)(?![^.?!]*\b(?:recommend\w*|project|model|classifier|portfolio)\b)")]
+    private static partial Regex RecipesForDinner();
+
+    /// <summary>
     /// "Deep learning" of a human language ("what's the best way to do deep learning of japanese vocabulary", "best app for
     /// deep learning of Japanese, not just keeping a duolingo streak"): studying it in depth, not the ML technique, which
-    /// had led with the types of learning (round 32). Read as "language study", words the knowledge never uses.
+    /// had led with the types of learning (round 32); or named right after it ("Deep learning Japanese — is immersion through
+    /// anime actually better…", round 33). Read as "language study", words the knowledge never uses.
     /// </summary>
-    [GeneratedRegex(@"\bdeep(?:ly)?\s+learn(?:ing)?\s+(?:of|for)\s+(?:a\s+|my\s+)?(?:new\s+|foreign\s+)?(?:japanese|spanish|french|german|korean|chinese|mandarin|italian|portuguese|arabic|russian|hindi|vocabulary|kanji|grammar)\b(?!\s+(?:text|texts|nlp|data|datasets?|speech|translation|classification|models?|ocr|documents?|characters|handwriting|recognition|correction|checking)\b)")]
+    [GeneratedRegex(@"\bdeep(?:ly)?\s+learn(?:ing)?\s+(?:of|for)\s+(?:a\s+|my\s+)?(?:new\s+|foreign\s+)?(?:japanese|spanish|french|german|korean|chinese|mandarin|italian|portuguese|arabic|russian|hindi|vocabulary|kanji|grammar)\b(?!\s+(?:text|texts|nlp|data|datasets?|speech|translation|classification|models?|ocr|documents?|characters|handwriting|recognition|correction|checking)\b)"
+        + @"|\bdeep\s+learning\s+(?:japanese|spanish|french|german|korean|chinese|mandarin|italian|portuguese|arabic|russian|hindi)(?=\s*[—–:,.?!]|\s+-\s|\s+(?:vocab\w*|grammar|kanji|words|phrases)\b)")]
     private static partial Regex DeepLearningOfALanguage();
 
     /// <summary>
@@ -793,7 +812,8 @@ public sealed partial class KnowledgeSearchIndex
     /// "i'm a teacher, …", "hello, i am a nurse. …": who the member is, said first, is the question's context ("i'm a
     /// teacher, how do i become an ml engineer" had been turned away for "teacher", another field's word; round 31). Not a
     /// self-description in the field's own words ("i'm a data analyst", "i'm a beginner"), which its answers may use, nor an
-    /// age ("im 35, …") or a subject studied ("im a bio major, …").
+    /// age ("im 35, …") or a subject studied ("im a bio major, …"). Round 33: so are "teacher here, …", "former accountant,
+    /// …" and "Teacher of high school maths for 10 years. …", which had been turned away the same way.
     /// </summary>
     [GeneratedRegex(@"^\W*(?:(?:hi|hello|hey)\W+)?(?:(?:i'?m|i am) an? |(?:former|ex-|ex|retired) (?:an? )?)(?!" + FieldSelves + @")(?!\d)\w+(?: (?!major|minor|degree|student|grad|graduate|years?\b)\w+)?(?= *[,.;!]| here\b)"
         + @"|^\W*(?:(?:hi|hello|hey)\W+)?(?:an? )?(?:(?:high|middle) school )?(?!" + FieldSelves + @"|(?:swes?|ds|noob|newbie|n00b|lurker|mles?|cs|someone|anyone|nobody|who|what|which)\b)(?!\d)[a-z]+(?: (?!" + FieldSelves + @")[a-z]+)? (?:here|(?:of|for) (?:[a-z-]+ ){0,4}?\d+\+? ?(?:years?|yrs?))(?= *[,.;!])")]

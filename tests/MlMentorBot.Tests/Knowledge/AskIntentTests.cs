@@ -2025,6 +2025,23 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33, from off-topic messages that share the field's words: Python the snake, a dataset of recipes for dinner and
+    /// "deep learning" a language named right after it are not ML questions. The same words about an ML project or text
+    /// still are.
+    /// </summary>
+    [Theory]
+    [InlineData("python bit my hand, normal?", null)]
+    [InlineData("my ball python won't eat, what do i do", null)]
+    [InlineData("recipe dataset for weeknight dinner ideas", null)]
+    [InlineData("i need a dataset of recipes for dinner ideas", null)]
+    [InlineData("Deep learning Japanese — is immersion through anime actually better than textbook study?", null)]
+    [InlineData("is python hard to learn", "skills.programming")]
+    [InlineData("where can i find a recipe dataset for my recommender project", "resources.competitions")]
+    [InlineData("deep learning chinese text classification", "skills.algorithms")]
+    public void Round_33_a_snake_a_dinner_and_a_language_are_off_topic(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
