@@ -259,6 +259,7 @@ public sealed partial class KnowledgeSearchIndex
         (TalkToOtherTeams(), " communication "),
         (SmallAmount(), " "),
         (Money(), " money "),
+        (MakeBank(), " make money "),
         (EarnSense(), "earn"),
         (WhatTheyMake(), "earn"),
         (GetOffered(), "earn"),
@@ -1197,6 +1198,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"[$€£]\s?(?:\d{1,4}|\d,\d{3})(?:\.\d+)?\+?(?![\d,.]*\d|\s*k\b)")]
     private static partial Regex SmallAmount();
+
+    /// <summary>
+    /// "make bank", "making bread", "make serious dough": earning a lot, in slang (round 33: "do ml engineers make bank or
+    /// is that just the FAANG people on twitter lol" had read "bank" as finance and led with what company size does to pay).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:make|makes|making|made|makin)\s+(?:serious\s+|real\s+|big\s+|good\s+|fat\s+)?(?:bank|bread|dough|bucks)\b")]
+    private static partial Regex MakeBank();
 
     /// <summary>Money signs, and amounts such as "85k" or "150k+", which only pay questions use.</summary>
     [GeneratedRegex(@"\$+|€+|£+|\b\d{2,3}(\.\d+)?k\b\+?")]

@@ -2042,6 +2042,35 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: "make bank" is earning a lot, not the finance industry ("do ml engineers make bank" had led with why demand
+    /// is high); banks as employers still are an industry.
+    /// </summary>
+    [Theory]
+    [InlineData("do ml engineers make bank", "salary.figures")]
+    [InlineData("i want to make bank, is ml eng the move", "salary.figures")]
+    [InlineData("do mles in banks make more", "role.overview")]
+    public void Round_33_making_bank_is_pay(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
+    /// Round 33: books and an interview loop are topics the sources do not cover (synonyms entry, <c>not_covered</c>), so a
+    /// question about them gets the honest reply naming them rather than the skill pages or a typical day. Interviews as
+    /// the member's goal, beside a topic the sources do cover, are still answered by it.
+    /// </summary>
+    [Theory]
+    [InlineData("good book for ml fundamentals? preferably not 900 pages lol", null, "book")]
+    [InlineData("what does a typical MLE interview loop look like", null, "interview loop")]
+    [InlineData("which algorithms should i know cold before interviews? linear regression, trees, clustering?", "skills.algorithms", null)]
+    [InlineData("is an aws ml specialty cert enough to get interviews without experience", "resources.certifications", null)]
+    [InlineData("does anyone actually use grid search in prod or is that just a textbook thing", "role.responsibilities", null)]
+    public void Round_33_books_and_interview_loops_are_not_covered(string question, string? entry, string? notCovered)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+        Assert.Equal(entry, answer.Lead?.Entry.Id);
+        Assert.Equal(notCovered, answer.NotCovered);
+    }
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
