@@ -251,6 +251,7 @@ public sealed partial class KnowledgeSearchIndex
         (WhatTheyDo(), " what does an ml engineer "),
         (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
+        (AnotherJobFirst(), " a stepping stone job "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -982,6 +983,20 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\b(?:not|never|don'?t|doesn'?t|shouldn'?t|aren'?t|isn'?t)\b(?<=^\s*(?:(?:hey|hi|so|ok|okay)\W+)*(?:what|which)\s+(?:(?!if\b)[\w']+\s+){0,3}?(?:not|never|don'?t|doesn'?t|shouldn'?t|aren'?t|isn'?t))"
         + @"|\bmistakes?\b(?<=\b(?:what|which|whats|top|biggest|common|typical|main|worst)\b[^?.!]*?mistakes?)|\bpitfalls?\b")]
     private static partial Regex WhatToAvoid();
+
+    /// <summary>
+    /// Another job first, then ML, set against going straight for it ("smarter to apply for data analyst jobs first and
+    /// switch to MLE later, or go straight for MLE?", "do i go ds first then mle or jump straight to mle", "first get
+    /// software engineer job and then move to ML, or apply direct to ML jobs"): a route through a stepping-stone job, which
+    /// neither source weighs, read as "a stepping stone job", a topic synonyms.md lists as not covered. They had led with
+    /// where to start programming or the data scientist comparison (round 33, four batches). Only with "then", "later",
+    /// "straight" or "direct" after it: "do i need to be a software engineer first" asks what the role builds on.
+    /// </summary>
+    [GeneratedRegex(@"(?:\b(?:" + SteppingStoneRoles + @")\s+(?:jobs?\s+|roles?\s+|positions?\s+)?first|\bfirst\s+(?:get|take|do|work(?:\s+as)?|land)\s+(?:an?\s+)?(?:" + SteppingStoneRoles + @")(?:\s+(?:jobs?|roles?|positions?))?)\b(?=[^?!.]*\b(?:then|later|straight|direct|directly)\b)")]
+    private static partial Regex AnotherJobFirst();
+
+    /// <summary>The jobs members weigh taking before ML (<see cref="AnotherJobFirst"/>).</summary>
+    private const string SteppingStoneRoles = @"(?:an?\s+)?(?:data analyst|analyst|data scien\w*|ds|da|swe|software (?:engineer|engineering|dev|developer)|backend dev(?:eloper)?)";
 
     /// <summary>
     /// "mle salary starts at 200k": the starting salary, an entry-level figure (round 27: it had led with company size).

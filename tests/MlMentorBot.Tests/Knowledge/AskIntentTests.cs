@@ -2071,6 +2071,25 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 33, from four batches: another job first, then ML, set against going straight for it, is a route neither
+    /// source weighs ("a stepping stone job", synonyms entry <c>not_covered</c>); it had led with where to start programming
+    /// or the data scientist comparison. Asking what the role builds on, or jumping straight into a topic, is still answered.
+    /// </summary>
+    [Theory]
+    [InlineData("Accounting background, 12 years. Is it smarter to go data analyst first then ML engineer, or jump straight?", null)]
+    [InlineData("currently data analyst, do i go ds first then mle or jump straight to mle", null)]
+    [InlineData("is it better first get software engineer job and then move to ML, or apply direct to ML jobs", null)]
+    [InlineData("should i take a data analyst job first and then move into ml", null)]
+    [InlineData("do i need to be a software engineer first", "skills.software-engineering")]
+    [InlineData("can i jump straight into deep learning", "skills.algorithms")]
+    public void Round_33_another_job_first_is_not_in_the_sources(string question, string? entry)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+        Assert.Equal(entry, answer.Lead?.Entry.Id);
+        Assert.Equal(entry is null ? "stepping stone job" : null, answer.NotCovered);
+    }
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
