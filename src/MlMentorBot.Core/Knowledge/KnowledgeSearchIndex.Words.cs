@@ -466,9 +466,10 @@ public sealed partial class KnowledgeSearchIndex
     /// too late to get into ml"): the member's age, which neither source speaks of (synonyms.md's not_covered lists "too
     /// old" and "age"); they had led with "Start today" and where to start programming. Without an age ("im a bio major,
     /// can i still become an ml engineer or is it too late") the degree is what is asked. So is "hurt" after an age ("will
-    /// switching careers at 35 hurt my chances", round 27).
+    /// switching careers at 35 hurt my chances", round 27), and "only for young people" (round 33: "I am 38 years old with
+    /// family, can I study ML in evenings and get job or this is only for young people?" had led with formal education).
     /// </summary>
-    [GeneratedRegex(@"(?=\btoo late\b)(?<=\b[1-9][0-9]\b.*)\btoo late\b|\btoo late\b(?=.*\b[1-9][0-9]\b)|\bhurt\b(?<=\bat (?:age )?[2-9][0-9]\b.*hurt)")]
+    [GeneratedRegex(@"(?=\btoo late\b)(?<=\b[1-9][0-9]\b.*)\btoo late\b|\btoo late\b(?=.*\b[1-9][0-9]\b)|\bhurt\b(?<=\bat (?:age )?[2-9][0-9]\b.*hurt)|\bfor\s+(?:the\s+)?young(?:er)?\s+(?:people|ppl|folks|ones|grads|guys|kids)\b")]
     private static partial Regex TooLateAtAnAge();
 
     /// <summary>

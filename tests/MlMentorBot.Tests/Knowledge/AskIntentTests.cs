@@ -2090,6 +2090,23 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 33: "how many yoe" asks how long, as "how many years" does, and no pay figure gives a length of time ("how many
+    /// yoe for senior mle" had led with the figures by level); "only for young people" asks about age, which neither source
+    /// speaks of.
+    /// </summary>
+    [Theory]
+    [InlineData("how many yoe for senior mle", null, null)]
+    [InlineData("how many yrs till senior", null, null)]
+    [InlineData("Dear members, I am 38 years old with family, can I study ML in evenings and get job or this is only for young people?", null, "age")]
+    [InlineData("what does a senior mle make", "salary.figures", null)]
+    public void Round_33_years_of_experience_and_age(string question, string? entry, string? notCovered)
+    {
+        var answer = AskHandler.Compose(Snapshot, question);
+        Assert.Equal(entry, answer.Lead?.Entry.Id);
+        Assert.Equal(notCovered, answer.NotCovered);
+    }
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
