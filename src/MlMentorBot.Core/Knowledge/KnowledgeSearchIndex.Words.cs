@@ -252,6 +252,7 @@ public sealed partial class KnowledgeSearchIndex
         (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
         (AnotherJobFirst(), " a stepping stone job "),
+        (CloudWithExamples(), " cloud platforms "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -995,6 +996,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?:\b(?:" + SteppingStoneRoles + @")\s+(?:jobs?\s+|roles?\s+|positions?\s+)?first|\bfirst\s+(?:get|take|do|work(?:\s+as)?|land)\s+(?:an?\s+)?(?:" + SteppingStoneRoles + @")(?:\s+(?:jobs?|roles?|positions?))?)\b(?=[^?!.]*\b(?:then|later|straight|direct|directly)\b)")]
     private static partial Regex AnotherJobFirst();
+
+    /// <summary>
+    /// Cloud with the big three in brackets as examples ("do i need to know cloud (aws/gcp/azure) to be an ML engineer",
+    /// "is cloud stuff (aws/gcp/azure) needed for junior ml roles"): cloud platforms, which the deployment entry covers,
+    /// not a choice of GCP, which no source names and which had turned the questions away (round 33, three batches).
+    /// "which cloud should i learn, aws gcp or azure" still asks which.
+    /// </summary>
+    [GeneratedRegex(@"\bcloud(?:\s+(?:stuff|skills|platforms?|computing|services|providers?|things))?\s*\(\s*(?:aws|gcp|azure|google cloud)(?:\s*(?:[/,|&]|or|and)\s*(?:aws|gcp|azure|google cloud))+\s*(?:,?\s*etc\.?)?\s*\)")]
+    private static partial Regex CloudWithExamples();
 
     /// <summary>The jobs members weigh taking before ML (<see cref="AnotherJobFirst"/>).</summary>
     private const string SteppingStoneRoles = @"(?:an?\s+)?(?:data analyst|analyst|data scien\w*|ds|da|swe|software (?:engineer|engineering|dev|developer)|backend dev(?:eloper)?)";

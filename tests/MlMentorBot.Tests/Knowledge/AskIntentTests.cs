@@ -2107,6 +2107,18 @@ public sealed class AskIntentTests
     }
 
     /// <summary>
+    /// Round 33, from three batches: cloud with AWS, GCP and Azure in brackets as examples is cloud platforms, which the
+    /// deployment entry covers, not GCP, which no source names and which had turned the question away. Choosing among the
+    /// three is still not in the sources.
+    /// </summary>
+    [Theory]
+    [InlineData("do i need to know cloud (aws/gcp/azure) to be an ML engineer", "skills.deployment")]
+    [InlineData("is cloud stuff (aws/gcp/azure) needed for junior ml roles", "skills.deployment")]
+    [InlineData("which cloud should i learn, aws gcp or azure", null)]
+    public void Round_33_cloud_with_examples_is_cloud_platforms(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
