@@ -2119,6 +2119,20 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: a graduate of a subject ("physics grad here, …") says who asks, as "a physics degree" does; "grad" alone is
+    /// a graduate, entry level, as "new grad" was; and grad school is a master's. "physics grad here, is that enough
+    /// background or do i need a cs degree too?" had been turned away for "physics", "grad, what should i learn first" for
+    /// nothing at all.
+    /// </summary>
+    [Theory]
+    [InlineData("physics grad here, is that enough background or do i need a cs degree too?", "resources.degrees")]
+    [InlineData("grad, what should i learn first", "roadmap.foundations")]
+    [InlineData("math grad, what should i learn first", "roadmap.foundations")]
+    [InlineData("should i go to grad school for ml", "resources.degrees")]
+    public void Round_33_a_graduate_of_a_subject(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
