@@ -253,6 +253,7 @@ public sealed partial class KnowledgeSearchIndex
         (WhatToAvoid(), " what to avoid "),
         (AnotherJobFirst(), " a stepping stone job "),
         (CloudWithExamples(), " cloud platforms "),
+        (HasTheMaths(), " "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -1005,6 +1006,21 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bcloud(?:\s+(?:stuff|skills|platforms?|computing|services|providers?|things))?\s*\(\s*(?:aws|gcp|azure|google cloud)(?:\s*(?:[/,|&]|or|and)\s*(?:aws|gcp|azure|google cloud))+\s*(?:,?\s*etc\.?)?\s*\)")]
     private static partial Regex CloudWithExamples();
+
+    /// <summary>
+    /// The maths a member already has, said about themselves ("good at stats but weak at coding", "i know lots of math and
+    /// some numpy", "a stats person", "a math master's (topology)", "i know calculus and linear algebra cold but zero
+    /// coding"): who asks, not what they ask about, which had led with the maths topics in the round 31 to 33 batches. Only
+    /// beside what they lack ("but…") or as "lots of": "i know calculus, is that enough for ml" asks about the maths.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:good|great|strong|solid|decent|comfortable)\s+(?:at|in|with)\s+(?:the\s+)?" + MathsHad + @"(?=\s*,?\s*but\b)"
+        + @"|\bi\s+(?:already\s+)?know\s+(?:(?:lots of|a lot of|plenty of)\s+" + MathsHad + @"\b|" + MathsHad + @"(?:\s+(?:cold|well|already|inside out))?(?=[^.?!]*\bbut\b))"
+        + @"|\b(?:a\s+)?(?:maths?|stats|statistics)\s+(?:person|guy|girl|nerd|background|type)\b"
+        + @"|\b(?:pure\s+|applied\s+)?(?:maths?|stats|statistics)(?=\s+(?:undergrad|master'?s)\b)")]
+    private static partial Regex HasTheMaths();
+
+    /// <summary>The maths of <see cref="HasTheMaths"/>: one topic, or two joined by "and".</summary>
+    private const string MathsHad = @"(?:maths?|stats|statistics|calculus|linear algebra|probability)(?:\s+(?:and|&)\s+(?:maths?|stats|statistics|calculus|linear algebra|probability))?";
 
     /// <summary>The jobs members weigh taking before ML (<see cref="AnotherJobFirst"/>).</summary>
     private const string SteppingStoneRoles = @"(?:an?\s+)?(?:data analyst|analyst|data scien\w*|ds|da|swe|software (?:engineer|engineering|dev|developer)|backend dev(?:eloper)?)";

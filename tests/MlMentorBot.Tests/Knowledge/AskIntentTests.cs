@@ -2133,6 +2133,19 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: the maths a member already has, beside what they lack, is who asks ("econ major, good at stats but weak at
+    /// coding. … where do i even start" had led with the maths topics); asking about the maths one has is still about it.
+    /// </summary>
+    [Theory]
+    [InlineData("econ major, good at stats but weak at coding. can i still become an mle? where do i even start", "skills.programming")]
+    [InlineData("Teacher of high school maths for 10 years. I know calculus and linear algebra cold but zero coding. Where do I even start?", "skills.programming")]
+    [InlineData("i know calculus, is that enough for ml", "skills.math-statistics")]
+    [InlineData("im good at stats, is that enough for ml", "skills.math-statistics")]
+    [InlineData("do i need to be good at math for ml", "skills.math-statistics")]
+    public void Round_33_the_maths_a_member_has_is_who_asks(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
