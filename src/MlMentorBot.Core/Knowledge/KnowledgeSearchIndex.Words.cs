@@ -254,6 +254,7 @@ public sealed partial class KnowledgeSearchIndex
         (AnotherJobFirst(), " a stepping stone job "),
         (CloudWithExamples(), " cloud platforms "),
         (HasTheMaths(), " "),
+        (ToolsEveryDay(), " "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -1018,6 +1019,13 @@ public sealed partial class KnowledgeSearchIndex
         + @"|\b(?:a\s+)?(?:maths?|stats|statistics)\s+(?:person|guy|girl|nerd|background|type)\b"
         + @"|\b(?:pure\s+|applied\s+)?(?:maths?|stats|statistics)(?=\s+(?:undergrad|master'?s)\b)")]
     private static partial Regex HasTheMaths();
+
+    /// <summary>
+    /// "every day", "daily", "day to day" after the tools asked about ("what tools do mles use every day", "what tools do ml
+    /// engineers use day to day"): how often, not a typical day, whose passage had led rather than the tools (round 33).
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:tools?|tooling|stack|tech stack|libraries|frameworks)\b[^.?!,]{0,40}?)\b(?:every ?day|daily|day[ -]to[ -]day|on (?:a|the) daily basis|at work|on the job)\b")]
+    private static partial Regex ToolsEveryDay();
 
     /// <summary>The maths of <see cref="HasTheMaths"/>: one topic, or two joined by "and".</summary>
     private const string MathsHad = @"(?:maths?|stats|statistics|calculus|linear algebra|probability)(?:\s+(?:and|&)\s+(?:maths?|stats|statistics|calculus|linear algebra|probability))?";

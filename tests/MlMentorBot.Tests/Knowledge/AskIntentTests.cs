@@ -2146,6 +2146,16 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: the tools an ML engineer uses "every day" are the tools, not a typical day; what they do every day is.
+    /// </summary>
+    [Theory]
+    [InlineData("what tools do mles use every day", "skills.deployment")]
+    [InlineData("what tools do ml engineers use day to day", "skills.deployment")]
+    [InlineData("what does an mle do every day", "role.responsibilities")]
+    public void Round_33_tools_every_day_are_the_tools(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
