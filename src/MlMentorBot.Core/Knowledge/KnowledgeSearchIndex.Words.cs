@@ -459,9 +459,11 @@ public sealed partial class KnowledgeSearchIndex
     /// machine learning", "how do i transition to ml engineering", "how do i pivot into mle" (each was turned away or led
     /// with the common algorithms). Only before the field's own name ("how do i switch to pytorch" is a tool), and only
     /// after "how": "can i switch into ml engineering or is that a stretch" asks whether, which the sources do not answer.
-    /// Round 27: from where ("switching from swe to mle"), and "how" said last ("switching from swe to mle how").
+    /// Round 27: from where ("switching from swe to mle"), and "how" said last ("switching from swe to mle how"). Round 33:
+    /// without the verb ("swe to mle how", "swe to mle switch how").
     /// </summary>
-    [GeneratedRegex(@"(?=" + IntoTheFieldVerbs + @"\b)(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords + "|" + IntoTheFieldWords + @"(?=[^?.!,;]*\bhow\W*$)")]
+    [GeneratedRegex(@"(?=" + IntoTheFieldVerbs + @"\b)(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords + "|" + IntoTheFieldWords + @"(?=[^?.!,;]*\bhow\W*$)"
+        + @"|(?:(?<=\bhow\b[^?.!,;]*)|(?=[^?.!,;]*\bhow\W*$))\b(?:from\s+)?(?:swes?|software (?:engineer|dev)\w*|data analysts?|analysts?|ds|data scien\w*|(?:backend|frontend|web) dev\w*)\s+(?:to|->|→|=>)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning)\b)")]
     private static partial Regex IntoTheField();
 
     /// <summary>

@@ -2156,6 +2156,18 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: "swe to mle how" asks for the path, as "switching from swe to mle how" did; it had led with software
+    /// engineering practices. A pay jump between the two is still not in the sources.
+    /// </summary>
+    [Theory]
+    [InlineData("swe to mle how", "roadmap.role")]
+    [InlineData("swe to mle switch how", "roadmap.role")]
+    [InlineData("how do i go from data analyst to mle", "roadmap.role")]
+    [InlineData("swe to mle salary jump", null)]
+    public void Round_33_one_role_to_ml_how_asks_for_the_path(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
