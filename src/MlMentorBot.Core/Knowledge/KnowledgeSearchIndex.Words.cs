@@ -255,6 +255,7 @@ public sealed partial class KnowledgeSearchIndex
         (CloudWithExamples(), " cloud platforms "),
         (HasTheMaths(), " "),
         (ToolsEveryDay(), " "),
+        (WhatToBuild(), " build projects "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -1028,6 +1029,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<=\b(?:tools?|tooling|stack|tech stack|libraries|frameworks)\b[^.?!,]{0,40}?)\b(?:every ?day|daily|day[ -]to[ -]day|on (?:a|the) daily basis|at work|on the job)\b")]
     private static partial Regex ToolsEveryDay();
+
+    /// <summary>
+    /// "what should i build", "what to build", "what could i build on my own": which projects, which no passage answered
+    /// for the one word "build" ("my uni only teaches theory so what should i build on my own to actually look hireable"
+    /// had led with the degrees; "what should i build to get hired" was turned away; round 33).
+    /// </summary>
+    [GeneratedRegex(@"(?<=\bwhat\s+(?:(?:should|could|can|would|do)\s+(?:i|you|we|one)|to)\s+(?:even\s+|actually\s+)?)build\b(?!\s+(?:an?|the|my|your)\b)")]
+    private static partial Regex WhatToBuild();
 
     /// <summary>The maths of <see cref="HasTheMaths"/>: one topic, or two joined by "and".</summary>
     private const string MathsHad = @"(?:maths?|stats|statistics|calculus|linear algebra|probability)(?:\s+(?:and|&)\s+(?:maths?|stats|statistics|calculus|linear algebra|probability))?";

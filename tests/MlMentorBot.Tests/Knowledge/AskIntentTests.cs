@@ -2168,6 +2168,17 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: "what should i build" asks which projects; it had been turned away, or led with the degrees after a story
+    /// about a university. Building a model with a framework is still about the frameworks.
+    /// </summary>
+    [Theory]
+    [InlineData("what should i build to get hired", "roadmap.experience")]
+    [InlineData("my uni only teaches theory so what should i build on my own to actually look hireable for an ml role", "roadmap.experience")]
+    [InlineData("what should i build a model with, pytorch or tf", "skills.frameworks")]
+    public void Round_33_what_to_build_asks_for_projects(string question, string entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
