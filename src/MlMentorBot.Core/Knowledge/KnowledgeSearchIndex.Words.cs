@@ -464,7 +464,7 @@ public sealed partial class KnowledgeSearchIndex
     /// without the verb ("swe to mle how", "swe to mle switch how").
     /// </summary>
     [GeneratedRegex(@"(?=" + IntoTheFieldVerbs + @"\b)(?<=\bhow\b[^?.!,;]*)" + IntoTheFieldWords + "|" + IntoTheFieldWords + @"(?=[^?.!,;]*\bhow\W*$)"
-        + @"|(?:(?<=\bhow\b[^?.!,;]*)|(?=[^?.!,;]*\bhow\W*$))\b(?:from\s+)?(?:swes?|software (?:engineer|dev)\w*|data analysts?|analysts?|ds|data scien\w*|(?:backend|frontend|web) dev\w*)\s+(?:to|->|→|=>)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning)\b)")]
+        + @"|\b(?:from\s+)?(?:swes?|software (?:engineer|dev)\w*|data analysts?|analysts?|ds|data scien\w*|(?:backend|frontend|web) dev\w*)\s+(?:to|->|→|=>)\s+(?=(?:an?\s+)?(?:mle|mles|ml|machine learning)\b)(?:(?<=\bhow\b[^?.!,;]*)|(?=[^?.!,;]*\bhow\W*$))")]
     private static partial Regex IntoTheField();
 
     /// <summary>
@@ -1027,7 +1027,7 @@ public sealed partial class KnowledgeSearchIndex
     /// "every day", "daily", "day to day" after the tools asked about ("what tools do mles use every day", "what tools do ml
     /// engineers use day to day"): how often, not a typical day, whose passage had led rather than the tools (round 33).
     /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:tools?|tooling|stack|tech stack|libraries|frameworks)\b[^.?!,]{0,40}?)\b(?:every ?day|daily|day[ -]to[ -]day|on (?:a|the) daily basis|at work|on the job)\b")]
+    [GeneratedRegex(@"\b(?:every ?day|daily|day[ -]to[ -]day|on (?:a|the) daily basis|at work|on the job)\b(?<=\b(?:tools?|tooling|stack|tech stack|libraries|frameworks)\b[^.?!,]{0,40}?\b(?:every ?day|daily|day[ -]to[ -]day|on (?:a|the) daily basis|at work|on the job))")]
     private static partial Regex ToolsEveryDay();
 
     /// <summary>
@@ -1035,7 +1035,7 @@ public sealed partial class KnowledgeSearchIndex
     /// for the one word "build" ("my uni only teaches theory so what should i build on my own to actually look hireable"
     /// had led with the degrees; "what should i build to get hired" was turned away; round 33).
     /// </summary>
-    [GeneratedRegex(@"(?<=\bwhat\s+(?:(?:should|could|can|would|do)\s+(?:i|you|we|one)|to)\s+(?:even\s+|actually\s+)?)build\b(?!\s+(?:an?|the|my|your)\b)")]
+    [GeneratedRegex(@"\bbuild\b(?<=\bwhat\s+(?:(?:should|could|can|would|do)\s+(?:i|you|we|one)|to)\s+(?:even\s+|actually\s+)?build)(?!\s+(?:an?|the|my|your)\b)")]
     private static partial Regex WhatToBuild();
 
     /// <summary>The maths of <see cref="HasTheMaths"/>: one topic, or two joined by "and".</summary>
