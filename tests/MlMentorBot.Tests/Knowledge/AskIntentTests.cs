@@ -2053,13 +2053,16 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
-    /// Round 33: books and an interview loop are topics the sources do not cover (synonyms entry, <c>not_covered</c>), so a
-    /// question about them gets the honest reply naming them rather than the skill pages or a typical day. Interviews as
+    /// Round 33: books, an interview loop and YouTube channels are topics the sources do not cover (synonyms entry,
+    /// <c>not_covered</c>; they name YouTube as a place to learn, no channel), so a question about them gets the honest reply
+    /// naming them rather than the skill pages, a typical day or the list of platforms. Interviews as
     /// the member's goal, beside a topic the sources do cover, are still answered by it.
     /// </summary>
     [Theory]
     [InlineData("good book for ml fundamentals? preferably not 900 pages lol", null, "book")]
     [InlineData("what does a typical MLE interview loop look like", null, "interview loop")]
+    [InlineData("pls recommend youtube channels for learn ML free, i cant afford paid course right now", null, "youtube channel")]
+    [InlineData("can i learn ml for free just off youtube", "resources.online-courses", null)]
     [InlineData("which algorithms should i know cold before interviews? linear regression, trees, clustering?", "skills.algorithms", null)]
     [InlineData("is an aws ml specialty cert enough to get interviews without experience", "resources.certifications", null)]
     [InlineData("does anyone actually use grid search in prod or is that just a textbook thing", "role.responsibilities", null)]
