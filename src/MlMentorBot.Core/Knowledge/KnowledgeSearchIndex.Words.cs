@@ -256,6 +256,7 @@ public sealed partial class KnowledgeSearchIndex
         (HasTheMaths(), " "),
         (ToolsEveryDay(), " "),
         (WhatToBuild(), " build projects "),
+        (YearsInAnotherJob(), " "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -1037,6 +1038,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bbuild\b(?<=\bwhat\s+(?:(?:should|could|can|would|do)\s+(?:i|you|we|one)|to)\s+(?:even\s+|actually\s+)?build)(?!\s+(?:an?|the|my|your)\b)")]
     private static partial Regex WhatToBuild();
+
+    /// <summary>
+    /// The years a member has spent in the job they say they do ("i'm a backend dev with 5 yrs exp, whats the fastest way to
+    /// move into mle"): who asks, not a question about experience, whose entry had led rather than the faster routes
+    /// (round 33). Not in ML itself ("i'm a junior mle with 2 years experience, how much should i earn").
+    /// </summary>
+    [GeneratedRegex(@"\bwith\s+\d+\+?\s*(?:yrs?|years?|yoe)(?:\s+(?:of\s+)?(?:exp|experience))?\b(?<=\b(?:i'?m|i am)\s+an?\s+(?:(?!\b(?:ml|mle|machine learning|ai)\b)[^,.;!?]){1,60}?with\s+\d+\+?\s*(?:yrs?|years?|yoe)(?:\s+(?:of\s+)?(?:exp|experience))?)")]
+    private static partial Regex YearsInAnotherJob();
 
     /// <summary>The maths of <see cref="HasTheMaths"/>: one topic, or two joined by "and".</summary>
     private const string MathsHad = @"(?:maths?|stats|statistics|calculus|linear algebra|probability)(?:\s+(?:and|&)\s+(?:maths?|stats|statistics|calculus|linear algebra|probability))?";

@@ -2182,6 +2182,14 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: the years a member has spent in another job ("i'm a backend dev with 5 yrs exp, …") are who asks, so the
+    /// fastest way into ML is the faster routes, not why experience matters.
+    /// </summary>
+    [Fact]
+    public void Round_33_years_in_another_job_are_who_asks() =>
+        Assert.Equal("roadmap.education", AskHandler.Compose(Snapshot, "i'm a backend dev with 5 yrs exp, whats the fastest way to move into mle").Lead?.Entry.Id);
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
