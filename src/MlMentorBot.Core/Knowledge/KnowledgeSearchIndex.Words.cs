@@ -1005,12 +1005,16 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// Cloud with the big three in brackets as examples ("do i need to know cloud (aws/gcp/azure) to be an ML engineer",
-    /// "is cloud stuff (aws/gcp/azure) needed for junior ml roles"): cloud platforms, which the deployment entry covers,
-    /// not a choice of GCP, which no source names and which had turned the questions away (round 33, three batches).
+    /// "is cloud stuff (aws/gcp/azure) needed for junior ml roles", "cloud stuff like sagemaker / vertex"): cloud platforms,
+    /// which the deployment entry covers, not GCP or SageMaker, which no source names and which had turned the questions
+    /// away (round 33, four batches).
     /// "which cloud should i learn, aws gcp or azure" still asks which.
     /// </summary>
-    [GeneratedRegex(@"\bcloud(?:\s+(?:stuff|skills|platforms?|computing|services|providers?|things))?\s*\(\s*(?:aws|gcp|azure|google cloud)(?:\s*(?:[/,|&]|or|and)\s*(?:aws|gcp|azure|google cloud))+\s*(?:,?\s*etc\.?)?\s*\)")]
+    [GeneratedRegex(@"\bcloud(?:\s+(?:stuff|skills|platforms?|computing|services|providers?|things))?(?:\s*\(\s*" + CloudNames + @"(?:\s*(?:[/,|&]|or|and)\s*" + CloudNames + @")+\s*(?:,?\s*etc\.?)?\s*\)|\s+(?:like|such as|e\.g\.?)\s+" + CloudNames + @"(?:\s*(?:[/,|&]|or|and)\s*" + CloudNames + @")*)")]
     private static partial Regex CloudWithExamples();
+
+    /// <summary>The cloud platforms and services members give as examples of cloud (<see cref="CloudWithExamples"/>).</summary>
+    private const string CloudNames = @"(?:aws|gcp|azure|google cloud|sagemaker|vertex(?: ai)?)";
 
     /// <summary>
     /// The maths a member already has, said about themselves ("good at stats but weak at coding", "i know lots of math and

@@ -2118,6 +2118,8 @@ public sealed class AskIntentTests
     [InlineData("do i need to know cloud (aws/gcp/azure) to be an ML engineer", "skills.deployment")]
     [InlineData("is cloud stuff (aws/gcp/azure) needed for junior ml roles", "skills.deployment")]
     [InlineData("which cloud should i learn, aws gcp or azure", null)]
+    [InlineData("do mles need to know cloud stuff like sagemaker / vertex or is that devops territory", "skills.deployment")]
+    [InlineData("is sagemaker worth learning", null)]
     public void Round_33_cloud_with_examples_is_cloud_platforms(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
