@@ -256,6 +256,7 @@ public sealed partial class KnowledgeSearchIndex
         (HasTheMaths(), " "),
         (ToolsEveryDay(), " "),
         (WhatToBuild(), " build projects "),
+        (GetInterviews(), " "),
         (YearsInAnotherJob(), " "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
@@ -1050,6 +1051,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bwith\s+\d+\+?\s*(?:yrs?|years?|yoe)(?:\s+(?:of\s+)?(?:exp|experience))?\b(?<=\b(?:i'?m|i am)\s+an?\s+(?:(?!\b(?:ml|mle|machine learning|ai)\b)[^,.;!?]){1,60}?with\s+\d+\+?\s*(?:yrs?|years?|yoe)(?:\s+(?:of\s+)?(?:exp|experience))?)")]
     private static partial Regex YearsInAnotherJob();
+
+    /// <summary>
+    /// "get me interviews", "land an interview": being hired, which the stop words already pass over ("hire", "land"), not the
+    /// interview itself, which no source covers ("will a google cert actually get me interviews or is it just a badge" had
+    /// been turned away for "interviews", round 33). Not asked how ("how do i get interviews for ml jobs" is the job
+    /// search, which no source covers).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:get|getting|gets|got|land|landing|lands|score|scoring)\s+(?:me\s+|you\s+|them\s+|people\s+)?(?:more\s+|any\s+)?(?:an?\s+)?interviews?\b(?<!\bhow\b[^?.!]*)")]
+    private static partial Regex GetInterviews();
 
     /// <summary>The maths of <see cref="HasTheMaths"/>: one topic, or two joined by "and".</summary>
     private const string MathsHad = @"(?:maths?|stats|statistics|calculus|linear algebra|probability)(?:\s+(?:and|&)\s+(?:maths?|stats|statistics|calculus|linear algebra|probability))?";

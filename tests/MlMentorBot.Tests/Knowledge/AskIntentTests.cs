@@ -759,7 +759,7 @@ public sealed class AskIntentTests
     {
         Assert.DoesNotContain("did", Snapshot.Search.Interpret("i did a-level maths years ago").Unknown);
         Assert.Empty(Snapshot.Search.Interpret("would actualy reallly help").Unknown);
-        Assert.Contains("cold", Snapshot.Search.Interpret("is cold messaging ok").Unknown); // one letter from "could", but not a doubling
+        Assert.Contains("cold", Snapshot.Search.Interpret("is cold weather ok").Unknown); // one letter from "could", but not a doubling
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
     }
 
@@ -2190,6 +2190,17 @@ public sealed class AskIntentTests
     [Fact]
     public void Round_33_years_in_another_job_are_who_asks() =>
         Assert.Equal("roadmap.education", AskHandler.Compose(Snapshot, "i'm a backend dev with 5 yrs exp, whats the fastest way to move into mle").Lead?.Entry.Id);
+
+    /// <summary>
+    /// Round 33: whether a thing "gets me interviews" asks whether it gets one hired, not about interviews, which no source
+    /// covers; how to get interviews is still the job search the sources do not cover. Cold messaging is networking.
+    /// </summary>
+    [Theory]
+    [InlineData("will a google cert actually get me interviews or is it just a badge", "resources.certifications")]
+    [InlineData("how do i get interviews for ml jobs", null)]
+    [InlineData("is cold messaging people on linkedin for referrals a bad idea", "resources.networking")]
+    public void Round_33_getting_interviews_and_cold_messages(string question, string? entry) =>
+        Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
