@@ -190,6 +190,12 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> TwentySecond() => Labelled("ask-questions-twenty-second.tsv", "twenty-second");
 
+    /// <summary>
+    /// ask-questions-twenty-third.tsv, in the fresh set's columns: a twenty-third set (70 in scope, 30 off-topic), written
+    /// in round 33 the same way; measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> TwentyThird() => Labelled("ask-questions-twenty-third.tsv", "twenty-third");
+
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
     private static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
@@ -256,6 +262,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-twenty-second-labels-second.tsv: the twenty-second set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwentySecondSecondLabels() => SecondLabels("ask-questions-twenty-second-labels-second.tsv");
+
+    /// <summary>ask-questions-twenty-third-labels-second.tsv: the twenty-third set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwentyThirdSecondLabels() => SecondLabels("ask-questions-twenty-third-labels-second.tsv");
 
     private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);

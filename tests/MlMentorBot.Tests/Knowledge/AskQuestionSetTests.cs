@@ -345,6 +345,15 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public const double TwentySecondAnswerFirstFloor = 0.64;
 
     /// <summary>
+    /// The twenty-third set (70 in scope, 30 off-topic), written and labelled in round 33 the same way (the annotators agree
+    /// on 67/70; the first marks 28 questions not covered, the second 30), and measured through its summary line only, once
+    /// on each code: 43/70 answer-first (43 against either label), 30/30 honest on round 32's code (6c24d93); 45/70 (45
+    /// against either), 30/30 on round 33's. As strict as the twenty-second: its labellers marked books, YouTube channels,
+    /// interviews, pay outside the US figures and choices the sources list unranked as not covered.
+    /// </summary>
+    public const double TwentyThirdAnswerFirstFloor = 0.64;
+
+    /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
     /// (<see cref="HonestGoal"/>).
     /// </summary>
@@ -415,6 +424,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "twentieth" => (AskQuestionSet.Twentieth(), TwentiethAnswerFirstFloor),
         "twenty-first" => (AskQuestionSet.TwentyFirst(), TwentyFirstAnswerFirstFloor),
         "twenty-second" => (AskQuestionSet.TwentySecond(), TwentySecondAnswerFirstFloor),
+        "twenty-third" => (AskQuestionSet.TwentyThird(), TwentyThirdAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -439,6 +449,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("twentieth", 70, 30)]
     [InlineData("twenty-first", 70, 30)]
     [InlineData("twenty-second", 70, 30)]
+    [InlineData("twenty-third", 70, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -446,7 +457,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
@@ -502,12 +513,12 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth to twenty-second: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <item>ninth to twenty-third: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
     /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
     /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>,
     /// <see cref="SeventeenthAnswerFirstFloor"/>, <see cref="EighteenthAnswerFirstFloor"/>,
-    /// <see cref="NineteenthAnswerFirstFloor"/>, <see cref="TwentiethAnswerFirstFloor"/>, <see cref="TwentyFirstAnswerFirstFloor"/> and
-    /// <see cref="TwentySecondAnswerFirstFloor"/>.</item>
+    /// <see cref="NineteenthAnswerFirstFloor"/>, <see cref="TwentiethAnswerFirstFloor"/>, <see cref="TwentyFirstAnswerFirstFloor"/>,
+    /// <see cref="TwentySecondAnswerFirstFloor"/> and <see cref="TwentyThirdAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -536,6 +547,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "twentieth" => AskQuestionSet.TwentiethSecondLabels(),
         "twenty-first" => AskQuestionSet.TwentyFirstSecondLabels(),
         "twenty-second" => AskQuestionSet.TwentySecondSecondLabels(),
+        "twenty-third" => AskQuestionSet.TwentyThirdSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
