@@ -352,6 +352,7 @@ public sealed partial class KnowledgeSearchIndex
         (PetName(), "${keep}petname"),
         (PythonTheSnake(), " snake "),
         (RecipesForDinner(), " recipe collection "),
+        (ARealForest(), " woodland "),
         (DeepLearningOfALanguage(), " language study "),
         (ForSomeoneWho(), "${keep}"),
         (GigJob(), " "),
@@ -410,6 +411,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:(?:recipes?|cooking|meal)\s+datasets?|datasets?\s+of\s+(?:\w+\s+)?(?:recipes|meals))\b(?=[^.?!]*\bfor\s+(?:\w+\s+){0,2}?(?:dinners?|lunch(?:es)?|meals?|breakfasts?|cooking)\b)(?![^.?!]*\b(?:recommend\w*|project|model|classifier|portfolio)\b)")]
     private static partial Regex RecipesForDinner();
+
+    /// <summary>
+    /// A forest of trees ("random forest near my village is burning since yesterday, who i must call for report it?"): a
+    /// wood near where someone lives, or one on fire, not the algorithm, whose "where to start" had answered (round 33).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:random\s+)?forests?\b(?=\s+(?:near|behind|next to|around|outside)\s+(?:my|our|the|his|her)\s+(?:village|town|house|home|city|school|farm)\b|\s+(?:is\s+|was\s+)?(?:on fire|burning|burnt|burned|fire))")]
+    private static partial Regex ARealForest();
 
     /// <summary>
     /// "Deep learning" of a human language ("what's the best way to do deep learning of japanese vocabulary", "best app for

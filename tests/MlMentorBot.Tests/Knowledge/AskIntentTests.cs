@@ -2025,8 +2025,8 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
-    /// Round 33, from off-topic messages that share the field's words: Python the snake, a dataset of recipes for dinner and
-    /// "deep learning" a language named right after it are not ML questions. The same words about an ML project or text
+    /// Round 33, from off-topic messages that share the field's words: Python the snake, a dataset of recipes for dinner,
+    /// "deep learning" a language named right after it and a forest on fire are not ML questions. The same words about an ML project or text
     /// still are.
     /// </summary>
     [Theory]
@@ -2038,6 +2038,8 @@ public sealed class AskIntentTests
     [InlineData("is python hard to learn", "skills.programming")]
     [InlineData("where can i find a recipe dataset for my recommender project", "resources.competitions")]
     [InlineData("deep learning chinese text classification", "skills.algorithms")]
+    [InlineData("random forest near my village is burning since yesterday, who i must call for report it?", null)]
+    [InlineData("which algorithms should i learn, decision trees or random forests", "skills.algorithms")]
     public void Round_33_a_snake_a_dinner_and_a_language_are_off_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
