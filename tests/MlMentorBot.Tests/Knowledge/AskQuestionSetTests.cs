@@ -134,8 +134,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// the twentieth 59/70 = 84.3 %; unchanged after the twenty-first and the twenty-second; after the twenty-third
     /// 61/70 = 87.1 %; after the twenty-fourth 62/70 = 88.6 %; after the thirty-first 63/70 = 90.0 % (options listed
     /// unranked in another section of the entry).
+    /// After round 33 64/70 = 91.4 % (YouTube channels are not covered).
     /// </summary>
-    public const double FreshAnswerFirstFloor = 0.89;
+    public const double FreshAnswerFirstFloor = 0.91;
 
     /// <summary>
     /// The fourth set (100 in scope, 30 off-topic), written and labelled in round 18 before any of that round's rules and
@@ -169,8 +170,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// members' chat words): 389/499 = 78.0 %. Round 25: 388/499. Round 26 (the first question among sentences of context;
     /// a member's detail beside a known topic): 398/499 = 79.8 %. Round 27: 399/499 = 80.0 %. Round 28: 400/499 = 80.2 %.
     /// Round 31: 403/499 = 80.8 %.
+    /// After round 33 406/499 = 81.4 %.
     /// </summary>
-    public const double HelpersAnswerFirstFloor = 0.80;
+    public const double HelpersAnswerFirstFloor = 0.81;
 
     /// <summary>
     /// The sixth set (100 in scope, 30 off-topic), written and labelled in round 20 after that round's rules, and measured
@@ -180,8 +182,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// six looks at its summary line. After round 23, 72/100 (73), three looks. After round 24, 75/100 (76). After round
     /// 27 (three looks), 76/100 (77). After round 31 (summary line only, about twenty looks), 77/100, when the first of two
     /// questions began to lead where the whole had been led by the second's answer.
+    /// After round 33 (summary line only), 78/100: another job first is a route the sources do not weigh.
     /// </summary>
-    public const double SixthAnswerFirstFloor = 0.77;
+    public const double SixthAnswerFirstFloor = 0.78;
 
     /// <summary>
     /// The seventh set (100 in scope, 30 off-topic), written and labelled at the start of round 22, before any of that
@@ -190,8 +193,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question. After
     /// round 23 (three looks), unchanged at 79/100 (79). After round 24, 82/100 (82). After round 27 (three looks), 83/100 (83).
     /// After round 31 (about twenty looks), 84/100, when options listed unranked got the honest reply.
+    /// After round 33 (summary line only), 85/100.
     /// </summary>
-    public const double SeventhAnswerFirstFloor = 0.84;
+    public const double SeventhAnswerFirstFloor = 0.85;
 
     /// <summary>
     /// The eighth set (100 in scope, 30 off-topic), written and labelled at the start of round 23, before any of that
@@ -212,8 +216,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// labels), 28/30 honest: the only set that measures round 24 blind from its start, a gain of one question. After
     /// round 27 (three looks), 78/100 (72), 28/30 honest. After round 30 (about eight looks), 79/100 (73), 28/30 honest,
     /// when a word that judges a claim ("believable") stopped counting as another field's topic.
+    /// After round 33 (summary line only), 80/100.
     /// </summary>
-    public const double NinthAnswerFirstFloor = 0.79;
+    public const double NinthAnswerFirstFloor = 0.80;
 
     /// <summary>
     /// The tenth set (100 in scope, 30 off-topic), written and labelled at the start of round 25 the same way as the ninth,
@@ -241,8 +246,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// Round 28 (about eight looks): 77/100 (78). Round 29 (about ten looks): 78/100 (79); one look found a rule (options on
     /// either side of "or" that the knowledge does not know) taking "fair or oversimplified?" for options, now read as a
     /// verdict. Round 31 (about twenty looks): 79/100, when a comma before "is it…" began to split two questions.
+    /// After round 33 (summary line only), 80/100.
     /// </summary>
-    public const double EleventhAnswerFirstFloor = 0.79;
+    public const double EleventhAnswerFirstFloor = 0.80;
 
     /// <summary>
     /// The twelfth set (100 in scope, 30 off-topic), written and labelled at the start of round 27 the same way as the
@@ -313,8 +319,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// The nineteenth set (70 in scope, 30 off-topic), written and labelled mid-round 30 the same way (the annotators agree
     /// on 69/70; the first marks 2 questions not covered, the second 1), and measured through its summary line only:
     /// 63/70 answer-first (64 against either label), 25/30 honest on round 30's first code (10ca350) and at its end.
+    /// After round 33 (summary line only), 64/70 = 91.4 %.
     /// </summary>
-    public const double NineteenthAnswerFirstFloor = 0.90;
+    public const double NineteenthAnswerFirstFloor = 0.91;
 
     /// <summary>
     /// The twentieth set (70 in scope, 30 off-topic), written and labelled in round 31 the same way (the annotators agree on
@@ -341,8 +348,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// three of round 32's commits to find which change cost it an off-topic question (344dc9e's "easy" and "hardest" as
     /// stop words, since dropped), and after each later change. The strictest set so far: its labellers marked 21 and 20 of its 70 questions not
     /// covered, and choices the sources list unranked among them.
+    /// After round 33 (summary line, read once at its end): 47/70 = 67.1 % (49 against either label), 29/30 honest.
     /// </summary>
-    public const double TwentySecondAnswerFirstFloor = 0.64;
+    public const double TwentySecondAnswerFirstFloor = 0.67;
 
     /// <summary>
     /// The twenty-third set (70 in scope, 30 off-topic), written and labelled in round 33 the same way (the annotators agree
