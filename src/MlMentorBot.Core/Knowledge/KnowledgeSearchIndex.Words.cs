@@ -414,9 +414,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// A forest of trees ("random forest near my village is burning since yesterday, who i must call for report it?"): a
-    /// wood near where someone lives, or one on fire, not the algorithm, whose "where to start" had answered (round 33).
+    /// wood near where someone lives, or one on fire, not the algorithm, whose "where to start" had answered (round 33). Not
+    /// "forest fire" as a dataset or a prediction project.
     /// </summary>
-    [GeneratedRegex(@"\b(?:random\s+)?forests?\b(?=\s+(?:near|behind|next to|around|outside)\s+(?:my|our|the|his|her)\s+(?:village|town|house|home|city|school|farm)\b|\s+(?:is\s+|was\s+)?(?:on fire|burning|burnt|burned|fire))")]
+    [GeneratedRegex(@"\b(?:random\s+)?forests?\b(?=\s+(?:near|behind|next to|around|outside)\s+(?:my|our|the|his|her)\s+(?:village|town|house|home|city|school|farm)\b|\s+(?:is\s+|was\s+)?(?:on fire|burning|burnt|burned)\b)")]
     private static partial Regex ARealForest();
 
     /// <summary>
@@ -1016,8 +1017,7 @@ public sealed partial class KnowledgeSearchIndex
     /// Cloud with the big three in brackets as examples ("do i need to know cloud (aws/gcp/azure) to be an ML engineer",
     /// "is cloud stuff (aws/gcp/azure) needed for junior ml roles", "cloud stuff like sagemaker / vertex"): cloud platforms,
     /// which the deployment entry covers, not GCP or SageMaker, which no source names and which had turned the questions
-    /// away (round 33, four batches).
-    /// "which cloud should i learn, aws gcp or azure" still asks which.
+    /// away (round 33: three batches and the helpers' set). "which cloud should i learn, aws gcp or azure" still asks which.
     /// </summary>
     [GeneratedRegex(@"\bcloud(?:\s+(?:stuff|skills|platforms?|computing|services|providers?|things))?(?:\s*\(\s*" + CloudNames + @"(?:\s*(?:[/,|&]|or|and)\s*" + CloudNames + @")+\s*(?:,?\s*etc\.?)?\s*\)|\s+(?:like|such as|e\.g\.?)\s+" + CloudNames + @"(?:\s*(?:[/,|&]|or|and)\s*" + CloudNames + @")*)")]
     private static partial Regex CloudWithExamples();
@@ -1292,8 +1292,8 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex SmallAmount();
 
     /// <summary>
-    /// "make bank", "making bread", "make serious dough": earning a lot, in slang (round 33: "do ml engineers make bank or
-    /// is that just the FAANG people on twitter lol" had read "bank" as finance and led with what company size does to pay).
+    /// "make bank", "making bread", "make serious dough": earning a lot, in slang (round 33: the synonyms had read "bank" as
+    /// finance, and "do ml engineers make bank" led with why demand is high rather than the figures).
     /// </summary>
     [GeneratedRegex(@"\b(?:make|makes|making|made|makin)\s+(?:serious\s+|real\s+|big\s+|good\s+|fat\s+)?(?:bank|bread|dough|bucks)\b")]
     private static partial Regex MakeBank();

@@ -2039,6 +2039,7 @@ public sealed class AskIntentTests
     [InlineData("where can i find a recipe dataset for my recommender project", "resources.competitions")]
     [InlineData("deep learning chinese text classification", "skills.algorithms")]
     [InlineData("random forest near my village is burning since yesterday, who i must call for report it?", null)]
+    [InlineData("forest fire prediction with random forest, good portfolio project?", "roadmap.experience")]
     [InlineData("which algorithms should i learn, decision trees or random forests", "skills.algorithms")]
     public void Round_33_a_snake_a_dinner_and_a_language_are_off_topic(string question, string? entry) =>
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
