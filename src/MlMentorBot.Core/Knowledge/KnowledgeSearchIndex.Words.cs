@@ -355,6 +355,7 @@ public sealed partial class KnowledgeSearchIndex
         (ARealForest(), " woodland "),
         (DeepLearningOfALanguage(), " language study "),
         (ForSomeoneWho(), "${keep}"),
+        (WorthItForABeginner(), "${keep}"),
         (GigJob(), " "),
     ];
 
@@ -437,6 +438,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?<keep>\bfor\s+)(?:someone|somebody|a person|people|a beginner|beginners|a newbie|me|a noob)\s+(?:who|that)\s+(?:just\s+|only\s+|already\s+)?(?:finished|knows?|did|completed|learned|learnt|has|have|had)\b[^,.;!?]*")]
     private static partial Regex ForSomeoneWho();
+
+    /// <summary>
+    /// Whom a judgement is for ("are conferences worth it for a beginner", "are conferences worth the ticket price for a
+    /// junior"): the asker's stage, not a question about entry-level roles, whose internships passage had led rather than
+    /// the conferences (round 33). Only after a judgement (worth, useful, necessary…), so "salary for a junior" still asks
+    /// for the entry-level figures.
+    /// </summary>
+    [GeneratedRegex(@"(?<keep>\b(?:worth(?:\s+it)?|useful|necessary|needed|important|helpful|a good idea)\b[^.?!,]{0,30}?)\s+for\s+(?:an?\s+)?(?:complete\s+|total\s+|absolute\s+)?(?:beginners?|juniors?|newbies?|noobs?|students?|new grads?|freshers?)\b")]
+    private static partial Regex WorthItForABeginner();
 
     /// <summary>
     /// A gig job the member does ("im a uber driver rn but i did 2 yrs of CS…"): who asks, not the company the sources do not

@@ -2206,6 +2206,24 @@ public sealed class AskIntentTests
         Assert.Equal(entry, AskHandler.Compose(Snapshot, question).Lead?.Entry.Id);
 
     /// <summary>
+    /// Round 33: whom a judgement is for ("are conferences worth it for a beginner") is the asker's stage, not the
+    /// entry-level roles, whose internships passage had led; a pay question for a junior still asks for the entry figures.
+    /// </summary>
+    [Theory]
+    [InlineData("are conferences worth it for a beginner", "resources.networking", null)]
+    [InlineData("salary for a junior", "salary.figures", "Entry level")]
+    [InlineData("are bootcamps worth it for a junior", "resources.bootcamps", null)]
+    public void Round_33_whom_a_judgement_is_for_is_the_askers_stage(string question, string entry, string? heading)
+    {
+        var lead = AskHandler.Compose(Snapshot, question).Lead;
+        Assert.Equal(entry, lead?.Entry.Id);
+        if (heading is not null)
+        {
+            Assert.Equal(heading, lead?.Heading);
+        }
+    }
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
