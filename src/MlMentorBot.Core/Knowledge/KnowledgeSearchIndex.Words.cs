@@ -251,7 +251,7 @@ public sealed partial class KnowledgeSearchIndex
         (WhatTheyDo(), " what does an ml engineer "),
         (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
-        (AnotherJobFirst(), " a stepping stone job "),
+        (AnotherJobFirst(), " another job first "),
         (CloudWithExamples(), " cloud platforms "),
         (HasTheMaths(), " "),
         (ToolsEveryDay(), " "),
@@ -1016,7 +1016,7 @@ public sealed partial class KnowledgeSearchIndex
     /// Another job first, then ML, set against going straight for it ("smarter to apply for data analyst jobs first and
     /// switch to MLE later, or go straight for MLE?", "do i go ds first then mle or jump straight to mle", "first get
     /// software engineer job and then move to ML, or apply direct to ML jobs"): a route through a stepping-stone job, which
-    /// neither source weighs, read as "a stepping stone job", a topic synonyms.md lists as not covered. They had led with
+    /// neither source weighs, read as "another job first", a topic synonyms.md lists as not covered. They had led with
     /// where to start programming or the data scientist comparison (round 33, four batches). Only with "then", "later",
     /// "straight" or "direct" after it: "do i need to be a software engineer first" asks what the role builds on.
     /// </summary>

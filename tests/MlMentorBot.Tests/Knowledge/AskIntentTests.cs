@@ -2078,7 +2078,7 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// Round 33, from four batches: another job first, then ML, set against going straight for it, is a route neither
-    /// source weighs ("a stepping stone job", synonyms entry <c>not_covered</c>); it had led with where to start programming
+    /// source weighs ("another job first", synonyms entry <c>not_covered</c>); it had led with where to start programming
     /// or the data scientist comparison. Asking what the role builds on, or jumping straight into a topic, is still answered.
     /// </summary>
     [Theory]
@@ -2092,7 +2092,7 @@ public sealed class AskIntentTests
     {
         var answer = AskHandler.Compose(Snapshot, question);
         Assert.Equal(entry, answer.Lead?.Entry.Id);
-        Assert.Equal(entry is null ? "stepping stone job" : null, answer.NotCovered);
+        Assert.Equal(entry is null ? "another job first" : null, answer.NotCovered);
     }
 
     /// <summary>
