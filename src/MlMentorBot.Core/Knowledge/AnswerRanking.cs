@@ -836,11 +836,14 @@ internal static partial class AnswerRanking
     /// <summary>The words a question opens with ("how", "what's", "is", "should"…), as a regex alternation.</summary>
     internal const string QuestionOpeners = "how|what|whats|what's|which|where|when|why|who|is|are|do|does|did|can|could|should|would|will";
 
+    /// <summary>The units "how many …" asks a length of time in ("how many months", "how many yoe").</summary>
+    private const string TimeUnits = "(?:months|weeks|years|yrs|yoe|hours|hrs|days)";
+
     /// <summary>A second question about how long, after "and", "also", a comma or a question's end.</summary>
-    [GeneratedRegex(@"(?:[,;?.!]\s*(?:(?:and|also|plus|&)\s+)*|\s+(?:(?:and|also|plus|&)\s+)+)(?=how long\b|how many (?:months|weeks|years|yrs|yoe|hours|hrs|days)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:[,;?.!]\s*(?:(?:and|also|plus|&)\s+)*|\s+(?:(?:and|also|plus|&)\s+)+)(?=how long\b|how many " + TimeUnits + @"\b)", RegexOptions.IgnoreCase)]
     private static partial Regex HowLongAsked();
 
-    [GeneratedRegex(@"\bhow long\b(?!\s+(?:should|is|are|does|do|can)\s+(?:(?:a|an|the|my|each|your|every)\s+)?(?:\w+\s+){0,2}(?:writeups?|write-ups?|readmes?|resumes?|cvs?|posts?|blogs?|articles?|descriptions?|cover letters?|summar(?:y|ies))\b)|\bhow many (?:months|weeks|years|yrs|yoe|hours|hrs|days)\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]
+    [GeneratedRegex(@"\bhow long\b(?!\s+(?:should|is|are|does|do|can)\s+(?:(?:a|an|the|my|each|your|every)\s+)?(?:\w+\s+){0,2}(?:writeups?|write-ups?|readmes?|resumes?|cvs?|posts?|blogs?|articles?|descriptions?|cover letters?|summar(?:y|ies))\b)|\bhow many " + TimeUnits + @"\b|\b(?:in|within) (?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?)\b|\b(?:a|an|one|two|three|four|five|six|nine|twelve|few|\d+) (?:months?|weeks?|years?) (?:enough|long enough|realistic)\b|\btimeline\b")]
     private static partial Regex HowLong();
 
     [GeneratedRegex(@"\b(?:a few|few|several|one|two|three|four|five|six|nine|twelve|\d+(?:\s*(?:to|-|–)\s*\d+)?)\s+(?:months?|weeks?|years?|hours?|days?)\b", RegexOptions.IgnoreCase)]

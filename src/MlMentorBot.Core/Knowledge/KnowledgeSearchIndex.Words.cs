@@ -254,10 +254,10 @@ public sealed partial class KnowledgeSearchIndex
         (AnotherJobFirst(), " another job first "),
         (CloudWithExamples(), " cloud platforms "),
         (HasTheMaths(), " "),
-        (ToolsEveryDay(), " "),
-        (WhatToBuild(), " build projects "),
+        (ToolsEveryDay(), "${keep} "),
+        (WhatToBuild(), "${keep}build projects "),
         (GetInterviews(), " "),
-        (YearsInAnotherJob(), " "),
+        (YearsInAnotherJob(), "${keep} "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -1051,7 +1051,7 @@ public sealed partial class KnowledgeSearchIndex
     /// "every day", "daily", "day to day" after the tools asked about ("what tools do mles use every day", "what tools do ml
     /// engineers use day to day"): how often, not a typical day, whose passage had led rather than the tools (round 33).
     /// </summary>
-    [GeneratedRegex(@"\b(?:every ?day|daily|day[ -]to[ -]day|on (?:a|the) daily basis|at work|on the job)\b(?<=\b(?:tools?|tooling|stack|tech stack|libraries|frameworks)\b[^.?!,]{0,40}?\b(?:every ?day|daily|day[ -]to[ -]day|on (?:a|the) daily basis|at work|on the job))")]
+    [GeneratedRegex(@"(?<keep>\b(?:tools?|tooling|stack|tech stack|libraries|frameworks)\b[^.?!,]{0,40}?)\b(?:every ?day|daily|day[ -]to[ -]day|on (?:a|the) daily basis|at work|on the job)\b")]
     private static partial Regex ToolsEveryDay();
 
     /// <summary>
@@ -1059,7 +1059,7 @@ public sealed partial class KnowledgeSearchIndex
     /// for the one word "build" ("my uni only teaches theory so what should i build on my own to actually look hireable"
     /// had led with the degrees; "what should i build to get hired" was turned away; round 33).
     /// </summary>
-    [GeneratedRegex(@"\bbuild\b(?<=\bwhat\s+(?:(?:should|could|can|would|do)\s+(?:i|you|we|one)|to)\s+(?:even\s+|actually\s+)?build)(?!\s+(?:an?|the|my|your)\b)")]
+    [GeneratedRegex(@"(?<keep>\bwhat\s+(?:(?:should|could|can|would|do)\s+(?:i|you|we|one)|to)\s+(?:even\s+|actually\s+)?)build\b(?!\s+(?:an?|the|my|your)\b)")]
     private static partial Regex WhatToBuild();
 
     /// <summary>
@@ -1067,7 +1067,7 @@ public sealed partial class KnowledgeSearchIndex
     /// move into mle"): who asks, not a question about experience, whose entry had led rather than the faster routes
     /// (round 33). Not in ML itself ("i'm a junior mle with 2 years experience, how much should i earn").
     /// </summary>
-    [GeneratedRegex(@"\bwith\s+\d+\+?\s*(?:yrs?|years?|yoe)(?:\s+(?:of\s+)?(?:exp|experience))?\b(?<=\b(?:i'?m|i am)\s+an?\s+(?:(?!\b(?:ml|mle|machine learning|ai)\b)[^,.;!?]){1,60}?with\s+\d+\+?\s*(?:yrs?|years?|yoe)(?:\s+(?:of\s+)?(?:exp|experience))?)")]
+    [GeneratedRegex(@"(?<keep>\b(?:i'?m|i am)\s+an?\s+(?:(?!\b(?:ml|mle|machine learning|ai)\b)[^,.;!?]){1,60}?)\bwith\s+\d+\+?\s*(?:yrs?|years?|yoe)(?:\s+(?:of\s+)?(?:exp|experience))?\b")]
     private static partial Regex YearsInAnotherJob();
 
     /// <summary>
