@@ -197,7 +197,8 @@ public static class AskQuestionSet
     public static IReadOnlyList<LabelledQuestion> TwentyThird() => Labelled("ask-questions-twenty-third.tsv", "twenty-third");
 
     /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
-    private static List<LabelledQuestion> Labelled(string file, string split) =>
+    /// <summary>A set in the fresh set's columns; <paramref name="file"/> is relative to this folder, or absolute.</summary>
+    internal static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
             .Select(p => new LabelledQuestion(p[0], p[1] == "in", p[1] == "in" ? EntryIds(p[2]) : [], [], split))
             .ToList();
@@ -266,7 +267,8 @@ public static class AskQuestionSet
     /// <summary>ask-questions-twenty-third-labels-second.tsv: the twenty-third set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwentyThirdSecondLabels() => SecondLabels("ask-questions-twenty-third-labels-second.tsv");
 
-    private static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
+    /// <summary>Second labels (<c>question \t entry ids or -</c>); <paramref name="file"/> is relative to this folder, or absolute.</summary>
+    internal static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>
         Rows(Path.Combine(Folder, file)).ToDictionary(p => p[0], p => EntryIds(p[1]), StringComparer.Ordinal);
 
     /// <summary>

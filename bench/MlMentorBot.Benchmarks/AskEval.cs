@@ -1,0 +1,132 @@
+using System.Globalization;
+using MlMentorBot.Core.Knowledge;
+using MlMentorBot.Tests.Hosting;
+using MlMentorBot.Tests.Knowledge;
+
+namespace MlMentorBot.Benchmarks;
+
+/// <summary>
+/// The question sets of issue #14 scored from the command line, for tuning /ask between test runs:
+/// <code>
+/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval why "what do mles earn" …   (lead, pointers, words, top hits)
+/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval sets [--misses]             (every committed set's summary)
+/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval batches [--misses]          (bench/ask-batches/*.tsv)
+/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval file PATH [SECOND-LABELS] [--misses]
+/// </code>
+/// Misses are printed only for the sets a round tunes on (members' tune split, first, fresh, helpers, the batches); the
+/// holdout split and the blind sets print their summary lines alone, so they keep measuring whether rules carry over.
+/// </summary>
+internal static class AskEval
+{
+    /// <summary>Committed sets whose misses a round may read.</summary>
+    private static readonly string[] TuningSets = ["fresh", "helpers"];
+
+    /// <summary>Committed sets read through their summary lines only, in the order they were written.</summary>
+    private static readonly string[] SummaryOnlySets =
+    [
+        "fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+    ];
+
+    /// <summary>Tuning batches, each <c>NAME.tsv</c> (question, in|off, entry ids) with <c>NAME-labels-second.tsv</c> beside it.</summary>
+    private static string BatchFolder => Path.Combine(RepoPaths.Root, "bench", "ask-batches");
+
+    public static int Run(string[] args)
+    {
+        var misses = args.Contains("--misses");
+        var rest = args.Where(a => a != "--misses").ToArray();
+        var snapshot = RepoPaths.KnowledgeSnapshot;
+        switch (rest.FirstOrDefault())
+        {
+            case "why":
+                foreach (var question in rest.Skip(1))
+                {
+                    Why(snapshot, question);
+                }
+
+                return 0;
+            case "sets":
+                Print(snapshot, "members tune", AskQuestionSet.Members("tune"), AskQuestionSet.SecondLabels(), misses);
+                Print(snapshot, "members holdout", AskQuestionSet.Members("holdout"), AskQuestionSet.SecondLabels(), false);
+                Print(snapshot, "first", AskQuestionSet.First(), null, misses);
+                foreach (var name in TuningSets)
+                {
+                    Print(snapshot, name, AskQuestionSet.Labelled($"ask-questions-{name}.tsv", name), null, misses);
+                }
+
+                foreach (var name in SummaryOnlySets)
+                {
+                    Print(snapshot, name, AskQuestionSet.Labelled($"ask-questions-{name}.tsv", name),
+                        AskQuestionSet.SecondLabels($"ask-questions-{name}-labels-second.tsv"), false);
+                }
+
+                return 0;
+            case "batches":
+                foreach (var file in Directory.EnumerateFiles(BatchFolder, "*.tsv").Where(f => !f.EndsWith("-labels-second.tsv", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                {
+                    var second = Path.ChangeExtension(file, null) + "-labels-second.tsv";
+                    Print(snapshot, Path.GetFileNameWithoutExtension(file), AskQuestionSet.Labelled(file, "batch"),
+                        File.Exists(second) ? AskQuestionSet.SecondLabels(second) : null, misses);
+                }
+
+                return 0;
+            case "file" when rest.Length is 2 or 3:
+                Print(snapshot, Path.GetFileNameWithoutExtension(rest[1]), AskQuestionSet.Labelled(Path.GetFullPath(rest[1]), "file"),
+                    rest.Length == 3 ? AskQuestionSet.SecondLabels(Path.GetFullPath(rest[2])) : null, misses);
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: ask-eval why QUESTION… | sets [--misses] | batches [--misses] | file PATH [SECOND-LABELS] [--misses]");
+                return 2;
+        }
+    }
+
+    /// <summary>One summary line (and the misses, when asked); with second labels, how many leads match either labeller.</summary>
+    private static void Print(KnowledgeSnapshot snapshot, string name, IReadOnlyList<LabelledQuestion> questions,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? second, bool misses)
+    {
+        var result = AskQuestionSet.Evaluate(snapshot, questions);
+        if (misses)
+        {
+            result.Misses.ForEach(Console.WriteLine);
+        }
+
+        var either = "";
+        if (second is not null)
+        {
+            var inScope = questions.Where(q => q.IsInScope && second.ContainsKey(q.Question)).ToList();
+            bool Right(string? lead, IReadOnlyList<string> label) => lead is null ? label.Count == 0 : label.Contains(lead);
+            var right = inScope.Count(q => AskHandler.Compose(snapshot, q.Question).Lead?.Entry.Id is var lead
+                && (Right(lead, q.Entries) || Right(lead, second[q.Question])));
+            either = string.Create(CultureInfo.InvariantCulture, $"; either label {right}/{inScope.Count}");
+        }
+
+        Console.WriteLine($"{name}: {result}{either}");
+    }
+
+    /// <summary>What /ask makes of one question: its lead, pointers and words, and the best hits before and after re-ranking.</summary>
+    private static void Why(KnowledgeSnapshot snapshot, string question)
+    {
+        var answer = AskHandler.Compose(snapshot, question);
+        static string Name(AskPassage p) => p.Entry.Id + (p.Heading is null ? "" : " # " + p.Heading);
+        Console.WriteLine($"Q: {question}");
+        Console.WriteLine($"  lead: {(answer.Lead is { } lead ? Name(lead) : "(none)")}; not covered: {answer.NotCovered ?? "-"}; unranked: {(answer.Unranked is { } u ? string.Join(" / ", u.Options) : "-")}");
+        Console.WriteLine($"  pointers: {string.Join(" | ", answer.Related.Select(Name))}");
+        if (answer.SecondUnanswered is not null)
+        {
+            Console.WriteLine($"  second unanswered: {answer.SecondUnanswered} (not covered: {answer.SecondNotCovered ?? "-"})");
+        }
+
+        var query = answer.Query;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  words: {string.Join(" ", query.Terms)}; unknown: {string.Join(" ", query.Unknown)}; coverage {query.Coverage:F2}; names the field: {query.NamesTheField}"));
+        foreach (var hit in snapshot.Search.Search(query, 5))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    bm25 {hit.Score,8:F2}  {hit.Entry.Id} # {hit.Heading}"));
+        }
+
+        foreach (var hit in AskHandler.Answer(snapshot, query).Take(5))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    ranked {hit.Score,8:F2}  {hit.Entry.Id} # {hit.Heading}"));
+        }
+    }
+}
