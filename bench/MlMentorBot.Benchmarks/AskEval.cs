@@ -25,7 +25,7 @@ internal static class AskEval
     private static readonly string[] SummaryOnlySets =
     [
         "fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth",
     ];
 
     /// <summary>Tuning batches, each <c>NAME.tsv</c> (question, in|off, entry ids) with <c>NAME-labels-second.tsv</c> beside it.</summary>

@@ -196,8 +196,16 @@ public static class AskQuestionSet
     /// </summary>
     public static IReadOnlyList<LabelledQuestion> TwentyThird() => Labelled("ask-questions-twenty-third.tsv", "twenty-third");
 
-    /// <summary>A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>.</summary>
-    /// <summary>A set in the fresh set's columns; <paramref name="file"/> is relative to this folder, or absolute.</summary>
+    /// <summary>
+    /// ask-questions-twenty-fourth.tsv, in the fresh set's columns: a twenty-fourth set (70 in scope, 30 off-topic), written
+    /// in round 34 the same way; measured through its summary line only.
+    /// </summary>
+    public static IReadOnlyList<LabelledQuestion> TwentyFourth() => Labelled("ask-questions-twenty-fourth.tsv", "twenty-fourth");
+
+    /// <summary>
+    /// A set whose rows are <c>question \t in|off \t entry ids, comma-separated, or -</c>; <paramref name="file"/> is relative
+    /// to this folder, or absolute.
+    /// </summary>
     internal static List<LabelledQuestion> Labelled(string file, string split) =>
         Rows(Path.Combine(Folder, file))
             .Select(p => new LabelledQuestion(p[0], p[1] == "in", p[1] == "in" ? EntryIds(p[2]) : [], [], split))
@@ -266,6 +274,9 @@ public static class AskQuestionSet
 
     /// <summary>ask-questions-twenty-third-labels-second.tsv: the twenty-third set's in-scope questions labelled a second time, the same way.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwentyThirdSecondLabels() => SecondLabels("ask-questions-twenty-third-labels-second.tsv");
+
+    /// <summary>ask-questions-twenty-fourth-labels-second.tsv: the twenty-fourth set's in-scope questions labelled a second time, the same way.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> TwentyFourthSecondLabels() => SecondLabels("ask-questions-twenty-fourth-labels-second.tsv");
 
     /// <summary>Second labels (<c>question \t entry ids or -</c>); <paramref name="file"/> is relative to this folder, or absolute.</summary>
     internal static Dictionary<string, IReadOnlyList<string>> SecondLabels(string file) =>

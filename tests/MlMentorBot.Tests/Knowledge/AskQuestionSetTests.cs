@@ -362,6 +362,13 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public const double TwentyThirdAnswerFirstFloor = 0.64;
 
     /// <summary>
+    /// The twenty-fourth set (70 in scope, 30 off-topic), written and labelled in round 34 the same way (the annotators agree
+    /// on 66/70; the first marks 24 questions not covered, the second 20), and measured through its summary line only, once
+    /// on each code: 50/70 answer-first (54 against either label), 29/30 honest on round 33's code (66db620).
+    /// </summary>
+    public const double TwentyFourthAnswerFirstFloor = 0.71;
+
+    /// <summary>
     /// The ninth and fourteenth sets' off-topic floor: 28/30 on the round-23 code and on the round-27 code, under the 95 % goal
     /// (<see cref="HonestGoal"/>).
     /// </summary>
@@ -433,6 +440,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "twenty-first" => (AskQuestionSet.TwentyFirst(), TwentyFirstAnswerFirstFloor),
         "twenty-second" => (AskQuestionSet.TwentySecond(), TwentySecondAnswerFirstFloor),
         "twenty-third" => (AskQuestionSet.TwentyThird(), TwentyThirdAnswerFirstFloor),
+        "twenty-fourth" => (AskQuestionSet.TwentyFourth(), TwentyFourthAnswerFirstFloor),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such question set"),
     };
 
@@ -458,6 +466,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     [InlineData("twenty-first", 70, 30)]
     [InlineData("twenty-second", 70, 30)]
     [InlineData("twenty-third", 70, 30)]
+    [InlineData("twenty-fourth", 70, 30)]
     public void A_set_has_its_counts_of_questions_labelled_with_existing_entries(string name, int inScope, int offTopic) =>
         AssertShape(LabelledSet(name).Questions, inScope, offTopic);
 
@@ -465,7 +474,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     public static TheoryData<string> LabelledSetNames => new(["fresh", "helpers", .. SecondLabelledSetNames]);
 
     /// <summary>The sets labelled a second time (<see cref="SecondLabels"/>).</summary>
-    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third"]);
+    public static TheoryData<string> SecondLabelledSetNames => new(["fourth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth"]);
 
     [Theory]
     [MemberData(nameof(LabelledSetNames))]
@@ -521,12 +530,13 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// <item>sixth (round 20): agree on 93/100; not covered: first 38, second 35.</item>
     /// <item>seventh (round 21): agree on 99/100; not covered: first 17, second 18.</item>
     /// <item>eighth (round 22): agree on 98/100; not covered: first 28, second 26.</item>
-    /// <item>ninth to twenty-third: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
+    /// <item>ninth to twenty-fourth: see <see cref="NinthAnswerFirstFloor"/>, <see cref="TenthAnswerFirstFloor"/>,
     /// <see cref="EleventhAnswerFirstFloor"/>, <see cref="TwelfthAnswerFirstFloor"/>, <see cref="ThirteenthAnswerFirstFloor"/>,
     /// <see cref="FourteenthAnswerFirstFloor"/>, <see cref="FifteenthAnswerFirstFloor"/>, <see cref="SixteenthAnswerFirstFloor"/>,
     /// <see cref="SeventeenthAnswerFirstFloor"/>, <see cref="EighteenthAnswerFirstFloor"/>,
     /// <see cref="NineteenthAnswerFirstFloor"/>, <see cref="TwentiethAnswerFirstFloor"/>, <see cref="TwentyFirstAnswerFirstFloor"/>,
-    /// <see cref="TwentySecondAnswerFirstFloor"/> and <see cref="TwentyThirdAnswerFirstFloor"/>.</item>
+    /// <see cref="TwentySecondAnswerFirstFloor"/>, <see cref="TwentyThirdAnswerFirstFloor"/> and
+    /// <see cref="TwentyFourthAnswerFirstFloor"/>.</item>
     /// </list>
     /// </summary>
     [Theory]
@@ -556,6 +566,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
         "twenty-first" => AskQuestionSet.TwentyFirstSecondLabels(),
         "twenty-second" => AskQuestionSet.TwentySecondSecondLabels(),
         "twenty-third" => AskQuestionSet.TwentyThirdSecondLabels(),
+        "twenty-fourth" => AskQuestionSet.TwentyFourthSecondLabels(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no second labels for this set"),
     };
 
