@@ -12,6 +12,7 @@ namespace MlMentorBot.Benchmarks;
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval sets [--misses]             (every committed set's summary)
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval batches [--misses]          (bench/ask-batches/*.tsv)
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval file PATH [SECOND-LABELS] [--misses]
+/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval leads                      (every tuning question's lead, to diff)
 /// </code>
 /// Misses are printed only for the sets a round tunes on (members' tune split, first, fresh, helpers, the batches); the
 /// holdout split and the blind sets print their summary lines alone, so they keep measuring whether rules carry over.
@@ -62,11 +63,24 @@ internal static class AskEval
 
                 return 0;
             case "batches":
-                foreach (var file in Directory.EnumerateFiles(BatchFolder, "*.tsv").Where(f => !f.EndsWith("-labels-second.tsv", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                foreach (var file in BatchFiles())
                 {
                     var second = Path.ChangeExtension(file, null) + "-labels-second.tsv";
                     Print(snapshot, Path.GetFileNameWithoutExtension(file), AskQuestionSet.Labelled(file, "batch"),
                         File.Exists(second) ? AskQuestionSet.SecondLabels(second) : null, misses);
+                }
+
+                return 0;
+            case "leads":
+                // One line per tuning question, "set \t question \t lead \t right|wrong", to diff two builds' answers.
+                foreach (var (name, questions) in TuningQuestions())
+                {
+                    foreach (var q in questions)
+                    {
+                        var result = AskQuestionSet.Evaluate(snapshot, [q]);
+                        var lead = AskHandler.Compose(snapshot, q.Question).Lead is { } l ? l.Entry.Id + (l.Heading is null ? "" : " # " + l.Heading) : "-";
+                        Console.WriteLine($"{name}\t{q.Question}\t{lead}\t{(result.AnswerFirst + result.Honest == 1 ? "right" : "wrong")}");
+                    }
                 }
 
                 return 0;
@@ -75,10 +89,29 @@ internal static class AskEval
                     rest.Length == 3 ? AskQuestionSet.SecondLabels(Path.GetFullPath(rest[2])) : null, misses);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: ask-eval why QUESTION… | sets [--misses] | batches [--misses] | file PATH [SECOND-LABELS] [--misses]");
+                Console.Error.WriteLine("usage: ask-eval why QUESTION… | sets [--misses] | batches [--misses] | file PATH [SECOND-LABELS] [--misses] | leads");
                 return 2;
         }
     }
+
+    /// <summary>The sets whose misses a round may read: the members' tune split, first, fresh, helpers and the batches.</summary>
+    private static IEnumerable<(string Name, IReadOnlyList<LabelledQuestion> Questions)> TuningQuestions()
+    {
+        yield return ("members tune", AskQuestionSet.Members("tune"));
+        yield return ("first", AskQuestionSet.First());
+        foreach (var name in TuningSets)
+        {
+            yield return (name, AskQuestionSet.Labelled($"ask-questions-{name}.tsv", name));
+        }
+
+        foreach (var file in BatchFiles())
+        {
+            yield return (Path.GetFileNameWithoutExtension(file), AskQuestionSet.Labelled(file, "batch"));
+        }
+    }
+
+    private static IEnumerable<string> BatchFiles() =>
+        Directory.EnumerateFiles(BatchFolder, "*.tsv").Where(f => !f.EndsWith("-labels-second.tsv", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
     /// <summary>One summary line (and the misses, when asked); with second labels, how many leads match either labeller.</summary>
     private static void Print(KnowledgeSnapshot snapshot, string name, IReadOnlyList<LabelledQuestion> questions,
