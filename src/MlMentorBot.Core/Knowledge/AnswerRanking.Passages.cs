@@ -85,6 +85,13 @@ internal static partial class AnswerRanking
         // "what order should i learn things in", "simple order of things to learn": the order of learning is the path (it had
         // led with the traits, whose heading says "in its order").
         var inOrder = query.Terms.Any(t => t is "order" or "ordered" or "sequence");
+        // "plz guide me full roadmap for ml engineer step by step", "complete roadmap pls, i'm a final year student": the
+        // roadmap as a whole, whatever the member says of themselves around it (round 34).
+        if (query.Words.Zip(query.Words.Skip(1)).Any(pair => pair.First is "full" or "complete" or "entire" or "whole" && pair.Second is "roadmap"))
+        {
+            return WholePath(snapshot);
+        }
+
         if (!(onlyTheRoadmap || becoming)
             || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t)
                 || CountsTheStages(snapshot, query, t) || (becoming && char.IsDigit(t[0]))

@@ -19,6 +19,26 @@ public sealed partial class KnowledgeSearchIndex
         "unrealistic", "outdated", "overkill", "nonsense", "bs", "believable", "plausible", "credible",
     };
 
+    /// <summary>
+    /// Countries and cities members write from ("how to network if i live in a small city in brazil", "first year cs in são
+    /// paulo, what should i focus on"): where the member lives is the question's context, not someone else's topic, unless
+    /// the question is about pay, whose figures are for the United States (the pay entries' not_covered lists name the other
+    /// places, so "salary of ml engineer in brazil" still gets the honest reply). Round 34: a batch written from members in
+    /// many countries had eight questions turned away for the place alone.
+    /// </summary>
+    private static readonly HashSet<string> Places = new(StringComparer.Ordinal)
+    {
+        "india", "pakistan", "bangladesh", "nepal", "nigeria", "kenya", "ghana", "egypt", "morocco", "ethiopia", "philippines",
+        "indonesia", "malaysia", "vietnam", "thailand", "singapore", "japan", "china", "korea", "taiwan", "uae", "dubai", "israel",
+        "turkey", "iran", "brazil", "brasil", "mexico", "argentina", "colombia", "chile", "peru", "canada", "uk", "england",
+        "britain", "scotland", "ireland", "germany", "france", "netherlands", "belgium", "spain", "portugal", "italy", "poland",
+        "ukraine", "romania", "sweden", "norway", "denmark", "finland", "switzerland", "austria", "czechia", "greece", "europe",
+        "africa", "asia", "australia", "london", "berlin", "munich", "paris", "amsterdam", "madrid", "warsaw", "krakow", "kraków",
+        "toronto", "vancouver", "montreal", "sydney", "melbourne", "bangalore", "bengaluru", "hyderabad", "pune", "mumbai",
+        "delhi", "chennai", "kolkata", "lagos", "nairobi", "cairo", "manila", "jakarta", "hanoi", "saigon", "são", "sao",
+        "paulo", "rio", "bogota", "bogotá", "lima", "istanbul", "tokyo", "seoul", "beijing", "shanghai",
+    };
+
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "become", "becoming", "been", "best",
@@ -62,6 +82,9 @@ public sealed partial class KnowledgeSearchIndex
         // learning nonstop", "a decent place to post"): who asks and how, no topic.
         "frontend", "backend", "fullstack", "sophomore", "freshman", "teen", "teenager", "lab", "labs", "advantage", "advantages",
         "sounds", "nonstop", "supposed", "decent",
+        // "no meetups here", "salary here in philippines" (round 34): where the member is, which led with the first stage's
+        // "Why start here".
+        "here",
         // "is there any way around it", "my github is empty" (round 26): how the member stands, no topic.
         "around", "empty", "further", "9-5", "9to5", "full-time", "fulltime", "saw", "seen", "memorize", "memorise",
         "memorizing", "memorising", "host", "latest", "many", "gatekeeping", "gatekeep", "gatekeepers", "inflating", "inflated",
@@ -334,6 +357,7 @@ public sealed partial class KnowledgeSearchIndex
         (NotAFan(), " "),
         (KnowItCold(), " "),
         (WhatMakesAGoodOne(), " traits of an ml engineer "),
+        (HireByDegree(), " hire degree "),
         (DegreeSubject(), "${keep} "),
         (ComingFrom(), "${keep} "),
         (WithoutADegree(), " faster and cheaper routes than a degree "),
@@ -865,9 +889,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "coding vs meetings": how an ML engineer's day is split, the daily work, not programming ("what does an mle actually
-    /// do all day, and how much of it is coding vs meetings" led with why programming matters; round 25).
+    /// do all day, and how much of it is coding vs meetings" led with why programming matters; round 25). So is "mostly coding
+    /// or mostly math" ("what does an ml engineer actually do all day?? like is it mostly coding or mostly math", round 34).
     /// </summary>
-    [GeneratedRegex(@"\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b")]
+    [GeneratedRegex(@"\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b|\bmostly\s+(?:coding|code|programming|maths?|theory|research)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:coding|code|programming|maths?|theory|research|meetings?)\b")]
     private static partial Regex CodingVsMeetings();
 
     /// <summary>Clouds in the sky: "cloud types for kids" had led with the types of learning.</summary>
@@ -1230,6 +1255,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?<keep>(?:coming|come|comes|came|switching|switched|moving|moved|transitioning|transitioned|pivoting|pivoted) from (?:a |an )?)" + Backgrounds + @"\b|\b" + Backgrounds + @" background\b")]
     private static partial Regex ComingFrom();
+
+    /// <summary>
+    /// Employers who hire only graduates of one subject ("can i still become ml engineer or they only hire cs grads", "do
+    /// companies only take computer science majors"): a question about the degree, not about entry level, which "grads"
+    /// alone says (round 34: the first had led with entry-level roles). Read before <see cref="DegreeSubject"/>, which would
+    /// leave "grads" alone.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:hire|hires|hiring|want|wants|take|takes|accept|accepts|prefer|prefers)\s+(?:only\s+)?(?:cs|computer science|stem)\s+(?:grads?|graduates?|majors?|people|students|degrees?)\b")]
+    private static partial Regex HireByDegree();
 
     /// <summary>The subjects and trades of <see cref="ComingFrom"/>.</summary>
     private const string Backgrounds = "(?:physics|chemistry|biology|bio|economics|econ|psychology|neuroscience|accounting|nursing|teaching|retail|hospitality|law|marketing|sales|finance|medicine|pharmacy|architecture)";

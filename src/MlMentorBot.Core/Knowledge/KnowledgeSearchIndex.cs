@@ -242,6 +242,12 @@ public sealed partial class KnowledgeSearchIndex
             }
         }
 
+        // Where the member lives is context unless pay is asked (Places).
+        if (unknown.Count > 0 && !concepts.Any(c => c[^1] == "salary"))
+        {
+            knownWords += unknown.RemoveAll(Places.Contains);
+        }
+
         // An alias made only of generic words ("ml engineer", "how much") names its entry only when nothing more specific does,
         // and only when the question is about that name ("what is an mle", "is mle just a software engineer…") or says
         // nothing else: in "how do i network as an ml engineer" or "remote ml engineer salary" it is just the asker's field.

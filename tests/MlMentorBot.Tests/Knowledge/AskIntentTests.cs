@@ -2213,6 +2213,46 @@ public sealed class AskIntentTests
         AssertLeads(question, entry, heading);
 
     /// <summary>
+    /// Round 34, from members in many countries: where the member lives is the question's context unless pay is asked, whose
+    /// figures are for the United States; "here" is where the member is, not the first stage's "Why start here".
+    /// </summary>
+    [Theory]
+    [InlineData("how to network if i am introvert and live in small city in brazil, no meetups here", "resources.networking", "Where to network")]
+    [InlineData("im in kolkata, which online courses are good for ml", "resources.online-courses", null)]
+    [InlineData("salary of ml engineer in brazil", null, null)]
+    [InlineData("boss, is ml engineer good paying job in philippines or better to go abroad", null, null)]
+    public void Round_34_where_the_member_lives_is_context(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
+    /// <summary>
+    /// Round 34: "is it mostly coding or mostly math" asks how the day is split; "full roadmap … step by step" asks for the
+    /// whole path whatever the member says of themselves around it; employers who "only hire cs grads" are a question about
+    /// the degree, not entry level.
+    /// </summary>
+    [Theory]
+    [InlineData("what does an ml engineer actually do all day?? like is it mostly coding or mostly math", "role.responsibilities", null)]
+    [InlineData("hello sir i am final year bca student from kolkata, plz guide me full roadmap for ml engineer step by step", "roadmap.role", "The whole path at a glance")]
+    [InlineData("give me the complete roadmap pls", "roadmap.role", "The whole path at a glance")]
+    [InlineData("my degree is in biology. can i still become ml engineer or they only hire cs grads", "resources.degrees", null)]
+    [InlineData("how much math do i need", "skills.math-statistics", null)]
+    [InlineData("fresh grad here, what salary can i expect", "salary.figures", "Entry level")]
+    public void Round_34_the_days_split_the_full_roadmap_and_hiring_by_degree(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
+    /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
+    private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
+    {
+        if (entry is null)
+        {
+            Assert.Null(AskHandler.Compose(Snapshot, question).Lead);
+        }
+        else
+        {
+            AssertLeads(question, entry, heading);
+        }
+    }
+
+    /// <summary>
     /// Round 33: a story ended by a full stop and then "how long…" is one question, not two: the story is not answered as
     /// the first ("been a backend dev for 6 years (java mostly). how long would it realistically take me…" had led with
     /// where to start programming). A first question before the full stop still leads.
