@@ -738,7 +738,15 @@ internal static partial class AnswerRanking
     /// are coding vs meetings", which asks how a day is spent, nor "how long should each project writeup be", which asks
     /// how long a text is (round 26).
     /// </summary>
-    private static bool AsksHowLong(SearchQuery query) => HowLong().IsMatch(string.Join(' ', query.Words));
+    private static bool AsksHowLong(SearchQuery query) => string.Join(' ', query.Words) is var words && HowLong().IsMatch(words) && !FutureHorizon().IsMatch(words);
+
+    /// <summary>
+    /// A horizon a prediction is made for, not a length of time something takes: "will mles still exist in 10 years", "is
+    /// it still in demand in 5 years", "will this job be around in ten years" ask about demand (round 34: the first had been
+    /// turned away as a "how long" question no passage answers).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:exist|around|relevant|demand|needed|obsolete|dead|gone|automated|replaced)(?: \w+){0,2} (?:in|within|for) (?:the )?(?:next )?(?:a|an|one|two|three|five|ten|twenty|few|\d+) (?:years?|yrs?|decades?)\b")]
+    private static partial Regex FutureHorizon();
 
     /// <summary>
     /// Whether <paramref name="passage"/> gives a length of time ("a few months of intense study", "one week"): a question

@@ -2241,6 +2241,19 @@ public sealed class AskIntentTests
     public void Round_34_the_days_split_the_full_roadmap_and_hiring_by_degree(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 34, from skeptical members: a horizon a prediction is made for ("still exist in 10 years") asks about demand, not
+    /// how long something takes; "gonna exist" and layoffs are demand too. How long the path takes is still not in the sources.
+    /// </summary>
+    [Theory]
+    [InlineData("will mles still exist in 10 years", "role.overview", "Why the demand is high")]
+    [InlineData("is this job going to be around in 10 years", "role.overview", "Why the demand is high")]
+    [InlineData("ngl the ml hype feels like crypto 2.0. is this career gonna exist in 5 yrs", "role.overview", "Why the demand is high")]
+    [InlineData("are MLE jobs still in demand in 2024 or did the layoffs kill it", "role.overview", "Why the demand is high")]
+    [InlineData("can i become an mle in 2 years", null, null)]
+    public void Round_34_a_horizon_is_demand_not_how_long(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
