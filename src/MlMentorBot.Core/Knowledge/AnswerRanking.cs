@@ -832,9 +832,11 @@ internal static partial class AnswerRanking
     /// <summary>
     /// "and", "also", "plus" (after a comma or not), or a question mark, before a second question's first word; or a comma
     /// before a question that opens with its verb and subject ("how much do entry level ml engineers earn, is it worth the
-    /// grind vs regular swe", round 31).
+    /// grind vs regular swe", round 31). A question mark before a remark of the member's and then a question ("what soft skills
+    /// matter for ml engineers? my english not perfect, will it hurt me in remote interviews") joins two too (round 34: the
+    /// remote interviews the sources do not cover had turned the soft skills away).
     /// </summary>
-    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:" + QuestionOpeners + @")\b)|(?<comma>\s*[,;]\s+)(?=(?:is|are|do|does|should|can|will) (?:it|that|this|they|i|you|there|mles?|ml engineers?)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:" + QuestionOpeners + @")\b)|\?+\s+(?=(?:my|i|im|i'm) [^?.,]{0,30},\s*(?:" + QuestionOpeners + @")\b)|(?<comma>\s*[,;]\s+)(?=(?:is|are|do|does|should|can|will) (?:it|that|this|they|i|you|there|mles?|ml engineers?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondQuestion();
 
     /// <summary>A text that opens with one of <see cref="QuestionOpeners"/>.</summary>

@@ -264,6 +264,7 @@ public sealed partial class KnowledgeSearchIndex
     [
         (Mention(), " "),
         (WhoIAm(), " "),
+        (YearInCollege(), " "),
         (NotTheField(), " "),
         (ChatHow(), "how"),
         (Much(), "much"),
@@ -873,6 +874,13 @@ public sealed partial class KnowledgeSearchIndex
         + @"|^\W*(?:(?:hi|hello|hey)\W+)?(?:an? )?(?:(?:high|middle) school )?(?!" + FieldSelves + @"|(?:swes?|ds|noob|newbie|n00b|lurker|mles?|cs|someone|anyone|nobody|who|what|which)\b)(?!\d)[a-z]+(?: (?!" + FieldSelves + @")[a-z]+)? (?:here|(?:of|for) (?:[a-z-]+ ){0,4}?\d+\+? ?(?:years?|yrs?))(?= *[,.;!])")]
     private static partial Regex WhoIAm();
 
+    /// <summary>
+    /// The member's year of study ("im a junior in college, how do i land an ML internship…", "i'm a final year student at
+    /// uni"): who asks, not a degree question nor a career level (round 34: the first had led with the bachelor's degree).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:i'?m|i am) an? (?:junior|senior|sophomore|freshman|(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th) year(?: student)?) (?:in|at) (?:college|uni|university|school|high school)\b")]
+    private static partial Regex YearInCollege();
+
     /// <summary>What members call themselves in the field's own words, which <see cref="WhoIAm"/> keeps.</summary>
     private const string FieldSelves = @"(?:data|ml|machine|software|beginner|junior|senior|complete|total|self|new|fresh|recent|backend|frontend|full|web|student|grad|graduate|dev|developer|programmer|engineer|analyst|scientist|researcher|phd|intern|bootcamp|career)\b";
 
@@ -1273,9 +1281,10 @@ public sealed partial class KnowledgeSearchIndex
     /// statistics", "a mechanical engineering degree", "a masters in ds"): the question is about the degree, so the subject is not read as the
     /// topic ("i have a math degree not cs, can i still become an mle" is not about maths). So is "studied math at uni"
     /// (round 30: "…does that give me a head start toward ML engineering?" had led with the maths topics), whose "studied"
-    /// stays, and "a physics grad" (round 33).
+    /// stays, and "a physics grad" (round 33), and "studying maths in krakow" where the message ends or pauses after the
+    /// place (round 34).
     /// </summary>
-    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|ds|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc|grads?|graduates?)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc)(?: is| was)? in (?:" + StudySubjects + @" (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|ds|business|finance|psychology)\b|\b(?<keep>studied )(?:maths?|mathematics|stats|statistics|physics|biology|chemistry|economics|econ|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:at|in) (?:uni|university|college|school)\b)")]
+    [GeneratedRegex(@"\b(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) )?engineering|data science|ds|business|finance|psychology)(?= (?:degrees?|majors?|bachelors?|masters?|phd|bsc|msc|grads?|graduates?)\b)|(?<=\b(?:major|majoring|degree|bachelors?|masters?|bsc|msc)(?: is| was)? in (?:" + StudySubjects + @" (?:or|and|vs) )?)(?:maths?|mathematics|stats|statistics|physics|bio|biology|chemistry|econ|economics|cs|computer science|(?:mechanical|civil|electrical|electronics|chemical|aerospace|industrial|biomedical) engineering|data science|ds|business|finance|psychology)\b|\b(?<keep>stud(?:ied|ying) )(?:maths?|mathematics|stats|statistics|physics|biology|chemistry|economics|econ|cs|computer science|engineering|data science|business|finance|psychology)(?= (?:at|in) (?:uni|university|college|school\b|[a-zà-ÿ]+\s*(?:[,.?!]|$)))")]
     private static partial Regex DegreeSubject();
 
     /// <summary>The subjects a degree is in, as <see cref="DegreeSubject"/> reads them beside another ("major in math or cs").</summary>

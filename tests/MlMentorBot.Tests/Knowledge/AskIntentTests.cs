@@ -2254,6 +2254,33 @@ public sealed class AskIntentTests
     public void Round_34_a_horizon_is_demand_not_how_long(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 34: what a member studies where ("studying maths in krakow") and their year in college ("im a junior in
+    /// college") say who asks; the degree or the internship is what they ask about. Maths studied "in my free time" is still
+    /// the topic.
+    /// </summary>
+    [Theory]
+    [InlineData("is mathematics degree good path to ml engineering or should i switch to cs? studying maths in krakow", "resources.degrees", null)]
+    [InlineData("im a junior in college, how do i land an ML internship when every posting wants experience", "roadmap.experience", null)]
+    [InlineData("i'm a senior in college, what salary should i expect", "salary.figures", null)]
+    [InlineData("studying maths in my free time, which topics matter for ml", "skills.math-statistics", null)]
+    public void Round_34_what_and_where_a_member_studies_say_who_asks(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
+    /// <summary>
+    /// Round 34: a question, then a remark of the member's and a second question ("what soft skills matter for ml engineers?
+    /// my english not perfect, will it hurt me in remote interviews"), are two questions: the first answers, and the reply
+    /// says the second's topic is not in the sources.
+    /// </summary>
+    [Fact]
+    public void Round_34_a_remark_then_a_second_question_is_a_second_question()
+    {
+        var answer = AskHandler.Compose(Snapshot, "what soft skills matter for ml engineers? my english not perfect, will it hurt me in remote interviews");
+
+        Assert.Equal("skills.traits", answer.Lead?.Entry.Id);
+        Assert.Equal("remote", answer.SecondNotCovered);
+    }
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
