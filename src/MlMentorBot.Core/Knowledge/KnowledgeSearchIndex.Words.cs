@@ -265,6 +265,7 @@ public sealed partial class KnowledgeSearchIndex
         (Mention(), " "),
         (WhoIAm(), " "),
         (YearInCollege(), " "),
+        (NothingYet(), " from zero "),
         (NotTheField(), " "),
         (ChatHow(), "how"),
         (Much(), "much"),
@@ -880,6 +881,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:i'?m|i am) an? (?:junior|senior|sophomore|freshman|(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th) year(?: student)?) (?:in|at) (?:college|uni|university|school|high school)\b")]
     private static partial Regex YearInCollege();
+
+    /// <summary>
+    /// What the member lacks, listed ("starting literally from zero, no coding no math", "no cs, no maths"): where
+    /// they start, from nothing, not a question about coding or maths (round 34: the roadmap question had led with the maths
+    /// topics). One "no maths" alone may be what is asked ("can i be an mle with no math") and stays.
+    /// </summary>
+    [GeneratedRegex(@"\bno (?:coding|code|programming|maths?|mathematics|stats|cs)(?:\s*(?:,|and|or|&|\+)?\s*no (?:coding|code|programming|maths?|mathematics|stats|cs)\b)+")]
+    private static partial Regex NothingYet();
 
     /// <summary>What members call themselves in the field's own words, which <see cref="WhoIAm"/> keeps.</summary>
     private const string FieldSelves = @"(?:data|ml|machine|software|beginner|junior|senior|complete|total|self|new|fresh|recent|backend|frontend|full|web|student|grad|graduate|dev|developer|programmer|engineer|analyst|scientist|researcher|phd|intern|bootcamp|career)\b";

@@ -2281,6 +2281,18 @@ public sealed class AskIntentTests
         Assert.Equal("remote", answer.SecondNotCovered);
     }
 
+    /// <summary>
+    /// Round 34: what a member lacks, listed ("no coding no math"), is where they start, not a question about maths; one
+    /// "no math" alone is still the question.
+    /// </summary>
+    [Theory]
+    [InlineData("what's the roadmap if i'm starting literally from zero, no coding no math", "roadmap.role", "The whole path at a glance")]
+    [InlineData("complete beginner, no coding no math, where do i start", "roadmap.role", null)]
+    [InlineData("can i be an mle with no math", "skills.math-statistics", null)]
+    [InlineData("can i become an mle with no degree no experience", "roadmap.education", null)]
+    public void Round_34_what_a_member_lacks_is_where_they_start(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
