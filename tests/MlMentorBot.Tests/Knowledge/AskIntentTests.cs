@@ -2216,13 +2216,16 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// Round 34, from members in many countries: where the member lives is the question's context unless pay is asked, whose
-    /// figures are for the United States; "here" is where the member is, not the first stage's "Why start here".
+    /// figures are for the United States (the pay entries' not_covered lists now name the cities of <c>Places</c> too);
+    /// "here" is where the member is, not the first stage's "Why start here".
     /// </summary>
     [Theory]
     [InlineData("how to network if i am introvert and live in small city in brazil, no meetups here", "resources.networking", "Where to network")]
     [InlineData("im in kolkata, which online courses are good for ml", "resources.online-courses", null)]
     [InlineData("salary of ml engineer in brazil", null, null)]
     [InlineData("boss, is ml engineer good paying job in philippines or better to go abroad", null, null)]
+    [InlineData("what is salary of junior ml engineer in warsaw vs senior? in pln or eur whatever", null, null)]
+    [InlineData("how much do ml engineers make in tokyo", null, null)]
     public void Round_34_where_the_member_lives_is_context(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
