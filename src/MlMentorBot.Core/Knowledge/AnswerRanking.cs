@@ -527,8 +527,15 @@ internal static partial class AnswerRanking
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();
 
-    /// <summary>Words that make "x or y" a question of which to choose.</summary>
-    private static readonly HashSet<string> ChoiceWords = new(StringComparer.Ordinal) { "which", "better", "best", "more", "easier", "prefer", "same" };
+    /// <summary>
+    /// Words that make "x or y" a question of which to choose. Round 34: so do "choose" and "pick" ("my mentee asks if she
+    /// should specialize in NLP or computer vision. how do i help her choose?" had led with the fields listed side by side).
+    /// "should" was tried and dropped: the first set labels "should i specialise in nlp or computer vision" with the fields.
+    /// </summary>
+    private static readonly HashSet<string> ChoiceWords = new(StringComparer.Ordinal)
+    {
+        "which", "better", "best", "more", "easier", "prefer", "same", "choose", "choosing", "pick",
+    };
 
     /// <summary>Words that make it a question of which comes first, which a passage on where to start answers.</summary>
     private static readonly HashSet<string> OrderWords = new(StringComparer.Ordinal) { "first", "1st", "before", "start", "begin" };

@@ -2296,6 +2296,21 @@ public sealed class AskIntentTests
     public void Round_34_what_a_member_lacks_is_where_they_start(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 34: "choose" and "pick" make "x or y" a question of which to choose, which a passage listing both unranked does
+    /// not answer; a passage that picks still does.
+    /// </summary>
+    [Fact]
+    public void Round_34_choose_and_pick_ask_which()
+    {
+        var unranked = AskHandler.Compose(Snapshot, "senior dev here. my mentee asks if she should specialize in NLP or computer vision. how do i help her choose?");
+
+        Assert.Null(unranked.Lead);
+        Assert.Equal(["Natural language processing (NLP)", "Computer vision"], unranked.Unranked?.Options);
+        AssertLeads("help me pick: pytorch or tensorflow", "skills.frameworks", "Mentor's note");
+        AssertLeads("should i specialise in nlp or computer vision", "career.specializations", null);
+    }
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
