@@ -265,6 +265,8 @@ public sealed partial class KnowledgeSearchIndex
         (Mention(), " "),
         (WhoIAm(), " "),
         (YearInCollege(), " "),
+        (SomeoneTryingTo(), " for someone trying to "),
+        (DataEveryDay(), "${keep} with data "),
         (NothingYet(), " from zero "),
         (NotTheField(), " "),
         (ChatHow(), "how"),
@@ -889,6 +891,20 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bno (?:coding|code|programming|maths?|mathematics|stats|cs)(?:\s*(?:,|and|or|&|\+)?\s*no (?:coding|code|programming|maths?|mathematics|stats|cs)\b)+")]
     private static partial Regex NothingYet();
+
+    /// <summary>
+    /// Whom a judgement is for, by their job ("would an online masters be worth it for a DS trying to become MLE"): who
+    /// asks, not the data scientist role, whose comparison had led (round 34).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:for|as) an? (?:ds|data scientist|data analyst|da|swe|software engineer|software dev|developer|dev|analyst|backend dev|backend engineer) (?:trying|wanting|looking|hoping|planning|aiming) to\b")]
+    private static partial Regex SomeoneTryingTo();
+
+    /// <summary>
+    /// "someone who already works with real data every day": how often the member works with data, not a typical day of
+    /// the job ("is kaggle worth the time for someone who…" had led with the typical day, round 34).
+    /// </summary>
+    [GeneratedRegex(@"\b(?<keep>works?|working) with (?:real |actual |messy |real-world )?data (?:every ?day|daily|all day)\b")]
+    private static partial Regex DataEveryDay();
 
     /// <summary>What members call themselves in the field's own words, which <see cref="WhoIAm"/> keeps.</summary>
     private const string FieldSelves = @"(?:data|ml|machine|software|beginner|junior|senior|complete|total|self|new|fresh|recent|backend|frontend|full|web|student|grad|graduate|dev|developer|programmer|engineer|analyst|scientist|researcher|phd|intern|bootcamp|career)\b";

@@ -2311,6 +2311,18 @@ public sealed class AskIntentTests
         AssertLeads("should i specialise in nlp or computer vision", "career.specializations", null);
     }
 
+    /// <summary>
+    /// Round 34, from data people moving into ML: whom a judgement is for, by job ("for a DS trying to become MLE"), and how
+    /// often they work with data ("works with real data every day") say who asks; the masters and Kaggle are the topics.
+    /// </summary>
+    [Theory]
+    [InlineData("would an online masters (like omscs) be worth it for a DS trying to become MLE or is it overkill", "resources.degrees", null)]
+    [InlineData("is kaggle worth the time for someone who already works with real data every day", "resources.competitions", null)]
+    [InlineData("what does an mle do every day", "role.responsibilities", null)]
+    [InlineData("ds vs mle, what's the difference", "role.related-careers", null)]
+    public void Round_34_whom_a_judgement_is_for_by_job(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
