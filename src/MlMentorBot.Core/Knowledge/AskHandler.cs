@@ -243,7 +243,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             // its question still has an answer (round 27), when it names the field or a topic of ours itself ("getting a
             // model into production"), or the context has one word the knowledge does not know at most. "finished my web
             // development bootcamp, built 3 sites. should i start applying to frontend jobs" is someone else's field (round 28).
-            var askedNamesTheField = askedAnswer.Query.NamesTheField || askedAnswer.Query.Aliases.Count > 0 || askedAnswer.Query.Concepts.Any(c => c.Count > 1)
+            // A synonym alone ("walk me through the steps") does not, in a message mostly of words the knowledge never uses
+            // that does not name the field ("…homework problem on reinforced concrete beams…", round 34).
+            var askedNamesTheField = askedAnswer.Query.NamesTheField || askedAnswer.Query.Aliases.Count > 0
+                || (askedAnswer.Query.Concepts.Any(c => c.Count > 1) && (query.NamesTheField || query.Coverage >= MinStoryCoverage))
                 || query.Unknown.Count < 2;
             // A question for the whole path ("Can you lay out a step by step roadmap to become an ML engineer?") is answered
             // by it, whatever the story around it says ("I do best with a structured plan" had led with planning one's
@@ -274,10 +277,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // what moves pay (issue #14: figures when asked, before any factors; round 31).
         // So is "data engineer, airflow spark dbt. … what does an MLE do all day that I don't already do", whose story alone
         // names a topic the sources do not cover, before the question (round 32); "will AI replace ML engineers?? like why
-        // learn this if LLMs will write all the models anyway" names it after, as what the question is about.
+        // learn this if LLMs will write all the models anyway" names it after, as what the question is about. So is "can you
+        // walk me through the steps?" after a story that names the field ("i'm a junior dev and i really want to become an ml
+        // engineer someday soon", round 34): the whole path.
         var wholeAnswer = ComposeWhole(snapshot, question, query, hits);
         return askedAnswer is { Lead: { } lead, NotCovered: null, Query: { Unknown.Count: 0 } askedQuery }
-            && ((wholeAnswer is { Lead: null, Unranked: null } && (askedQuery.NamesTheField || askedQuery.Aliases.Count > 0)
+            && ((wholeAnswer is { Lead: null, Unranked: null }
+                    && (askedQuery.NamesTheField || askedQuery.Aliases.Count > 0 || (query.NamesTheField && AnswerRanking.PathPassage(snapshot, askedQuery) is not null))
                     && (wholeAnswer.NotCovered is null || OnlyBefore(question, asked!, wholeAnswer.NotCovered)))
                 || (lead.Entry.Figures.Count > 0 && wholeAnswer.Lead is { Entry: { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } }))
             ? askedAnswer : wholeAnswer;
@@ -324,6 +330,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// tenth set (read only as its summary) lost its answer-first lead; with 3, none did (round 26).
     /// </summary>
     private const int MaxContextHits = 3;
+
+    /// <summary>
+    /// The share of a message's words the knowledge must know (<see cref="SearchQuery.Coverage"/>) for a synonym in its
+    /// question sentence to make that sentence ours, when the message does not name the field: a story mostly of other
+    /// words is another topic.
+    /// </summary>
+    private const double MinStoryCoverage = 0.5;
 
     /// <summary>How many of a question sentence's own best passages the whole message's lead must be among to lead.</summary>
     private const int MaxAskedHits = 5;

@@ -83,8 +83,8 @@ public sealed partial class KnowledgeSearchIndex
         "frontend", "backend", "fullstack", "sophomore", "freshman", "teen", "teenager", "lab", "labs", "advantage", "advantages",
         "sounds", "nonstop", "supposed", "decent",
         // "no meetups here", "salary here in philippines" (round 34): where the member is, which led with the first stage's
-        // "Why start here".
-        "here",
+        // "Why start here"; "walk me through the steps", which led with the certifications "you work through".
+        "here", "through",
         // "is there any way around it", "my github is empty" (round 26): how the member stands, no topic.
         "around", "empty", "further", "9-5", "9to5", "full-time", "fulltime", "saw", "seen", "memorize", "memorise",
         "memorizing", "memorising", "host", "latest", "many", "gatekeeping", "gatekeep", "gatekeepers", "inflating", "inflated",

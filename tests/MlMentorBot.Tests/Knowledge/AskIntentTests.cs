@@ -2323,6 +2323,17 @@ public sealed class AskIntentTests
     public void Round_34_whom_a_judgement_is_for_by_job(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 34, from long messages: "walk me through the steps" after a homework problem in another field is that
+    /// field's steps, and the message is turned away; after a story that names ours, it asks for the whole path.
+    /// </summary>
+    [Theory]
+    [InlineData("Hi, I'm a civil engineering student and I have a homework problem on reinforced concrete beams. I need to calculate the required steel area for a simply supported beam with a 6 m span and a distributed load. Can you walk me through the steps? The deadline is tomorrow, thanks", null, null)]
+    [InlineData("i'm a junior dev and i really want to become an ml engineer someday soon. can you walk me through the steps?", "roadmap.role", "The whole path at a glance")]
+    [InlineData("walk me through the steps to become an mle", "roadmap.role", "The whole path at a glance")]
+    public void Round_34_the_steps_of_another_fields_homework_are_not_ours(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
