@@ -17,6 +17,8 @@ public sealed partial class KnowledgeSearchIndex
         "fair", "unfair", "accurate", "inaccurate", "oversimplified", "simplified", "exaggerated", "overrated", "underrated",
         "legit", "scam", "hype", "myth", "fact", "true", "false", "right", "wrong", "correct", "incorrect", "realistic",
         "unrealistic", "outdated", "overkill", "nonsense", "bs", "believable", "plausible", "credible",
+        // Round 34: "does technical blogging … actually help get interviews or is it just noise".
+        "noise", "pointless", "useless", "gimmick", "fluff",
     };
 
     /// <summary>
@@ -265,6 +267,8 @@ public sealed partial class KnowledgeSearchIndex
         (Mention(), " "),
         (WhoIAm(), " "),
         (YearInCollege(), " "),
+        (PtVsTf(), " pytorch vs tensorflow "),
+        (ProbAndStats(), " probability and statistics "),
         (SomeoneTryingTo(), " for someone trying to "),
         (DataEveryDay(), "${keep} with data "),
         (NothingYet(), " from zero "),
@@ -285,6 +289,7 @@ public sealed partial class KnowledgeSearchIndex
         (WhatToBuild(), "${keep}build projects "),
         (GetInterviews(), " "),
         (YearsInAnotherJob(), "${keep} "),
+        (PayingFor(), " cost "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -906,6 +911,25 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\b(?<keep>works?|working) with (?:real |actual |messy |real-world )?data (?:every ?day|daily|all day)\b")]
     private static partial Regex DataEveryDay();
 
+    /// <summary>
+    /// "paying for everything myself", "i'd be paying for it": what the member spends, not pay ("are ML conferences worth
+    /// it for a beginner? they look expensive and i'm paying for everything myself" had led with the average salary,
+    /// round 34).
+    /// </summary>
+    [GeneratedRegex(@"\bpay(?:ing)? for (?:it|them|this|that|everything|all of it|courses?|bootcamps?|certs?|certifications?|tickets?|travel)\b")]
+    private static partial Regex PayingFor();
+
+    /// <summary>
+    /// "pt vs tf", "tf or pt": PyTorch and TensorFlow as members type them on a phone (round 34: turned away). Alone, "pt"
+    /// and "tf" are too often something else (part-time, "wtf").
+    /// </summary>
+    [GeneratedRegex(@"\bpt (?:vs\.?|or|versus) tf\b|\btf (?:vs\.?|or|versus) pt\b")]
+    private static partial Regex PtVsTf();
+
+    /// <summary>"prob and stats", "prob &amp; stats": probability and statistics (round 34: "prob and stats enough?" was turned away).</summary>
+    [GeneratedRegex(@"\bprob(?:ability)? (?:and|&|\+|n) stats\b")]
+    private static partial Regex ProbAndStats();
+
     /// <summary>What members call themselves in the field's own words, which <see cref="WhoIAm"/> keeps.</summary>
     private const string FieldSelves = @"(?:data|ml|machine|software|beginner|junior|senior|complete|total|self|new|fresh|recent|backend|frontend|full|web|student|grad|graduate|dev|developer|programmer|engineer|analyst|scientist|researcher|phd|intern|bootcamp|career)\b";
 
@@ -923,9 +947,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "coding vs meetings": how an ML engineer's day is split, the daily work, not programming ("what does an mle actually
     /// do all day, and how much of it is coding vs meetings" led with why programming matters; round 25). So is "mostly coding
-    /// or mostly math" ("what does an ml engineer actually do all day?? like is it mostly coding or mostly math", round 34).
+    /// or mostly math" ("what does an ml engineer actually do all day?? like is it mostly coding or mostly math", round 34),
+    /// and "modeling vs plumbing and infra".
     /// </summary>
-    [GeneratedRegex(@"\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b|\bmostly\s+(?:coding|code|programming|maths?|theory|research)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:coding|code|programming|maths?|theory|research|meetings?)\b")]
+    [GeneratedRegex(@"\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b|\bmostly\s+(?:coding|code|programming|maths?|theory|research)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:coding|code|programming|maths?|theory|research|meetings?)\b|\b(?:modell?ing|training models|models)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:plumbing|infra|infrastructure)\b")]
     private static partial Regex CodingVsMeetings();
 
     /// <summary>Clouds in the sky: "cloud types for kids" had led with the types of learning.</summary>

@@ -2334,6 +2334,23 @@ public sealed class AskIntentTests
     public void Round_34_the_steps_of_another_fields_homework_are_not_ours(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 34, from terse phone messages and working engineers: "pt vs tf", "prob and stats" and "recsys" name PyTorch and
+    /// TensorFlow, probability and statistics, and a recommendation system; "modeling vs plumbing and infra" asks how the job
+    /// is split; "paying for everything myself" is spending, not pay; "is it just noise" judges a claim. "pt" alone is
+    /// still not PyTorch.
+    /// </summary>
+    [Theory]
+    [InlineData("pt vs tf 2024", "skills.frameworks", "Mentor's note")]
+    [InlineData("prob and stats enough?", "skills.math-statistics", null)]
+    [InlineData("recsys project for resume", "roadmap.experience", "Project ideas")]
+    [InlineData("SWE w/ 6 yrs backend (Go, k8s). how much of an MLE job is actually modeling vs plumbing and infra?", "role.responsibilities", null)]
+    [InlineData("are ML conferences worth it for a beginner? they look expensive and i'm paying for everything myself", "roadmap.stay-current", null)]
+    [InlineData("does technical blogging on medium/linkedin actually help get interviews or is it just noise at this point", "roadmap.experience", null)]
+    [InlineData("pt or full time study, which is better", null, null)]
+    public void Round_34_short_names_splits_spending_and_verdicts(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
