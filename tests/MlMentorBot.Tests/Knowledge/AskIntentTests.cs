@@ -2351,6 +2351,18 @@ public sealed class AskIntentTests
     public void Round_34_short_names_splits_spending_and_verdicts(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 34, from older career changers: age discrimination, a gap of years in a resume, scholarships and student loans
+    /// are topics the sources do not cover (synonyms entry, <c>not_covered</c>), so they get the honest reply.
+    /// </summary>
+    [Theory]
+    [InlineData("Do tech companies discriminate against older applicants for ML roles? And how should I handle my age on a resume?", null, null)]
+    [InlineData("How do I explain a ten year gap raising my kids when I apply for ML jobs? Will recruiters just toss my application?", null, null)]
+    [InlineData("I'm 50 and scared of taking on student loans again. Are there scholarships or employer tuition programs for people retraining into machine learning?", null, null)]
+    [InlineData("whats the cheapest way to learn ML properly?", "roadmap.education", null)]
+    public void Round_34_age_gaps_and_scholarships_are_not_covered(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
