@@ -267,6 +267,7 @@ public sealed partial class KnowledgeSearchIndex
         (Mention(), " "),
         (WhoIAm(), " "),
         (YearInCollege(), " "),
+        (CompSci(), " computer science "),
         (PtVsTf(), " pytorch vs tensorflow "),
         (ProbAndStats(), " probability and statistics "),
         (SomeoneTryingTo(), " for someone trying to "),
@@ -930,6 +931,13 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"\bprob(?:ability)? (?:and|&|\+|n) stats\b")]
     private static partial Regex ProbAndStats();
 
+    /// <summary>
+    /// "comp sci", "compsci": computer science, not "comp" (pay) and "sci" ("second year comp sci in the us… is ML
+    /// engineering still a good career bet" had led with what moves pay, round 34).
+    /// </summary>
+    [GeneratedRegex(@"\bcomp\.? ?sci\b")]
+    private static partial Regex CompSci();
+
     /// <summary>What members call themselves in the field's own words, which <see cref="WhoIAm"/> keeps.</summary>
     private const string FieldSelves = @"(?:data|ml|machine|software|beginner|junior|senior|complete|total|self|new|fresh|recent|backend|frontend|full|web|student|grad|graduate|dev|developer|programmer|engineer|analyst|scientist|researcher|phd|intern|bootcamp|career)\b";
 
@@ -1121,11 +1129,12 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// The maths a member already has, said about themselves ("good at stats but weak at coding", "i know lots of math and
     /// some numpy", "a stats person", "a math master's (topology)", "i know calculus and linear algebra cold but zero
-    /// coding"): who asks, not what they ask about, which had led with the maths topics in the round 31 to 33 batches. Only
+    /// coding", "i know the math side well but never coded", round 34): who asks, not what they ask about, which had led
+    /// with the maths topics in the round 31 to 34 batches. Only
     /// beside what they lack ("but…") or as "lots of": "i know calculus, is that enough for ml" asks about the maths.
     /// </summary>
     [GeneratedRegex(@"\b(?:good|great|strong|solid|decent|comfortable)\s+(?:at|in|with)\s+(?:the\s+)?" + MathsHad + @"(?=\s*,?\s*but\b)"
-        + @"|\bi\s+(?:already\s+)?know\s+(?:(?:lots of|a lot of|plenty of)\s+" + MathsHad + @"\b|" + MathsHad + @"(?:\s+(?:cold|well|already|inside out))?(?=[^.?!]*\bbut\b))"
+        + @"|\bi\s+(?:already\s+)?know\s+(?:(?:lots of|a lot of|plenty of)\s+" + MathsHad + @"\b|(?:the\s+)?" + MathsHad + @"(?:\s+(?:side|part|stuff|bit))?(?:\s+(?:cold|well|already|inside out))?(?=[^.?!]*\bbut\b))"
         + @"|\b(?:a\s+)?(?:maths?|stats|statistics)\s+(?:person|guy|girl|nerd|background|type)\b"
         + @"|\b(?:pure\s+|applied\s+)?(?:maths?|stats|statistics)(?=\s+(?:undergrad|master'?s)\b)")]
     private static partial Regex HasTheMaths();

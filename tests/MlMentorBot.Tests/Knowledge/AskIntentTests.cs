@@ -2363,6 +2363,18 @@ public sealed class AskIntentTests
     public void Round_34_age_gaps_and_scholarships_are_not_covered(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 34: "comp sci" is computer science, not pay ("comp") and an unknown "sci"; "comp" alone is still pay. "i know
+    /// the math side well but never coded" says who asks, as "i know calculus well but…" did.
+    /// </summary>
+    [Theory]
+    [InlineData("second year comp sci student, which programming language should i learn first", "skills.programming", null)]
+    [InlineData("is a comp sci degree needed for mle", "resources.degrees", null)]
+    [InlineData("what's the comp like for mles", "salary.figures", null)]
+    [InlineData("im 26, a math grad working at a call center in the philippines because i couldnt find anything else. i know the math side well but never coded seriously. whats the fastest way for someone like me to get into ML engineering? python first obviously but then what", "skills.programming", "Where to start")]
+    public void Round_34_comp_sci_and_the_maths_a_member_has(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
