@@ -2353,12 +2353,16 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// Round 34, from older career changers: age discrimination, a gap of years in a resume, scholarships and student loans
-    /// are topics the sources do not cover (synonyms entry, <c>not_covered</c>), so they get the honest reply.
+    /// are topics the sources do not cover (synonyms entry, <c>not_covered</c>), so they get the honest reply; so are the
+    /// research engineer and applied scientist titles. A PhD "only for research scientist roles" is still the degrees.
     /// </summary>
     [Theory]
     [InlineData("Do tech companies discriminate against older applicants for ML roles? And how should I handle my age on a resume?", null, null)]
     [InlineData("How do I explain a ten year gap raising my kids when I apply for ML jobs? Will recruiters just toss my application?", null, null)]
     [InlineData("I'm 50 and scared of taking on student loans again. Are there scholarships or employer tuition programs for people retraining into machine learning?", null, null)]
+    [InlineData("research engineer vs ML engineer titles - what does an RE actually do differently day to day", null, null)]
+    [InlineData("ml engineer vs ai engineer vs applied scientist - are these just different names for the same job", null, null)]
+    [InlineData("do you need a PhD to work as an ML engineer or is that only for research scientist roles?", "resources.degrees", null)]
     [InlineData("whats the cheapest way to learn ML properly?", "roadmap.education", null)]
     public void Round_34_age_gaps_and_scholarships_are_not_covered(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
