@@ -517,11 +517,13 @@ internal static partial class AnswerRanking
     /// model to tflite"): the seed articles say what to learn and why, never how to do a task in code, so no passage answers,
     /// however many of the field's words the question has (round 29: these had led with the tools or the algorithms). So is
     /// running, plotting, performing or implementing one ("how do i run a linear regression in excel for my sales report",
-    /// round 32). In the 2,600 questions of the sets and batches, every question this reads is off-topic.
+    /// round 32). In the 2,600 questions of the sets and batches, every question this reads is off-topic. Not "how do i fix
+    /// that", which points back at the member's story ("weak on software eng (no tests, messy git). how do i fix that fast",
+    /// round 34).
     /// </summary>
     public static bool AsksHowToDoATask(SearchQuery query) => HowToDoATask().IsMatch(string.Join(' ', query.Words));
 
-    [GeneratedRegex(@"\b(?:how (?:do i|do you|to|can i|would i|should i|do we)|help me|any way to|best way to) (?:fix|debug|convert|compute|calculate|speed (?:it |this |that )?up|install|export|reshape|merge|vectori[sz]e|paralleli[sz]e|serialize|import|run|plot|perform|implement)\b")]
+    [GeneratedRegex(@"\b(?:how (?:do i|do you|to|can i|would i|should i|do we)|help me|any way to|best way to) (?:fix(?! (?:that|this|it)\b)|debug|convert|compute|calculate|speed (?:it |this |that )?up|install|export|reshape|merge|vectori[sz]e|paralleli[sz]e|serialize|import|run|plot|perform|implement)\b")]
     private static partial Regex HowToDoATask();
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]

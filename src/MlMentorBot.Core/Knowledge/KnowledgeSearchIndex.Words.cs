@@ -85,8 +85,9 @@ public sealed partial class KnowledgeSearchIndex
         "frontend", "backend", "fullstack", "sophomore", "freshman", "teen", "teenager", "lab", "labs", "advantage", "advantages",
         "sounds", "nonstop", "supposed", "decent",
         // "no meetups here", "salary here in philippines" (round 34): where the member is, which led with the first stage's
-        // "Why start here"; "walk me through the steps", which led with the certifications "you work through".
-        "here", "through",
+        // "Why start here"; "walk me through the steps", which led with the certifications "you work through"; "for someone
+        // who already codes professionally", which turned a bootcamp question away.
+        "here", "through", "professionally", "personally",
         // "is there any way around it", "my github is empty" (round 26): how the member stands, no topic.
         "around", "empty", "further", "9-5", "9to5", "full-time", "fulltime", "saw", "seen", "memorize", "memorise",
         "memorizing", "memorising", "host", "latest", "many", "gatekeeping", "gatekeep", "gatekeepers", "inflating", "inflated",
@@ -956,9 +957,10 @@ public sealed partial class KnowledgeSearchIndex
     /// "coding vs meetings": how an ML engineer's day is split, the daily work, not programming ("what does an mle actually
     /// do all day, and how much of it is coding vs meetings" led with why programming matters; round 25). So is "mostly coding
     /// or mostly math" ("what does an ml engineer actually do all day?? like is it mostly coding or mostly math", round 34),
-    /// and "modeling vs plumbing and infra".
+    /// and "modeling vs plumbing and infra"; a third part of the day after them ("meetings vs coding vs data wrangling
+    /// ratio") is read with them.
     /// </summary>
-    [GeneratedRegex(@"\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b|\bmostly\s+(?:coding|code|programming|maths?|theory|research)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:coding|code|programming|maths?|theory|research|meetings?)\b|\b(?:modell?ing|training models|models)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:plumbing|infra|infrastructure)\b")]
+    [GeneratedRegex(@"(?:\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b|\bmostly\s+(?:coding|code|programming|maths?|theory|research)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:coding|code|programming|maths?|theory|research|meetings?)\b|\b(?:modell?ing|training models|models)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:plumbing|infra|infrastructure)\b)(?:\s+(?:vs\.?|versus|or|and)\s+(?:data\s+)?(?:wrangling|cleaning|modell?ing|research|meetings?|coding|code|emails?)\b)*")]
     private static partial Regex CodingVsMeetings();
 
     /// <summary>Clouds in the sky: "cloud types for kids" had led with the types of learning.</summary>

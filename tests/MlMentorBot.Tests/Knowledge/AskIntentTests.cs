@@ -2379,6 +2379,19 @@ public sealed class AskIntentTests
     public void Round_34_comp_sci_and_the_maths_a_member_has(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 34, from working engineers: a third part of the day ("meetings vs coding vs data wrangling ratio") is read with
+    /// the others as how the day is split; "how do i fix that" points back at the member's story, not at a task in code
+    /// ("how do i fix cuda out of memory" still is one); "professionally" is how the member codes, not another topic.
+    /// </summary>
+    [Theory]
+    [InlineData("what does a typical week look like for an MLE at a mid size company? meetings vs coding vs data wrangling ratio", "role.responsibilities", null)]
+    [InlineData("i'm a stats PhD, strong on theory but weak on software eng (no tests, messy git). how do i fix that fast for MLE applications?", "skills.software-engineering", null)]
+    [InlineData("how do i fix cuda out of memory", null, null)]
+    [InlineData("bootcamps like the udacity nanodegree or springboard - legit for someone who already codes professionally or too basic?", "resources.bootcamps", null)]
+    public void Round_34_the_days_parts_fixing_that_and_coding_professionally(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
