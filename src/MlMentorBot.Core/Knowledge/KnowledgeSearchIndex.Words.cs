@@ -292,6 +292,7 @@ public sealed partial class KnowledgeSearchIndex
         (GetInterviews(), " "),
         (YearsInAnotherJob(), "${keep} "),
         (PayingFor(), " cost "),
+        (CostsASalary(), " costs a lot "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -920,6 +921,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bpay(?:ing)? for (?:it|them|this|that|everything|all of it|courses?|bootcamps?|certs?|certifications?|tickets?|travel)\b")]
     private static partial Regex PayingFor();
+
+    /// <summary>
+    /// "springboard costs like my whole year salary": a price measured in the member's pay, not a question about pay
+    /// ("is bootcamp worth it? springboard costs like my whole year salary here in philippines" had been turned away as
+    /// pay outside the United States, round 34).
+    /// </summary>
+    [GeneratedRegex(@"\bcosts?\s+(?:like\s+|about\s+|almost\s+|nearly\s+|more than\s+|as much as\s+)?(?:my\s+|a\s+)?(?:whole\s+|full\s+|entire\s+)?(?:years?'?s?|months?'?s?|annual|yearly|monthly)\s+(?:salary|pay|income|wages?)\b")]
+    private static partial Regex CostsASalary();
 
     /// <summary>
     /// "pt vs tf", "tf or pt": PyTorch and TensorFlow as members type them on a phone (round 34: turned away). Alone, "pt"

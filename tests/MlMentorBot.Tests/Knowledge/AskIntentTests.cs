@@ -2225,6 +2225,7 @@ public sealed class AskIntentTests
     [InlineData("salary of ml engineer in brazil", null, null)]
     [InlineData("boss, is ml engineer good paying job in philippines or better to go abroad", null, null)]
     [InlineData("what is salary of junior ml engineer in warsaw vs senior? in pln or eur whatever", null, null)]
+    [InlineData("is bootcamp worth it? springboard costs like my whole year salary here in philippines", "resources.bootcamps", null)]
     [InlineData("how much do ml engineers make in tokyo", null, null)]
     public void Round_34_where_the_member_lives_is_context(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
