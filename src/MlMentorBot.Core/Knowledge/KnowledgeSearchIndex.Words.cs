@@ -293,6 +293,7 @@ public sealed partial class KnowledgeSearchIndex
         (YearsInAnotherJob(), "${keep} "),
         (PayingFor(), " cost "),
         (CostsASalary(), " costs a lot "),
+        (CareerForYears(), "${keep} long term "),
         (OnABudget(), " cheaper "),
         (PayStartsAt(), " starting "),
         (IsTheModelGood(), " evaluate model "),
@@ -929,6 +930,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bcosts?\s+(?:like\s+|about\s+|almost\s+|nearly\s+|more than\s+|as much as\s+)?(?:my\s+|a\s+)?(?:whole\s+|full\s+|entire\s+)?(?:years?'?s?|months?'?s?|annual|yearly|monthly)\s+(?:salary|pay|income|wages?)\b")]
     private static partial Regex CostsASalary();
+
+    /// <summary>
+    /// "a good career for next 10 yrs", "still a good career bet for the next 10 years": how long the career lasts, its
+    /// demand in the long term (round 34: the first had led with the AI engineer comparison, the second with pay by
+    /// location). Only after the career, job or field it is said of: "what should i do in the next 2 years" is a plan.
+    /// </summary>
+    [GeneratedRegex(@"\b(?<keep>(?:career|job|field|role|bet)\b[^.?!]{0,30}?)\s+(?:for|over|in)\s+(?:the\s+)?next\s+(?:few|couple of|\d+|two|three|five|ten|twenty)\s+(?:years?|yrs?|decades?)\b")]
+    private static partial Regex CareerForYears();
 
     /// <summary>
     /// "pt vs tf", "tf or pt": PyTorch and TensorFlow as members type them on a phone (round 34: turned away). Alone, "pt"

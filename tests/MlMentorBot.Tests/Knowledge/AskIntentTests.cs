@@ -2254,6 +2254,7 @@ public sealed class AskIntentTests
     [InlineData("is this job going to be around in 10 years", "role.overview", "Why the demand is high")]
     [InlineData("ngl the ml hype feels like crypto 2.0. is this career gonna exist in 5 yrs", "role.overview", "Why the demand is high")]
     [InlineData("are MLE jobs still in demand in 2024 or did the layoffs kill it", "role.overview", "Why the demand is high")]
+    [InlineData("is ml engineer a good career for next 10 yrs or AI will replace us too lol", "role.overview", "Why the demand is high")]
     [InlineData("can i become an mle in 2 years", null, null)]
     public void Round_34_a_horizon_is_demand_not_how_long(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
