@@ -155,9 +155,10 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// sentences of context began to answer. Round 27 (summary line, three looks): 79/100 (78). Round 29: 78/100 (77), when
     /// C++ and other languages the sources never name began to be read as programming languages: its labeller counts "should
     /// i learn c++" as not covered, while the members' holdout ("is python enough or do i need java/c++ too", 59 → 60 of 73)
-    /// and a batch count the languages passage as the answer.
+    /// and a batch count the languages passage as the answer. Round 34: 79/100 (82 against either label), when "full
+    /// roadmap … step by step" began to ask for the whole path.
     /// </summary>
-    public const double FourthAnswerFirstFloor = 0.78;
+    public const double FourthAnswerFirstFloor = 0.79;
 
     /// <summary>
     /// The helpers' set (499 in scope, 94 off-topic; see <see cref="AskQuestionSet.Helpers"/>), measured when its labels
@@ -269,8 +270,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// now needs the question to open with a question word): 79/100 (79), 30/30 honest. Round 29 (about ten looks): 81/100
     /// (81), 30/30 honest, from a story's not-covered word no longer turning its question away and an age read as who asks.
     /// Round 31 (about twenty looks): 82/100, 30/30 honest ("tech layoffs" as not covered had cost it one, and was dropped).
+    /// Round 34: 83/100 (83), 30/30 honest.
     /// </summary>
-    public const double ThirteenthAnswerFirstFloor = 0.82;
+    public const double ThirteenthAnswerFirstFloor = 0.83;
 
     /// <summary>
     /// The fourteenth set (100 in scope, 30 off-topic), written and labelled at the start of round 28 the same way (the
@@ -357,14 +359,16 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// on 67/70; the first marks 28 questions not covered, the second 30), and measured through its summary line only, once
     /// on each code: 43/70 answer-first (43 against either label), 30/30 honest on round 32's code (6c24d93); 45/70 (45
     /// against either), 30/30 on round 33's. As strict as the twenty-second: its labellers marked books, YouTube channels,
-    /// interviews, pay outside the US figures and choices the sources list unranked as not covered.
+    /// interviews, pay outside the US figures and choices the sources list unranked as not covered. Round 34: 46/70 (46),
+    /// 30/30 honest (its summary was seen a few times early in the round, when the diff of every set still printed it).
     /// </summary>
-    public const double TwentyThirdAnswerFirstFloor = 0.64;
+    public const double TwentyThirdAnswerFirstFloor = 0.65;
 
     /// <summary>
     /// The twenty-fourth set (70 in scope, 30 off-topic), written and labelled in round 34 the same way (the annotators agree
     /// on 66/70; the first marks 24 questions not covered, the second 20), and measured through its summary line only, once
-    /// on each code: 50/70 answer-first (54 against either label), 29/30 honest on round 33's code (66db620).
+    /// on each code: 50/70 answer-first (54 against either label), 29/30 honest on round 33's code (66db620), and the same
+    /// on round 34's: none of the round's rules reached it.
     /// </summary>
     public const double TwentyFourthAnswerFirstFloor = 0.71;
 
