@@ -1150,8 +1150,8 @@ public sealed partial class KnowledgeSearchIndex
     /// The maths a member already has, said about themselves ("good at stats but weak at coding", "i know lots of math and
     /// some numpy", "a stats person", "a math master's (topology)", "i know calculus and linear algebra cold but zero
     /// coding", "i know the math side well but never coded", round 34): who asks, not what they ask about, which had led
-    /// with the maths topics in the round 31 to 34 batches. Only
-    /// beside what they lack ("but…") or as "lots of": "i know calculus, is that enough for ml" asks about the maths.
+    /// with the maths topics in the round 31 to 34 batches. Only beside what they lack ("but…") or as "lots of": "i know
+    /// calculus, is that enough for ml" asks about the maths.
     /// </summary>
     [GeneratedRegex(@"\b(?:good|great|strong|solid|decent|comfortable)\s+(?:at|in|with)\s+(?:the\s+)?" + MathsHad + @"(?=\s*,?\s*but\b)"
         + @"|\bi\s+(?:already\s+)?know\s+(?:(?:lots of|a lot of|plenty of)\s+" + MathsHad + @"\b|(?:the\s+)?" + MathsHad + @"(?:\s+(?:side|part|stuff|bit))?(?:\s+(?:cold|well|already|inside out))?(?=[^.?!]*\bbut\b))"
