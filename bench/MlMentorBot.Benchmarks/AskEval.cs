@@ -14,6 +14,7 @@ namespace MlMentorBot.Benchmarks;
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval batches [--misses]          (bench/ask-batches/*.tsv)
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval file PATH [SECOND-LABELS] [--misses]
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval leads                      (every tuning question's lead, to diff)
+/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval time N QUESTION…             (a rough mean per compose, not a benchmark)
 /// </code>
 /// Misses are printed only for the sets a round tunes on (members' tune split, first, fresh, helpers, the batches); the
 /// holdout split and the blind sets print their summary lines alone, so they keep measuring whether rules carry over.
@@ -89,12 +90,32 @@ internal static class AskEval
                 }
 
                 return 0;
+            case "time" when rest.Length >= 3 && int.TryParse(rest[1], out var times):
+                // A rough look, not a benchmark: mean microseconds per compose of each question, after a warm-up, in one
+                // process; BenchmarkDotNet (AskBenchmarks) is what the speed targets are measured with.
+                foreach (var question in rest.Skip(2))
+                {
+                    for (var i = 0; i < 50; i++)
+                    {
+                        AskHandler.Compose(snapshot, question);
+                    }
+
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    for (var i = 0; i < times; i++)
+                    {
+                        AskHandler.Compose(snapshot, question);
+                    }
+
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalMicroseconds / times,10:F1} µs  {question}"));
+                }
+
+                return 0;
             case "file" when rest.Length is 2 or 3:
                 Print(snapshot, Path.GetFileNameWithoutExtension(rest[1]), AskQuestionSet.Labelled(Path.GetFullPath(rest[1]), "file"),
                     rest.Length == 3 ? AskQuestionSet.SecondLabels(Path.GetFullPath(rest[2])) : null, misses);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: ask-eval why QUESTION… | sets [--misses] | blind | batches [--misses] | file PATH [SECOND-LABELS] [--misses] | leads");
+                Console.Error.WriteLine("usage: ask-eval why QUESTION… | sets [--misses] | blind | batches [--misses] | file PATH [SECOND-LABELS] [--misses] | leads | time N QUESTION…");
                 return 2;
         }
     }
