@@ -78,6 +78,13 @@ internal static partial class AnswerRanking
     /// </summary>
     public static AskPassage? PathPassage(KnowledgeSnapshot snapshot, SearchQuery query)
     {
+        // "plz guide me full roadmap for ml engineer step by step", "complete roadmap pls, i'm a final year student": the
+        // roadmap as a whole, whatever the member says of themselves around it (round 34).
+        if (AsksForTheWholeRoadmap(query.Words))
+        {
+            return WholePath(snapshot);
+        }
+
         var stems = FactsOf(snapshot).RoadmapStems;
         // The role's own names say whose path it is ("what are the main steps to go from beginner to ml engineer").
         var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.All(FactsOf(snapshot).RoleAliases.Contains);
@@ -85,13 +92,6 @@ internal static partial class AnswerRanking
         // "what order should i learn things in", "simple order of things to learn": the order of learning is the path (it had
         // led with the traits, whose heading says "in its order").
         var inOrder = query.Terms.Any(t => t is "order" or "ordered" or "sequence");
-        // "plz guide me full roadmap for ml engineer step by step", "complete roadmap pls, i'm a final year student": the
-        // roadmap as a whole, whatever the member says of themselves around it (round 34).
-        if (query.Words.Zip(query.Words.Skip(1)).Any(pair => pair.First is "full" or "complete" or "entire" or "whole" && pair.Second is "roadmap"))
-        {
-            return WholePath(snapshot);
-        }
-
         if (!(onlyTheRoadmap || becoming)
             || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t)
                 || CountsTheStages(snapshot, query, t) || (becoming && char.IsDigit(t[0]))
@@ -102,6 +102,20 @@ internal static partial class AnswerRanking
         }
 
         return WholePath(snapshot);
+    }
+
+    /// <summary>True when "full", "complete", "entire" or "whole" comes right before "roadmap" among <paramref name="words"/>.</summary>
+    private static bool AsksForTheWholeRoadmap(IReadOnlyList<string> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i] == "roadmap" && words[i - 1] is "full" or "complete" or "entire" or "whole")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first stage's section named after the roadmap's own words ("The whole path at a glance"), from its start; null without stages.</summary>
