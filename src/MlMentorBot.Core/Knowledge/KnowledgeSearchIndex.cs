@@ -154,9 +154,9 @@ public sealed partial class KnowledgeSearchIndex
     public SearchQuery Interpret(string question)
     {
         var lowered = question.ToLowerInvariant().Replace('’', '\'');
-        foreach (var (pattern, reading) in Readings)
+        foreach (var reading in Readings)
         {
-            lowered = pattern.Replace(lowered, reading);
+            lowered = reading.Apply(lowered);
         }
 
         // Words only, so a phrase next to punctuation ("…like head of ml?", "boot camp, or") is still the phrase; the aliases
