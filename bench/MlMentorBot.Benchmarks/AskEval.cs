@@ -15,6 +15,7 @@ namespace MlMentorBot.Benchmarks;
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval file PATH [SECOND-LABELS] [--misses]
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval leads                      (every tuning question's lead, to diff)
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval time N QUESTION…             (a rough mean per compose, not a benchmark)
+/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval readings                   (the costliest readings over the tuning questions)
 /// </code>
 /// Misses are printed only for the sets a round tunes on (members' tune split, first, fresh, helpers, the batches); the
 /// holdout split and the blind sets print their summary lines alone, so they keep measuring whether rules carry over.
@@ -90,6 +91,9 @@ internal static class AskEval
                 }
 
                 return 0;
+            case "readings":
+                Readings(TuningQuestions().SelectMany(t => t.Questions).Select(q => q.Question).ToList());
+                return 0;
             case "time" when rest.Length >= 3 && int.TryParse(rest[1], out var times):
                 // A rough look, not a benchmark: mean microseconds per compose of each question, after a warm-up, in one
                 // process; BenchmarkDotNet (AskBenchmarks) is what the speed targets are measured with.
@@ -115,8 +119,44 @@ internal static class AskEval
                     rest.Length == 3 ? AskQuestionSet.SecondLabels(Path.GetFullPath(rest[2])) : null, misses);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: ask-eval why QUESTION… | sets [--misses] | blind | batches [--misses] | file PATH [SECOND-LABELS] [--misses] | leads | time N QUESTION…");
+                Console.Error.WriteLine("usage: ask-eval why QUESTION… | sets [--misses] | blind | batches [--misses] | file PATH [SECOND-LABELS] [--misses] | leads | time N QUESTION… | readings");
                 return 2;
+        }
+    }
+
+    /// <summary>
+    /// A rough look at where reading a question costs most: each of the search's readings (KnowledgeSearchIndex.Readings),
+    /// applied in order to every question as the search does, timed over a few passes; the fifteen costliest are printed
+    /// with their share of the whole, in microseconds per question.
+    /// </summary>
+    private static void Readings(IReadOnlyList<string> questions)
+    {
+        var readings = KnowledgeSearchIndex.Readings;
+        var ticks = new long[readings.Length];
+        const int passes = 5;
+        for (var pass = 0; pass <= passes; pass++)
+        {
+            foreach (var question in questions)
+            {
+                var text = question.ToLowerInvariant().Replace('’', '\'');
+                for (var i = 0; i < readings.Length; i++)
+                {
+                    var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                    text = readings[i].Apply(text);
+                    // The first pass warms up and is not counted.
+                    ticks[i] += pass == 0 ? 0 : System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                }
+            }
+        }
+
+        double PerQuestion(long t) => t * 1e6 / System.Diagnostics.Stopwatch.Frequency / passes / questions.Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{questions.Count} questions, {readings.Length} readings: {PerQuestion(ticks.Sum()):F1} µs per question"));
+        foreach (var i in Enumerable.Range(0, readings.Length).OrderByDescending(i => ticks[i]).Take(15))
+        {
+            var name = readings[i].Pattern.GetType().Name;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{PerQuestion(ticks[i]),8:F2} µs  {name[(name.LastIndexOf("__", StringComparison.Ordinal) + 2)..]}{(readings[i].Needs is null ? "" : " (guarded)")}"));
         }
     }
 
