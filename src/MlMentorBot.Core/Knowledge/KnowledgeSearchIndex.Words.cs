@@ -402,7 +402,7 @@ public sealed partial class KnowledgeSearchIndex
         (TooLateAtAnAge(), " age "),
         (AgeAsWhoAsks(), " "),
         (StepNumber(), "stage"),
-        (WhoAsksBeforeHow(), " "),
+        new(WhoAsksBeforeHow(), " ", Needing("how")),
         (IntoTheField(), "become "),
         new(AnotherRoleAsWhoAsks(), " ", Needing("devops", "data", "product", "security", "platform", "cloud", "pms", "stakeholders")),
         (AnotherRoleAsColleague(), " with others "),
@@ -527,9 +527,10 @@ public sealed partial class KnowledgeSearchIndex
     /// backstory before it go too ("Respected sir, I have done MCA and working in support role since 2 years. How to switch
     /// into ML engineer profile, please guide" had led with internships), unless they speak of a degree or ask a question.
     /// A greeting or "so" may come first ("hey so i'm a high school teacher, how do i even start moving into ml
-    /// engineering", round 27).
+    /// engineering", round 27). The clause is read up to a word "degree" (a lookbehind from its end, tried at each place
+    /// the clause could end, had cost up to 60 µs a question; round 35). It needs a "how".
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:hey|hi|hello|ok|okay|so|well|yo|um|uh)\b[\s,!.]*)*(?:(?:i['’]?m|i am|as an?|former|ex-?)\s+(?!\d)[^,.;!?]*|[^,.;!?]*\bhere)(?<!\bdegree[^,.;!?]*)[,.;!]\s*(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")"
+    [GeneratedRegex(@"^\s*(?:(?:hey|hi|hello|ok|okay|so|well|yo|um|uh)\b[\s,!.]*)*(?:(?:i['’]?m|i am|as an?|former|ex-?)\s+(?!\d)(?:(?!\bdegree)[^,.;!?])*|(?:(?!\bdegree)[^,.;!?])*\bhere)[,.;!]\s*(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")"
         + @"|^(?:(?!\bdegree\b)[^?])*?[.!;]\s+(?=how\b[^?.!,;]*" + IntoTheFieldWords + ")")]
     private static partial Regex WhoAsksBeforeHow();
 
@@ -751,9 +752,11 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "for entry level ml roles" after what the member needs: the level of the job says for whom, not what is asked ("do i
     /// need to know docker n kubernetes for entry lvl ml roles" had led with the internships and entry-level roles of
-    /// stage 5). Not in a pay question, where the level is what is asked.
+    /// stage 5). Not in a pay question, where the level is what is asked: no pay word on its line before or after it. The
+    /// words before are looked for once "for … roles" has matched (it holds none of them); looked for first, at every
+    /// position, they had made this the costliest reading, about 50 µs a question (round 35).
     /// </summary>
-    [GeneratedRegex(@"(?<!\b(?:pay|pays|paid|salary|salaries|earn|earns|make|makes|package|comp|money)\b.*)\bfor\s+(?:an?\s+)?(?:entry[ -]?(?:level|lvl)|junior|jr|beginner|first)\s+(?:(?:ml|mle|machine learning|ml engineer(?:ing)?)\s+)?(?:roles?|jobs?|positions?)\b(?!.*\b(?:pay|pays|paid|salary|salaries|earn|earns|make|makes|package|comp|money)\b)")]
+    [GeneratedRegex(@"\bfor\s+(?:an?\s+)?(?:entry[ -]?(?:level|lvl)|junior|jr|beginner|first)\s+(?:(?:ml|mle|machine learning|ml engineer(?:ing)?)\s+)?(?:roles?|jobs?|positions?)\b(?<!\b(?:pay|pays|paid|salary|salaries|earn|earns|make|makes|package|comp|money)\b.*)(?!.*\b(?:pay|pays|paid|salary|salaries|earn|earns|make|makes|package|comp|money)\b)")]
     private static partial Regex ForALevelsRoles();
 
     /// <summary>
