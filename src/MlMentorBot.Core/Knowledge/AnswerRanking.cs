@@ -915,7 +915,15 @@ internal static partial class AnswerRanking
         query.Terms.Contains("salary") && (AsksWhatMovesPay(query) || NamesAFactor(snapshot, query));
 
     private static bool AsksWhatMovesPay(SearchQuery query) =>
-        query.Words.Any(CauseWords.Contains) || (query.Words.Contains("where") && !query.Words.Contains("find"));
+        query.Words.Where((word, i) => CauseWords.Contains(word) && !(word == "decide" && i > 0 && MemberDecides.Contains(query.Words[i - 1]))).Any()
+        || (query.Words.Contains("where") && !query.Words.Contains("find"));
+
+    /// <summary>
+    /// The words before "decide" that make the member the one deciding ("trying to decide if the grind is worth it", "help me
+    /// decide", "i cant decide"), not what decides pay: "how much do ml engineers make in the us roughly? trying to decide if
+    /// the grind is worth it" had led with what moves pay (round 35).
+    /// </summary>
+    private static readonly HashSet<string> MemberDecides = new(StringComparer.Ordinal) { "to", "i", "cant", "me", "we" };
 
     private static IEnumerable<string> Words(string text) =>
         text.ToLowerInvariant().Split([' ', '\n', ',', '.', ':', ';', '(', ')', '*', '-', '/', '`', '"', '\'', '?', '!'], StringSplitOptions.RemoveEmptyEntries);

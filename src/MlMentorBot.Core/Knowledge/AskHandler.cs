@@ -154,6 +154,20 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     public static AskAnswer Compose(KnowledgeSnapshot snapshot, string question)
     {
         var answer = ComposeOne(snapshot, question);
+        // "whats the difference between a data scientist and an ml engineer, every youtube video says something different
+        // lol", "what skills do i actually need to get hired as an mle, feels like the list never ends": a question of the
+        // field, then a remark on it, which had led with the online courses and with staying current (round 35, from a batch
+        // of self-taught members). The question answers when its every word is known and the remark pulled the lead away
+        // from its own best passages; a message the remark turned away is left to the rules below.
+        if (QuestionThenRemark().Match(question) is { Success: true } opening
+            && ComposeOne(snapshot, opening.Groups["clause"].Value) is { Lead: { } openingLead, NotCovered: null, Query: { Unknown.Count: 0 } openingQuery } openingAnswer
+            && (openingQuery.NamesTheField || openingQuery.Aliases.Count > 0)
+            && answer.Lead is { } remarkLed && remarkLed.Entry.Id != openingLead.Entry.Id
+            && !Answer(snapshot, openingQuery).Take(MaxAskedHits).Any(h => h.Entry.Id == remarkLed.Entry.Id))
+        {
+            return openingAnswer;
+        }
+
         // Numbered questions are answered one by one however the whole reads ("1) what's an ML internship usually like 2) is
         // it worth it at a tiny company" had led with the whole path, round 29).
         var numbered = AnswerRanking.NumberedQuestions(question);
@@ -909,6 +923,14 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>The start of a sentence, with "so", "ok" or "anyway" a member may put before its question.</summary>
     private const string OpeningFiller = @"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?";
+
+    /// <summary>
+    /// A message that opens with a question (group "clause", up to its first comma or question mark) and goes on with a
+    /// remark of the member's and no other question: "what skills do i need to get hired as an mle, feels like the list
+    /// never ends".
+    /// </summary>
+    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|lol|ngl|idk|trying|tbh|it|its|it's|seems)\b[^?]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionThenRemark();
 
     /// <summary>
     /// A sentence that opens with a question word ("what…", "how…", "where…"), perhaps after "so" or "ok" ("so whats a

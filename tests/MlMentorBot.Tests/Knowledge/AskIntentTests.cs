@@ -2394,6 +2394,34 @@ public sealed class AskIntentTests
     public void Round_34_the_days_parts_fixing_that_and_coding_professionally(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 35, from self-taught members: a question of the field, then a remark of the member's after a comma or question
+    /// mark, is answered by the question; the remark had led ("every youtube video says…" with the courses, "the list never
+    /// ends" with staying current). A remark the knowledge cannot place does not turn the question away either, and one that
+    /// asks again is left to the two-question rules.
+    /// </summary>
+    [Theory]
+    [InlineData("whats the difference between a data scientist and an ml engineer, every youtube video says something different lol", "role.related-careers", "ML engineer vs data scientist")]
+    [InlineData("what skills do i actually need to get hired as an mle, feels like the list never ends", "roadmap.core-skills", null)]
+    [InlineData("can someone give me a step by step roadmap to become an mle, i have no cs background and work full time", "roadmap.role", "The whole path at a glance")]
+    [InlineData("how important is sql for mle jobs, i kinda skipped it in my bootcamp ngl", "skills.programming", null)]
+    [InlineData("do ml engineers ever use java? my bootcamp was java heavy and idk if that helps or hurts", "skills.programming", null)]
+    [InlineData("is a bootcamp worth it for ml, i did one for web dev", "resources.bootcamps", null)]
+    [InlineData("whats the best pizza topping, i cant decide", null, null)]
+    public void Round_35_a_question_then_a_remark_is_answered_by_the_question(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
+    /// <summary>
+    /// Round 35: "trying to decide if the grind is worth it" is the member deciding, not what decides pay; the figures asked
+    /// for lead. "what decides ml pay" still asks what moves it.
+    /// </summary>
+    [Theory]
+    [InlineData("how much do ml engineers make in the us roughly? trying to decide if the grind is worth it", "salary.figures", null)]
+    [InlineData("help me decide, what do ml engineers earn", "salary.figures", null)]
+    [InlineData("what decides ml engineer pay", "salary.factors", null)]
+    public void Round_35_the_member_deciding_is_not_what_decides_pay(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
