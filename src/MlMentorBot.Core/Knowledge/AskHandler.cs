@@ -929,7 +929,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// remark of the member's and no other question: "what skills do i need to get hired as an mle, feels like the list
     /// never ends".
     /// </summary>
-    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|lol|ngl|idk|trying|tbh|it|its|it's|seems)\b[^?]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|lol|ngl|idk|trying|tbh|it|its|it's|seems)\b[^?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionThenRemark();
 
     /// <summary>
@@ -950,9 +950,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// <summary>
     /// A question that needs the sentences around it: "how do i turn that into…", "is it too early…" (round 28), "what's the
     /// real difference between the two jobs?" (round 30). Not "that" opening a clause about someone ("what does an MLE do all
-    /// day that I don't already do": round 32).
+    /// day that I don't already do": round 32). Nor "it" in "…or is it more meetings", which is the job asked about, and
+    /// "which one would you pick" points back at the options named before it (round 35).
     /// </summary>
-    [GeneratedRegex(@"\b(?:that(?!\s+(?:i|you|we|they|he|she|people|most|every|an?)\b)|this|it|those|these|them|there|the two|both)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:that(?!\s+(?:i|you|we|they|he|she|people|most|every|an?)\b)|this|(?<!\bor is )it|those|these|them|there|the two|both|which one)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsAtContext();
 
     /// <summary>

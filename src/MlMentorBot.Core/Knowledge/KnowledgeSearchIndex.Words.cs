@@ -999,9 +999,10 @@ public sealed partial class KnowledgeSearchIndex
     /// do all day, and how much of it is coding vs meetings" led with why programming matters; round 25). So is "mostly coding
     /// or mostly math" ("what does an ml engineer actually do all day?? like is it mostly coding or mostly math", round 34),
     /// and "modeling vs plumbing and infra"; a third part of the day after them ("meetings vs coding vs data wrangling
-    /// ratio") is read with them.
+    /// ratio") is read with them. So are "more coding or more math", "just coding or what" and "…or is it heads down coding
+    /// all day" (round 35, from students and career changers).
     /// </summary>
-    [GeneratedRegex(@"(?:\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b|\bmostly\s+(?:coding|code|programming|maths?|theory|research)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:coding|code|programming|maths?|theory|research|meetings?)\b|\b(?:modell?ing|training models|models)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:plumbing|infra|infrastructure)\b)(?:\s+(?:vs\.?|versus|or|and)\s+(?:data\s+)?(?:wrangling|cleaning|modell?ing|research|meetings?|coding|code|emails?)\b)*")]
+    [GeneratedRegex(@"(?:\b(?:coding|code|programming)\s+(?:vs\.?|versus|or|and)\s+(?:meetings?|talking to people|emails?|calls)\b|\b(?:meetings?|calls)\s+(?:vs\.?|versus|or|and)\s+(?:actual\s+)?(?:coding|code|programming)\b|\bmostly\s+(?:coding|code|programming|maths?|theory|research)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:coding|code|programming|maths?|theory|research|meetings?)\b|\b(?:modell?ing|training models|models)\s+(?:vs\.?|versus|or)\s+(?:mostly\s+)?(?:plumbing|infra|infrastructure)\b|\b(?:more|just|mostly)\s+(?:coding|code|programming|maths?|theory|research)\s+or\s+(?:more\s+(?:coding|code|programming|maths?|theory|research|meetings?)|what)\b|\bor\s+is\s+it\s+(?:more\s+|mostly\s+|all\s+|just\s+)?(?:heads?[- ]down\s+)?(?:meetings?|coding|code|programming)(?:\s+all\s+day)?\b)(?:\s+(?:vs\.?|versus|or|and)\s+(?:data\s+)?(?:wrangling|cleaning|modell?ing|research|meetings?|coding|code|emails?)\b)*")]
     private static partial Regex CodingVsMeetings();
 
     /// <summary>Clouds in the sky: "cloud types for kids" had led with the types of learning.</summary>

@@ -2422,6 +2422,24 @@ public sealed class AskIntentTests
     public void Round_35_the_member_deciding_is_not_what_decides_pay(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 35, from students and career changers: "just coding or what", "more coding or more math" and "…or is it heads
+    /// down coding all day" ask how the day is split; "or is it more meetings" does not point back at the story, so the
+    /// question sentence answers a long one; "which one would you pick" does, so the question naming the options is read
+    /// ("is an AI engineer different from an ML engineer, and which one makes more sense…"); "give me a roadmap…, im a
+    /// sysadmin…" is a question then a remark.
+    /// </summary>
+    [Theory]
+    [InlineData("what does an ml engineer actually do all day?? like is it just coding or what", "role.responsibilities", null)]
+    [InlineData("is it more coding or more math", "role.responsibilities", null)]
+    [InlineData("my dad keeps asking me what i'm studying for and i tell him 'ml engineer' and he's like ok but who do you work with, are you alone in a room with a computer. honestly good question. im 20, second year CS in lagos. do ml engineers actually talk to people much, like product teams, or is it heads down coding all day? i'm kind of introverted and i'd like to know if that's going to be a problem or not", "role.responsibilities", null)]
+    [InlineData("hey so im 29, been a warehouse supervisor in ohio for 6 years and i keep hearing ml engineer is the hot job now. i honestly dont even know what they do all day tho, like do they sit and write algorithms or is it more meetings and data cleaning? my cousin is a data analyst and she says its mostly excel lol. i have no degree, just some python from a udemy course i never finished. trying to figure out if i even like the actual work before i commit", "role.responsibilities", null)]
+    [InlineData("my linkedin is full of people calling themselves 'AI engineer' now and i'm confused if thats the same thing as ml engineer with a fancier name. i'm a frontend dev, 27, in valencia, mostly react, and i've been playing with the openai api for side projects. is an AI engineer different from an ML engineer, and which one makes more sense for someone like me who likes building apps more than doing maths", "role.related-careers", "ML engineer vs AI engineer")]
+    [InlineData("give me a roadmap from zero to ML engineer, im a sysadmin w some bash and a little python", "roadmap.role", "The whole path at a glance")]
+    [InlineData("should i learn python or is it better to start with math", "skills.programming", "Where to start")]
+    public void Round_35_the_days_split_pointing_back_and_asking_for_the_path(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
