@@ -14,7 +14,7 @@ namespace MlMentorBot.Benchmarks;
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval batches [--misses]          (bench/ask-batches/*.tsv)
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval file PATH [SECOND-LABELS] [--misses]
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval leads                      (every tuning question's lead, to diff)
-/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval time N QUESTION…             (a rough mean per compose, not a benchmark)
+/// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval time N QUESTION…             (rough mean time and bytes per compose, not a benchmark)
 /// dotnet run -c Release --project bench/MlMentorBot.Benchmarks -- ask-eval readings                   (the costliest readings over the tuning questions)
 /// </code>
 /// Misses are printed only for the sets a round tunes on (members' tune split, first, fresh, helpers, the batches); the
@@ -104,13 +104,15 @@ internal static class AskEval
                         AskHandler.Compose(snapshot, question);
                     }
 
+                    var allocated = GC.GetAllocatedBytesForCurrentThread();
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     for (var i = 0; i < times; i++)
                     {
                         AskHandler.Compose(snapshot, question);
                     }
 
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalMicroseconds / times,10:F1} µs  {question}"));
+                    var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / times;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalMicroseconds / times,10:F1} µs {bytes / 1024.0,8:F1} KB  {question}"));
                 }
 
                 return 0;

@@ -653,21 +653,31 @@ public sealed partial class KnowledgeSearchIndex
         /// Every item one of whose phrases starts with a word among <paramref name="words"/> (sets of a text's
         /// <see cref="SpacedWords"/>), in the items' order; callers still check with <see cref="Says"/>.
         /// </summary>
-        public IEnumerable<T> Among(params HashSet<string>[] words)
+        public List<T> Among(params HashSet<string>[] words)
         {
-            var found = new SortedSet<int>(_always);
+            var found = new List<int>(_always);
             foreach (var set in words)
             {
                 foreach (var word in set)
                 {
                     if (_byFirstWord.TryGetValue(word, out var indices))
                     {
-                        found.UnionWith(indices);
+                        found.AddRange(indices);
                     }
                 }
             }
 
-            return found.Select(i => _items[i]);
+            found.Sort();
+            var items = new List<T>(found.Count);
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (i == 0 || found[i] != found[i - 1])
+                {
+                    items.Add(_items[found[i]]);
+                }
+            }
+
+            return items;
         }
 
         /// <summary>The first word of a padded phrase, as <see cref="Says"/> looks it up; null for one it tries in every text.</summary>
