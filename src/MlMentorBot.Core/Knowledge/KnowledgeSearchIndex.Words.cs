@@ -301,6 +301,7 @@ public sealed partial class KnowledgeSearchIndex
         (StartApplying(), " "),
         (HypeNumbers(), " "),
         (WhatThatJobIs(), " what is an ml engineer "),
+        (BecomeAManager(), " become management "),
         (WhatTheyDo(), " what does an ml engineer "),
         (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
@@ -602,9 +603,10 @@ public sealed partial class KnowledgeSearchIndex
     /// germany", "what do they make a year", "how much are mles making". Not "how do i make a portfolio" (no "how much" or
     /// "what … do") nor "what do i need to make a portfolio" (it makes something), nor "what are the traits that make someone
     /// a successful ML engineer" (round 26), nor "what is a hyperparameter and how i make tuning of it" (a new clause of how
-    /// to do something) nor "how much does making charts matter" (making as what is weighed), round 28.
+    /// to do something) nor "how much does making charts matter" (making as what is weighed), round 28, nor "what do ml ppl
+    /// use to make graphs" (round 35).
     /// </summary>
-    [GeneratedRegex(@"(?=\bmak(?:e|es|ing)\b)(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)(?<!\bhow\s+(?:i|we|to|one)\s+)\bmak(?:e|es|(?<!\b(?:does|do|did|is|would|will)\s+mak)ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress|someone|somebody|anyone|people|you)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
+    [GeneratedRegex(@"(?=\bmak(?:e|es|ing)\b)(?<=\b(?:how much|what)\s+(?:do|does|did|can|could|would|will|might|should|are|is|was|were)\b[^?.!,;]*?)(?<!\bhow\s+(?:i|we|to|one)\s+)(?<!\b(?:use|uses|used|using)\s+to\s+)\bmak(?:e|es|(?<!\b(?:does|do|did|is|would|will)\s+mak)ing)\b(?!\s+(?:a|an|the|my|your|their|his|her|it|this|that|these|those|some|any|sure|them|me|us|one|use|time|progress|someone|somebody|anyone|people|you)\b(?!\s+(?:year|yr|month|week|hour)\b))")]
     private static partial Regex EarnSense();
 
     /// <summary>
@@ -1100,16 +1102,24 @@ public sealed partial class KnowledgeSearchIndex
     /// "not the hype numbers pls": the member's doubt of inflated figures, not the demand that "hype" names elsewhere (round
     /// 27: "realistic starting salary for a junior MLE in the US? not the hype numbers pls" had led with industry demand);
     /// and "or is that just hype" after a question about pay ("is the pay actually good or is that just hype?", a parent's
-    /// question in round 29), which asks for the figures.
+    /// question in round 29), which asks for the figures. So does "make 6 figures right away, is that real or just thumbnail
+    /// hype" (round 35, from students).
     /// </summary>
-    [GeneratedRegex(@"\b(?:hype|hyped|inflated)(?=\s+(?:numbers|figures|salaries|salary|pay)\b)|\bor\s+(?:if\s+)?(?:is\s+(?:that|it|this)\s+|(?:it|that)'?s\s+|(?:it|that)\s+is\s+)?(?:just\s+|all\s+)?(?:hype|hyped|overhyped)\b(?<=\b(?:pay\w*|salar\w*|money|paid|earn\w*)\b[^.?!]{0,80})")]
+    [GeneratedRegex(@"\b(?:hype|hyped|inflated)(?=\s+(?:numbers|figures|salaries|salary|pay)\b)|\bor\s+(?:if\s+)?(?:is\s+(?:that|it|this)\s+|(?:it|that)'?s\s+|(?:it|that)\s+is\s+)?(?:just\s+|all\s+)?(?:(?:thumbnail|youtube|tiktok|linkedin|internet|clickbait|marketing)\s+)?(?:hype|hyped|overhyped)\b(?<=\b(?:pay\w*|salar\w*|money|paid|earn\w*|(?:6|six)[- ]figures?)\b[^.?!]{0,80})")]
     private static partial Regex HypeNumbers();
 
     /// <summary>
-    /// "explain in normal words what that job is" (a parent asking for a child): what the role is (round 27: it had led
-    /// with the foundations' checklist).
+    /// "do ml engineers ever become managers or do u just code forever": moving into management, which the career growth
+    /// entry names as "management" (round 35: it had led with why programming matters).
     /// </summary>
-    [GeneratedRegex(@"\bwhat\s+(?:that|this)\s+(?:job|role|career)\s+(?:is|even is|actually is)\b")]
+    [GeneratedRegex(@"\bbecom(?:e|es|ing)\s+(?:an?\s+)?managers?\b")]
+    private static partial Regex BecomeAManager();
+
+    /// <summary>
+    /// "explain in normal words what that job is" (a parent asking for a child): what the role is (round 27: it had led
+    /// with the foundations' checklist), and "can someone explain what the job even is" (round 35).
+    /// </summary>
+    [GeneratedRegex(@"\bwhat\s+(?:that|this|the)\s+(?:job|role|career)\s+(?:is|even is|actually is)\b")]
     private static partial Regex WhatThatJobIs();
 
     /// <summary>

@@ -2440,6 +2440,20 @@ public sealed class AskIntentTests
     public void Round_35_the_days_split_pointing_back_and_asking_for_the_path(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 35, from students: "make 6 figures…, is that real or just thumbnail hype" asks for the figures; "become managers"
+    /// is management; "explain what the job even is" asks what the role is; "use to make graphs" makes something, it is no
+    /// pay question. "what do ml engineers make" still is one.
+    /// </summary>
+    [Theory]
+    [InlineData("ppl on youtube say ml engineers make 6 figures right away, is that real or just thumbnail hype lol", "salary.figures", null)]
+    [InlineData("do ml engineers ever become managers or do u just code forever", "career.growth", null)]
+    [InlineData("im in 11th grade and my counselor never heard of a machine learning engineer lol can someone explain what the job even is", "role.overview", null)]
+    [InlineData("what do ml ppl use to make graphs and charts to show results, matplotlib? tableau?", "skills.data-preprocessing", "Visualization")]
+    [InlineData("what do ml engineers make", "salary.figures", null)]
+    public void Round_35_hype_figures_managers_the_job_and_making_graphs(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
