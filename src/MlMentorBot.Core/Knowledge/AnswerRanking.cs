@@ -752,9 +752,9 @@ internal static partial class AnswerRanking
     /// <summary>
     /// A horizon a prediction is made for, not a length of time something takes: "will mles still exist in 10 years", "is
     /// it still in demand in 5 years", "will this job be around in ten years" ask about demand (round 34: the first had been
-    /// turned away as a "how long" question no passage answers).
+    /// turned away as a "how long" question no passage answers), as does "will there even be ml jobs in 5 years" (round 35).
     /// </summary>
-    [GeneratedRegex(@"\b(?:exist|around|relevant|demand|needed|obsolete|dead|gone|automated|replaced)(?: \w+){0,2} (?:in|within|for) (?:the )?(?:next )?(?:a|an|one|two|three|five|ten|twenty|few|\d+) (?:years?|yrs?|decades?)\b")]
+    [GeneratedRegex(@"\b(?:exist|around|relevant|demand|needed|obsolete|dead|gone|automated|replaced|there (?:\w+ )?be (?:\w+ )?jobs)(?: \w+){0,2} (?:in|within|for) (?:the )?(?:next )?(?:a|an|one|two|three|five|ten|twenty|few|\d+) (?:years?|yrs?|decades?)\b")]
     private static partial Regex FutureHorizon();
 
     /// <summary>
@@ -843,9 +843,12 @@ internal static partial class AnswerRanking
     /// before a question that opens with its verb and subject ("how much do entry level ml engineers earn, is it worth the
     /// grind vs regular swe", round 31). A question mark before a remark of the member's and then a question ("what soft skills
     /// matter for ml engineers? my english not perfect, will it hurt me in remote interviews") joins two too (round 34: the
-    /// remote interviews the sources do not cover had turned the soft skills away).
+    /// remote interviews the sources do not cover had turned the soft skills away). So does "or is it all…" or "or is/will AI…"
+    /// after a question: "does location matter a lot for ml salaries or is it all remote now anyway", "will there even be ml
+    /// jobs in 5 years or is AI gonna replace the ml engineers too" (round 35: remote work and AI replacing the role, which
+    /// the sources do not cover, had turned the first question away).
     /// </summary>
-    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:" + QuestionOpeners + @")\b)|\?+\s+(?=(?:my|i|im|i'm) [^?.,]{0,30},\s*(?:" + QuestionOpeners + @")\b)|(?<comma>\s*[,;]\s+)(?=(?:is|are|do|does|should|can|will) (?:it|that|this|they|i|you|there|mles?|ml engineers?)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:\s*[,;]\s*|\s+)(?:and|also|plus|&)\s+|\?+\s+)(?=(?:" + QuestionOpeners + @")\b)|\?+\s+(?=(?:my|i|im|i'm) [^?.,]{0,30},\s*(?:" + QuestionOpeners + @")\b)|(?<comma>\s*[,;]\s+)(?=(?:is|are|do|does|should|can|will) (?:it|that|this|they|i|you|there|mles?|ml engineers?)\b)|\s+or\s+(?=(?:is|will) (?:it all|ai)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondQuestion();
 
     /// <summary>A text that opens with one of <see cref="QuestionOpeners"/>.</summary>

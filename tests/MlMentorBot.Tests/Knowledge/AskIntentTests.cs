@@ -2454,6 +2454,28 @@ public sealed class AskIntentTests
     public void Round_35_hype_figures_managers_the_job_and_making_graphs(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 35: "…or is it all remote now" and "…or is AI gonna replace…" after a question are a second question, which the
+    /// reply says the sources do not cover, while the first answers; "will there even be ml jobs in 5 years" asks about
+    /// demand. "should i learn python or is it better to start with math" is still one question.
+    /// </summary>
+    [Theory]
+    [InlineData("does location matter a lot for ml salaries or is it all remote now anyway", "salary.factors", "Location")]
+    [InlineData("will there even be ml jobs in 5 years or is AI gonna replace the ml engineers too 💀", "role.overview", "Why the demand is high")]
+    [InlineData("will there still be jobs in ten years", "role.overview", "Why the demand is high")]
+    [InlineData("should i learn python or is it better to start with math", "skills.programming", "Where to start")]
+    public void Round_35_or_is_it_all_remote_asks_a_second_question(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
+    [Fact]
+    public void Round_35_the_reply_says_remote_work_is_not_covered()
+    {
+        var answer = AskHandler.Compose(Snapshot, "does location matter much for ML salaries or is it all remote pay now");
+        Assert.Equal("salary.factors", answer.Lead?.Entry.Id);
+        Assert.Equal("is it all remote pay now", answer.SecondUnanswered);
+        Assert.Equal("remote", answer.SecondNotCovered);
+    }
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
