@@ -2426,8 +2426,8 @@ public sealed class AskIntentTests
     /// Round 35, from students and career changers: "just coding or what", "more coding or more math" and "…or is it heads
     /// down coding all day" ask how the day is split; "or is it more meetings" does not point back at the story, so the
     /// question sentence answers a long one; "which one would you pick" does, so the question naming the options is read
-    /// ("is an AI engineer different from an ML engineer, and which one makes more sense…"); "give me a roadmap…, im a
-    /// sysadmin…" is a question then a remark.
+    /// ("is an AI engineer different from an ML engineer, and which one makes more sense…"), and "this job" is the field, not
+    /// the story; "give me a roadmap…, im a sysadmin…" is a question then a remark.
     /// </summary>
     [Theory]
     [InlineData("what does an ml engineer actually do all day?? like is it just coding or what", "role.responsibilities", null)]
@@ -2436,6 +2436,7 @@ public sealed class AskIntentTests
     [InlineData("hey so im 29, been a warehouse supervisor in ohio for 6 years and i keep hearing ml engineer is the hot job now. i honestly dont even know what they do all day tho, like do they sit and write algorithms or is it more meetings and data cleaning? my cousin is a data analyst and she says its mostly excel lol. i have no degree, just some python from a udemy course i never finished. trying to figure out if i even like the actual work before i commit", "role.responsibilities", null)]
     [InlineData("my linkedin is full of people calling themselves 'AI engineer' now and i'm confused if thats the same thing as ml engineer with a fancier name. i'm a frontend dev, 27, in valencia, mostly react, and i've been playing with the openai api for side projects. is an AI engineer different from an ML engineer, and which one makes more sense for someone like me who likes building apps more than doing maths", "role.related-careers", "ML engineer vs AI engineer")]
     [InlineData("give me a roadmap from zero to ML engineer, im a sysadmin w some bash and a little python", "roadmap.role", "The whole path at a glance")]
+    [InlineData("i feel like an impostor, everyone online seems to have a phd. what traits actually make someone good at this job", "skills.traits", null)]
     [InlineData("should i learn python or is it better to start with math", "skills.programming", "Where to start")]
     public void Round_35_the_days_split_pointing_back_and_asking_for_the_path(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
