@@ -527,7 +527,7 @@ internal static partial class AnswerRanking
     public static Func<SearchHit, bool> SaysAFactorAsked(KnowledgeSnapshot snapshot, SearchQuery query)
     {
         var facts = FactsOf(snapshot);
-        var asked = query.Words.Concat(query.Terms).Select(Stem).Where(facts.FactorStems.Contains).ToHashSet(StringComparer.Ordinal);
+        var asked = query.Words.Concat(query.Terms).Where(w => !Compares(w)).Select(Stem).Where(facts.FactorStems.Contains).ToHashSet(StringComparer.Ordinal);
         return hit => asked.Count > 0 && (facts.PassageStems(hit.Heading ?? "").Overlaps(asked) || facts.PassageStems(hit.Markdown).Overlaps(asked));
     }
 
@@ -536,7 +536,7 @@ internal static partial class AnswerRanking
         var factors = FactsOf(snapshot).FactorStems;
         foreach (var word in query.Words)
         {
-            if (factors.Contains(Stem(word)))
+            if (!Compares(word) && factors.Contains(Stem(word)))
             {
                 return true;
             }
@@ -544,7 +544,7 @@ internal static partial class AnswerRanking
 
         foreach (var term in query.Terms)
         {
-            if (factors.Contains(Stem(term)))
+            if (!Compares(term) && factors.Contains(Stem(term)))
             {
                 return true;
             }
@@ -552,6 +552,13 @@ internal static partial class AnswerRanking
 
         return false;
     }
+
+    /// <summary>
+    /// "compare", "compared", "comparison": a comparison, not the company-size factor its first five letters (<see cref="Stem"/>)
+    /// share with "company" ("what does an entry level ml engineer make compared to a senior" had led with company size,
+    /// round 35).
+    /// </summary>
+    private static bool Compares(string word) => word.StartsWith("compar", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Are bootcamps worth the $$": the question names another entry by its key or an alias, so it is about that.</summary>
     private static bool NamesAnotherTopic(KnowledgeSnapshot snapshot, SearchQuery query)

@@ -2413,12 +2413,15 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// Round 35: "trying to decide if the grind is worth it" is the member deciding, not what decides pay; the figures asked
-    /// for lead. "what decides ml pay" still asks what moves it.
+    /// for lead. "what decides ml pay" still asks what moves it. "compared to a senior" compares levels, which the figures
+    /// give; it is not the company-size factor whose first five letters it shares.
     /// </summary>
     [Theory]
     [InlineData("how much do ml engineers make in the us roughly? trying to decide if the grind is worth it", "salary.figures", null)]
     [InlineData("help me decide, what do ml engineers earn", "salary.figures", null)]
     [InlineData("what decides ml engineer pay", "salary.factors", null)]
+    [InlineData("what does an entry level ml engineer make compared to a senior", "salary.figures", "Entry level")]
+    [InlineData("do bigger companies pay more", "salary.factors", "Company size")]
     public void Round_35_the_member_deciding_is_not_what_decides_pay(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
