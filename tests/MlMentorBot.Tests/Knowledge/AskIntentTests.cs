@@ -2480,6 +2480,17 @@ public sealed class AskIntentTests
         Assert.Equal("remote", answer.SecondNotCovered);
     }
 
+    /// <summary>
+    /// Round 35: a story mostly of another topic's words (a gym, a trainer, calories) whose question shares a synonym with
+    /// the knowledge ("training", "beginner") is turned away; a story of the field's words with the same kind of question
+    /// still answers.
+    /// </summary>
+    [Theory]
+    [InlineData("started going to the gym 4 months ago, 31, desk job in seoul, trying to lose about 15kg. my trainer has me doing a push/pull/legs split 6 days a week but i'm exhausted all the time and barely losing weight. is 6 days of training too much for a beginner? should i be doing more cardio instead, im eating around 1800 calories", null, null)]
+    [InlineData("i'm a junior dev and i really want to become an ml engineer someday soon. can you walk me through the steps?", "roadmap.role", null)]
+    public void Round_35_another_topics_story_with_a_shared_synonym_is_turned_away(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
