@@ -159,10 +159,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // field, then a remark on it, which had led with the online courses and with staying current (round 35, from a batch
         // of self-taught members). The question answers when its every word is known and the remark pulled the lead away
         // from its own best passages; a message the remark turned away is left to the rules below.
-        if (QuestionThenRemark().Match(question) is { Success: true } opening
+        if (answer.Lead is { } remarkLed
+            && QuestionThenRemark().Match(question) is { Success: true } opening
             && ComposeOne(snapshot, opening.Groups["clause"].Value) is { Lead: { } openingLead, NotCovered: null, Query: { Unknown.Count: 0 } openingQuery } openingAnswer
             && (openingQuery.NamesTheField || openingQuery.Aliases.Count > 0)
-            && answer.Lead is { } remarkLed && remarkLed.Entry.Id != openingLead.Entry.Id
+            && remarkLed.Entry.Id != openingLead.Entry.Id
             && !Answer(snapshot, openingQuery).Take(MaxAskedHits).Any(h => h.Entry.Id == remarkLed.Entry.Id))
         {
             return openingAnswer;

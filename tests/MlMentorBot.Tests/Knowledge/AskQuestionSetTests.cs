@@ -194,9 +194,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// 79/100 (79), 30/30 honest: the only set that measures round 22 blind from its start, a gain of one question. After
     /// round 23 (three looks), unchanged at 79/100 (79). After round 24, 82/100 (82). After round 27 (three looks), 83/100 (83).
     /// After round 31 (about twenty looks), 84/100, when options listed unranked got the honest reply.
-    /// After round 33 (summary line only), 85/100.
+    /// After round 33 (summary line only), 85/100. After round 35 (summary line only), 86/100.
     /// </summary>
-    public const double SeventhAnswerFirstFloor = 0.85;
+    public const double SeventhAnswerFirstFloor = 0.86;
 
     /// <summary>
     /// The eighth set (100 in scope, 30 off-topic), written and labelled at the start of round 23, before any of that
@@ -361,8 +361,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// against either), 30/30 on round 33's. As strict as the twenty-second: its labellers marked books, YouTube channels,
     /// interviews, pay outside the US figures and choices the sources list unranked as not covered. Round 34: 46/70 (46),
     /// 30/30 honest (its summary was seen a few times early in the round, when the diff of every set still printed it).
+    /// Round 35, read once at its end: 47/70 (47), 30/30 honest.
     /// </summary>
-    public const double TwentyThirdAnswerFirstFloor = 0.65;
+    public const double TwentyThirdAnswerFirstFloor = 0.67;
 
     /// <summary>
     /// The twenty-fourth set (70 in scope, 30 off-topic), written and labelled in round 34 the same way (the annotators agree
