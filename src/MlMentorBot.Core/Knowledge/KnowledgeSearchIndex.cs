@@ -643,7 +643,8 @@ public sealed partial class KnowledgeSearchIndex
         {
             _items = items.ToArray();
             var firstWords = Enumerable.Range(0, _items.Length)
-                .SelectMany(i => phrases.Select(phrase => (Word: FirstWord(phrase(_items[i])), Index: i))).ToList();
+                .SelectMany(i => phrases.Select(phrase => (Word: FirstWordOf(phrase(_items[i])) is { IsEmpty: false } first ? first.ToString() : null, Index: i)))
+                .ToList();
             _byFirstWord = firstWords.Where(f => f.Word is not null).GroupBy(f => f.Word!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(f => f.Index).Distinct().ToArray(), StringComparer.Ordinal);
             _always = firstWords.Where(f => f.Word is null).Select(f => f.Index).Distinct().ToArray();
@@ -679,14 +680,6 @@ public sealed partial class KnowledgeSearchIndex
 
             return items;
         }
-
-        /// <summary>The first word of a padded phrase, as <see cref="Says"/> looks it up; null for one it tries in every text.</summary>
-        private static string? FirstWord(string phrase)
-        {
-            var trimmed = phrase.TrimStart(' ');
-            var end = trimmed.IndexOf(' ', StringComparison.Ordinal);
-            return end <= 0 ? null : trimmed[..end];
-        }
     }
 
     /// <summary>The space-separated words of <paramref name="spaced"/> (a padded text, such as <see cref="Padded"/> returns).</summary>
@@ -700,10 +693,21 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     private static bool Says(string spaced, HashSet<string> words, string phrase)
     {
+        var first = FirstWordOf(phrase);
+        return (first.IsEmpty || words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(first))
+            && spaced.Contains(phrase, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first word of a padded phrase, which <see cref="Says"/> looks for among a text's words and
+    /// <see cref="PhrasesByFirstWord{T}"/> files the phrase under; empty for a phrase of no word followed by a space, which is
+    /// looked for in every text.
+    /// </summary>
+    private static ReadOnlySpan<char> FirstWordOf(string phrase)
+    {
         var trimmed = phrase.AsSpan().TrimStart(' ');
         var end = trimmed.IndexOf(' ');
-        return (end <= 0 || words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed[..end]))
-            && spaced.Contains(phrase, StringComparison.Ordinal);
+        return end <= 0 ? [] : trimmed[..end];
     }
 
     /// <summary>
