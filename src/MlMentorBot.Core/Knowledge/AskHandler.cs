@@ -159,12 +159,16 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // field, then a remark on it, which had led with the online courses and with staying current (round 35, from a batch
         // of self-taught members). The question answers when its every word is known and the remark pulled the lead away
         // from its own best passages; a message the remark turned away is left to the rules below.
+        // "whats a normal ml engineer salary in toronto? everything online is us dollars": a question of the field the sources
+        // do not cover, then a remark, is told so; the remark's words had led with why the demand is high (round 36).
         if (answer.Lead is { } remarkLed
             && QuestionThenRemark().Match(question) is { Success: true } opening
-            && ComposeOne(snapshot, opening.Groups["clause"].Value) is { Lead: { } openingLead, NotCovered: null, Query: { Unknown.Count: 0 } openingQuery } openingAnswer
-            && (openingQuery.NamesTheField || openingQuery.Aliases.Count > 0)
-            && remarkLed.Entry.Id != openingLead.Entry.Id
-            && !Answer(snapshot, openingQuery).Take(MaxAskedHits).Any(h => h.Entry.Id == remarkLed.Entry.Id))
+            && ComposeOne(snapshot, opening.Groups["clause"].Value) is var openingAnswer
+            && (openingAnswer is { Lead: { } openingLead, NotCovered: null, Query: { Unknown.Count: 0 } openingQuery }
+                ? (openingQuery.NamesTheField || openingQuery.Aliases.Count > 0)
+                    && remarkLed.Entry.Id != openingLead.Entry.Id
+                    && !Answer(snapshot, openingQuery).Take(MaxAskedHits).Any(h => h.Entry.Id == remarkLed.Entry.Id)
+                : openingAnswer is { Lead: null, Unranked: null, NotCovered: not null, Query.NamesTheField: true }))
         {
             return openingAnswer;
         }
@@ -931,7 +935,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// remark of the member's and no other question: "what skills do i need to get hired as an mle, feels like the list
     /// never ends".
     /// </summary>
-    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|lol|ngl|idk|trying|tbh|it|its|it's|seems)\b[^?]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|everything|lol|ngl|idk|trying|tbh|it|its|it's|seems)\b[^?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionThenRemark();
 
     /// <summary>

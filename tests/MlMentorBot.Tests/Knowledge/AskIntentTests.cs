@@ -2491,6 +2491,18 @@ public sealed class AskIntentTests
     public void Round_35_another_topics_story_with_a_shared_synonym_is_turned_away(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from members with little free time: a question the sources do not cover, then a remark ("…salary in toronto?
+    /// everything online is us dollars"), is told so rather than led by the remark's words. A covered question with the same
+    /// remark still answers.
+    /// </summary>
+    [Theory]
+    [InlineData("whats a normal ml engineer salary in toronto? everything online is us dollars", null, null)]
+    [InlineData("what do ml engineers make at google? everything online is us dollars", null, null)]
+    [InlineData("whats a normal ml engineer salary? everything online is in crazy numbers", "salary.figures", null)]
+    public void Round_36_a_question_not_covered_then_a_remark_is_told_so(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
