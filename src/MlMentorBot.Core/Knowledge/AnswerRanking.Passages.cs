@@ -87,14 +87,18 @@ internal static partial class AnswerRanking
 
         var stems = FactsOf(snapshot).RoadmapStems;
         // The role's own names say whose path it is ("what are the main steps to go from beginner to ml engineer").
-        var onlyTheRoadmap = query.Terms.Count > 0 && query.Unknown.Count == 0 && query.Aliases.All(FactsOf(snapshot).RoleAliases.Contains);
+        // Who the path is for may be a word the knowledge does not know, beside the field's name ("step by step roadmap for a
+        // teacher switching into ml engineering", "…for an academic switching into MLE" had led with the competitions or
+        // the maths, round 36).
+        bool ForWhom(string term) => query.NamesTheField && query.Unknown.Contains(term) && SaysWhoItIsFor(query.Words, term);
+        var onlyTheRoadmap = query.Terms.Count > 0 && query.Aliases.All(FactsOf(snapshot).RoleAliases.Contains) && query.Unknown.All(ForWhom);
         var becoming = query.Words.Any(w => w is "become" or "becoming");
         // "what order should i learn things in", "simple order of things to learn": the order of learning is the path (it had
         // led with the traits, whose heading says "in its order").
         var inOrder = query.Terms.Any(t => t is "order" or "ordered" or "sequence");
         if (!(onlyTheRoadmap || becoming)
             || !query.Terms.All(t => stems.Contains(Stem(t)) || FactsOf(snapshot).FromNothingStems.Contains(Stem(t)) || WholePathWords.Contains(t)
-                || CountsTheStages(snapshot, query, t) || (becoming && char.IsDigit(t[0]))
+                || ForWhom(t) || CountsTheStages(snapshot, query, t) || (becoming && char.IsDigit(t[0]))
                 || (inOrder && (t == "resources" || FactsOf(snapshot).StartStems.Contains(Stem(t)))))
             || !(becoming || inOrder || query.Terms.Any(t => stems.Contains(Stem(t)))))
         {
@@ -102,6 +106,20 @@ internal static partial class AnswerRanking
         }
 
         return WholePath(snapshot);
+    }
+
+    /// <summary>True when <paramref name="word"/> comes right after "for a", "for an", "as a" or "as an" among <paramref name="words"/>.</summary>
+    private static bool SaysWhoItIsFor(IReadOnlyList<string> words, string word)
+    {
+        for (var i = 2; i < words.Count; i++)
+        {
+            if (words[i] == word && words[i - 1] is "a" or "an" && words[i - 2] is "for" or "as")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when "full", "complete", "entire" or "whole" comes right before "roadmap" among <paramref name="words"/>.</summary>

@@ -2503,6 +2503,17 @@ public sealed class AskIntentTests
     public void Round_36_a_question_not_covered_then_a_remark_is_told_so(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from researchers: whom a roadmap is for ("for an academic", "for a teacher") may be a word the knowledge
+    /// does not know beside the field's name; the whole path answers. "roadmap for a chef" names no field and is turned away.
+    /// </summary>
+    [Theory]
+    [InlineData("Can someone lay out a step by step roadmap for an academic switching into MLE? Strong stats, weak software, about 10 hrs a week free.", "roadmap.role", "The whole path at a glance")]
+    [InlineData("step by step roadmap for a teacher switching into ml engineering", "roadmap.role", "The whole path at a glance")]
+    [InlineData("roadmap for a chef", null, null)]
+    public void Round_36_whom_the_roadmap_is_for(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
