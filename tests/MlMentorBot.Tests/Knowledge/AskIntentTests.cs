@@ -2514,6 +2514,17 @@ public sealed class AskIntentTests
     public void Round_36_whom_the_roadmap_is_for(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from members who ask in choices: three or more topics to rank or order ("math, python, frameworks, projects.
+    /// what order") are put in order by the whole path. Two topics of one stage are still put in order by its step.
+    /// </summary>
+    [Theory]
+    [InlineData("rank for a beginner: math, python, frameworks, projects. what order", "roadmap.role", "The whole path at a glance")]
+    [InlineData("i teach an intro python course at a community college and want to add an ML engineering track. what topics should the syllabus cover, in what order?", "roadmap.role", "The whole path at a glance")]
+    [InlineData("linear algebra before calculus? or doesnt matter which order for ml", "roadmap.foundations", "Linear algebra, calculus and probability")]
+    public void Round_36_three_topics_to_order_are_put_in_order_by_the_path(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
