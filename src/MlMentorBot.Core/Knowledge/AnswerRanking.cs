@@ -416,8 +416,11 @@ internal static partial class AnswerRanking
             }
 
             // "do finance or healthcare jobs pay better than regular tech": the options are set together against a third,
-            // not against each other.
-            if (!mayBeUnranked || words.Skip(options[^1].To + 1).Contains("than"))
+            // not against each other. So are they in "which industry pay more for ml engineer, finance or healthcare or
+            // something else", which the passage answers by naming them as the ones that pay more (round 36).
+            var after = words.Skip(options[^1].To + 1).ToList();
+            if (!mayBeUnranked || after.Contains("than")
+                || (after.Count >= 3 && after[0] == "or" && after[1] is "something" or "anything" or "somewhere" && after[2] == "else"))
             {
                 return null;
             }

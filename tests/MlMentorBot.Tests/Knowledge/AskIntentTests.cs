@@ -2525,6 +2525,17 @@ public sealed class AskIntentTests
     public void Round_36_three_topics_to_order_are_put_in_order_by_the_path(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from members writing in a second language: "finance or healthcare or something else" sets the options
+    /// together against the rest, which the pay factors answer; "coursera or edx, which is better" is still a choice the
+    /// sources do not rank.
+    /// </summary>
+    [Theory]
+    [InlineData("which industry pay more for ml engineer, finance or healthcare or something else", "salary.factors", null)]
+    [InlineData("coursera or edx, which is better", null, null)]
+    public void Round_36_options_or_something_else_are_set_against_the_rest(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
