@@ -252,7 +252,11 @@ internal static partial class AnswerRanking
             return WholePath(snapshot);
         }
 
-        if (query.Aliases.Count + skills.Count < 2 || !(query.Words.Any(w => w is "vs" or "versus" or "or" or "than" or "instead") || SetsInOrder(query.Words)))
+        // "ml engineer vs data scientist, whats the actual difference day to day": an alias that is itself the comparison ("vs
+        // data scientist") says what is set against what; the other alias ("day to day") is what they are compared on, not
+        // a third option (round 36: it had led with the roadmap stage that offers both as steps).
+        if (query.Aliases.Count + skills.Count < 2 || !(query.Words.Any(w => w is "vs" or "versus" or "or" or "than" or "instead") || SetsInOrder(query.Words))
+            || query.Aliases.Any(a => a.StartsWith("vs ", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }

@@ -2536,6 +2536,16 @@ public sealed class AskIntentTests
     public void Round_36_options_or_something_else_are_set_against_the_rest(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: "ml engineer vs data scientist, whats the actual difference day to day" compares the roles on their day;
+    /// "day to day" is no third option, so the comparison of the roles answers, not the stage offering both as steps.
+    /// </summary>
+    [Theory]
+    [InlineData("ml engineer vs data scientist, whats the actual difference day to day", "role.related-careers", "ML engineer vs data scientist")]
+    [InlineData("ml engineer vs data scientist, whats the actual difference", "role.related-careers", "ML engineer vs data scientist")]
+    public void Round_36_roles_compared_on_their_day(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
