@@ -2546,6 +2546,16 @@ public sealed class AskIntentTests
     public void Round_36_roles_compared_on_their_day(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from members writing in a second language: "ML engineer is one type of software engineer or…" sets the
+    /// role against a simpler picture of it, as "just" does; the role's own passage answers.
+    /// </summary>
+    [Theory]
+    [InlineData("ML engineer is one type of software engineer or it is completely different field", "role.related-careers", null)]
+    [InlineData("is an ml engineer basically a software engineer", "role.related-careers", null)]
+    public void Round_36_one_type_of_sets_the_role_against_a_picture(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
