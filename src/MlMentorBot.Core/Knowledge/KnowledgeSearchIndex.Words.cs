@@ -302,6 +302,7 @@ public sealed partial class KnowledgeSearchIndex
         (HypeNumbers(), " "),
         (WhatThatJobIs(), " what is an ml engineer "),
         (BecomeAManager(), " become management "),
+        new(NextStepsAfterYears(), " career growth ", Needing("next")),
         (WhatTheyDo(), " what does an ml engineer "),
         (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
@@ -1114,6 +1115,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bbecom(?:e|es|ing)\s+(?:an?\s+)?managers?\b")]
     private static partial Regex BecomeAManager();
+
+    /// <summary>
+    /// "After a few years as an MLE, what are the typical next steps?": where the career goes after years in the role, which
+    /// the career growth entry answers (round 36, from researchers: "typical" had read as the average pay and led with it).
+    /// Only after years said of the role or the job: "next steps after learning python" are the roadmap's.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:the\s+)?(?:typical\s+|usual\s+|normal\s+|common\s+)?next\s+(?:career\s+)?(?:steps?|moves?)\b(?<=\b(?:years?|yrs)\s+(?:as|in|of being)\b[^.?!]{0,60})")]
+    private static partial Regex NextStepsAfterYears();
 
     /// <summary>
     /// "explain in normal words what that job is" (a parent asking for a child): what the role is (round 27: it had led

@@ -2556,6 +2556,17 @@ public sealed class AskIntentTests
     public void Round_36_one_type_of_sets_the_role_against_a_picture(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from researchers: "after a few years as an MLE, what are the typical next steps?" asks where the career goes,
+    /// not the average pay "typical" reads as. Next steps after learning a topic are still the roadmap's.
+    /// </summary>
+    [Theory]
+    [InlineData("After a few years as an MLE, what are the typical next steps? Is it realistic to move into leading an ML team eventually, or does that need an MBA type background?", "career.growth", null)]
+    [InlineData("after 3 years as an ml engineer whats the next step", "career.growth", null)]
+    [InlineData("what is the typical ml engineer salary", "salary.figures", null)]
+    public void Round_36_next_steps_after_years_in_the_role(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
