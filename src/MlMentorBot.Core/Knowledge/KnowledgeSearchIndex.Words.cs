@@ -1431,9 +1431,11 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "besides coding", "apart from python", "other than accuracy": the one thing the member already has or rules out, so
-    /// not what the question is about ("soft skills for ml engineer, what matters besides coding" asks about the rest).
+    /// not what the question is about ("soft skills for ml engineer, what matters besides coding" asks about the rest). So
+    /// is "beyond knowing the algorithms" ("Which skills matter most for an MLE beyond knowing the algorithms?" had led with
+    /// the common algorithms, round 36).
     /// </summary>
-    [GeneratedRegex(@"\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+(?:the |a |an |just |only )?[\p{L}\p{N}+#-]+")]
+    [GeneratedRegex(@"\b(?:besides|beyond|apart from|aside from|other than|except(?: for)?)\s+(?:(?:knowing|learning|doing|using)\s+)?(?:the |a |an |just |only )?[\p{L}\p{N}+#-]+")]
     private static partial Regex BesidesThat();
 
     /// <summary>

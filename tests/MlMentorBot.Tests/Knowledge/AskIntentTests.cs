@@ -2567,6 +2567,16 @@ public sealed class AskIntentTests
     public void Round_36_next_steps_after_years_in_the_role(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from researchers: "beyond knowing the algorithms" rules the algorithms out, as "besides" does; the skills
+    /// beyond them answer. Asked for, the algorithms still lead.
+    /// </summary>
+    [Theory]
+    [InlineData("Which skills matter most for an MLE beyond knowing the algorithms? I suspect a lot of my research-only habits won't translate.", "roadmap.core-skills", null)]
+    [InlineData("which algorithms should an ml engineer know", "skills.algorithms", null)]
+    public void Round_36_beyond_rules_a_topic_out(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
