@@ -401,6 +401,10 @@ internal static partial class AnswerRanking
     [GeneratedRegex(@"\b(?:worth it|worth (?:becoming|pursuing|getting into|going into|doing)|good (?:career|job|field|choice|option|idea)|(?:a|any) future|smart move)\b")]
     private static partial Regex CareerWorth();
 
+    /// <summary>"right next to python", "listed next to sql": "next to" as beside, not as what comes next.</summary>
+    [GeneratedRegex(@"\b(?:right|just|listed|mentioned|sitting|sits|placed|written) next to\b")]
+    private static partial Regex BesideIt();
+
     /// <summary>
     /// "Just finished intro to python, whats next", "done with statistics, what's next on the path", "done with stats, now
     /// what" (ending so: "i know pytorch basics now, what projects" asks about projects), "what comes after learning
@@ -421,6 +425,13 @@ internal static partial class AnswerRanking
         }
 
         var text = string.Join(' ', query.Words);
+        // "saw it listed on a job ad right next to python": beside it, not after it (round 36: "do i need java at all??"
+        // had led with the step after Python's).
+        if (BesideIt().IsMatch(text) && !query.Words.Any(w => w is "now" or "after"))
+        {
+            return null;
+        }
+
         // "what kind of project comes next": the kind of thing asked for, not the step after one the member finished
         // (it had led with the networking stage, the step after projects; round 26).
         if (KindOf().IsMatch(text))

@@ -2577,6 +2577,16 @@ public sealed class AskIntentTests
     public void Round_36_beyond_rules_a_topic_out(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from researchers: "listed … right next to python" is beside it, not the step after it; "done with python,
+    /// whats next" still is.
+    /// </summary>
+    [Theory]
+    [InlineData("do i need java at all?? saw it listed on a job ad right next to python", "skills.programming", null)]
+    [InlineData("done with python, whats next", "roadmap.foundations", "SQL")]
+    public void Round_36_next_to_is_beside(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
