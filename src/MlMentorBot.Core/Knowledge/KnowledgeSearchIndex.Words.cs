@@ -303,6 +303,7 @@ public sealed partial class KnowledgeSearchIndex
         (WhatThatJobIs(), " what is an ml engineer "),
         (BecomeAManager(), " become management "),
         new(NextStepsAfterYears(), " career growth ", Needing("next")),
+        new(SkillsOfAJunior(), " ", Needing("skill")),
         (WhatTheyDo(), " what does an ml engineer "),
         (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
@@ -874,9 +875,10 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "what do recruiters even look at": what they look for, which is the skills entry's phrase (round 24: turned away, as
-    /// "look at" said nothing the knowledge knows).
+    /// "look at" said nothing the knowledge knows). So is what they "are looking for" (round 36: "what skills recruiters are
+    /// looking for junior ml engineer" had led with entry-level roles).
     /// </summary>
-    [GeneratedRegex(@"\b(recruiters?|employers?|companies|interviewers?)(?: (?:even|actually|really|usually))? look(?:ing)? at\b")]
+    [GeneratedRegex(@"\b(recruiters?|employers?|companies|interviewers?)(?: (?:are|r))?(?: (?:even|actually|really|usually))? look(?:s|ing)? (?:at|for)\b")]
     private static partial Regex LookAt();
 
     /// <summary>
@@ -1123,6 +1125,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:the\s+)?(?:typical\s+|usual\s+|normal\s+|common\s+)?next\s+(?:career\s+)?(?:steps?|moves?)\b(?<=\b(?:years?|yrs)\s+(?:as|in|of being)\b[^.?!]{0,60})")]
     private static partial Regex NextStepsAfterYears();
+
+    /// <summary>
+    /// "what skills do i need as a junior ml engineer", "what skills recruiters are looking for junior ml engineer": the level
+    /// says whom the skills are for, not a question about entry-level roles (round 36, from members writing in a second
+    /// language: both had led with internships and entry-level roles). Only after "skill": a junior's pay is still asked by
+    /// level.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:junior|entry[- ]level)(?=\s+(?:mles?|ml eng\w*|machine learning eng\w*|ml roles?|ml positions?)\b)(?<=\bskills?\b[^.?!]{0,50})")]
+    private static partial Regex SkillsOfAJunior();
 
     /// <summary>
     /// "explain in normal words what that job is" (a parent asking for a child): what the role is (round 27: it had led

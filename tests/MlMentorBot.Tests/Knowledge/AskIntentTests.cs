@@ -2587,6 +2587,17 @@ public sealed class AskIntentTests
     public void Round_36_next_to_is_beside(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from members writing in a second language: the skills asked "as a junior ml engineer", or that recruiters
+    /// "are looking for", are the skills, not entry-level roles. A junior's pay is still asked by level.
+    /// </summary>
+    [Theory]
+    [InlineData("what skills recruiters are looking for junior ml engineer", "roadmap.core-skills", null)]
+    [InlineData("what skills do i need as a junior ml engineer", "roadmap.core-skills", null)]
+    [InlineData("how much does a junior ml engineer make", "salary.figures", "Entry level")]
+    public void Round_36_skills_for_a_junior_are_the_skills(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
