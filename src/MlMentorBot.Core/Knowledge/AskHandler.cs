@@ -303,9 +303,31 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         return askedAnswer is { Lead: { } lead, NotCovered: null, Query: { Unknown.Count: 0 } askedQuery }
             && ((wholeAnswer is { Lead: null, Unranked: null }
                     && (askedQuery.NamesTheField || askedQuery.Aliases.Count > 0 || (query.NamesTheField && AnswerRanking.PathPassage(snapshot, askedQuery) is not null))
-                    && (wholeAnswer.NotCovered is null || OnlyBefore(question, asked!, wholeAnswer.NotCovered)))
+                    && (wholeAnswer.NotCovered is null || OnlyBefore(question, asked!, wholeAnswer.NotCovered) || OnlyInARemarkAfter(question, asked!, wholeAnswer.NotCovered)))
                 || (lead.Entry.Figures.Count > 0 && wholeAnswer.Lead is { Entry: { Kind: KnowledgeKinds.Salary, Figures.Count: 0 } }))
             ? askedAnswer : wholeAnswer;
+    }
+
+    /// <summary>
+    /// True when <paramref name="topic"/> (lowercase) is named only after the question sentence <paramref name="asked"/> of
+    /// <paramref name="question"/>, in a remark of the member's of one sentence that asks nothing (no question mark, no
+    /// question word at its start): "how important is communication for MLE roles? i can explain a regression to reviewer 2 but not sure about
+    /// product managers", "how good does my SQL need to be? ive literally never queried a database, everything i touch is csv
+    /// or hdf5" (round 36: both had been told the remark's topic is not covered). Not "will AI replace ML engineers?? like
+    /// why learn this if LLMs will write all the models anyway", whose remark asks on, nor a longer story after the question
+    /// ("which industries are actually hiring ml engineers right now? im a nurse in ireland, … is that because…").
+    /// </summary>
+    private static bool OnlyInARemarkAfter(string question, string asked, string topic)
+    {
+        var at = question.IndexOf(asked, StringComparison.Ordinal);
+        if (at < 0 || question[..(at + asked.Length)].Contains(topic, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var remark = question[(at + asked.Length)..].Trim();
+        return remark.Contains(topic, StringComparison.OrdinalIgnoreCase) && remark.TrimEnd('.', '!').IndexOfAny(['?', '.', '!']) < 0
+            && !AsksAQuestion().IsMatch(remark) && !remark.Contains("why", StringComparison.OrdinalIgnoreCase) && OfTheMember().IsMatch(remark);
     }
 
     /// <summary>

@@ -2598,6 +2598,18 @@ public sealed class AskIntentTests
     public void Round_36_skills_for_a_junior_are_the_skills(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from researchers: a topic the sources do not cover, named only in a one-sentence remark of the member's after
+    /// the question ("…not sure about product managers", "…everything i touch is csv or hdf5"), does not turn the question
+    /// away. A remark that asks on ("like why learn this if LLMs…") still names what the question is about.
+    /// </summary>
+    [Theory]
+    [InlineData("how important is communication for MLE roles? i can explain a regression to reviewer 2 but not sure about product managers", "skills.traits", null)]
+    [InlineData("how good does my SQL need to be? ive literally never queried a database, everything i touch is csv or hdf5", "skills.programming", null)]
+    [InlineData("will AI replace ML engineers?? like why learn this if LLMs will write all the models anyway", null, null)]
+    public void Round_36_a_topic_only_a_remark_after_the_question_names(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
