@@ -2610,6 +2610,13 @@ public sealed class AskIntentTests
     public void Round_36_a_topic_only_a_remark_after_the_question_names(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>Round 36, from researchers: pay in Zurich or Switzerland is not in the sources, which give United States figures.</summary>
+    [Theory]
+    [InlineData("ML engineer salaries in Zurich — how do they compare with a Swiss postdoc salary?", null, null)]
+    [InlineData("ml engineer salary in the us", "salary.figures", null)]
+    public void Round_36_pay_in_zurich_is_not_covered(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
