@@ -304,6 +304,7 @@ public sealed partial class KnowledgeSearchIndex
         (BecomeAManager(), " become management "),
         new(NextStepsAfterYears(), " career growth ", Needing("next")),
         new(SkillsOfAJunior(), " ", Needing("skill")),
+        new(ClassicBesideDeep(), " scikit-learn classic algorithms ", Needing("classic")),
         (WhatTheyDo(), " what does an ml engineer "),
         (InPlainWords(), " "),
         (WhatToAvoid(), " what to avoid "),
@@ -1134,6 +1135,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\b(?:junior|entry[- ]level)(?=\s+(?:mles?|ml eng\w*|machine learning eng\w*|ml roles?|ml positions?)\b)(?<=\bskills?\b[^.?!]{0,50})")]
     private static partial Regex SkillsOfAJunior();
+
+    /// <summary>
+    /// "classic ml or deep learning first", "should I learn classic ML algorithms properly first or jump straight into deep
+    /// learning": classic machine learning set beside deep learning is what Scikit-learn is for, which the frameworks' note
+    /// puts first (round 36: four such questions, in the members' tune split, the helpers' set and two batches, had led with
+    /// the types of learning). Only with deep learning in the same sentence.
+    /// </summary>
+    [GeneratedRegex(@"\bclassic(?:al)?\s+(?:(?:ml|machine learning)(?:\s+(?:algorithms?|algos?|models?))?|algorithms?|algos?)\b(?:(?=[^.?!]{0,80}\bdeep learning\b)|(?<=\bdeep learning\b[^.?!]{0,80}))")]
+    private static partial Regex ClassicBesideDeep();
 
     /// <summary>
     /// "explain in normal words what that job is" (a parent asking for a child): what the role is (round 27: it had led

@@ -2617,6 +2617,18 @@ public sealed class AskIntentTests
     public void Round_36_pay_in_zurich_is_not_covered(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: classic machine learning set beside deep learning ("deep learning first or classic ml first") is what
+    /// Scikit-learn is for, which the path puts first; the core skills stage answers, not the types of learning. Classic
+    /// algorithms asked about alone are still the algorithms.
+    /// </summary>
+    [Theory]
+    [InlineData("deep learning first or classic ml first", "roadmap.core-skills", null)]
+    [InlineData("should I learn classic ML algorithms properly first or jump straight into deep learning? everyone on twitter only talks about transformers", "roadmap.core-skills", null)]
+    [InlineData("which classic algorithms should i know", "skills.algorithms", null)]
+    public void Round_36_classic_ml_beside_deep_learning(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
