@@ -311,7 +311,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// <summary>
     /// True when <paramref name="topic"/> (lowercase) is named only after the question sentence <paramref name="asked"/> of
     /// <paramref name="question"/>, in a remark of the member's of one sentence that asks nothing (no question mark, no
-    /// question word at its start): "how important is communication for MLE roles? i can explain a regression to reviewer 2 but not sure about
+    /// clause that opens with a question word: "my english not perfect, will it hurt me in remote interviews" asks on): "how important is communication for MLE roles? i can explain a regression to reviewer 2 but not sure about
     /// product managers", "how good does my SQL need to be? ive literally never queried a database, everything i touch is csv
     /// or hdf5" (round 36: both had been told the remark's topic is not covered). Not "will AI replace ML engineers?? like
     /// why learn this if LLMs will write all the models anyway", whose remark asks on, nor a longer story after the question
@@ -327,7 +327,8 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
         var remark = question[(at + asked.Length)..].Trim();
         return remark.Contains(topic, StringComparison.OrdinalIgnoreCase) && remark.TrimEnd('.', '!').IndexOfAny(['?', '.', '!']) < 0
-            && !AsksAQuestion().IsMatch(remark) && !remark.Contains("why", StringComparison.OrdinalIgnoreCase) && OfTheMember().IsMatch(remark);
+            && !remark.Split([',', ';'], StringSplitOptions.TrimEntries).Any(clause => AsksAQuestion().IsMatch(clause))
+            && !remark.Contains("why", StringComparison.OrdinalIgnoreCase) && OfTheMember().IsMatch(remark);
     }
 
     /// <summary>
