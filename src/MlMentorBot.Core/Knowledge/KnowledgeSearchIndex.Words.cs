@@ -287,6 +287,7 @@ public sealed partial class KnowledgeSearchIndex
     [
         (Mention(), " "),
         (WhoIAm(), " "),
+        new(WhereIWork(), " ", Needing("work")),
         (YearInCollege(), " "),
         (CompSci(), " computer science "),
         (PtVsTf(), " pytorch vs tensorflow "),
@@ -914,6 +915,14 @@ public sealed partial class KnowledgeSearchIndex
     [GeneratedRegex(@"^\W*(?:(?:hi|hello|hey)\W+)?(?:(?:i'?m|i am) an? |(?:former|ex-|ex|retired) (?:an? )?)(?!" + FieldSelves + @")(?!\d)\w+(?: (?!major|minor|degree|student|grad|graduate|years?\b)\w+)?(?= *[,.;!]| here\b)"
         + @"|^\W*(?:(?:hi|hello|hey)\W+)?(?:an? )?(?:(?:high|middle) school )?(?!" + FieldSelves + @"|(?:swes?|ds|noob|newbie|n00b|lurker|mles?|cs|someone|anyone|nobody|who|what|which)\b)(?!\d)[a-z]+(?: (?!" + FieldSelves + @")[a-z]+)? (?:here|(?:of|for) (?:[a-z-]+ ){0,4}?\d+\+? ?(?:years?|yrs?))(?= *[,.;!])")]
     private static partial Regex WhoIAm();
+
+    /// <summary>
+    /// "i work in retail, how do i become an ml engineer", "im 35 and work in retail, is becoming an mle realistic": where the
+    /// member works, said as a clause of its own, is the question's context, as who they are is (<see cref="WhoIAm"/>; round
+    /// 36: both had been turned away for "retail"). Not work in the field's own words ("i work in data", "working in ml").
+    /// </summary>
+    [GeneratedRegex(@"(?:^\W*(?:i\s+|i'?m\s+|i am\s+)?|\band\s+(?:i\s+)?)(?:currently\s+|now\s+)?(?:work|working)\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?!" + FieldSelves + @"|tech\b|ai\b|it\b)[a-z]+(?:\s+(?!" + FieldSelves + @")[a-z]+)?(?=\s*[,.;!])")]
+    private static partial Regex WhereIWork();
 
     /// <summary>
     /// The member's year of study ("im a junior in college, how do i land an ML internship…", "i'm a final year student at

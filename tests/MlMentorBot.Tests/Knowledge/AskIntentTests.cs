@@ -2629,6 +2629,17 @@ public sealed class AskIntentTests
     public void Round_36_classic_ml_beside_deep_learning(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: where the member works, as a clause of its own ("i work in retail, …"), is context as who they are is; the
+    /// question answers. Another field's question from someone who works somewhere is still turned away.
+    /// </summary>
+    [Theory]
+    [InlineData("i work in retail, how do i become an ml engineer", "roadmap.role", "The whole path at a glance")]
+    [InlineData("im 35 and work in retail, is becoming an mle realistic", "roadmap.role", "The whole path at a glance")]
+    [InlineData("i work in a bakery, whats the best bread recipe", null, null)]
+    public void Round_36_where_the_member_works_is_context(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
