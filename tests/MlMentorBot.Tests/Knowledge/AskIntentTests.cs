@@ -2640,6 +2640,17 @@ public sealed class AskIntentTests
     public void Round_36_where_the_member_works_is_context(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: a pilot's pay ("pilots" had been read as the "plots" of visualisation) and a sci-fi novel about AI are not in
+    /// the sources; both get the honest reply. An ML engineer's pay still answers.
+    /// </summary>
+    [Theory]
+    [InlineData("how much do pilots make and how long is flight school", null, null)]
+    [InlineData("recommend a good sci-fi novel about AI? need something for the flight to my conference", null, null)]
+    [InlineData("how much do ml engineers make", "salary.figures", null)]
+    public void Round_36_a_pilots_pay_and_a_novel_are_not_covered(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
