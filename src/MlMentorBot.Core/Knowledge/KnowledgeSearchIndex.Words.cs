@@ -377,6 +377,7 @@ public sealed partial class KnowledgeSearchIndex
         (FamilyTree(), " genealogy "),
         (ADate(), " romance "),
         (ModelHobby(), " modelmaking "),
+        new(TrainRide(), " railway ", Needing("train")),
         (CodingVsMeetings(), " responsibilities "),
         (SkyClouds(), " weather "),
         (FeatureStory(), " journalism "),
@@ -1008,6 +1009,14 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"\bmodel (?:trains?|railways?|railroads?|kits?|planes?|aeroplanes?|airplanes?|cars?|ships?|rockets?)\b")]
     private static partial Regex ModelHobby();
+
+    /// <summary>
+    /// "which train is fastest from delhi to mumbai", "train tickets", "the train station": a train to ride, which no source
+    /// covers, not training a model (round 36: the first had led with the faster and cheaper routes into the field, from a
+    /// helper's off-topic messages).
+    /// </summary>
+    [GeneratedRegex(@"\bwhich trains?\s+(?:is|are|goes|go|should)\b|\btrains?\s+(?:tickets?|stations?|fares?|timetables?|journeys?|rides?)\b")]
+    private static partial Regex TrainRide();
 
     /// <summary>
     /// "coding vs meetings": how an ML engineer's day is split, the daily work, not programming ("what does an mle actually

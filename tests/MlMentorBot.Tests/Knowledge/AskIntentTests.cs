@@ -2651,6 +2651,13 @@ public sealed class AskIntentTests
     public void Round_36_a_pilots_pay_and_a_novel_are_not_covered(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>Round 36: "which train is fastest from delhi to mumbai" is a train to ride, not training a model.</summary>
+    [Theory]
+    [InlineData("which train is fastest from delhi to mumbai and how much ticket", null, null)]
+    [InlineData("where do i buy train tickets", null, null)]
+    public void Round_36_a_train_to_ride_is_not_training(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
