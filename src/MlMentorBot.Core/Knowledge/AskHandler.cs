@@ -958,7 +958,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// remark of the member's and no other question: "what skills do i need to get hired as an mle, feels like the list
     /// never ends".
     /// </summary>
-    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|everything|lol|ngl|idk|trying|tbh|it|its|it's|seems)\b[^?]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|everything|lol|ngl|idk|trying|planning|thinking|hoping|tbh|it|its|it's|seems)\b[^?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionThenRemark();
 
     /// <summary>

@@ -2658,6 +2658,16 @@ public sealed class AskIntentTests
     public void Round_36_a_train_to_ride_is_not_training(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from students: a remark may open with "planning", "thinking" or "hoping" ("whats the ml engineer salary in
+    /// toronto? planning to move to canada for uni"); the question is told pay in Toronto is not covered.
+    /// </summary>
+    [Theory]
+    [InlineData("whats the ml engineer salary in toronto? planning to move to canada for uni", null, null)]
+    [InlineData("whats the average ml engineer salary? planning my career around it", "salary.figures", null)]
+    public void Round_36_a_remark_may_open_with_planning(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
