@@ -636,12 +636,13 @@ internal static partial class AnswerRanking
     /// or just deploy what the data scientists made", which led with deployment: the role set against one of its tasks.
     /// A greeting may come first ("hey bot, is an ML engineer basically just a software engineer who knows some ML?", round 27).
     /// So may "one type of" stand for "just" ("ML engineer is one type of software engineer or it is completely different
-    /// field", round 36: it had led with the common algorithms).
+    /// field", round 36: it had led with the common algorithms), and "more like" ("is ml engineering more like software
+    /// engineering or more like research?", round 36: it had led with the practices).
     /// </summary>
     public static SearchHit? RoleHit(IReadOnlyList<SearchHit> hits, SearchQuery query) =>
         IsTheRoleJust().IsMatch(string.Join(' ', query.Words)) ? hits.FirstOrDefault(h => h.Entry.Kind == KnowledgeKinds.Role) : null;
 
-    [GeneratedRegex(@"(?:^(?:(?:hey|hi|hello|yo|ok|okay|so|bot|mentor)\s+)*(?:is|isnt|aint|is not) (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|simply|really|only|literally|(?:one|a|an|some) (?:type|kind|sort) of)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
+    [GeneratedRegex(@"(?:^(?:(?:hey|hi|hello|yo|ok|okay|so|bot|mentor)\s+)*(?:is|isnt|aint|is not) (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|simply|really|only|literally|(?:one|a|an|some) (?:type|kind|sort) of|more like)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
     private static partial Regex IsTheRoleJust();
 
     /// <summary>

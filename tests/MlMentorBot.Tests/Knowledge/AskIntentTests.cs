@@ -2668,6 +2668,16 @@ public sealed class AskIntentTests
     public void Round_36_a_remark_may_open_with_planning(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from students: "is ml engineering more like software engineering or more like research?" sets the role
+    /// against a picture of it, as "just" does; the role's own passage answers.
+    /// </summary>
+    [Theory]
+    [InlineData("is ml engineering more like software engineering or more like research? 2nd year cs here trying to figure out which way to lean", "role.related-careers", null)]
+    [InlineData("what software engineering practices do ml engineers need", "skills.software-engineering", null)]
+    public void Round_36_more_like_sets_the_role_against_a_picture(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
