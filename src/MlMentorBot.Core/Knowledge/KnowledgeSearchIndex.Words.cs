@@ -20,6 +20,8 @@ public sealed partial class KnowledgeSearchIndex
         "unrealistic", "outdated", "overkill", "nonsense", "bs", "believable", "plausible", "credible",
         // Round 34: "does technical blogging … actually help get interviews or is it just noise".
         "noise", "pointless", "useless", "gimmick", "fluff",
+        // Round 36: "how do i network when i dont know anyone in tech lol. linkedin feels so fake".
+        "fake",
     };
 
     /// <summary>
@@ -367,6 +369,7 @@ public sealed partial class KnowledgeSearchIndex
         (CashGrab(), " "),
         (NoMoneyFor(), " cheaper "),
         (BrokeAsWhoAsks(), " "),
+        new(WhenIAmAfterHow(), "${keep}", Needing("when")),
         (GuidanceOn(), " "),
         (EnterTheField(), " "),
         (WhatItMeans(), " "),
@@ -924,6 +927,15 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?:^\W*(?:i\s+|i'?m\s+|i am\s+)?|\band\s+(?:i\s+)?)(?:currently\s+|now\s+)?(?:work|working)\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?!" + FieldSelves + @"|tech\b|ai\b|it\b)[a-z]+(?:\s+(?!" + FieldSelves + @")[a-z]+)?(?=\s*[,.;!])")]
     private static partial Regex WhereIWork();
+
+    /// <summary>
+    /// "how do i network when im just a student lol i dont know anyone in tech…", "how do i network when literally my whole
+    /// network is academics?": after "how do i …", a clause of when the member is or has is their situation, not the
+    /// question's topic (round 36: both had been turned away for the situation's words). The question up to "when" is kept.
+    /// Not "how do i know when im ready to apply", whose "when" is what it asks.
+    /// </summary>
+    [GeneratedRegex(@"(?<keep>\bhow\s+(?:do|can|should|would)\s+i\s+(?!know\b|tell\b|decide\b)\w+(?:\s+\w+){0,3}?)\s+when\s+(?:i|im|i'm|i am|i've|ive|my|literally|all)\b[^.?!]*")]
+    private static partial Regex WhenIAmAfterHow();
 
     /// <summary>
     /// The member's year of study ("im a junior in college, how do i land an ML internship…", "i'm a final year student at

@@ -2678,6 +2678,19 @@ public sealed class AskIntentTests
     public void Round_36_more_like_sets_the_role_against_a_picture(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: after "how do i …", a clause of when the member is or has ("…when im just a student lol…", "…when literally
+    /// my whole network is academics?") is their situation; the question answers. "linkedin feels so fake" judges, it names
+    /// no other topic. "how do i know when im ready" still asks about the when.
+    /// </summary>
+    [Theory]
+    [InlineData("how do i network when im just a student lol i dont know anyone in tech and my parents are both teachers", "resources.networking", null)]
+    [InlineData("how do i network when literally my whole network is academics? linkedin feels so fake", "resources.networking", null)]
+    [InlineData("how do i network when i dont know anyone in tech lol. linkedin feels so fake", "resources.networking", null)]
+    [InlineData("how do i get real experience when i work full time and cant do an unpaid internship. bills dont pay themselves", "roadmap.experience", null)]
+    public void Round_36_when_the_member_is_is_their_situation(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
