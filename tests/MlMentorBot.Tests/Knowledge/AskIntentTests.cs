@@ -1223,7 +1223,7 @@ public sealed class AskIntentTests
     [Fact]
     public void A_typo_correction_keeps_the_first_letter()
     {
-        var query = Snapshot.Search.Interpret("i work in retail, can i switch to ml");
+        var query = Snapshot.Search.Interpret("can i switch to ml from retail");
 
         Assert.DoesNotContain(query.Corrections, c => c.Typed == "retail");
         Assert.Contains("retail", query.Unknown);
