@@ -154,6 +154,17 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     public static AskAnswer Compose(KnowledgeSnapshot snapshot, string question)
     {
         var answer = ComposeOne(snapshot, question);
+        // "how much does location matter for mle pay, like sf vs remote from the midwest": a topic the sources do not cover,
+        // named only in the examples after the question, does not turn away a question that has an answer of its own (round
+        // 36: told remote work is not covered, though the location factor answers).
+        if (answer is { Lead: null, NotCovered: { } exampleTopic }
+            && ExamplesAfter().Match(question) is { Success: true } examples
+            && !examples.Groups["clause"].Value.Contains(exampleTopic, StringComparison.OrdinalIgnoreCase)
+            && ComposeOne(snapshot, examples.Groups["clause"].Value) is { Lead: not null, NotCovered: null, Query.Unknown.Count: 0 } clauseAnswer)
+        {
+            return clauseAnswer;
+        }
+
         // "whats the difference between a data scientist and an ml engineer, every youtube video says something different
         // lol", "what skills do i actually need to get hired as an mle, feels like the list never ends": a question of the
         // field, then a remark on it, which had led with the online courses and with staying current (round 35, from a batch
@@ -949,6 +960,14 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     [GeneratedRegex(@"^\W*(?<clause>how much (?:[\w-]+ ){1,4}?(?:do (?:i|you|we|u) (?:really |actually |even )?need(?: to know)?|is (?:really |actually )?(?:needed|required|necessary)|should (?:i|you) (?:know|learn)))\s*[,?.!;]+\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex HowMuchOfATopic();
+
+    /// <summary>
+    /// A question (group "clause", up to its comma) followed by examples of what it asks about: "…, like sf vs remote from the
+    /// midwest", "…, e.g. aws or gcp", "…, such as …". Not a question of which or what ("which cloud should i learn for ml,
+    /// like aws gcp or azure"), whose examples are the options it asks about.
+    /// </summary>
+    [GeneratedRegex(@"^(?!\W*(?:which|what|whats|what's|any|best|recommend)\b)(?<clause>[^,?]{12,}?)\s*,\s*(?:like|e\.?g\.?|such as|for example|for instance)\s+[^,?]+\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExamplesAfter();
 
     /// <summary>The start of a sentence, with "so", "ok" or "anyway" a member may put before its question.</summary>
     private const string OpeningFiller = @"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?";

@@ -2691,6 +2691,17 @@ public sealed class AskIntentTests
     public void Round_36_when_the_member_is_is_their_situation(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: a topic the sources do not cover, named only in examples after the question ("how much does location matter
+    /// for mle pay, like sf vs remote from the midwest"), does not turn the question away. In a question of which, the
+    /// examples are the options asked about, and the honest reply still names the one not covered.
+    /// </summary>
+    [Theory]
+    [InlineData("how much does location matter for mle pay, like sf vs remote from the midwest", "salary.factors", "Location")]
+    [InlineData("which cloud should i learn for ml, like aws gcp or azure", null, null)]
+    public void Round_36_examples_after_the_question(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
