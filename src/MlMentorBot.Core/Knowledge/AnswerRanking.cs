@@ -639,8 +639,19 @@ internal static partial class AnswerRanking
     /// field", round 36: it had led with the common algorithms), and "more like" ("is ml engineering more like software
     /// engineering or more like research?", round 36: it had led with the practices).
     /// </summary>
-    public static SearchHit? RoleHit(IReadOnlyList<SearchHit> hits, SearchQuery query) =>
-        IsTheRoleJust().IsMatch(string.Join(' ', query.Words)) ? hits.FirstOrDefault(h => h.Entry.Kind == KnowledgeKinds.Role) : null;
+    public static SearchHit? RoleHit(IReadOnlyList<SearchHit> hits, SearchQuery query)
+    {
+        if (!IsTheRoleJust().IsMatch(string.Join(' ', query.Words)))
+        {
+            return null;
+        }
+
+        // The role passage whose heading names the picture the role is set against ("Software engineer roots" for "is ML
+        // engineering basically just software eng with models bolted on…", which had led with a typical day), else the best.
+        var roles = hits.Where(h => h.Entry.Kind == KnowledgeKinds.Role).ToList();
+        return roles.FirstOrDefault(h => h.Heading is { } heading && Words(heading).Any(w => w.Length > 4 && w is not ("engineer" or "learning" or "machine")
+            && query.Words.Contains(w, StringComparer.OrdinalIgnoreCase))) ?? roles.FirstOrDefault();
+    }
 
     [GeneratedRegex(@"(?:^(?:(?:hey|hi|hello|yo|ok|okay|so|bot|mentor)\s+)*(?:is|isnt|aint|is not) (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|simply|really|only|literally|(?:one|a|an|some) (?:type|kind|sort) of|more like)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
     private static partial Regex IsTheRoleJust();

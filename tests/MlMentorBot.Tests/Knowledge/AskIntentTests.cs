@@ -2702,6 +2702,18 @@ public sealed class AskIntentTests
     public void Round_36_examples_after_the_question(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from members who ask in choices: the role set against "a software engineer who does models" is answered by
+    /// the role passage whose heading names software engineering, not by a typical day. "the middle person between the data
+    /// science folks and the backend devs" names no heading's long word, and still gets the role's best passage.
+    /// </summary>
+    [Theory]
+    [InlineData("is an ml engineer basically a software engineer who does models or is it a different job entirely", "role.related-careers", "Software engineer roots")]
+    [InlineData("is mle just a software engineer who knows some ml or is it a totally diff job", "role.related-careers", "Software engineer roots")]
+    [InlineData("is MLE basically the middle person between the data science folks and the backend devs?", "role.overview", null)]
+    public void Round_36_the_role_passage_naming_the_picture(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
