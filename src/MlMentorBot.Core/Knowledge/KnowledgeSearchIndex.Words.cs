@@ -831,10 +831,11 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// "just use (the) libraries": the shortcut a member weighs against learning something ("is linear algebra really
     /// necessary or can i just use the libraries", "is it bad to just use libraries without knowing how the algorithms
-    /// work", round 30: "is it fine to skip linear algebra and just learn the libraries"). The question is about that
-    /// something, so the shortcut is not read as a question about the libraries.
+    /// work", round 30: "is it fine to skip linear algebra and just learn the libraries"; round 36: "…or can i get by letting
+    /// the libraries do the heavy lifting", turned away for "lifting"). The question is about that something, so the
+    /// shortcut is not read as a question about the libraries.
     /// </summary>
-    [GeneratedRegex(@"\bjust (?:use|using|call|calling|learn|learning|rely on|relying on) (?:the |some |a )?(?:libraries|library|libs|frameworks|framework|packages|apis?)\b")]
+    [GeneratedRegex(@"\bjust (?:use|using|call|calling|learn|learning|rely on|relying on) (?:the |some |a )?(?:libraries|library|libs|frameworks|framework|packages|apis?)\b|\b(?:let|letting|have|having) (?:the )?(?:libraries|libs|frameworks|packages|tools) (?:do|handle) (?:the |all the |most of the )?(?:heavy lifting|work|maths?|rest)\b")]
     private static partial Regex JustUseLibraries();
 
     /// <summary>

@@ -2714,6 +2714,16 @@ public sealed class AskIntentTests
     public void Round_36_the_role_passage_naming_the_picture(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: "letting the libraries do the heavy lifting" is the shortcut weighed against the maths, as "just use the
+    /// libraries" is; the maths answer.
+    /// </summary>
+    [Theory]
+    [InlineData("do i really need probability and stats or can i get by letting the libraries do the heavy lifting", "skills.math-statistics", null)]
+    [InlineData("which libraries do ml engineers use", "skills.frameworks", null)]
+    public void Round_36_letting_the_libraries_do_the_work(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
