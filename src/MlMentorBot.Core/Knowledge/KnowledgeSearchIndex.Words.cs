@@ -1433,9 +1433,10 @@ public sealed partial class KnowledgeSearchIndex
     /// <summary>
     /// The subject or trade a member comes from ("a roadmap for someone coming from physics", "switching from accounting",
     /// "a nursing background", "switched from finance": round 32): who asks, not the topic, as with a degree's subject (<see cref="DegreeSubject"/>). Round 27;
-    /// the subjects alone stay unknown words ("best way to study for my chemistry final" is someone else's topic).
+    /// the subjects alone stay unknown words ("best way to study for my chemistry final" is someone else's topic). Round 36:
+    /// more trades ("coming from mobile (kotlin/swift mostly)", turned away), with what the member says of it in brackets.
     /// </summary>
-    [GeneratedRegex(@"\b(?<keep>(?:coming|come|comes|came|switching|switched|moving|moved|transitioning|transitioned|pivoting|pivoted) from (?:a |an )?)" + Backgrounds + @"\b|\b" + Backgrounds + @" background\b")]
+    [GeneratedRegex(@"\b(?<keep>(?:coming|come|comes|came|switching|switched|moving|moved|transitioning|transitioned|pivoting|pivoted) from (?:a |an )?)" + Backgrounds + @"\b(?:\s*\([^)]{0,40}\))?|\b" + Backgrounds + @" background\b")]
     private static partial Regex ComingFrom();
 
     /// <summary>
@@ -1448,7 +1449,7 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex HireByDegree();
 
     /// <summary>The subjects and trades of <see cref="ComingFrom"/>.</summary>
-    private const string Backgrounds = "(?:physics|chemistry|biology|bio|economics|econ|psychology|neuroscience|accounting|nursing|teaching|retail|hospitality|law|marketing|sales|finance|medicine|pharmacy|architecture)";
+    private const string Backgrounds = "(?:physics|chemistry|biology|bio|economics|econ|psychology|neuroscience|accounting|nursing|teaching|retail|hospitality|law|marketing|sales|finance|medicine|pharmacy|architecture|mobile|ios|android|embedded|firmware|gamedev|game dev|qa|testing|sysadmin|support|journalism|civil engineering|mechanical engineering|electrical engineering)";
 
     /// <summary>
     /// The subject of a degree ("a math degree", "a physics bachelors", "a bio major", "major in math or cs", "degree in

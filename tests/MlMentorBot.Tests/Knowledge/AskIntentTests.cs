@@ -2724,6 +2724,16 @@ public sealed class AskIntentTests
     public void Round_36_letting_the_libraries_do_the_work(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from people in other tech jobs: the trade a member comes from ("coming from mobile (kotlin/swift mostly)")
+    /// says who asks; the skills answer. Android development asked about for itself is still someone else's topic.
+    /// </summary>
+    [Theory]
+    [InlineData("what skills do i need to be an MLE coming from mobile (kotlin/swift mostly)", "roadmap.core-skills", null)]
+    [InlineData("best way to learn android development", null, null)]
+    public void Round_36_the_trade_a_member_comes_from(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
