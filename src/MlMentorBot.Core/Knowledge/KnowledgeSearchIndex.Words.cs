@@ -400,6 +400,7 @@ public sealed partial class KnowledgeSearchIndex
         (KnowItCold(), " "),
         (WhatMakesAGoodOne(), " traits of an ml engineer "),
         (HireByDegree(), " hire degree "),
+        new(EngineeringSubject(), " engineering degree ", Needing("eng")),
         new(DegreeSubject(), "${keep} ", Needing("degree", "major", "bachelor", "master", "phd", "bsc", "msc", "grad", "studied", "studying")),
         (ComingFrom(), "${keep} "),
         (WithoutADegree(), " faster and cheaper routes than a degree "),
@@ -928,6 +929,17 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?:^\W*(?:i\s+|i'?m\s+|i am\s+)?|\band\s+(?:i\s+)?)(?:currently\s+|now\s+)?(?:work|working)\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?!" + FieldSelves + @"|tech\b|ai\b|it\b)[a-z]+(?:\s+(?!" + FieldSelves + @")[a-z]+)?(?=\s*[,.;!])")]
     private static partial Regex WhereIWork();
+
+    /// <summary>
+    /// "mech eng degree, good enough or do i need to go back for cs", "im doing mechanical engineering, can i still become an
+    /// ml engineer", "I studied mechanical engineering, not CS": a degree in another branch of engineering, which the degree
+    /// entries answer as a related field (round 36: all three, in a batch and the helpers' set, had been turned away for
+    /// "mech" or "mechanical"). Only as a degree or as what the member studies: not an engineer by trade ("mechanical engineer
+    /// here"), the field a member switches from ("career switch from mechanical engineering to ml", <see cref="ComingFrom"/>),
+    /// nor "civil engineering internship in dubai", someone else's field.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)\s+degree\b|(?<=\b(?:studied|study|studying|doing|did|majoring in|major in|degree in|bachelors? in|masters? in)\s+(?:an?\s+)?)(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)\b")]
+    private static partial Regex EngineeringSubject();
 
     /// <summary>
     /// "how do i network when im just a student lol i dont know anyone in tech…", "how do i network when literally my whole

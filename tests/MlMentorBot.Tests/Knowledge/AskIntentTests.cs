@@ -2734,6 +2734,20 @@ public sealed class AskIntentTests
     public void Round_36_the_trade_a_member_comes_from(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: a degree in another branch of engineering, or studying one ("mech eng degree", "im doing mechanical
+    /// engineering", "I studied mechanical engineering, not CS"), is answered by the degree entries. A switch from it is who
+    /// asks, and "civil engineering internship in dubai" is someone else's field.
+    /// </summary>
+    [Theory]
+    [InlineData("mech eng degree, good enough or do i need to go back for cs", "resources.degrees", null)]
+    [InlineData("im doing mechanical engineering, can i still become an ml engineer or is it too late to switch", "resources.degrees", null)]
+    [InlineData("context: I studied mechanical engineering, not CS. can I still get into ML engineering or will recruiters bin my CV?", "resources.degrees", null)]
+    [InlineData("career switch from mechanical engineering to ml, where do i even start", "roadmap.role", null)]
+    [InlineData("civil engineering internship in dubai how to apply", null, null)]
+    public void Round_36_a_degree_in_another_engineering(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
