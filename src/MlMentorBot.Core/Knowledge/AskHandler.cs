@@ -963,10 +963,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>
     /// A question (group "clause", up to its comma) followed by examples of what it asks about: "…, like sf vs remote from the
-    /// midwest", "…, e.g. aws or gcp", "…, such as …". Not a question of which or what ("which cloud should i learn for ml,
-    /// like aws gcp or azure"), whose examples are the options it asks about.
+    /// midwest", "…, e.g. aws or gcp", "…, such as …": examples set side by side ("vs", "or", "/"). Not a question of which
+    /// or what ("which cloud should i learn for ml, like aws gcp or azure"), whose examples are the options it asks about,
+    /// nor "…, like realistically in europe not silicon valley", which says where the question asks about.
     /// </summary>
-    [GeneratedRegex(@"^(?!\W*(?:which|what|whats|what's|any|best|recommend)\b)(?<clause>[^,?]{12,}?)\s*,\s*(?:like|e\.?g\.?|such as|for example|for instance)\s+[^,?]+\??\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?!\W*(?:which|what|whats|what's|any|best|recommend)\b)(?<clause>[^,?]{12,}?)\s*,\s*(?:like|e\.?g\.?|such as|for example|for instance)\s+(?=[^,?]*(?:\s(?:vs\.?|versus|or)\s|/))[^,?]+\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ExamplesAfter();
 
     /// <summary>The start of a sentence, with "so", "ok" or "anyway" a member may put before its question.</summary>

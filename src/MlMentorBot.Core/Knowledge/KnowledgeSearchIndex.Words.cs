@@ -936,9 +936,10 @@ public sealed partial class KnowledgeSearchIndex
     /// entries answer as a related field (round 36: all three, in a batch and the helpers' set, had been turned away for
     /// "mech" or "mechanical"). Only as a degree or as what the member studies: not an engineer by trade ("mechanical engineer
     /// here"), the field a member switches from ("career switch from mechanical engineering to ml", <see cref="ComingFrom"/>),
-    /// nor "civil engineering internship in dubai", someone else's field.
+    /// nor "civil engineering internship in dubai", someone else's field. A degree's subject after "masters in" is
+    /// <see cref="DegreeSubject"/>'s: who asks.
     /// </summary>
-    [GeneratedRegex(@"\b(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)\s+degree\b|(?<=\b(?:studied|study|studying|doing|did|majoring in|major in|degree in|bachelors? in|masters? in)\s+(?:an?\s+)?)(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)\b")]
+    [GeneratedRegex(@"\b(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)\s+degree\b|(?<=\b(?:studied|study|studying|doing|did)\s+(?:an?\s+)?)(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)\b")]
     private static partial Regex EngineeringSubject();
 
     /// <summary>
