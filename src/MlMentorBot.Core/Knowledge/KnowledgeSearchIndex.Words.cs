@@ -1370,9 +1370,11 @@ public sealed partial class KnowledgeSearchIndex
 
     /// <summary>
     /// "to brag about in my portfolio", "to flex on my resume": where the member would show something, not what they ask
-    /// about ("is accuracy the wrong metric to brag about in my portfolio?" led with project ideas; round 26).
+    /// about ("is accuracy the wrong metric to brag about in my portfolio?" led with project ideas; round 26). So is "…or is
+    /// it just people bragging about promotions?" after a question about a site (round 36: it had led with promotion as
+    /// career growth).
     /// </summary>
-    [GeneratedRegex(@"\b(?:brag|boast|flex|show off)(?:\s+about)?\s+(?:in|on)\s+(?:my|a|your)\s+(?:portfolio|resume|cv|github|linkedin)\b")]
+    [GeneratedRegex(@"\b(?:brag|boast|flex|show off)(?:\s+about)?\s+(?:in|on)\s+(?:my|a|your)\s+(?:portfolio|resume|cv|github|linkedin)\b|\bor\s+is\s+it\s+(?:just|all|mostly)\s+(?:people|ppl|folks|everyone|influencers)\s+(?:bragging|boasting|flexing|showing off|posting|humblebragging)\b[^.?!]*")]
     private static partial Regex BragAbout();
 
     /// <summary>

@@ -2748,6 +2748,16 @@ public sealed class AskIntentTests
     public void Round_36_a_degree_in_another_engineering(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36: "…or is it just people bragging about promotions?" after a question about LinkedIn is a remark on the site,
+    /// not a question about promotion; networking answers. A question about promotion still gets career growth.
+    /// </summary>
+    [Theory]
+    [InlineData("Is LinkedIn actually useful for finding machine learning jobs or is it just people bragging about promotions?", "resources.networking", null)]
+    [InlineData("how do ml engineers get promoted", "career.growth", null)]
+    public void Round_36_people_bragging_is_a_remark(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
