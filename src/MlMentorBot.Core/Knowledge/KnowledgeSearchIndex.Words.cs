@@ -400,7 +400,7 @@ public sealed partial class KnowledgeSearchIndex
         (KnowItCold(), " "),
         (WhatMakesAGoodOne(), " traits of an ml engineer "),
         (HireByDegree(), " hire degree "),
-        new(EngineeringSubject(), " engineering degree ", Needing("eng")),
+        new(EngineeringSubject(), " engineering degree ", Needing("mech", "civil", "electric", "chemical", "aerospace", "industrial", "structural")),
         new(DegreeSubject(), "${keep} ", Needing("degree", "major", "bachelor", "master", "phd", "bsc", "msc", "grad", "studied", "studying")),
         (ComingFrom(), "${keep} "),
         (WithoutADegree(), " faster and cheaper routes than a degree "),
