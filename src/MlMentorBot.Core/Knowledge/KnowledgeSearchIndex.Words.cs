@@ -343,6 +343,7 @@ public sealed partial class KnowledgeSearchIndex
         (PrepareForInterviews(), " interview preparation "),
         (AlgorithmForAProblem(), " "),
         (DifferentFromARole(), " vs "),
+        (RoleToRole(), " ${from} vs ml engineer "),
         (WillAiReplace(), " demand "),
         (RoleAutomated(), " ml engineering demand "),
         (Toward(), " "),
@@ -929,6 +930,13 @@ public sealed partial class KnowledgeSearchIndex
     /// </summary>
     [GeneratedRegex(@"(?:^\W*(?:i\s+|i'?m\s+|i am\s+)?|\band\s+(?:i\s+)?)(?:currently\s+|now\s+)?(?:work|working)\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?!" + FieldSelves + @"|tech\b|ai\b|it\b)[a-z]+(?:\s+(?!" + FieldSelves + @")[a-z]+)?(?=\s*[,.;!])")]
     private static partial Regex WhereIWork();
+
+    /// <summary>
+    /// "swe to mle switch", "ds to mle how": a move from another role to this one, typed short, which the comparison of the
+    /// two roles answers (round 36, from the terse batch: they had led with the practices and the whole path).
+    /// </summary>
+    [GeneratedRegex(@"\b(?<from>swes?|software eng\w*|software dev\w*|ds|data scien\w*)\s*(?:to|->|→|=>)\s*(?:mles?|ml eng\w*|machine learning eng\w*)\b")]
+    private static partial Regex RoleToRole();
 
     /// <summary>
     /// "mech eng degree, good enough or do i need to go back for cs", "im doing mechanical engineering, can i still become an

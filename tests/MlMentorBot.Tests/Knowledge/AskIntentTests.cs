@@ -2758,6 +2758,16 @@ public sealed class AskIntentTests
     public void Round_36_people_bragging_is_a_remark(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 36, from the terse batch: "swe to mle switch" and "ds to mle how" move from another role to this one; the
+    /// comparison of the two roles answers.
+    /// </summary>
+    [Theory]
+    [InlineData("swe to mle switch", "role.related-careers", "Software engineer roots")]
+    [InlineData("ds to mle how", "role.related-careers", "ML engineer vs data scientist")]
+    public void Round_36_a_move_from_another_role_typed_short(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
