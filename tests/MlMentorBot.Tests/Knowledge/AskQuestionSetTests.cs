@@ -157,8 +157,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// i learn c++" as not covered, while the members' holdout ("is python enough or do i need java/c++ too", 59 → 60 of 73)
     /// and a batch count the languages passage as the answer. Round 34: 79/100 (82 against either label), when "full
     /// roadmap … step by step" began to ask for the whole path.
+    /// Round 36: 80/100 (83), when where the member works, said as a clause of its own, began to be context.
     /// </summary>
-    public const double FourthAnswerFirstFloor = 0.79;
+    public const double FourthAnswerFirstFloor = 0.80;
 
     /// <summary>
     /// The helpers' set (499 in scope, 94 off-topic; see <see cref="AskQuestionSet.Helpers"/>), measured when its labels
@@ -218,8 +219,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// round 27 (three looks), 78/100 (72), 28/30 honest. After round 30 (about eight looks), 79/100 (73), 28/30 honest,
     /// when a word that judges a claim ("believable") stopped counting as another field's topic.
     /// After round 33 (summary line only), 80/100.
+    /// Round 36: 81/100, when a degree in another branch of engineering began to be read as a degree.
     /// </summary>
-    public const double NinthAnswerFirstFloor = 0.80;
+    public const double NinthAnswerFirstFloor = 0.81;
 
     /// <summary>
     /// The tenth set (100 in scope, 30 off-topic), written and labelled at the start of round 25 the same way as the ninth,
@@ -248,8 +250,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// either side of "or" that the knowledge does not know) taking "fair or oversimplified?" for options, now read as a
     /// verdict. Round 31 (about twenty looks): 79/100, when a comma before "is it…" began to split two questions.
     /// After round 33 (summary line only), 80/100.
+    /// Round 36: 82/100, when "beyond" began to rule a topic out and "swe to mle" to compare the roles.
     /// </summary>
-    public const double EleventhAnswerFirstFloor = 0.80;
+    public const double EleventhAnswerFirstFloor = 0.82;
 
     /// <summary>
     /// The twelfth set (100 in scope, 30 off-topic), written and labelled at the start of round 27 the same way as the
@@ -271,8 +274,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// (81), 30/30 honest, from a story's not-covered word no longer turning its question away and an age read as who asks.
     /// Round 31 (about twenty looks): 82/100, 30/30 honest ("tech layoffs" as not covered had cost it one, and was dropped).
     /// Round 34: 83/100 (83), 30/30 honest.
+    /// Round 36: 84/100, when classic ML beside deep learning began to be read as Scikit-learn first.
     /// </summary>
-    public const double ThirteenthAnswerFirstFloor = 0.83;
+    public const double ThirteenthAnswerFirstFloor = 0.84;
 
     /// <summary>
     /// The fourteenth set (100 in scope, 30 off-topic), written and labelled at the start of round 28 the same way (the
@@ -314,8 +318,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// annotators agree on 67/70; the first marks 8 questions not covered, the second 5), and measured through its summary
     /// line only: 61/70 answer-first (64 against either label), 27/30 honest on round 30's first code (10ca350); 61/70 (65
     /// against either) and 27/30 after its first change (a031117) and at the round's end.
+    /// Round 36: 62/70, when the role set against a picture began to be answered by the passage whose heading names it.
     /// </summary>
-    public const double EighteenthAnswerFirstFloor = 0.87;
+    public const double EighteenthAnswerFirstFloor = 0.88;
 
     /// <summary>
     /// The nineteenth set (70 in scope, 30 off-topic), written and labelled mid-round 30 the same way (the annotators agree
@@ -351,8 +356,9 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// stop words, since dropped), and after each later change. The strictest set so far: its labellers marked 21 and 20 of its 70 questions not
     /// covered, and choices the sources list unranked among them.
     /// After round 33 (summary line, read once at its end): 47/70 = 67.1 % (49 against either label), 29/30 honest.
+    /// Round 36, read once at its end: 48/70 = 68.6 % (51 against either label), 30/30 honest.
     /// </summary>
-    public const double TwentySecondAnswerFirstFloor = 0.67;
+    public const double TwentySecondAnswerFirstFloor = 0.68;
 
     /// <summary>
     /// The twenty-third set (70 in scope, 30 off-topic), written and labelled in round 33 the same way (the annotators agree
@@ -362,6 +368,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// interviews, pay outside the US figures and choices the sources list unranked as not covered. Round 34: 46/70 (46),
     /// 30/30 honest (its summary was seen a few times early in the round, when the diff of every set still printed it).
     /// Round 35, read once at its end: 47/70 (47), 30/30 honest.
+    /// Round 36, read once at its end: 47/70 (47), 30/30 honest, as before.
     /// </summary>
     public const double TwentyThirdAnswerFirstFloor = 0.67;
 
@@ -370,6 +377,7 @@ public sealed class AskQuestionSetTests(ITestOutputHelper output)
     /// on 66/70; the first marks 24 questions not covered, the second 20), and measured through its summary line only, once
     /// on each code: 50/70 answer-first (54 against either label), 29/30 honest on round 33's code (66db620), and the same
     /// on round 34's: none of the round's rules reached it.
+    /// Rounds 35 and 36, read once at each end: 50/70 (54), 29/30 honest, unchanged.
     /// </summary>
     public const double TwentyFourthAnswerFirstFloor = 0.71;
 
