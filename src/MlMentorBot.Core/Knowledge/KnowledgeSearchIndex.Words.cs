@@ -932,10 +932,11 @@ public sealed partial class KnowledgeSearchIndex
     private static partial Regex WhereIWork();
 
     /// <summary>
-    /// "swe to mle switch", "ds to mle how": a move from another role to this one, typed short, which the comparison of the
-    /// two roles answers (round 36, from the terse batch: they had led with the practices and the whole path).
+    /// "swe to mle switch": a move from another role to this one, typed short, which the comparison of the two roles
+    /// answers (round 36, from the terse batch: it had led with the practices). Not with "how" ("swe to mle how", round 33),
+    /// which asks for the path.
     /// </summary>
-    [GeneratedRegex(@"\b(?<from>swes?|software eng\w*|software dev\w*|ds|data scien\w*)\s*(?:to|->|→|=>)\s*(?:mles?|ml eng\w*|machine learning eng\w*)\b")]
+    [GeneratedRegex(@"(?<!\bhow\b.*)\b(?<from>swes?|software eng\w*|software dev\w*|ds|data scien\w*)\s*(?:to|->|→|=>)\s*(?:mles?|ml eng\w*|machine learning eng\w*)\b(?!.*\bhow\b)")]
     private static partial Regex RoleToRole();
 
     /// <summary>

@@ -2759,12 +2759,12 @@ public sealed class AskIntentTests
         AssertLeadsOrTurnedAway(question, entry, heading);
 
     /// <summary>
-    /// Round 36, from the terse batch: "swe to mle switch" and "ds to mle how" move from another role to this one; the
-    /// comparison of the two roles answers.
+    /// Round 36, from the terse batch: "swe to mle switch" moves from another role to this one; the comparison of the two
+    /// roles answers. With "how" it asks for the path (round 33).
     /// </summary>
     [Theory]
     [InlineData("swe to mle switch", "role.related-careers", "Software engineer roots")]
-    [InlineData("ds to mle how", "role.related-careers", "ML engineer vs data scientist")]
+    [InlineData("swe to mle how", "roadmap.role", null)]
     public void Round_36_a_move_from_another_role_typed_short(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
