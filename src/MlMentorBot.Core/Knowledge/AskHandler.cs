@@ -321,11 +321,12 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
 
     /// <summary>
     /// True when <paramref name="topic"/> (lowercase) is named only after the question sentence <paramref name="asked"/> of
-    /// <paramref name="question"/>, in a remark of the member's of one sentence that asks nothing (no question mark, no
-    /// clause that opens with a question word: "my english not perfect, will it hurt me in remote interviews" asks on): "how important is communication for MLE roles? i can explain a regression to reviewer 2 but not sure about
-    /// product managers", "how good does my SQL need to be? ive literally never queried a database, everything i touch is csv
-    /// or hdf5" (round 36: both had been told the remark's topic is not covered). Not "will AI replace ML engineers?? like
-    /// why learn this if LLMs will write all the models anyway", whose remark asks on, nor a longer story after the question
+    /// <paramref name="question"/>, in a remark of the member's of one sentence that asks nothing: "how important is
+    /// communication for MLE roles? i can explain a regression to reviewer 2 but not sure about product managers", "how good
+    /// does my SQL need to be? ive literally never queried a database, everything i touch is csv or hdf5" (round 36: both had
+    /// been told the remark's topic is not covered). Not a remark with a question mark, with a clause that opens with a
+    /// question word ("my english not perfect, will it hurt me in remote interviews") or with "why" ("will AI replace ML
+    /// engineers?? like why learn this if LLMs will write all the models anyway"), nor a longer story after the question
     /// ("which industries are actually hiring ml engineers right now? im a nurse in ireland, … is that because…").
     /// </summary>
     private static bool OnlyInARemarkAfter(string question, string asked, string topic)
