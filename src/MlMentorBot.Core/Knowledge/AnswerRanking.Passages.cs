@@ -240,14 +240,14 @@ internal static partial class AnswerRanking
         var facts = FactsOf(snapshot);
         var skills = query.Concepts.Where(c => c.Count > 1).Select(c => facts.SkillAreasByKey.GetValueOrDefault(c[^1]))
             .OfType<KnowledgeEntry>().ToList();
-        var compared = query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>()
+        List<KnowledgeEntry> Compared() => query.Aliases.Select(a => facts.AliasOwners.GetValueOrDefault(a)).OfType<KnowledgeEntry>()
             .Concat(skills).DistinctBy(e => e.Id).ToList();
         // "rank for a beginner: math, python, frameworks, projects. what order": three or more topics to put in order (an
         // alias several entries share, "projects", is a topic of its own), each entry a stage or related to one, are put in
         // order by the whole path (round 36: it had led with the maths, whose synonyms outweighed the rest).
-        if (query.Words.Any(w => w is "order" or "rank" or "sequence")
-            && compared.Count + query.Aliases.Count(a => !facts.AliasOwners.ContainsKey(a)) >= 3
-            && compared.All(e => e.Kind == KnowledgeKinds.RoadmapStage || snapshot.Stages.Any(s => s.Related.Contains(e.Id))))
+        if (query.Words.Any(w => w is "order" or "rank" or "sequence") && Compared() is var ranked
+            && ranked.Count + query.Aliases.Count(a => !facts.AliasOwners.ContainsKey(a)) >= 3
+            && ranked.All(e => e.Kind == KnowledgeKinds.RoadmapStage || snapshot.Stages.Any(s => s.Related.Contains(e.Id))))
         {
             return WholePath(snapshot);
         }
@@ -261,6 +261,7 @@ internal static partial class AnswerRanking
             return null;
         }
 
+        var compared = Compared();
         var order = query.Words.Any(w => w is "first" or "1st" or "before" or "after");
         // Which of two topics of one entry comes first ("shoud i learn linear algebra before calculus or doesnt the order
         // matter") is answered by the roadmap step named after both, which puts them in order ("linear algebra, calculus and

@@ -948,8 +948,11 @@ public sealed partial class KnowledgeSearchIndex
     /// nor "civil engineering internship in dubai", someone else's field. A degree's subject after "masters in" is
     /// <see cref="DegreeSubject"/>'s: who asks.
     /// </summary>
-    [GeneratedRegex(@"\b(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)\s+degree\b|(?<=\b(?:studied|study|studying|doing|did)\s+(?:an?\s+)?)(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)\b")]
+    [GeneratedRegex(@"\b" + EngineeringBranch + @"\s+degree\b|(?<=\b(?:studied|study|studying|doing|did)\s+(?:an?\s+)?)" + EngineeringBranch + @"\b")]
     private static partial Regex EngineeringSubject();
+
+    /// <summary>A branch of engineering other than software, as <see cref="EngineeringSubject"/> reads it: "mech eng", "civil engineering".</summary>
+    private const string EngineeringBranch = @"(?:mech|mechanical|civil|electrical|electronics?|chemical|aerospace|industrial|structural)\s+(?:eng|engg|engineering)";
 
     /// <summary>
     /// "how do i network when im just a student lol i dont know anyone in tech…", "how do i network when literally my whole
