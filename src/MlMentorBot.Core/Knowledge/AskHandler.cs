@@ -173,8 +173,8 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // "whats a normal ml engineer salary in toronto? everything online is us dollars": a question of the field the sources
         // do not cover, then a remark, is told so; the remark's words had led with why the demand is high (round 36).
         if (answer.Lead is { } remarkLed
-            && QuestionThenRemark().Match(question) is { Success: true } opening
-            && ComposeOne(snapshot, opening.Groups["clause"].Value) is var openingAnswer
+            && RemarkedQuestion(question) is { } opening
+            && ComposeOne(snapshot, opening) is var openingAnswer
             && (openingAnswer is { Lead: { } openingLead, NotCovered: null, Query: { Unknown.Count: 0 } openingQuery }
                 ? (openingQuery.NamesTheField || openingQuery.Aliases.Count > 0)
                     && remarkLed.Entry.Id != openingLead.Entry.Id
@@ -182,6 +182,24 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
                 : openingAnswer is { Lead: null, Unranked: null, NotCovered: not null, Query.NamesTheField: true }))
         {
             return openingAnswer;
+        }
+
+        // "python or r? my accountant friends use r for stats stuff", "what even is a framework or library, sorry total newbie
+        // (army vet)": a question of ours whose remark alone names the member's own world (an old job, friends, the army) had
+        // been turned away as someone else's topic (round 37, from career changers outside tech). The question answers when
+        // every word of it is known and it names the field or a topic of ours, or, asked with a question mark, two words the
+        // knowledge knows ("should i be reading research papers? tried one last night…"). A remark that asks is a question
+        // of its own; "how do i read research papers without getting lost, i barely understand the abstracts" asks how to
+        // do a task the sources do not teach, and "can you recommend a python course for kids? my 8 yo loves minecraft" is
+        // for a child, not a career.
+        if (answer is { Lead: null, Unranked: null, NotCovered: null }
+            && RemarkedQuestion(question) is { } remarked
+            && !ForAChild().IsMatch(question)
+            && ComposeOne(snapshot, remarked) is { Lead: not null, NotCovered: null, Query: { Unknown.Count: 0 } remarkedQuery } remarkedAnswer
+            && (remarkedQuery.NamesTheField || remarkedQuery.Aliases.Count > 0 || remarkedQuery.Concepts.Any(c => c.Count > 1)
+                || (remarkedQuery.Concepts.Count >= 2 && question.Contains('?', StringComparison.Ordinal))))
+        {
+            return remarkedAnswer;
         }
 
         // Numbered questions are answered one by one however the whole reads ("1) what's an ML internship usually like 2) is
@@ -971,6 +989,39 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     [GeneratedRegex(@"^(?!\W*(?:which|what|whats|what's|any|best|recommend)\b)(?<clause>[^,?]{12,}?)\s*,\s*(?:like|e\.?g\.?|such as|for example|for instance)\s+(?=[^,?]*(?:\s(?:vs\.?|versus|or)\s|/))[^,?]+\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ExamplesAfter();
 
+    /// <summary>
+    /// The question of a message that opens with one and goes on with a remark that asks nothing (<see
+    /// cref="QuestionThenRemark"/>, or any question up to its question mark followed by a sentence that does not open as a
+    /// question: "python or r? my accountant friends use r for stats stuff"); null for any other message.
+    /// </summary>
+    private static string? RemarkedQuestion(string question) =>
+        QuestionThenRemark().Match(question) is { Success: true } opening ? opening.Groups["clause"].Value
+        : QuestionMarkThenRemark().Match(question) is { Success: true } asked && !AsksAQuestion().IsMatch(asked.Groups["remark"].Value)
+            && !AsksPeopleHere().IsMatch(asked.Groups["remark"].Value) && !ClauseThatAsks().IsMatch(asked.Groups["remark"].Value)
+            ? asked.Groups["clause"].Value : null;
+
+    /// <summary>
+    /// A clause that asks inside a remark: "…? or how else do ppl get real experience", "…, or do people go into 'head of ML'
+    /// type roles": a question of its own, not a remark.
+    /// </summary>
+    [GeneratedRegex(@"(?:^\W*|[,;]\s*|\b(?:or|and|but)\s+)(?:how|what|whats|which|why|where|when|who|is|are|do|does|did|can|could|should|will|would)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseThatAsks();
+
+    /// <summary>"for kids", "my 8 yo", "a 10 year old": a message about a child's hobby, not a career.</summary>
+    [GeneratedRegex(@"\b(?:kids?|children|\d+\s*(?:yo|y/o|years? old|yrs? old))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForAChild();
+
+    /// <summary>"anybody here did it", "someone tried it?": a remark that asks the people reading, not a remark.</summary>
+    [GeneratedRegex(@"^\W*(?:any|anybody|anyone|somebody|someone|who)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksPeopleHere();
+
+    /// <summary>
+    /// A question up to its first question mark (group "clause") and one remark after it with no question mark (group
+    /// "remark"): "should i be reading research papers? tried one last night and understood nothing".
+    /// </summary>
+    [GeneratedRegex(OpeningFiller + @"(?<clause>[^?.!;]{4,}?)\s*\?+\s+(?<remark>[^?]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionMarkThenRemark();
+
     /// <summary>The start of a sentence, with "so", "ok" or "anyway" a member may put before its question.</summary>
     private const string OpeningFiller = @"^\W*(?:(?:so|ok|okay|anyway)[\s,]+)?";
 
@@ -979,7 +1030,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// remark of the member's and no other question: "what skills do i need to get hired as an mle, feels like the list
     /// never ends".
     /// </summary>
-    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|everything|lol|ngl|idk|trying|planning|thinking|hoping|tbh|it|its|it's|seems)\b[^?]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|everything|lol|ngl|idk|trying|planning|thinking|hoping|tbh|it|its|it's|seems|sorry)\b[^?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionThenRemark();
 
     /// <summary>

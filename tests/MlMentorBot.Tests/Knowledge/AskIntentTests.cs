@@ -2768,6 +2768,38 @@ public sealed class AskIntentTests
     public void Round_36_a_move_from_another_role_typed_short(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, from career changers outside tech and worried members: a question of ours whose remark alone names the
+    /// member's own world ("my accountant friends", "army vet", "theyre expensive af") answers; a remark that asks the
+    /// people reading ("anybody here did it") is a question of its own, and a question of someone else's topic is still
+    /// turned away.
+    /// </summary>
+    [Theory]
+    [InlineData("python or r? my accountant friends use r for stats stuff", "skills.programming", null)]
+    [InlineData("what even is a framework or library, sorry total newbie (army vet)", "skills.frameworks", null)]
+    [InlineData("should i be reading research papers? tried one last night and understood nothing", "roadmap.stay-current", null)]
+    [InlineData("do i need to go to conferences to stay current? theyre expensive af", "roadmap.stay-current", null)]
+    [InlineData("springboard bootcamp is worth paying around 10k dollar? anybody here did it", null, null)]
+    [InlineData("how do i fix my sourdough starter? my roommate says feed it twice a day", null, null)]
+    [InlineData("can you recommend a python course for kids? my 8 yo loves minecraft", null, null)]
+    [InlineData("how do i read research papers without getting lost, i barely understand the abstracts", null, null)]
+    public void Round_37_a_remark_of_the_members_world_does_not_turn_the_question_away(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
+    /// <summary>
+    /// Round 37, from money-minded members and members who name their tools: a question of the field that opens with no
+    /// question word ("day to day of an ml engineer??") or goes on with "like…", then a remark, answers; the remark had led
+    /// with the pay figures and the frameworks. A remark with a clause that asks ("or how else do ppl get real
+    /// experience") is still read with the question, and "free resources" are the affordable courses.
+    /// </summary>
+    [Theory]
+    [InlineData("day to day of an ml engineer?? want to know what im getting paid for lol", "role.responsibilities", null)]
+    [InlineData("what does an mle actually do all day? like is it mostly writing pytorch training loops or more plumbing with docker and apis", "role.responsibilities", null)]
+    [InlineData("can i get an ml internship at 32 as a career switcher? or how else do ppl get real experience", "roadmap.experience", null)]
+    [InlineData("free resources for machine learning that are actually good? cant pay for coursera here in egypt, the price in dollars is too much", "resources.online-courses", null)]
+    public void Round_37_a_question_with_no_question_word_then_a_remark(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
