@@ -653,7 +653,7 @@ internal static partial class AnswerRanking
             && query.Words.Contains(w, StringComparer.OrdinalIgnoreCase))) ?? roles.FirstOrDefault();
     }
 
-    [GeneratedRegex(@"(?:^(?:(?:hey|hi|hello|yo|ok|okay|so|bot|mentor)\s+)*(?:is|isnt|aint|is not) (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|simply|really|only|literally|(?:one|a|an|some) (?:type|kind|sort) of|more like)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
+    [GeneratedRegex(@"(?:^(?:(?:hey|hi|hello|yo|ok|okay|so|bot|mentor)\s+)*(?:is|isnt|aint|is not) (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|basicaly|basicly|simply|really|only|literally|(?:one|a|an|some) (?:type|kind|sort) of|more like)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
     private static partial Regex IsTheRoleJust();
 
     /// <summary>

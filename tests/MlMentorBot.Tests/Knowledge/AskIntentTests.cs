@@ -2800,6 +2800,16 @@ public sealed class AskIntentTests
     public void Round_37_a_question_with_no_question_word_then_a_remark(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, from worried members: "basicaly" typed with one l sets the role against a picture of it as "basically"
+    /// does, and a programmer is a software engineer; the role's passage answers, not the models it names.
+    /// </summary>
+    [Theory]
+    [InlineData("is an ml engineer basicaly just a swe who does models? asking bc im a swe and scared of getting cut next round", "role.related-careers", null)]
+    [InlineData("is an mle basically a programmer", "role.related-careers", null)]
+    public void Round_37_the_role_set_against_a_picture_typed_loosely(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
