@@ -90,6 +90,7 @@ internal static partial class AnswerRanking
             }
 
             RoleAliases = snapshot.OfKind(KnowledgeKinds.Role).SelectMany(e => e.Aliases).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            SynonymTargets = snapshot.Synonyms.Values.Where(v => !v.Contains(' ')).ToHashSet(StringComparer.Ordinal);
             SkillAreasByKey = snapshot.OfKind(KnowledgeKinds.SkillArea).ToDictionary(e => e.Key, StringComparer.Ordinal);
             StepTitleStems = snapshot.Steps
                 .Select(step => Words(step.Title).Where(w => w.Length >= 3 && w != "and").Select(Stem).ToArray()).ToArray();
@@ -137,6 +138,9 @@ internal static partial class AnswerRanking
         /// <summary>The role entries' aliases ("ml engineer", "mle"), case-insensitive: names that say whose path or pay it is.</summary>
         public HashSet<string> RoleAliases { get; }
 
+        /// <summary>The one-word topics the synonyms map members' words to ("algorithms", "certifications", "salary").</summary>
+        public HashSet<string> SynonymTargets { get; }
+
         /// <summary>Skill-area entries by key ("programming" → skills.programming).</summary>
         public Dictionary<string, KnowledgeEntry> SkillAreasByKey { get; }
 
@@ -176,6 +180,16 @@ internal static partial class AnswerRanking
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeSnapshot, SnapshotFacts> Facts = new();
+
+    /// <summary>
+    /// True when <paramref name="query"/> names a topic of the knowledge by a word the synonyms map, either way: "algos" or
+    /// "algorithms", "certs" or "certifications".
+    /// </summary>
+    public static bool NamesASynonymTopic(KnowledgeSnapshot snapshot, SearchQuery query)
+    {
+        var targets = FactsOf(snapshot).SynonymTargets;
+        return query.Concepts.Any(c => c.Count > 1 || targets.Contains(c[0]));
+    }
 
     private static SnapshotFacts FactsOf(KnowledgeSnapshot snapshot) => Facts.GetValue(snapshot, s => new SnapshotFacts(s));
 

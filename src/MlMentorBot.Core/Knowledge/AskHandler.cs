@@ -172,11 +172,13 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // from its own best passages; a message the remark turned away is left to the rules below.
         // "whats a normal ml engineer salary in toronto? everything online is us dollars": a question of the field the sources
         // do not cover, then a remark, is told so; the remark's words had led with why the demand is high (round 36).
+        // A topic named by a word the synonyms map is a topic of ours too: "which algorithms should a beginner know first,
+        // theres like a million and i dont know where to start" had led with the whole path (round 37).
         if (answer.Lead is { } remarkLed
             && RemarkedQuestion(question) is { } opening
             && ComposeOne(snapshot, opening) is var openingAnswer
             && (openingAnswer is { Lead: { } openingLead, NotCovered: null, Query: { Unknown.Count: 0 } openingQuery }
-                ? (openingQuery.NamesTheField || openingQuery.Aliases.Count > 0)
+                ? (openingQuery.NamesTheField || openingQuery.Aliases.Count > 0 || AnswerRanking.NamesASynonymTopic(snapshot, openingQuery))
                     && remarkLed.Entry.Id != openingLead.Entry.Id
                     && !Answer(snapshot, openingQuery).Take(MaxAskedHits).Any(h => h.Entry.Id == remarkLed.Entry.Id)
                 : openingAnswer is { Lead: null, Unranked: null, NotCovered: not null, Query.NamesTheField: true }))
@@ -196,7 +198,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             && RemarkedQuestion(question) is { } remarked
             && !ForAChild().IsMatch(question)
             && ComposeOne(snapshot, remarked) is { Lead: not null, NotCovered: null, Query: { Unknown.Count: 0 } remarkedQuery } remarkedAnswer
-            && (remarkedQuery.NamesTheField || remarkedQuery.Aliases.Count > 0 || remarkedQuery.Concepts.Any(c => c.Count > 1)
+            && (remarkedQuery.NamesTheField || remarkedQuery.Aliases.Count > 0 || AnswerRanking.NamesASynonymTopic(snapshot, remarkedQuery)
                 || (remarkedQuery.Concepts.Count >= 2 && question.Contains('?', StringComparison.Ordinal))))
         {
             return remarkedAnswer;
@@ -1030,7 +1032,7 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// remark of the member's and no other question: "what skills do i need to get hired as an mle, feels like the list
     /// never ends".
     /// </summary>
-    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|everything|lol|ngl|idk|trying|planning|thinking|hoping|tbh|it|its|it's|seems|sorry)\b[^?]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:what|whats|what's|wat|how|which|can (?:someone|anyone|you)|could (?:someone|anyone|you)|should i|is|are|do|does|did|(?:pls |please )?(?:give|show|tell) me)\b[^,?.!;]{8,}?)\s*(?:,|\?+)\s+(?:i|im|i'm|ive|i've|my|feels|feel|every|everyone|everything|lol|ngl|idk|trying|planning|thinking|hoping|tbh|it|its|it's|seems|sorry|theres|there's)\b[^?]*$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionThenRemark();
 
     /// <summary>

@@ -2810,6 +2810,16 @@ public sealed class AskIntentTests
     public void Round_37_the_role_set_against_a_picture_typed_loosely(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, from worried members: a question that names a topic by its own word ("algorithms"), then a remark that
+    /// opens with "theres", answers; the remark's "where to start" had led with the whole path.
+    /// </summary>
+    [Theory]
+    [InlineData("which algorithms should a beginner know first, theres like a million and i dont know where to start", "skills.algorithms", null)]
+    [InlineData("how do you know which algorithm to pick for a problem, i always just try random ones", "skills.algorithms", null)]
+    public void Round_37_a_topic_named_by_its_own_word_then_a_remark(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
