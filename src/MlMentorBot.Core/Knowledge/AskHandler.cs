@@ -186,6 +186,24 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
             return openingAnswer;
         }
 
+        // "are coursera ml certificates worth paying for or can i just audit", "do certs from google/coursera actually matter
+        // or do hiring managers just ignore them": a yes-or-no question whose other side follows "or" with a verb of its own.
+        // The first side names what is asked; the other side's words had led with the cheaper routes (round 37, from
+        // money-minded members). The first side answers when every word of it is known and the whole message led far from
+        // its own best passages; not a question of what ML engineers do, whose both sides are the role's ("…only train
+        // models or do they also ship them to prod"), nor one whose other side names a topic of ours as the alternative
+        // ("is my research experience enough or do companies want deployment skills").
+        if (answer.Lead is { } sidesLed
+            && OtherSideAfterOr().Match(question) is { Success: true } sides
+            && !AboutTheRole().IsMatch(sides.Groups["clause"].Value)
+            && snapshot.Search.Interpret(sides.Groups["other"].Value) is { Aliases.Count: 0 } otherSide && !AnswerRanking.NamesASynonymTopic(snapshot, otherSide)
+            && ComposeOne(snapshot, sides.Groups["clause"].Value) is { Lead: { } firstSide, NotCovered: null, Query: { Unknown.Count: 0 } firstSideQuery } firstSideAnswer
+            && firstSide.Entry.Id != sidesLed.Entry.Id
+            && !Answer(snapshot, firstSideQuery).Take(MaxAskedHits).Any(h => h.Entry.Id == sidesLed.Entry.Id))
+        {
+            return firstSideAnswer;
+        }
+
         // "python or r? my accountant friends use r for stats stuff", "what even is a framework or library, sorry total newbie
         // (army vet)": a question of ours whose remark alone names the member's own world (an old job, friends, the army) had
         // been turned away as someone else's topic (round 37, from career changers outside tech). The question answers when
@@ -1008,6 +1026,21 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     [GeneratedRegex(@"(?:^\W*|[,;]\s*|\b(?:or|and|but)\s+)(?:how|what|whats|which|why|where|when|who|is|are|do|does|did|can|could|should|will|would)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseThatAsks();
+
+    /// <summary>
+    /// A yes-or-no question (group "clause", opening with its verb) and its other side after "or" (group "other"), opening
+    /// with a verb of its own: "do certs from google/coursera actually matter or do hiring managers just ignore them". One
+    /// question mark at most, at the end.
+    /// </summary>
+    [GeneratedRegex(OpeningFiller + @"(?<clause>(?:do|does|is|are|can|could|should|would|will)\b[^?,;.!]{8,}?)\s*,?\s+or\s+(?<other>(?:is|are|do|does|can|could|should|will|am)\b[^?]*)\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherSideAfterOr();
+
+    /// <summary>
+    /// A question of what ML engineers do or are: "do ml engineers only train models", "are mles expected to…": both sides of
+    /// its "or" are the role's ("…or do they also ship them to prod", "…or is it purely engineering work").
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:do|does|are|is)\s+(?:an?\s+)?(?:mles?|(?:ml|machine learning)\s+engineers?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutTheRole();
 
     /// <summary>"for kids", "my 8 yo", "a 10 year old": a message about a child's hobby, not a career.</summary>
     [GeneratedRegex(@"\b(?:kids?|children|\d+\s*(?:yo|y/o|years? old|yrs? old))\b", RegexOptions.IgnoreCase)]

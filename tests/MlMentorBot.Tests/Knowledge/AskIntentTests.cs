@@ -2820,6 +2820,22 @@ public sealed class AskIntentTests
     public void Round_37_a_topic_named_by_its_own_word_then_a_remark(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, from money-minded members: a yes-or-no question whose other side follows "or" with a verb of its own ("…or
+    /// can i just audit", "…or do hiring managers just ignore them") is answered by its first side when the whole message
+    /// led far from it. Not a question of what ML engineers do, whose both sides are the role's, nor one whose other side
+    /// names a topic of ours as the alternative ("…or do companies want deployment skills").
+    /// </summary>
+    [Theory]
+    [InlineData("are coursera ml certificates worth paying for or can i just audit", "resources.certifications", null)]
+    [InlineData("do certs from google/coursera actually matter or do hiring managers just ignore them", "resources.certifications", null)]
+    [InlineData("do coursera certificates mean anything on a resume or is it just for me", "resources.certifications", null)]
+    [InlineData("is there actually demand for ml engineers or is everyone and their dog trying to get in now. dont want to burn my 2 free evenings a week on a dead end", "role.overview", "Why the demand is high")]
+    [InlineData("do ml engineers only train models or do they also ship them to prod", "skills.deployment", null)]
+    [InlineData("is my research experience enough or do companies want deployment skills", "roadmap.core-skills", null)]
+    public void Round_37_the_first_side_of_a_yes_or_no_question_answers(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
