@@ -173,9 +173,11 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // "whats a normal ml engineer salary in toronto? everything online is us dollars": a question of the field the sources
         // do not cover, then a remark, is told so; the remark's words had led with why the demand is high (round 36).
         // A topic named by a word the synonyms map is a topic of ours too: "which algorithms should a beginner know first,
-        // theres like a million and i dont know where to start" had led with the whole path (round 37).
+        // theres like a million and i dont know where to start" had led with the whole path (round 37). So is a question
+        // followed by the condition or reason it is asked for: "mle vs swe whats the real diff if both write python all
+        // day" had led with where to start programming (round 37).
         if (answer.Lead is { } remarkLed
-            && RemarkedQuestion(question) is { } opening
+            && (RemarkedQuestion(question) ?? (ReasonAfter().Match(question) is { Success: true } reason ? reason.Groups["clause"].Value : null)) is { } opening
             && ComposeOne(snapshot, opening) is var openingAnswer
             && (openingAnswer is { Lead: { } openingLead, NotCovered: null, Query: { Unknown.Count: 0 } openingQuery }
                 ? (openingQuery.NamesTheField || openingQuery.Aliases.Count > 0 || AnswerRanking.NamesASynonymTopic(snapshot, openingQuery))
@@ -1041,6 +1043,14 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// </summary>
     [GeneratedRegex(@"^\W*(?:do|does|are|is)\s+(?:an?\s+)?(?:mles?|(?:ml|machine learning)\s+engineers?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AboutTheRole();
+
+    /// <summary>
+    /// A question (group "clause") and, after it, the condition or reason it is asked for: "mle vs swe whats the real diff if
+    /// both write python all day", "…since i already know sql"; not "if" that asks whether ("how do ml engineers check if a
+    /// model is good"). One question mark at most, at the end, and no other sentence.
+    /// </summary>
+    [GeneratedRegex(OpeningFiller + @"(?<clause>[^?.!;,]{12,}?)\s*,?\s+(?:(?<!\b(?:ask|asked|asks|check|checks|know|see|tell|wonder|wondering|decide|sure|figure out|judge)\s+)if|since|because|bc|cuz|cause|considering)\s+[^?.!;]*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReasonAfter();
 
     /// <summary>"for kids", "my 8 yo", "a 10 year old": a message about a child's hobby, not a career.</summary>
     [GeneratedRegex(@"\b(?:kids?|children|\d+\s*(?:yo|y/o|years? old|yrs? old))\b", RegexOptions.IgnoreCase)]

@@ -2836,6 +2836,18 @@ public sealed class AskIntentTests
     public void Round_37_the_first_side_of_a_yes_or_no_question_answers(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, from members who name their tools: the condition or reason after a question ("…if both write python all
+    /// day", "…if i wanna be an ML engineer, cs or math or stats?") does not lead it away from what it asks. "check if"
+    /// asks whether, and is part of the question.
+    /// </summary>
+    [Theory]
+    [InlineData("mle vs swe whats the real diff if both write python all day", "role.related-careers", null)]
+    [InlineData("what should i major in if i wanna be an ML engineer, cs or math or stats?", "resources.degrees", null)]
+    [InlineData("how do ml engineers check if a model is good, what metrics", "skills.algorithms", "Evaluating and tuning models")]
+    public void Round_37_the_reason_after_a_question_does_not_lead_it(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
