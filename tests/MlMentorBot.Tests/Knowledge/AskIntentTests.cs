@@ -2848,6 +2848,17 @@ public sealed class AskIntentTests
     public void Round_37_the_reason_after_a_question_does_not_lead_it(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, an off-topic message from members who name their tools: the pandas of a zoo are no data library. The
+    /// library still names the field.
+    /// </summary>
+    [Theory]
+    [InlineData("are the pandas at the national zoo still there or did they go back to china", null, null)]
+    [InlineData("how long do giant pandas live in the wild", null, null)]
+    [InlineData("is pandas enough for data cleaning as an mle", "skills.data-preprocessing", null)]
+    public void Round_37_the_pandas_of_a_zoo_name_no_field(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
