@@ -651,7 +651,9 @@ internal static partial class AnswerRanking
     /// A greeting may come first ("hey bot, is an ML engineer basically just a software engineer who knows some ML?", round 27).
     /// So may "one type of" stand for "just" ("ML engineer is one type of software engineer or it is completely different
     /// field", round 36: it had led with the common algorithms), and "more like" ("is ml engineering more like software
-    /// engineering or more like research?", round 36: it had led with the practices).
+    /// engineering or more like research?", round 36: it had led with the practices). So may a member's "… here" ("5 yrs
+    /// react dev here. is ML engineering basically just software eng with models bolted on…", round 37: it had led with
+    /// tuning models).
     /// </summary>
     public static SearchHit? RoleHit(IReadOnlyList<SearchHit> hits, SearchQuery query)
     {
@@ -667,7 +669,7 @@ internal static partial class AnswerRanking
             && query.Words.Contains(w, StringComparer.OrdinalIgnoreCase))) ?? roles.FirstOrDefault();
     }
 
-    [GeneratedRegex(@"(?:^(?:(?:hey|hi|hello|yo|ok|okay|so|bot|mentor)\s+)*(?:is|isnt|aint|is not) (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|basicaly|basicly|simply|really|only|literally|(?:one|a|an|some) (?:type|kind|sort) of|more like)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
+    [GeneratedRegex(@"(?:(?:^|\bhere\s+)(?:(?:hey|hi|hello|yo|ok|okay|so|bot|mentor)\s+)*(?:is|isnt|aint|is not) (?:an? )?(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?)|\b(?:mles?|(?:ml|machine learning) engineer(?:s|ing)?) (?:is|are)) (?:just|basically|basicaly|basicly|simply|really|only|literally|(?:one|a|an|some) (?:type|kind|sort) of|more like)\b|^do (?:mles|(?:ml|machine learning) engineers) (?!need|know|use|require|have|learn)\w+.* or (?:\w+ )?(?:just|only|simply)\b")]
     private static partial Regex IsTheRoleJust();
 
     /// <summary>

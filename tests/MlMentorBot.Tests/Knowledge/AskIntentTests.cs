@@ -2802,11 +2802,13 @@ public sealed class AskIntentTests
 
     /// <summary>
     /// Round 37, from worried members: "basicaly" typed with one l sets the role against a picture of it as "basically"
-    /// does, and a programmer is a software engineer; the role's passage answers, not the models it names.
+    /// does, and a programmer is a software engineer; the role's passage answers, not the models it names. So it does
+    /// after the member's "… here" (round 35's adjacent tech roles).
     /// </summary>
     [Theory]
     [InlineData("is an ml engineer basicaly just a swe who does models? asking bc im a swe and scared of getting cut next round", "role.related-careers", null)]
     [InlineData("is an mle basically a programmer", "role.related-careers", null)]
+    [InlineData("5 yrs react dev here. is ML engineering basically just software eng with models bolted on or a totally diff job", "role.related-careers", "Software engineer roots")]
     public void Round_37_the_role_set_against_a_picture_typed_loosely(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
