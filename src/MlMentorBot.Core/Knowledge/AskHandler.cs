@@ -455,8 +455,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
         // round 29). Without a question mark, a sentence that opens as one does, the last first ("…python + pandas. any
         // tips for learning to swim as an adult", round 28; "Roughly what does an entry level ML engineer make…. I don't
         // want to pick a path purely for money", round 29); not a short one, which asks about its context ("…no clue how to
-        // deploy it. what do i learn first").
-        var asked = sentences.FirstOrDefault(s => s.EndsWith('?') && AsksAQuestion().IsMatch(s) && !PointsAtContext().IsMatch(s)) ?? sentences.FirstOrDefault(s => s.EndsWith('?'))
+        // deploy it. what do i learn first"). A question mark on a word or two ("…wants experience. internships? im 29…",
+        // round 37) does not outrank a sentence that opens as a question.
+        var asked = sentences.FirstOrDefault(s => s.EndsWith('?') && AsksAQuestion().IsMatch(s) && !PointsAtContext().IsMatch(s))
+            ?? sentences.FirstOrDefault(s => s.EndsWith('?') && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4)
             ?? sentences.LastOrDefault(s => AsksAQuestion().IsMatch(s) && !PointsAtContext().IsMatch(s) && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 6);
         return asked is not null && asked.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 ? asked : null;
     }

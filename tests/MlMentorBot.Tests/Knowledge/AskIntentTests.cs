@@ -2861,6 +2861,16 @@ public sealed class AskIntentTests
     public void Round_37_the_pandas_of_a_zoo_name_no_field(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, from worried members: among sentences of context, a question mark on a word or two ("internships?") does
+    /// not outrank the sentence that opens as a question; its answer leads, and the worry about age after it does not
+    /// turn the message away.
+    /// </summary>
+    [Theory]
+    [InlineData("how do i get experience when every entry level role wants experience. internships? im 29 and feel too old to be an intern", "roadmap.experience", null)]
+    public void Round_37_a_question_mark_on_one_word_is_not_the_question(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
