@@ -992,9 +992,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// <summary>
     /// "how much will i make at my first ml job", "how much do juniors earn": a clause of a message that asks what someone
     /// earns, from "how much" to the next full stop, question mark or semicolon (group "clause"); not to a comma, after which
-    /// the question may go on ("…starting out, like realistically in europe").
+    /// the question may go on ("…starting out, like realistically in europe"), unless a question of its own opens there
+    /// ("how much does a junior mle even make, is it worth it at my age", round 37).
     /// </summary>
-    [GeneratedRegex(@"(?:^|[,.?!;]\s*|\p{So}\s*|\p{Cs}\s*)\W*(?<clause>how much (?:will|would|do|does|did|can|could|should|might) (?:[\w-]+ ){1,4}?(?:make|makes|earn|earns|get paid|be paid)\b[^.?!;]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[,.?!;]\s*|\p{So}\s*|\p{Cs}\s*)\W*(?<clause>how much (?:will|would|do|does|did|can|could|should|might) (?:[\w-]+ ){1,4}?(?:make|makes|earn|earns|get paid|be paid)\b(?:(?![,;]\s*(?:is|are|will|would|should|can|do|does)\b)[^.?!;])*)", RegexOptions.IgnoreCase)]
     private static partial Regex PayClause();
 
     /// <summary>

@@ -2871,6 +2871,15 @@ public sealed class AskIntentTests
     public void Round_37_a_question_mark_on_one_word_is_not_the_question(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, from worried members: a pay question ends where a question of its own opens after a comma ("…even make, is
+    /// it worth it at my age"); its figure leads, and the age it is not about does not turn it away.
+    /// </summary>
+    [Theory]
+    [InlineData("im 41 and would basically be starting over. how much does a junior mle even make, is it worth it at my age", "salary.figures", "Entry level")]
+    public void Round_37_a_pay_question_ends_where_another_opens(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
