@@ -1101,9 +1101,10 @@ internal sealed partial class AskHandler(IKnowledgeProvider knowledge, AnswerGap
     /// real difference between the two jobs?" (round 30). Not "that" opening a clause about someone ("what does an MLE do all
     /// day that I don't already do": round 32). Nor "it" in "…or is it more meetings", which is the job asked about, nor "this
     /// job" ("what traits make someone good at this job"), the field; "which one would you pick" points back at the options
-    /// named before it (round 35).
+    /// named before it (round 35). "is there a …" asks whether something exists, and points at nothing ("…3 rejections from
+    /// junior roles already. is there a step by step roadmap i can follow from scratch", round 37).
     /// </summary>
-    [GeneratedRegex(@"\b(?:that(?!\s+(?:i|you|we|they|he|she|people|most|every|an?)\b)|this(?!\s+(?:job|field|career|role|industry)\b)|(?<!\bor is )it|those|these|them|there|the two|both|which one)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:that(?!\s+(?:i|you|we|they|he|she|people|most|every|an?)\b)|this(?!\s+(?:job|field|career|role|industry)\b)|(?<!\bor is )it|those|these|them|there(?!(?<=\b(?:is|are)\s+there)\s+(?:a|an|any|some)\b)|the two|both|which one)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsAtContext();
 
     /// <summary>

@@ -2880,6 +2880,17 @@ public sealed class AskIntentTests
     public void Round_37_a_pay_question_ends_where_another_opens(string question, string? entry, string? heading) =>
         AssertLeadsOrTurnedAway(question, entry, heading);
 
+    /// <summary>
+    /// Round 37, from worried members: "is there a step by step roadmap i can follow" after a story asks whether a path
+    /// exists; "is there a" points at nothing in the story, and a roadmap to follow is the roadmap, not the people to follow.
+    /// </summary>
+    [Theory]
+    [InlineData("zero cs background, 3 rejections from junior roles already. is there a step by step roadmap i can follow from scratch", "roadmap.role", "The whole path at a glance")]
+    [InlineData("is there a plan i can follow to become an ml engineer", "roadmap.role", "The whole path at a glance")]
+    [InlineData("which ml people should i follow on twitter", "resources.blogs", null)]
+    public void Round_37_a_roadmap_to_follow(string question, string? entry, string? heading) =>
+        AssertLeadsOrTurnedAway(question, entry, heading);
+
     /// <summary>The answer leads with <paramref name="entry"/> (and <paramref name="heading"/> when given), or is turned away when it is null.</summary>
     private static void AssertLeadsOrTurnedAway(string question, string? entry, string? heading)
     {
